@@ -1,0 +1,3 @@
+package ma.crafts.register.values;
+
+public enum BodyLevel { PROVINCIAL, REGIONAL, NATIONAL }
