@@ -1,0 +1,83 @@
+package ma.crafts.register.eventstore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * SHA-256 chain over each aggregate's commits: a commit's hash covers the previous commit's hash of the same aggregate and
+ * the canonical extended-JSON form of its events (global positions excluded: they are assigned by the store, and a commit
+ * retried at other positions is the same commit). Changing, removing or reordering a stored event breaks the chain from
+ * that commit on.
+ */
+public final class HashChain {
+    public static final String GENESIS = "0".repeat(64);
+    /** Marks a commit whose predecessor could not be found when it was written; verification reports it. */
+    public static final String UNLINKED = "unlinked";
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+
+    public record Verification(String aggregateId, boolean intact, long eventsChecked, List<String> problems) {
+    }
+
+    String hash(String previousHash, List<Document> events) {
+        MessageDigest digest = sha256();
+        digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
+        for (Document event : events) {
+            Document hashed = new Document(event);
+            hashed.remove("position");
+            digest.update((byte) '\n');
+            digest.update(hashed.toJson(CANONICAL).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    Verification verify(String aggregateId, List<Document> segments, List<List<Document>> segmentEvents) {
+        List<String> problems = new ArrayList<>();
+        String expectedPrevious = GENESIS;
+        long expectedFirst = 0;
+        long checked = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            Document segment = segments.get(i);
+            long first = segment.getLong("firstSeq");
+            long last = segment.getLong("lastSeq");
+            if (first != expectedFirst) {
+                problems.add("sequence " + expectedFirst + " expected but the next commit starts at " + first);
+            }
+            if (!expectedPrevious.equals(segment.getString("prevHash"))) {
+                problems.add("commit at sequence " + first + " does not link to the previous commit's hash");
+            }
+            List<Document> events = segmentEvents.get(i);
+            for (int e = 0; e < events.size(); e++) {
+                if (events.get(e).getLong("seq") != first + e) {
+                    problems.add("event order broken in the commit at sequence " + first);
+                    break;
+                }
+            }
+            if (events.size() != last - first + 1) {
+                problems.add("commit at sequence " + first + " holds " + events.size() + " events, expected " + (last - first + 1));
+            }
+            String recomputed = hash(segment.getString("prevHash"), events);
+            if (!recomputed.equals(segment.getString("hash"))) {
+                problems.add("commit at sequence " + first + " was modified: its hash does not match its events");
+            }
+            checked += events.size();
+            expectedPrevious = segment.getString("hash");
+            expectedFirst = last + 1;
+        }
+        return new Verification(aggregateId, problems.isEmpty(), checked, List.copyOf(problems));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

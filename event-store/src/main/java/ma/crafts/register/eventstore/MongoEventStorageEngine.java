@@ -1,0 +1,882 @@
+package ma.crafts.register.eventstore;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * An Axon event storage engine on plain MongoDB documents. See {@code event-store/GUARANTEES.md} for what it promises and
+ * why it is built this way. In short:
+ * <ul>
+ *   <li>one document per commit (all events of one unit of work), so a commit is visible whole or not at all;</li>
+ *   <li>{@code _id} is the commit's first global position, reserved from a counter; readers fetch "the next N positions"
+ *   and the known gaps by {@code _id} with {@code $in}, the one query both MongoDB and mongo-java-server serve from an
+ *   index;</li>
+ *   <li>a unique multikey index on {@code streamKeys} ({@code aggregateId#firstSequence}) gives optimistic concurrency and
+ *   lets an aggregate be loaded with {@code $in} lookups;</li>
+ *   <li>a reserved position that stays empty past the gap timeout is closed by inserting a void document under that
+ *   {@code _id}; whichever of the void and the late commit is inserted first wins, so every processor sees the same
+ *   outcome and a commit is never skipped after being written;</li>
+ *   <li>concurrent appends in one process share one reservation and one {@code insertMany} (group commit).</li>
+ * </ul>
+ */
+public class MongoEventStorageEngine extends AbstractEventStorageEngine {
+    static final String COUNTER_ID = "commits";
+    static final String GLOBAL_POSITION = "globalPosition";
+    private static final String STREAM_KEY_INDEX = "streamKeys";
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> snapshots;
+    private final MongoCollection<Document> counters;
+    private final int trackingBatchSize;
+    private final int maxGroupCommitEvents;
+    private final Duration gapTimeout;
+    private final Clock clock;
+    private final HashChain hashChain = new HashChain();
+    private final StreamTips streamTips;
+    private final ConcurrentLinkedQueue<PendingCommit> pending = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<Long, Long> gapFirstSeenMillis = new ConcurrentHashMap<>();
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        MongoDatabase database = builder.database;
+        this.commits = database.getCollection(builder.commitsCollection);
+        this.snapshots = database.getCollection(builder.snapshotsCollection);
+        this.counters = database.getCollection(builder.countersCollection);
+        this.trackingBatchSize = builder.trackingBatchSize;
+        this.maxGroupCommitEvents = builder.maxGroupCommitEvents;
+        this.gapTimeout = builder.gapTimeout;
+        this.clock = builder.clock;
+        this.streamTips = new StreamTips(builder.streamTipCacheSize);
+        if (!getEventSerializer().canSerializeTo(JsonNode.class) || !getSnapshotSerializer().canSerializeTo(JsonNode.class)) {
+            throw new AxonConfigurationException("MongoEventStorageEngine stores BSON documents and needs a serializer that"
+                    + " produces Jackson trees (JacksonSerializer)");
+        }
+        ensureSchema();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void ensureSchema() {
+        commits.createIndex(Indexes.ascending(STREAM_KEY_INDEX),
+                new IndexOptions().unique(true).sparse(true).name(STREAM_KEY_INDEX + "_1"));
+        try {
+            counters.insertOne(new Document("_id", COUNTER_ID).append("next", 0L));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        PendingCommit commit = prepare(events, serializer);
+        pending.add(commit);
+        while (!commit.result.isDone()) {
+            writeLock.lock();
+            try {
+                if (!commit.result.isDone()) {
+                    writeQueuedCommits();
+                }
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        long lastPosition = awaitResult(commit);
+        Map<String, Long> sequences = new HashMap<>();
+        commit.streams.forEach(stream -> {
+            sequences.put(stream.aggregateId, stream.lastSeq);
+            streamTips.advance(stream.aggregateId, stream.lastSeq, stream.hash);
+        });
+        AppendReceipts.record(lastPosition, sequences);
+    }
+
+    private long awaitResult(PendingCommit commit) {
+        try {
+            return commit.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("Interrupted while appending events", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new EventStoreException("Appending events failed", e.getCause());
+        }
+    }
+
+    /** Serialises and hash-chains on the caller's thread, so the single writer only reserves and inserts. */
+    private PendingCommit prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
+        List<Document> eventDocuments = new ArrayList<>(events.size());
+        Map<String, StreamSegment> streams = new LinkedHashMap<>();
+        for (EventMessage<?> event : events) {
+            Document eventDocument = new Document();
+            if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
+                eventDocument.append("aggregateType", domainEvent.getType())
+                        .append("aggregateId", domainEvent.getAggregateIdentifier())
+                        .append("seq", domainEvent.getSequenceNumber());
+                StreamSegment segment = streams.computeIfAbsent(domainEvent.getAggregateIdentifier(),
+                        id -> new StreamSegment(id, domainEvent.getType(), domainEvent.getSequenceNumber()));
+                if (domainEvent.getSequenceNumber() != segment.lastSeq + 1 && !segment.events.isEmpty()) {
+                    throw new EventStoreException("Events of aggregate " + segment.aggregateId
+                            + " in one commit must have consecutive sequence numbers");
+                }
+                segment.lastSeq = domainEvent.getSequenceNumber();
+                segment.events.add(eventDocument);
+            }
+            JsonNode payload = event.serializePayload(serializer, JsonNode.class).getData();
+            JsonNode metaData = event.serializeMetaData(serializer, JsonNode.class).getData();
+            eventDocument.append("eventId", event.getIdentifier())
+                    .append("timestamp", Date.from(event.getTimestamp()))
+                    .append("payloadType", event.getPayload() == null ? "empty" : serializer.typeForClass(event.getPayloadType()).getName())
+                    .append("payloadRevision", serializer.typeForClass(event.getPayloadType()).getRevision())
+                    .append("payload", BsonJson.toBson(payload))
+                    .append("metaData", BsonJson.toBson(metaData));
+            eventDocuments.add(eventDocument);
+        }
+        List<StreamSegment> segments = new ArrayList<>(streams.values());
+        for (StreamSegment segment : segments) {
+            segment.prevHash = segment.firstSeq == 0 ? HashChain.GENESIS : previousHash(segment.aggregateId, segment.firstSeq);
+            segment.hash = hashChain.hash(segment.prevHash, segment.events);
+        }
+        return new PendingCommit(eventDocuments, segments);
+    }
+
+    private String previousHash(String aggregateId, long firstSeq) {
+        Optional<String> cached = streamTips.hashAt(aggregateId, firstSeq - 1);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        return nearestSegmentAtOrBefore(aggregateId, firstSeq - 1, false)
+                .map(found -> found[0])
+                .filter(segment -> segment.getLong("lastSeq") == firstSeq - 1)
+                .map(segment -> segment.getString("hash"))
+                .orElse(HashChain.UNLINKED);
+    }
+
+    /**
+     * The segment of the aggregate's stream with the highest first sequence at or before {@code seq}, found by probing
+     * stream keys backwards in widening windows. Segments do not overlap, so it contains {@code seq} if any segment does.
+     *
+     * @return {segment, commit}
+     */
+    private Optional<Document[]> nearestSegmentAtOrBefore(String aggregateId, long seq, boolean withEvents) {
+        long window = 16;
+        long high = seq;
+        while (high >= 0) {
+            long low = Math.max(0, high - window + 1);
+            List<String> keys = new ArrayList<>();
+            for (long candidate = low; candidate <= high; candidate++) {
+                keys.add(streamKey(aggregateId, candidate));
+            }
+            Document[] best = null;
+            var query = commits.find(in(STREAM_KEY_INDEX, keys));
+            if (!withEvents) {
+                query = query.projection(Projections.include("streams"));
+            }
+            for (Document commit : query) {
+                for (Document segment : commit.getList("streams", Document.class)) {
+                    long first = segment.getLong("firstSeq");
+                    if (aggregateId.equals(segment.getString("aggregateId")) && first <= seq
+                            && (best == null || first > best[0].getLong("firstSeq"))) {
+                        best = new Document[]{segment, commit};
+                    }
+                }
+            }
+            if (best != null) {
+                return Optional.of(best);
+            }
+            high = low - 1;
+            window *= 4;
+        }
+        return Optional.empty();
+    }
+
+    /** Runs on whichever appending thread holds the write lock; everything queued meanwhile goes out in one write. */
+    private void writeQueuedCommits() {
+        List<PendingCommit> batch = new ArrayList<>();
+        int events = 0;
+        PendingCommit next;
+        while ((events < maxGroupCommitEvents || batch.isEmpty()) && (next = pending.poll()) != null) {
+            batch.add(next);
+            events += next.events.size();
+        }
+        int attempts = 0;
+        while (!batch.isEmpty()) {
+            if (++attempts > 5) {
+                batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException(
+                        "Could not write commit: its reserved positions kept being closed by readers")));
+                return;
+            }
+            batch = writeBatch(batch);
+        }
+    }
+
+    /** @return the commits that must be retried with fresh positions */
+    private List<PendingCommit> writeBatch(List<PendingCommit> batch) {
+        long total = batch.stream().mapToLong(commit -> commit.events.size()).sum();
+        long position;
+        try {
+            position = reservePositions(total);
+        } catch (RuntimeException e) {
+            batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException("Could not reserve positions", e)));
+            return List.of();
+        }
+        Date committedAt = Date.from(clock.instant());
+        List<Document> documents = new ArrayList<>(batch.size());
+        for (PendingCommit commit : batch) {
+            commit.firstPosition = position;
+            documents.add(commit.toDocument(position, committedAt));
+            position += commit.events.size();
+        }
+        Map<Integer, BulkWriteError> failures = new HashMap<>();
+        try {
+            commits.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> failures.put(error.getIndex(), error));
+        } catch (RuntimeException e) {
+            // The outcome is unknown: some commits may be stored. Readers resolve the positions either way.
+            batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException("Appending events failed", e)));
+            return List.of();
+        }
+        List<PendingCommit> retry = new ArrayList<>();
+        List<Document> voids = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            PendingCommit commit = batch.get(i);
+            BulkWriteError error = failures.get(i);
+            if (error == null) {
+                commit.result.complete(commit.firstPosition + commit.events.size() - 1);
+            } else if (isDuplicateKey(error) && error.getMessage().contains(STREAM_KEY_INDEX)) {
+                voids.add(voidDocument(commit.firstPosition, commit.firstPosition + commit.events.size() - 1, "conflict"));
+                commit.result.completeExceptionally(conflict(commit, error.getMessage()));
+            } else if (isDuplicateKey(error)) {
+                // A reader gave up waiting for these positions and closed them; they are lost to us, not the commit.
+                commit.firstPosition = -1;
+                retry.add(commit);
+            } else {
+                commit.result.completeExceptionally(new EventStoreException("Appending events failed: " + error.getMessage()));
+            }
+        }
+        closeQuietly(voids);
+        return retry;
+    }
+
+    private void closeQuietly(List<Document> voids) {
+        if (voids.isEmpty()) {
+            return;
+        }
+        try {
+            commits.insertMany(voids, new InsertManyOptions().ordered(false));
+        } catch (RuntimeException ignored) {
+            // A reader may have closed them first, or the write failed: readers close them after the gap timeout anyway.
+        }
+    }
+
+    private static boolean isDuplicateKey(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private static RuntimeException conflict(PendingCommit commit, String detail) {
+        boolean creation = commit.streams.stream().anyMatch(segment -> segment.firstSeq == 0 && detail.contains(segment.aggregateId + "#0"));
+        String message = "Another commit already stored these sequence numbers: " + detail;
+        return creation ? new AggregateStreamCreationException(message) : new ConcurrencyException(message);
+    }
+
+    /** ReturnDocument.BEFORE: mongo-java-server may hand two clients the same value with AFTER. */
+    private long reservePositions(long count) {
+        Document before = counters.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc("next", count),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        if (before == null) {
+            throw new EventStoreException("Position counter missing");
+        }
+        return before.get("next", Number.class).longValue();
+    }
+
+    private Document voidDocument(long first, long last, String reason) {
+        return new Document("_id", first).append("last", last).append("void", reason)
+                .append("committedAt", Date.from(clock.instant()));
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = new Document("_id", snapshot.getAggregateIdentifier())
+                .append("aggregateType", snapshot.getType())
+                .append("seq", snapshot.getSequenceNumber())
+                .append("eventId", snapshot.getIdentifier())
+                .append("timestamp", Date.from(snapshot.getTimestamp()))
+                .append("payloadType", serializer.typeForClass(snapshot.getPayloadType()).getName())
+                .append("payloadRevision", serializer.typeForClass(snapshot.getPayloadType()).getRevision())
+                .append("payload", BsonJson.toBson(snapshot.serializePayload(serializer, JsonNode.class).getData()))
+                .append("metaData", BsonJson.toBson(snapshot.serializeMetaData(serializer, JsonNode.class).getData()));
+        try {
+            snapshots.replaceOne(com.mongodb.client.model.Filters.and(eq("_id", snapshot.getAggregateIdentifier()),
+                            com.mongodb.client.model.Filters.lt("seq", snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw new EventStoreException("Storing snapshot failed", e);
+            }
+            // A newer snapshot is already stored: keep it.
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new StoredEvents.Domain(snapshot.getString("aggregateType"), aggregateIdentifier,
+                snapshot.getLong("seq"), content(snapshot, null)));
+    }
+
+    // ------------------------------------------------------------------ aggregate streams
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        StreamWalk walk = new StreamWalk(identifier, firstSequenceNumber, true);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).projection(Projections.include("seq")).first();
+        long from = snapshot == null ? 0 : snapshot.getLong("seq");
+        StreamWalk walk = new StreamWalk(aggregateIdentifier, from, false);
+        walk.drain();
+        long last = walk.lastSeenSequence;
+        if (last >= 0) {
+            return Optional.of(last);
+        }
+        return snapshot == null ? Optional.empty() : Optional.of(from);
+    }
+
+    /**
+     * Reads one aggregate's commits in sequence order with {@code $in} lookups on their stream keys, doubling the batch
+     * each round. The first round also looks a few keys back, because the first wanted sequence may sit inside a commit
+     * that started earlier (after a snapshot, say).
+     */
+    private final class StreamWalk implements java.util.Iterator<DomainEventData<?>> {
+        private final String aggregateId;
+        private final long firstWanted;
+        private final boolean withEvents;
+        private final java.util.ArrayDeque<DomainEventData<?>> buffer = new java.util.ArrayDeque<>();
+        private long next;
+        private int batch = 8;
+        private boolean exhausted;
+        long lastSeenSequence = -1;
+
+        StreamWalk(String aggregateId, long firstWanted, boolean withEvents) {
+            this.aggregateId = aggregateId;
+            this.firstWanted = Math.max(0, firstWanted);
+            this.withEvents = withEvents;
+            this.next = this.firstWanted;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (buffer.isEmpty() && !exhausted) {
+                fetch();
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public DomainEventData<?> next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return buffer.poll();
+        }
+
+        /** Walks to the end of the stream, for callers that want only {@link #lastSeenSequence}. */
+        void drain() {
+            while (!exhausted) {
+                fetch();
+                buffer.clear();
+            }
+        }
+
+        private void fetch() {
+            boolean firstRound = next == firstWanted;
+            long lookBack = firstRound ? Math.min(next, 8) : 0;
+            long low = next - lookBack;
+            long high = next + batch - 1;
+            List<String> keys = new ArrayList<>((int) (high - low + 1));
+            for (long seq = low; seq <= high; seq++) {
+                keys.add(streamKey(aggregateId, seq));
+            }
+            NavigableMap<Long, Document[]> segments = new TreeMap<>();
+            var query = commits.find(in(STREAM_KEY_INDEX, keys));
+            if (!withEvents) {
+                query = query.projection(Projections.include("streams"));
+            }
+            for (Document commit : query) {
+                for (Document segment : commit.getList("streams", Document.class)) {
+                    if (aggregateId.equals(segment.getString("aggregateId"))) {
+                        segments.put(segment.getLong("firstSeq"), new Document[]{segment, commit});
+                        streamTips.advance(aggregateId, segment.getLong("lastSeq"), segment.getString("hash"));
+                    }
+                }
+            }
+            if (firstRound && next > 0 && segments.floorEntry(next) == null) {
+                // The wanted sequence may sit inside a commit that starts before the look-back window.
+                nearestSegmentAtOrBefore(aggregateId, next, withEvents)
+                        .ifPresent(found -> segments.put(found[0].getLong("firstSeq"), found));
+            }
+            Map.Entry<Long, Document[]> containing = segments.floorEntry(next);
+            while (containing != null && containing.getValue()[0].getLong("lastSeq") >= next) {
+                lastSeenSequence = containing.getValue()[0].getLong("lastSeq");
+                if (withEvents) {
+                    emit(containing.getValue()[1]);
+                }
+                next = lastSeenSequence + 1;
+                containing = segments.floorEntry(next);
+            }
+            exhausted = next <= high;
+            batch = Math.min(batch * 2, 256);
+        }
+
+        private void emit(Document commit) {
+            long firstPosition = commit.getLong("_id");
+            List<Document> events = commit.getList("events", Document.class);
+            for (int i = 0; i < events.size(); i++) {
+                Document event = events.get(i);
+                if (aggregateId.equals(event.getString("aggregateId")) && event.getLong("seq") >= firstWanted) {
+                    buffer.add(new StoredEvents.Domain(event.getString("aggregateType"), aggregateId, event.getLong("seq"),
+                            content(event, firstPosition + i)));
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ tracking
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        GapAwareTrackingToken token = asGapAware(trackingToken);
+        TreeSet<Long> wanted = new TreeSet<>(token.getGaps());
+        for (long position = token.getIndex() + 1; position <= token.getIndex() + trackingBatchSize; position++) {
+            wanted.add(position);
+        }
+        Map<Long, Document> found = new HashMap<>();
+        for (Document commit : commits.find(in("_id", new ArrayList<>(wanted)))) {
+            found.put(commit.getLong("_id"), commit);
+        }
+        long head = -1;
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        Long position = wanted.isEmpty() ? null : wanted.first();
+        while (position != null) {
+            Document commit = found.get(position);
+            if (commit == null) {
+                if (head < 0) {
+                    head = nextUnreservedPosition();
+                }
+                if (position >= head) {
+                    break;
+                }
+                commit = closeIfAbandoned(position);
+                if (commit == null) {
+                    position = wanted.higher(position);
+                    continue;
+                }
+            }
+            gapFirstSeenMillis.remove(position);
+            long last = commit.getLong("last");
+            for (long covered = position; covered <= last; covered++) {
+                token = covered > token.getIndex() || token.getGaps().contains(covered)
+                        ? token.advanceTo(covered, Integer.MAX_VALUE) : token;
+            }
+            if (!commit.containsKey("void")) {
+                List<Document> events = commit.getList("events", Document.class);
+                for (int i = 0; i < events.size(); i++) {
+                    result.add(tracked(token, events.get(i), position + i));
+                }
+            }
+            position = wanted.higher(last);
+        }
+        return result.stream();
+    }
+
+    /**
+     * A reserved position still empty after the gap timeout is closed with a void document. If the late commit wins the
+     * race for the {@code _id}, it is returned and delivered instead.
+     */
+    private Document closeIfAbandoned(long position) {
+        long now = clock.millis();
+        long firstSeen = gapFirstSeenMillis.computeIfAbsent(position, p -> now);
+        if (now - firstSeen < gapTimeout.toMillis()) {
+            return null;
+        }
+        Document closing = voidDocument(position, position, "abandoned");
+        try {
+            commits.insertOne(closing);
+            gapFirstSeenMillis.remove(position);
+            return closing;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                return null;
+            }
+            gapFirstSeenMillis.remove(position);
+            return commits.find(eq("_id", position)).first();
+        }
+    }
+
+    private long nextUnreservedPosition() {
+        Document counter = counters.find(eq("_id", COUNTER_ID)).first();
+        return counter == null ? 0 : counter.get("next", Number.class).longValue();
+    }
+
+    private TrackedEventData<?> tracked(TrackingToken token, Document event, long position) {
+        StoredEvents.Content content = content(event, position);
+        String aggregateId = event.getString("aggregateId");
+        if (aggregateId == null) {
+            return new StoredEvents.Tracked(token, content);
+        }
+        return new TrackedDomainEventData<>(token, new StoredEvents.Domain(event.getString("aggregateType"), aggregateId,
+                event.getLong("seq"), content));
+    }
+
+    private static GapAwareTrackingToken asGapAware(TrackingToken token) {
+        if (token == null) {
+            return GapAwareTrackingToken.newInstance(-1, List.of());
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        throw new IllegalArgumentException("MongoEventStorageEngine tracks with GapAwareTrackingToken, not " + token.getClass());
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = nextUnreservedPosition();
+        return head == 0 ? null : GapAwareTrackingToken.newInstance(head - 1, List.of());
+    }
+
+    /**
+     * Binary search over positions on commit time. Commits become visible slightly out of order, so the answer is the
+     * position of a commit near the instant; the token starts just before it.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 0;
+        long high = nextUnreservedPosition() - 1;
+        long firstAtOrAfter = high + 1;
+        while (low <= high) {
+            long middle = (low + high) >>> 1;
+            Document commit = firstCommitFrom(middle, high);
+            if (commit == null) {
+                high = middle - 1;
+                continue;
+            }
+            if (commit.getDate("committedAt").toInstant().isBefore(dateTime)) {
+                low = commit.getLong("last") + 1;
+            } else {
+                firstAtOrAfter = commit.getLong("_id");
+                high = middle - 1;
+            }
+        }
+        return firstAtOrAfter == 0 ? null : GapAwareTrackingToken.newInstance(firstAtOrAfter - 1, List.of());
+    }
+
+    private Document firstCommitFrom(long from, long limit) {
+        List<Long> keys = new ArrayList<>();
+        for (long position = from; position <= Math.min(limit, from + 63); position++) {
+            keys.add(position);
+        }
+        Document first = null;
+        for (Document commit : commits.find(in("_id", keys))) {
+            if (first == null || commit.getLong("_id") < first.getLong("_id")) {
+                first = commit;
+            }
+        }
+        return first;
+    }
+
+    // ------------------------------------------------------------------ verification
+
+    /** Recomputes an aggregate's hash chain from the stored documents. */
+    public HashChain.Verification verifyStream(String aggregateId) {
+        List<Document> segments = new ArrayList<>();
+        List<List<Document>> segmentEvents = new ArrayList<>();
+        StreamWalk walk = new StreamWalk(aggregateId, 0, false);
+        walk.drain();
+        long last = walk.lastSeenSequence;
+        long next = 0;
+        while (next <= last) {
+            List<String> keys = new ArrayList<>();
+            for (long seq = next; seq <= Math.min(last, next + 255); seq++) {
+                keys.add(streamKey(aggregateId, seq));
+            }
+            TreeMap<Long, Document[]> found = new TreeMap<>();
+            for (Document commit : commits.find(in(STREAM_KEY_INDEX, keys))) {
+                for (Document segment : commit.getList("streams", Document.class)) {
+                    if (aggregateId.equals(segment.getString("aggregateId"))) {
+                        found.put(segment.getLong("firstSeq"), new Document[]{segment, commit});
+                    }
+                }
+            }
+            if (found.isEmpty()) {
+                break;
+            }
+            for (Document[] pair : found.values()) {
+                segments.add(pair[0]);
+                segmentEvents.add(pair[1].getList("events", Document.class).stream()
+                        .filter(event -> aggregateId.equals(event.getString("aggregateId"))).toList());
+                next = pair[0].getLong("lastSeq") + 1;
+            }
+        }
+        return hashChain.verify(aggregateId, segments, segmentEvents);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private StoredEvents.Content content(Document event, Long position) {
+        JsonNode metaData = BsonJson.toJson(event.get("metaData"));
+        if (position != null && metaData instanceof ObjectNode object) {
+            object.put(GLOBAL_POSITION, position);
+        }
+        return new StoredEvents.Content(event.getString("eventId"), event.getDate("timestamp").toInstant(),
+                event.getString("payloadType"), event.getString("payloadRevision"), BsonJson.toJson(event.get("payload")),
+                metaData);
+    }
+
+    static String streamKey(String aggregateId, long sequence) {
+        return aggregateId + "#" + sequence;
+    }
+
+    /** The part of one commit that belongs to one aggregate. */
+    private static final class StreamSegment {
+        final String aggregateId;
+        final String type;
+        final long firstSeq;
+        final List<Document> events = new ArrayList<>();
+        long lastSeq;
+        String prevHash;
+        String hash;
+
+        StreamSegment(String aggregateId, String type, long firstSeq) {
+            this.aggregateId = aggregateId;
+            this.type = type;
+            this.firstSeq = firstSeq;
+            this.lastSeq = firstSeq - 1;
+        }
+
+        Document toDocument() {
+            return new Document("aggregateId", aggregateId).append("aggregateType", type).append("firstSeq", firstSeq)
+                    .append("lastSeq", lastSeq).append("prevHash", prevHash).append("hash", hash);
+        }
+    }
+
+    private static final class PendingCommit {
+        final List<Document> events;
+        final List<StreamSegment> streams;
+        final CompletableFuture<Long> result = new CompletableFuture<>();
+        long firstPosition = -1;
+
+        PendingCommit(List<Document> events, List<StreamSegment> streams) {
+            this.events = events;
+            this.streams = streams;
+        }
+
+        Document toDocument(long first, Date committedAt) {
+            List<Document> positioned = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                Document event = new Document("position", first + i);
+                event.putAll(events.get(i));
+                positioned.add(event);
+            }
+            Document document = new Document("_id", first).append("last", first + events.size() - 1)
+                    .append("committedAt", committedAt);
+            if (!streams.isEmpty()) {
+                document.append(STREAM_KEY_INDEX, streams.stream().map(s -> streamKey(s.aggregateId, s.firstSeq)).toList())
+                        .append("streams", streams.stream().map(StreamSegment::toDocument).toList());
+            }
+            return document.append("events", positioned);
+        }
+    }
+
+    /** Recently seen stream ends, so an append usually finds the previous hash without a lookup. */
+    private static final class StreamTips {
+        private final Map<String, Object[]> tips;
+
+        StreamTips(int capacity) {
+            this.tips = java.util.Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        void advance(String aggregateId, long lastSeq, String hash) {
+            tips.merge(aggregateId, new Object[]{lastSeq, hash},
+                    (old, candidate) -> (long) old[0] >= (long) candidate[0] ? old : candidate);
+        }
+
+        Optional<String> hashAt(String aggregateId, long lastSeq) {
+            Object[] tip = tips.get(aggregateId);
+            return tip != null && (long) tip[0] == lastSeq ? Optional.of((String) tip[1]) : Optional.empty();
+        }
+    }
+
+    public static class Builder extends AbstractEventStorageEngine.Builder {
+        private MongoDatabase database;
+        private String commitsCollection = "commits";
+        private String snapshotsCollection = "snapshots";
+        private String countersCollection = "counters";
+        private int trackingBatchSize = 1000;
+        private int maxGroupCommitEvents = 500;
+        private int streamTipCacheSize = 100_000;
+        private Duration gapTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder collectionPrefix(String prefix) {
+            this.commitsCollection = prefix + "commits";
+            this.snapshotsCollection = prefix + "snapshots";
+            this.countersCollection = prefix + "counters";
+            return this;
+        }
+
+        /** How many positions one tracking fetch asks for (plus the token's gaps). */
+        public Builder trackingBatchSize(int trackingBatchSize) {
+            this.trackingBatchSize = trackingBatchSize;
+            return this;
+        }
+
+        /** The upper bound of events that concurrent appends may share in one write. */
+        public Builder maxGroupCommitEvents(int maxGroupCommitEvents) {
+            this.maxGroupCommitEvents = maxGroupCommitEvents;
+            return this;
+        }
+
+        public Builder streamTipCacheSize(int streamTipCacheSize) {
+            this.streamTipCacheSize = streamTipCacheSize;
+            return this;
+        }
+
+        /** How long a reserved but empty position may hold processors back before it is closed. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (database == null) {
+                throw new AxonConfigurationException("A MongoDatabase is required");
+            }
+            if (trackingBatchSize < 1 || maxGroupCommitEvents < 1 || gapTimeout.isNegative()) {
+                throw new AxonConfigurationException("Batch sizes must be positive and the gap timeout not negative");
+            }
+        }
+
+        public MongoEventStorageEngine build() {
+            validate();
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}
