@@ -89,6 +89,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final ConcurrentLinkedQueue<PendingCommit> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<Long, Long> gapFirstSeenMillis = new ConcurrentHashMap<>();
+    /** Where a writer may stall or die between reserving positions and writing them; contract tests hook in here. */
+    private volatile Runnable betweenReservationAndWrite = () -> {
+    };
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -283,6 +286,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException("Could not reserve positions", e)));
             return List.of();
         }
+        betweenReservationAndWrite.run();
         Date committedAt = Date.from(clock.instant());
         List<Document> documents = new ArrayList<>(batch.size());
         for (PendingCommit commit : batch) {
@@ -663,41 +667,49 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     // ------------------------------------------------------------------ verification
 
-    /** Recomputes an aggregate's hash chain from the stored documents. */
+    /**
+     * Recomputes an aggregate's hash chain from the stored documents. It reads windows of stream keys until a whole window
+     * is empty, so a commit removed from the middle shows up as a hole rather than as the end of the stream.
+     */
     public HashChain.Verification verifyStream(String aggregateId) {
-        List<Document> segments = new ArrayList<>();
-        List<List<Document>> segmentEvents = new ArrayList<>();
-        StreamWalk walk = new StreamWalk(aggregateId, 0, false);
-        walk.drain();
-        long last = walk.lastSeenSequence;
-        long next = 0;
-        while (next <= last) {
-            List<String> keys = new ArrayList<>();
-            for (long seq = next; seq <= Math.min(last, next + 255); seq++) {
+        TreeMap<Long, Document[]> found = new TreeMap<>();
+        long windowStart = 0;
+        int window = 256;
+        while (true) {
+            List<String> keys = new ArrayList<>(window);
+            for (long seq = windowStart; seq < windowStart + window; seq++) {
                 keys.add(streamKey(aggregateId, seq));
             }
-            TreeMap<Long, Document[]> found = new TreeMap<>();
+            boolean any = false;
             for (Document commit : commits.find(in(STREAM_KEY_INDEX, keys))) {
                 for (Document segment : commit.getList("streams", Document.class)) {
                     if (aggregateId.equals(segment.getString("aggregateId"))) {
                         found.put(segment.getLong("firstSeq"), new Document[]{segment, commit});
+                        any = true;
                     }
                 }
             }
-            if (found.isEmpty()) {
+            long coveredUpTo = found.isEmpty() ? -1 : found.lastEntry().getValue()[0].getLong("lastSeq");
+            if (!any && coveredUpTo < windowStart + window) {
                 break;
             }
-            for (Document[] pair : found.values()) {
-                segments.add(pair[0]);
-                segmentEvents.add(pair[1].getList("events", Document.class).stream()
-                        .filter(event -> aggregateId.equals(event.getString("aggregateId"))).toList());
-                next = pair[0].getLong("lastSeq") + 1;
-            }
+            windowStart = Math.max(windowStart + window, coveredUpTo + 1);
+        }
+        List<Document> segments = new ArrayList<>();
+        List<List<Document>> segmentEvents = new ArrayList<>();
+        for (Document[] pair : found.values()) {
+            segments.add(pair[0]);
+            segmentEvents.add(pair[1].getList("events", Document.class).stream()
+                    .filter(event -> aggregateId.equals(event.getString("aggregateId"))).toList());
         }
         return hashChain.verify(aggregateId, segments, segmentEvents);
     }
 
     // ------------------------------------------------------------------ helpers
+
+    void stallBetweenReservationAndWrite(Runnable stall) {
+        this.betweenReservationAndWrite = stall;
+    }
 
     private StoredEvents.Content content(Document event, Long position) {
         JsonNode metaData = BsonJson.toJson(event.get("metaData"));

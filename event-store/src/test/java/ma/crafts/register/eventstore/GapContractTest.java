@@ -1,0 +1,115 @@
+package ma.crafts.register.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guarantees 1 and 2 at the edges: a commit that becomes visible after higher positions were read is still delivered,
+ * and a writer that stalls or dies after reserving positions holds processors back no longer than the gap timeout,
+ * without its event ever being lost.
+ */
+class GapContractTest {
+    private final StoreFixture fixture = new StoreFixture();
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    @Test
+    void lateCommit_isDeliveredAfterHigherPositionsWereRead() throws Exception {
+        MongoEventStorageEngine slowWriter = fixture.engine(Duration.ofMinutes(5));
+        MongoEventStorageEngine fastWriter = fixture.engine(Duration.ofMinutes(5));
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        slowWriter.stallBetweenReservationAndWrite(() -> {
+            reserved.countDown();
+            waitFor(release);
+        });
+        try (Tail tail = new Tail(fixture.engine(Duration.ofMinutes(5)), fixture.tokenStore(), "late")) {
+            CompletableFuture<Void> late = CompletableFuture.runAsync(() -> slowWriter.appendEvents(TestEvents.domain("late", 0)));
+            assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+            fastWriter.appendEvents(TestEvents.domain("early", 0));
+            fastWriter.appendEvents(TestEvents.domain("early", 1));
+
+            tail.awaitDelivered(2, Duration.ofSeconds(10));
+            assertThat(tail.token().getGaps()).containsExactly(0L);
+
+            release.countDown();
+            late.get(10, TimeUnit.SECONDS);
+            tail.awaitDelivered(3, Duration.ofSeconds(10));
+            assertThat(tail.positionsInDeliveryOrder).containsExactly(1L, 2L, 0L);
+            assertThat(tail.duplicates()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.token().getGaps().isEmpty());
+        }
+    }
+
+    @Test
+    void deadWriter_gapIsClosedAfterTheTimeout_andTheWriterThatWakesUpRetriesAtNewPositions() throws Exception {
+        MongoEventStorageEngine stalledWriter = fixture.engine(Duration.ofMillis(300));
+        MongoEventStorageEngine liveWriter = fixture.engine(Duration.ofMillis(300));
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch wakeUp = new CountDownLatch(1);
+        stalledWriter.stallBetweenReservationAndWrite(() -> {
+            if (reserved.getCount() > 0) {
+                reserved.countDown();
+                waitFor(wakeUp);
+            }
+        });
+        try (Tail tail = new Tail(fixture.engine(Duration.ofMillis(300)), fixture.tokenStore(), "dead")) {
+            CompletableFuture<Void> stalled = CompletableFuture.runAsync(() -> stalledWriter.appendEvents(TestEvents.commit("stalled", 0, 2)));
+            assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+            liveWriter.appendEvents(TestEvents.domain("live", 0));
+            tail.awaitDelivered(1, Duration.ofSeconds(10));
+
+            // Positions 0 and 1 were reserved and never written: after the timeout a reader closes them with void documents.
+            var commits = fixture.newProcessDatabase().getCollection("commits");
+            await().atMost(Duration.ofSeconds(10)).until(() -> commits.countDocuments(Filters.exists("void")) == 2);
+            liveWriter.appendEvents(TestEvents.domain("live", 1));
+            tail.awaitDelivered(2, Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.token().getGaps().isEmpty());
+
+            // The writer was only stalled: its insert now collides with the void documents and it retries at new positions.
+            wakeUp.countDown();
+            stalled.get(10, TimeUnit.SECONDS);
+            tail.awaitDelivered(4, Duration.ofSeconds(10));
+            assertThat(tail.duplicates()).isZero();
+            Document stalledCommit = commits.find(Filters.eq("streamKeys", "stalled#0")).first();
+            assertThat(stalledCommit.getLong("_id")).isGreaterThan(2L);
+        }
+    }
+
+    @Test
+    void conflictingCommit_closesItsPositionsAtOnce_soProcessorsDoNotWaitForTheTimeout() {
+        MongoEventStorageEngine engine = fixture.engine(Duration.ofMinutes(5));
+        engine.appendEvents(TestEvents.domain("contested", 0));
+        try {
+            engine.appendEvents(TestEvents.domain("contested", 0));
+        } catch (RuntimeException expected) {
+            // the losing append; its reserved position must not become a lasting gap
+        }
+        engine.appendEvents(TestEvents.domain("after", 0));
+        try (Tail tail = new Tail(engine, fixture.tokenStore(), "conflicts")) {
+            tail.awaitDelivered(2, Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.token().getGaps().isEmpty());
+            assertThat(tail.positionsInDeliveryOrder).containsExactly(0L, 2L);
+        }
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
