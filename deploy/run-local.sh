@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the whole register (command and query side in one process) on the embedded MongoDB, or on MONGODB_URI if set.
+#   PORT        HTTP port (default 8080)
+#   DATA_DIR    where the embedded MongoDB keeps its H2 file and the master key (default ./data)
+#   MONGO_PORT  where the embedded MongoDB listens on 127.0.0.1, for mongosh or a second process (default 27017)
+#   MONGODB_URI use this MongoDB instead of the embedded one
+#   JAVA_OPTS   extra JVM options (default -Xmx1g)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PORT="${PORT:-8080}"
+export DATA_DIR="${DATA_DIR:-./data}"
+export MONGO_PORT="${MONGO_PORT:-27017}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx1g}"
+
+fail() { echo "run-local: $*" >&2; exit 1; }
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+command -v java >/dev/null || fail "java (17+) is not installed"
+port_taken "$PORT" && fail "port $PORT is already in use (set PORT=...)"
+if [ -z "${MONGODB_URI:-}" ]; then
+  port_taken "$MONGO_PORT" && fail "MongoDB port $MONGO_PORT is already in use (set MONGO_PORT=..., or MONGODB_URI to use that server)"
+  mkdir -p "$DATA_DIR" 2>/dev/null || fail "cannot create data dir $DATA_DIR"
+  [ -w "$DATA_DIR" ] || fail "data dir $DATA_DIR is not writable"
+fi
+
+jar=$(ls standalone/target/standalone-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
+if [ -z "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print -quit)" ]; then
+  echo "run-local: building (first run takes a few minutes)..." >&2
+  command -v mvn >/dev/null || fail "Maven is not installed"
+  mvn -q -B -DskipTests -pl standalone -am package || fail "build failed"
+  jar=$(ls standalone/target/standalone-*.jar | grep -v original | head -n 1)
+fi
+
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$jar" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' INT TERM
+for _ in $(seq 1 180); do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid"; exit $?
+  fi
+  if curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then
+    echo "Crafts Register is up: http://localhost:$PORT  (API docs: http://localhost:$PORT/swagger-ui.html)"
+    [ -z "${MONGODB_URI:-}" ] && echo "Embedded MongoDB: mongodb://127.0.0.1:$MONGO_PORT/register (data in $DATA_DIR)"
+    wait "$pid"; exit $?
+  fi
+  sleep 1
+done
+kill "$pid"; fail "the register did not become healthy within 180 s"
