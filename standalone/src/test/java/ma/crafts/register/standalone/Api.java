@@ -1,0 +1,79 @@
+package ma.crafts.register.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** A chamber's, auditor's or ministry's HTTP client of the register, as they would code it against api.md. */
+final class Api {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    String token(String subject, List<String> roles, String region) {
+        Map<String, Object> claims = region == null ? Map.of("subject", subject, "roles", roles)
+                : Map.of("subject", subject, "roles", roles, "region", region);
+        Reply reply = send("POST", "/api/v1/dev/tokens", null, claims);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("dev token refused: " + reply.status() + " " + reply.body());
+        }
+        return reply.body().get("token").asText();
+    }
+
+    Reply get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    Reply post(String path, String token, Object body) {
+        return send("POST", path, token, body);
+    }
+
+    Reply send(String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+                request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), json, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> artisan(String cin, String provinceCode, String activityCode) {
+        return Map.of("cin", cin,
+                "firstName", Map.of("ar", "فاطمة", "fr", "Fatima"),
+                "lastName", Map.of("ar", "الزهراء", "fr", "Zahra"),
+                "birthDate", "1984-03-02", "gender", "F", "phone", "+212612345678",
+                "address", "Derb Dabachi 12, Marrakech", "provinceCode", provinceCode, "activityCode", activityCode,
+                "qualification", Map.of("route", "EXPERIENCE", "yearsOfPractice", 12));
+    }
+}

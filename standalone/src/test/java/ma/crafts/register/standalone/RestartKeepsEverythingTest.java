@@ -1,0 +1,62 @@
+package ma.crafts.register.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The embedded default keeps its data (events, read models, keys, reservations) in the data dir across a restart. */
+class RestartKeepsEverythingTest {
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(RegisterApplication.class).properties(Map.of(
+                "server.port", "0",
+                "register.data-dir", dataDir.toString(),
+                "register.mongodb.embedded.backend", "h2",
+                "register.mongodb.embedded.port", "0")).run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void restartKeepsArtisansCardsHistoryAndTheCinReservation() {
+        String artisanId;
+        String cardNumber;
+        String activityCode;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = new Api(port(first));
+            String clerk = api.token("clerk", List.of("CHAMBER_CLERK"), "MA-07");
+            activityCode = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0).get("code").asText();
+            Api.Reply registered = api.post("/api/v1/artisans", clerk, Api.artisan("AB123", "MA-SAF", activityCode));
+            assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+            artisanId = registered.body().get("artisanId").asText();
+            Api.Reply card = api.post("/api/v1/artisans/" + artisanId + "/cards", clerk, Map.of());
+            cardNumber = card.body().get("cardNumber").asText();
+            assertThat(api.get("/api/v1/artisans/" + artisanId + "?minPosition=" + card.body().get("position").asLong(), clerk)
+                    .status()).isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = new Api(port(second));
+            String clerk = api.token("clerk", List.of("CHAMBER_CLERK"), "MA-07");
+            String auditor = api.token("auditor", List.of("AUDITOR"), null);
+            JsonNode view = api.get("/api/v1/artisans/" + artisanId, clerk).body();
+            assertThat(view.get("firstName").get("ar").asText()).isEqualTo("فاطمة");
+            assertThat(view.get("card").get("cardNumber").asText()).isEqualTo(cardNumber);
+            assertThat(api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body()).hasSize(2);
+            assertThat(api.get("/api/v1/cards/" + cardNumber + "/verification", null).body().get("valid").asBoolean()).isTrue();
+            Api.Reply again = api.post("/api/v1/artisans", clerk, Api.artisan("AB123", "MA-SAF", activityCode));
+            assertThat(again.status()).isEqualTo(409);
+        }
+    }
+}
