@@ -1,0 +1,57 @@
+package ma.crafts.register.command;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import ma.crafts.register.platform.security.CurrentActor;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+
+/**
+ * Who recorded an event and for which chamber: set on every command from the caller's token when it is dispatched,
+ * and copied onto the events the command produces, where the history and audit views read it.
+ */
+public final class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
+    public static final String RECORDED_BY = "recordedBy";
+    public static final String CHAMBER = "chamber";
+    /** Recorded for commands dispatched without a caller (start-up jobs, migrations). */
+    public static final String SYSTEM = "system";
+
+    private final CurrentActor actor;
+
+    public ActorMetadata(CurrentActor actor) {
+        this.actor = actor;
+    }
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        // Runs on the dispatching thread, which is the request thread and so sees the caller's security context.
+        Map<String, Object> metaData = new HashMap<>();
+        if (actor.isAuthenticated()) {
+            metaData.put(RECORDED_BY, actor.subject());
+            metaData.put(CHAMBER, actor.chamber());
+        }
+        return (index, command) -> {
+            Map<String, Object> stamped = new HashMap<>(metaData);
+            stamped.putIfAbsent(RECORDED_BY, command.getMetaData().getOrDefault(RECORDED_BY, SYSTEM));
+            stamped.putIfAbsent(CHAMBER, command.getMetaData().getOrDefault(CHAMBER, CurrentActor.NATIONAL));
+            return command.andMetaData(stamped);
+        };
+    }
+
+    /**
+     * Copies {@code recordedBy} and {@code chamber}, plus Axon's {@code correlationId} and {@code traceId}, from a
+     * command to its events. One provider for all four, because declaring any provider bean switches off Axon's
+     * default origin provider.
+     */
+    public static CorrelationDataProvider correlationDataProvider() {
+        return new MultiCorrelationDataProvider<>(List.of(
+                new MessageOriginProvider(),
+                new SimpleCorrelationDataProvider(RECORDED_BY, CHAMBER)));
+    }
+}

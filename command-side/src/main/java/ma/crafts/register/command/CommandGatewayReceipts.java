@@ -1,0 +1,42 @@
+package ma.crafts.register.command;
+
+import ma.crafts.register.eventstore.AppendReceipts;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * Sends a command and reports where its events landed, for the {@code version} and {@code position} every command
+ * response carries (read-your-writes: a client can then ask the query side for {@code ?minPosition=position}).
+ */
+public class CommandGatewayReceipts {
+
+    /**
+     * @param result   what the command handler returned
+     * @param version  the aggregate's sequence after the command
+     * @param position the global position of the command's last event
+     */
+    public record Appended<R>(R result, long version, long position) {
+    }
+
+    private final CommandGateway gateway;
+
+    public CommandGatewayReceipts(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * Dispatches {@code command} on this thread and waits for it; the handler's exceptions propagate unchanged.
+     *
+     * @throws IllegalStateException if the command appended no event for {@code aggregateId}
+     */
+    public <R> Appended<R> send(Object command, String aggregateId, Class<R> resultType) {
+        AppendReceipts.clear();
+        Object result = gateway.sendAndWait(command);
+        AppendReceipts.Receipt receipt = AppendReceipts.lastOnThisThread()
+                .orElseThrow(() -> new IllegalStateException("Command " + command.getClass().getSimpleName()
+                        + " appended no event"));
+        long version = receipt.sequenceOf(aggregateId)
+                .orElseThrow(() -> new IllegalStateException("Command " + command.getClass().getSimpleName()
+                        + " appended no event for " + aggregateId));
+        return new Appended<>(resultType.cast(result), version, receipt.lastPosition());
+    }
+}

@@ -1,0 +1,120 @@
+package ma.crafts.register.command;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Period;
+import ma.crafts.register.command.artisan.Artisan;
+import ma.crafts.register.command.artisan.ArtisanCommandController;
+import ma.crafts.register.command.artisan.ArtisanRegistration;
+import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.command.body.BodyConstitution;
+import ma.crafts.register.command.body.EventSourcedProfessionalBodies;
+import ma.crafts.register.command.body.ProfessionalBodies;
+import ma.crafts.register.command.body.ProfessionalBody;
+import ma.crafts.register.command.body.ProfessionalBodyCommandController;
+import ma.crafts.register.command.card.CardCommandController;
+import ma.crafts.register.command.card.CardIssuing;
+import ma.crafts.register.command.mongo.CommandMongoConfiguration;
+import ma.crafts.register.command.numbering.IssuedNumbers;
+import ma.crafts.register.command.numbering.SequenceAllocator;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.platform.security.AccessPolicy;
+import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.reference.Geography;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Everything the command side needs, without component scanning so that a launcher can {@code @Import} it next to
+ * the query side's configuration. Properties (all optional):
+ * <ul>
+ *   <li>{@code register.policy.card-validity} (default {@code P5Y}, provisional), {@code register.policy.minimum-age}
+ *   (15), {@code register.policy.maximum-age} (120);</li>
+ *   <li>{@code register.snapshots.threshold}: events between aggregate snapshots (50);</li>
+ *   <li>{@code register.cin-reservation.take-over-after} (PT2M);</li>
+ *   <li>{@code register.nomenclature.file} / {@code REGISTER_NOMENCLATURE_FILE}: replaces the shipped nomenclature.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({Artisan.class, ProfessionalBody.class, ArtisanCommandController.class, CardCommandController.class,
+        ProfessionalBodyCommandController.class, CommandMongoConfiguration.class})
+public class CommandSideConfiguration {
+
+    @Bean
+    public RegisterPolicy registerPolicy(@Value("${register.policy.card-validity:P5Y}") Period cardValidity,
+                                         @Value("${register.policy.minimum-age:15}") int minimumAge,
+                                         @Value("${register.policy.maximum-age:120}") int maximumAge) {
+        return new RegisterPolicy(Clock.system(RegisterPolicy.MOROCCO), cardValidity, minimumAge, maximumAge);
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition artisanSnapshotTrigger(Snapshotter snapshotter,
+                                                            @Value("${register.snapshots.threshold:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition professionalBodySnapshotTrigger(Snapshotter snapshotter,
+                                                                     @Value("${register.snapshots.threshold:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public ActorMetadata actorMetadata(CurrentActor actor) {
+        return new ActorMetadata(actor);
+    }
+
+    @Bean
+    public CorrelationDataProvider registerCorrelationDataProvider() {
+        return ActorMetadata.correlationDataProvider();
+    }
+
+    @Bean
+    public CommandGatewayReceipts commandGatewayReceipts(CommandGateway gateway) {
+        return new CommandGatewayReceipts(gateway);
+    }
+
+    @Bean
+    public RequestValidation commandRequestValidation(Validator validator) {
+        return new RequestValidation(validator);
+    }
+
+    @Bean
+    public EventStreams commandEventStreams(EventStore eventStore) {
+        return new EventStreams(eventStore);
+    }
+
+    @Bean
+    public ProfessionalBodies professionalBodies(org.axonframework.config.Configuration axon) {
+        return new EventSourcedProfessionalBodies(() -> axon.repository(ProfessionalBody.class));
+    }
+
+    @Bean
+    public ArtisanRegistration artisanRegistration(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
+                                                   PersonalDataVault vault, CinReservations cinReservations,
+                                                   SequenceAllocator sequences, IssuedNumbers issuedNumbers,
+                                                   Geography geography, RegisterPolicy policy, EventStreams streams) {
+        return new ArtisanRegistration(commands, access, actor, vault, cinReservations, sequences, issuedNumbers,
+                geography, policy, streams::exists);
+    }
+
+    @Bean
+    public CardIssuing cardIssuing(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
+                                   SequenceAllocator sequences, IssuedNumbers issuedNumbers, RegisterPolicy policy) {
+        return new CardIssuing(commands, access, actor, sequences, issuedNumbers, policy);
+    }
+
+    @Bean
+    public BodyConstitution bodyConstitution(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
+                                             EventStreams streams) {
+        return new BodyConstitution(commands, access, actor, streams::exists);
+    }
+}

@@ -1,0 +1,18 @@
+package ma.crafts.register.command.artisan;
+
+/**
+ * One artisan per CIN, nationwide, also under concurrent registrations: a CIN is reserved (by its keyed fingerprint,
+ * never in clear) before {@link RegisterArtisan} is dispatched and released if the command fails.
+ */
+public interface CinReservations {
+
+    /**
+     * Reserves the CIN for {@code artisanId}.
+     *
+     * @throws ma.crafts.register.errors.DuplicateCinException if another artisan holds it or is being registered with it
+     */
+    void reserve(String cinFingerprint, String artisanId);
+
+    /** Releases the reservation if {@code artisanId} still holds it. */
+    void release(String cinFingerprint, String artisanId);
+}

@@ -1,0 +1,37 @@
+package ma.crafts.register.command.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import ma.crafts.register.command.EventStreams;
+import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.command.numbering.IssuedNumbers;
+import ma.crafts.register.command.numbering.SequenceAllocator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The command side's MongoDB collections: number counters and pool, issued numbers, CIN reservations. */
+@Configuration(proxyBeanMethods = false)
+public class CommandMongoConfiguration {
+
+    @Bean
+    public SequenceAllocator sequenceAllocator(MongoDatabase database) {
+        return new MongoSequenceAllocator(database);
+    }
+
+    @Bean
+    public IssuedNumbers issuedNumbers(MongoDatabase database) {
+        return new MongoIssuedNumbers(database, Clock.systemUTC());
+    }
+
+    /**
+     * @param takeOverAfter how old a reservation without an event stream must be before another registration of the
+     *                      same CIN may take it over (a registration that crashed between reserving and storing)
+     */
+    @Bean
+    public CinReservations cinReservations(MongoDatabase database, EventStreams streams,
+                                           @Value("${register.cin-reservation.take-over-after:PT2M}") Duration takeOverAfter) {
+        return new MongoCinReservations(database, streams::exists, takeOverAfter, Clock.systemUTC());
+    }
+}
