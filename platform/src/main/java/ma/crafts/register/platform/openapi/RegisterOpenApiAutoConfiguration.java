@@ -1,0 +1,168 @@
+package ma.crafts.register.platform.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import ma.crafts.register.platform.idempotency.IdempotencyFilter;
+import ma.crafts.register.platform.security.DevTokenController;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The OpenAPI document's frame: API info, bearer-JWT security applied to every operation except the open ones, the
+ * problem+json schema, the error responses every operation can give and the {@code Idempotency-Key} header.
+ */
+@AutoConfiguration
+@ConditionalOnClass({OpenAPI.class, GlobalOpenApiCustomizer.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class RegisterOpenApiAutoConfiguration {
+    public static final String BEARER_SCHEME = "bearer-jwt";
+    static final String PROBLEM_SCHEMA = "Problem";
+    static final String FIELD_ERROR_SCHEMA = "FieldError";
+    static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
+    private static final Pattern VERIFICATION = Pattern.compile("^/api/v1/cards/\\{[^/]+}/verification$");
+
+    @Bean
+    @ConditionalOnMissingBean
+    public OpenAPI registerOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Crafts Register API")
+                        .version("v1")
+                        .description("National Register of Traditional Crafts (Law 50.17). Errors are RFC 9457 "
+                                + "application/problem+json; every POST accepts an Idempotency-Key."))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("JWT with claims sub, roles (array) and region (required for CHAMBER_CLERK)")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("/problems/validation")._enum(List.of(
+                        "/problems/validation", "/problems/unauthenticated", "/problems/forbidden",
+                        "/problems/not-found", "/problems/duplicate-cin", "/problems/rule-violation",
+                        "/problems/concurrency", "/problems/idempotency-mismatch", "/problems/payload-too-large",
+                        "/problems/unsupported-media-type", "/problems/method-not-allowed",
+                        "/problems/not-acceptable", "/problems/service-unavailable", "/problems/internal")))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().description("the request path"))
+                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR_SCHEMA)))
+                .addProperty("rule", new StringSchema().description("for /problems/rule-violation: the rule's name"))
+                .required(List.of("type", "title", "status"));
+    }
+
+    @Bean
+    public GlobalOpenApiCustomizer registerOpenApiCustomizer() {
+        return openApi -> {
+            // Added here rather than on the OpenAPI bean: springdoc drops unreferenced schemas before customizers run.
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents()
+                    .addSchemas(FIELD_ERROR_SCHEMA, new ObjectSchema()
+                            .addProperty("field", new StringSchema().description("JSON path, parameter or header"))
+                            .addProperty("message", new StringSchema()))
+                    .addSchemas(PROBLEM_SCHEMA, problemSchema());
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                boolean open = isOpen(path, method);
+                if (open) {
+                    operation.setSecurity(List.of());
+                }
+                if (path.startsWith("/api/v1/")) {
+                    describeErrors(path, method, operation, open);
+                }
+            }));
+        };
+    }
+
+    private static boolean isOpen(String path, PathItem.HttpMethod method) {
+        return method == PathItem.HttpMethod.GET && VERIFICATION.matcher(path).matches()
+                || method == PathItem.HttpMethod.POST && DevTokenController.PATH.equals(path);
+    }
+
+    private static void describeErrors(String path, PathItem.HttpMethod method, Operation operation, boolean open) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("400", "Invalid input (/problems/validation)");
+        if (!open) {
+            errors.put("401", "Missing or invalid bearer token (/problems/unauthenticated)");
+            errors.put("403", "Role or region does not allow this (/problems/forbidden)");
+        }
+        if (path.contains("{")) {
+            errors.put("404", "No such resource (/problems/not-found)");
+        }
+        boolean command = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE
+                || method == PathItem.HttpMethod.PUT;
+        if (command) {
+            errors.put("409", "Duplicate CIN, rule violation or concurrent modification");
+            errors.put("413", "Request body too large (/problems/payload-too-large)");
+            errors.put("415", "Request body is not application/json (/problems/unsupported-media-type)");
+        }
+        boolean idempotent = (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE)
+                && !DevTokenController.PATH.equals(path);
+        if (idempotent) {
+            errors.put("422", "Idempotency-Key reused for a different request (/problems/idempotency-mismatch)");
+            addIdempotencyKeyHeader(operation);
+        }
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        errors.forEach((status, description) -> {
+            if (!responses.containsKey(status)) {
+                responses.addApiResponse(status, problemResponse(description));
+            }
+        });
+        operation.setResponses(responses);
+    }
+
+    private static void addIdempotencyKeyHeader(Operation operation) {
+        List<Parameter> parameters = operation.getParameters();
+        if (parameters != null && parameters.stream().anyMatch(p -> IdempotencyFilter.HEADER.equalsIgnoreCase(p.getName()))) {
+            return;
+        }
+        operation.addParametersItem(new HeaderParameter()
+                .name(IdempotencyFilter.HEADER)
+                .required(false)
+                .description("1-128 visible ASCII characters. Repeating it with the same request replays the first "
+                        + "response (with Idempotent-Replayed: true); with a different request gives 422.")
+                .schema(new StringSchema().minLength(1).maxLength(IdempotencyFilter.MAX_KEY_LENGTH)
+                        .pattern("^[\\x21-\\x7E]+$")));
+    }
+
+    private static ApiResponse problemResponse(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+    }
+}

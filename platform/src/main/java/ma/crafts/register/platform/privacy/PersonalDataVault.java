@@ -1,0 +1,247 @@
+package ma.crafts.register.platform.privacy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Optional;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.SealedPersonalData;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Crypto-shredding for personal data. Each actor's {@link PersonalData} is sealed with that actor's own AES-256-GCM
+ * key; the key is stored in {@code personal_data_keys}, wrapped by a key derived from the {@link MasterKey}, and never
+ * in the event store. {@link #erase} destroys the key, after which every sealed copy in every event is unreadable
+ * while the events themselves stay intact.
+ */
+public class PersonalDataVault {
+    public static final String COLLECTION = "personal_data_keys";
+    public static final String ALGORITHM = "AES-256-GCM";
+    private static final String KEK_LABEL = "crafts-register/personal-data-kek/v1";
+    private static final String PEPPER_LABEL = "crafts-register/cin-fingerprint/v1";
+    private static final String WRAP_AAD_PREFIX = "crafts-register/personal-data-key/";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final MongoCollection<Document> keys;
+    private final MasterKey masterKey;
+    private final SecretKey keyEncryptionKey;
+    private final SecretKeySpec pepper;
+    private final KeyCache cache;
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public PersonalDataVault(MongoDatabase database, MasterKey masterKey, int keyCacheSize, Duration keyCacheTtl) {
+        this.keys = database.getCollection(COLLECTION);
+        this.masterKey = masterKey;
+        this.keyEncryptionKey = new SecretKeySpec(masterKey.derive(KEK_LABEL), "AES");
+        this.pepper = new SecretKeySpec(masterKey.derive(PEPPER_LABEL), "HmacSHA256");
+        this.cache = new KeyCache(keyCacheSize, keyCacheTtl);
+    }
+
+    /** Encrypts {@code data} under the actor's key, creating that key on first use. */
+    public SealedPersonalData seal(String actorId, PersonalData data) {
+        requireActorId(actorId);
+        if (data == null) {
+            throw new IllegalArgumentException("No personal data to seal");
+        }
+        SecretKey key = keyFor(actorId, true);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            byte[] plaintext = json.writeValueAsBytes(data);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(actorId.getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            Base64.Encoder base64 = Base64.getEncoder();
+            return new SealedPersonalData(actorId, ALGORITHM, base64.encodeToString(nonce), base64.encodeToString(ciphertext));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Could not seal the personal data of actor " + actorId, e);
+        }
+    }
+
+    /**
+     * Decrypts sealed data; empty once the actor's key has been erased.
+     *
+     * @throws IllegalArgumentException if {@code sealed} is not something this vault produces
+     * @throws IllegalStateException    if the ciphertext was altered or belongs to another actor
+     */
+    public Optional<PersonalData> open(SealedPersonalData sealed) {
+        if (sealed == null) {
+            throw new IllegalArgumentException("No sealed personal data to open");
+        }
+        requireActorId(sealed.keyId());
+        if (!ALGORITHM.equals(sealed.algorithm())) {
+            throw new IllegalArgumentException("Unsupported personal-data algorithm '" + sealed.algorithm() + "'");
+        }
+        SecretKey key = keyFor(sealed.keyId(), false);
+        if (key == null) {
+            return Optional.empty();
+        }
+        byte[] nonce;
+        byte[] ciphertext;
+        try {
+            nonce = Base64.getDecoder().decode(sealed.nonce());
+            ciphertext = Base64.getDecoder().decode(sealed.ciphertext());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Sealed personal data of actor " + sealed.keyId() + " is not valid base64", e);
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(sealed.keyId().getBytes(StandardCharsets.UTF_8));
+            return Optional.of(json.readValue(cipher.doFinal(ciphertext), PersonalData.class));
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("Sealed personal data of actor " + sealed.keyId()
+                    + " failed its integrity check: it was altered or sealed for another actor", e);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Could not open the personal data of actor " + sealed.keyId(), e);
+        }
+    }
+
+    /** Destroys the actor's key: from now on {@link #open} returns empty for everything sealed for this actor. */
+    public void erase(String actorId) {
+        requireActorId(actorId);
+        keys.deleteOne(Filters.eq("_id", actorId));
+        cache.evict(actorId);
+    }
+
+    /**
+     * A keyed fingerprint of a normalised CIN (base64url of HMAC-SHA256 with a pepper derived from the master key):
+     * equal CINs give equal fingerprints, across restarts and instances sharing the master key, while the CIN itself
+     * cannot be recovered or brute-forced without that key.
+     */
+    public String cinFingerprint(String normalisedCin) {
+        if (normalisedCin == null || normalisedCin.isBlank()) {
+            throw new IllegalArgumentException("No CIN to fingerprint");
+        }
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(pepper);
+            byte[] digest = hmac.doFinal(normalisedCin.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+
+    private SecretKey keyFor(String actorId, boolean create) {
+        SecretKey cached = cache.get(actorId);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = cache.generation();
+        Document stored = keys.find(Filters.eq("_id", actorId)).first();
+        SecretKey key;
+        if (stored != null) {
+            key = unwrap(actorId, stored);
+        } else if (!create) {
+            return null;
+        } else {
+            key = createKey(actorId);
+        }
+        cache.put(actorId, key, generation);
+        return key;
+    }
+
+    /** The unique {@code _id} settles races: whoever inserts first wins and everyone else adopts that key. */
+    private SecretKey createKey(String actorId) {
+        SecretKey fresh = generateKey();
+        try {
+            keys.insertOne(wrap(actorId, fresh));
+            return fresh;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document winner = keys.find(Filters.eq("_id", actorId)).first();
+            if (winner == null) {
+                throw new IllegalStateException("The key of actor " + actorId + " was erased while being created", e);
+            }
+            return unwrap(actorId, winner);
+        }
+    }
+
+    private SecretKey generateKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256 is required by every Java platform", e);
+        }
+    }
+
+    private Document wrap(String actorId, SecretKey key) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD((WRAP_AAD_PREFIX + actorId).getBytes(StandardCharsets.UTF_8));
+            byte[] wrapped = cipher.doFinal(key.getEncoded());
+            return new Document("_id", actorId)
+                    .append("algorithm", ALGORITHM)
+                    .append("wrapping", "AES-256-GCM")
+                    .append("masterKeyId", masterKey.id())
+                    .append("nonce", new Binary(nonce))
+                    .append("wrappedKey", new Binary(wrapped))
+                    .append("createdAt", new Date());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not wrap the key of actor " + actorId, e);
+        }
+    }
+
+    private SecretKey unwrap(String actorId, Document stored) {
+        String wrappedBy = stored.getString("masterKeyId");
+        if (!masterKey.id().equals(wrappedBy)) {
+            throw new IllegalStateException("The personal-data key of actor " + actorId + " was wrapped by master key "
+                    + wrappedBy + ", but this service runs with master key " + masterKey.id()
+                    + "; check register.privacy.master-key");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keyEncryptionKey,
+                    new GCMParameterSpec(TAG_BITS, stored.get("nonce", Binary.class).getData()));
+            cipher.updateAAD((WRAP_AAD_PREFIX + actorId).getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(cipher.doFinal(stored.get("wrappedKey", Binary.class).getData()), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The stored key of actor " + actorId + " failed its integrity check", e);
+        }
+    }
+
+    private static void requireActorId(String actorId) {
+        if (actorId == null || actorId.isBlank()) {
+            throw new IllegalArgumentException("An actor id is required");
+        }
+    }
+}

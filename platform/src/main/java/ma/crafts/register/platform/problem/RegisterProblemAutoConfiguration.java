@@ -1,0 +1,60 @@
+package ma.crafts.register.platform.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ma.crafts.register.platform.PlatformProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorAttributes;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+
+/** problem+json for every error, from controllers, filters and the container, and the request body limit. */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class, after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class RegisterProblemAutoConfiguration {
+    /** Runs just before Spring Security, so an oversized body is refused before anything reads it. */
+    public static final int BODY_LIMIT_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 10;
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemMapper problemMapper() {
+        return new ProblemMapper();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemWriter problemWriter(ObjectMapper objectMapper) {
+        return new ProblemWriter(objectMapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemExceptionHandler problemExceptionHandler(ProblemMapper mapper, ProblemWriter writer) {
+        return new ProblemExceptionHandler(mapper, writer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    public ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, ProblemMapper mapper,
+                                                         ProblemWriter writer) {
+        return new ProblemErrorController(errorAttributes, mapper, writer);
+    }
+
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties properties,
+                                                                                ProblemWriter writer) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.http().maxBodySize().toBytes(), writer));
+        registration.addUrlPatterns("/api/v1/*");
+        registration.setOrder(BODY_LIMIT_FILTER_ORDER);
+        registration.setName("registerRequestBodyLimitFilter");
+        return registration;
+    }
+}

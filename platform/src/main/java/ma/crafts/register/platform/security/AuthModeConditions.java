@@ -1,0 +1,29 @@
+package ma.crafts.register.platform.security;
+
+import ma.crafts.register.platform.PlatformProperties.AuthMode;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Conditions on {@code register.auth.mode}, bound the same way as the property itself (so {@code DEV} = {@code dev}). */
+public final class AuthModeConditions {
+    public static final String PROPERTY = "register.auth.mode";
+
+    private AuthModeConditions() {
+    }
+
+    static AuthMode mode(ConditionContext context) {
+        return Binder.get(context.getEnvironment()).bind(PROPERTY, AuthMode.class).orElse(AuthMode.DEV);
+    }
+
+    public static class OnDevMode extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            AuthMode mode = mode(context);
+            return mode == AuthMode.DEV ? ConditionOutcome.match(PROPERTY + " is dev")
+                    : ConditionOutcome.noMatch(PROPERTY + " is " + mode.name().toLowerCase());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package ma.crafts.register.platform.security;
+
+import java.time.Clock;
+
+import jakarta.servlet.DispatcherType;
+import ma.crafts.register.platform.PlatformProperties;
+import ma.crafts.register.platform.PlatformProperties.AuthMode;
+import ma.crafts.register.platform.PlatformStartupException;
+import ma.crafts.register.platform.problem.ProblemWriter;
+import ma.crafts.register.platform.problem.RegisterProblemAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Stateless JWT resource server for every register service. Open without a token: card verification, health, the
+ * OpenAPI pages and (in dev mode) token issuing; everything else needs a valid bearer token. In {@code dev} mode
+ * tokens are HS256 tokens from {@code POST /api/v1/dev/tokens}; in {@code issuer} mode Spring Boot's resource-server
+ * settings ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}) name the issuer.
+ */
+@AutoConfiguration(
+        before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+                OAuth2ResourceServerAutoConfiguration.class},
+        after = RegisterProblemAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformProperties.class)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class RegisterSecurityAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(RegisterSecurityAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CurrentActor currentActor() {
+        return new CurrentActor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public AccessPolicy accessPolicy(CurrentActor currentActor) {
+        return new AccessPolicy(currentActor);
+    }
+
+    @Bean
+    @Conditional(AuthModeConditions.OnDevMode.class)
+    @ConditionalOnMissingBean
+    public DevTokenIssuer devTokenIssuer(PlatformProperties properties) {
+        log.warn("Authentication is in dev mode: anyone can get a token for any role from POST {}. "
+                + "Set register.auth.mode=issuer with a real token issuer in production.", DevTokenController.PATH);
+        return new DevTokenIssuer(properties.auth().devSecret(), properties.auth().devTokenTtl(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    @Conditional(AuthModeConditions.OnDevMode.class)
+    @ConditionalOnMissingBean
+    public JwtDecoder devJwtDecoder(DevTokenIssuer issuer) {
+        return issuer.decoder();
+    }
+
+    @Bean
+    @Conditional(AuthModeConditions.OnDevMode.class)
+    @ConditionalOnMissingBean
+    public DevTokenController devTokenController(DevTokenIssuer issuer) {
+        return new DevTokenController(issuer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ProblemWriter writer) {
+        return new ProblemAuthenticationEntryPoint(writer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemAccessDeniedHandler problemAccessDeniedHandler(ProblemWriter writer) {
+        return new ProblemAccessDeniedHandler(writer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    public SecurityFilterChain registerSecurityFilterChain(HttpSecurity http, PlatformProperties properties,
+                                                           ObjectProvider<JwtDecoder> jwtDecoder,
+                                                           ProblemAuthenticationEntryPoint entryPoint,
+                                                           ProblemAccessDeniedHandler accessDeniedHandler) throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder == null) {
+            throw new PlatformStartupException(
+                    "register.auth.mode is " + properties.auth().mode().name().toLowerCase()
+                            + " but no JWT issuer is configured",
+                    properties.auth().mode() == AuthMode.ISSUER
+                            ? "Set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri) to the token "
+                            + "issuer, or use register.auth.mode=dev for a local setup."
+                            : "Provide a JwtDecoder bean or use register.auth.mode=dev.");
+        }
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(authorize -> authorize
+                        // The request dispatch was authorised already; error pages and async completion follow it.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/cards/*/verification")).permitAll()
+                        // Open in every mode so that outside dev mode the path is simply unknown (404), not 401.
+                        .requestMatchers(paths.matcher(HttpMethod.POST, DevTokenController.PATH)).permitAll()
+                        .requestMatchers(paths.matcher("/actuator/health/**")).permitAll()
+                        .requestMatchers(paths.matcher("/v3/api-docs/**")).permitAll()
+                        .requestMatchers(paths.matcher("/swagger-ui/**")).permitAll()
+                        .requestMatchers(paths.matcher("/swagger-ui.html")).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new RolesClaimAuthenticationConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDeniedHandler))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDeniedHandler));
+        return http.build();
+    }
+}

@@ -1,0 +1,199 @@
+package ma.crafts.register.platform.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
+import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
+import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.SealedPersonalData;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataVaultTest {
+    private static EmbeddedMongoServer server;
+    private static MongoClient client;
+    private MongoDatabase database;
+    private MasterKey masterKey;
+    private PersonalDataVault vault;
+
+    private static final PersonalData FATIMA = new PersonalData("EE123456",
+            new LocalizedText("فاطمة", "Fatima"), new LocalizedText("الزهراء", "Zahra"),
+            LocalDate.of(1984, 3, 2), "+212612345678", "درب الدباشي 12، مراكش — Derb Dabachi 12, Marrakech");
+
+    @BeforeAll
+    static void startMongo() {
+        server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, null);
+        client = MongoClients.create(server.connectionString());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void freshVault() {
+        database = client.getDatabase("vault-" + System.nanoTime());
+        masterKey = MasterKey.random();
+        vault = new PersonalDataVault(database, masterKey, 100, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void sealThenOpenGivesBackTheSameDataByteForByte() {
+        SealedPersonalData sealed = vault.seal("artisan-1", FATIMA);
+        assertThat(sealed.keyId()).isEqualTo("artisan-1");
+        assertThat(sealed.algorithm()).isEqualTo("AES-256-GCM");
+        assertThat(Base64.getDecoder().decode(sealed.nonce())).hasSize(12);
+        assertThat(new String(Base64.getDecoder().decode(sealed.ciphertext()), StandardCharsets.ISO_8859_1))
+                .doesNotContain("EE123456").doesNotContain("Fatima");
+
+        PersonalData opened = vault.open(sealed).orElseThrow();
+        assertThat(opened).isEqualTo(FATIMA);
+        assertThat(opened.firstName().ar().getBytes(StandardCharsets.UTF_8))
+                .isEqualTo("فاطمة".getBytes(StandardCharsets.UTF_8));
+        assertThat(opened.address()).isEqualTo(FATIMA.address());
+    }
+
+    @Test
+    void everySealUsesAFreshNonce() {
+        SealedPersonalData a = vault.seal("artisan-1", FATIMA);
+        SealedPersonalData b = vault.seal("artisan-1", FATIMA);
+        assertThat(a.nonce()).isNotEqualTo(b.nonce());
+        assertThat(a.ciphertext()).isNotEqualTo(b.ciphertext());
+    }
+
+    @Test
+    void anotherVaultWithTheSameMasterKeyOpensIt() {
+        SealedPersonalData sealed = vault.seal("artisan-1", FATIMA);
+        PersonalDataVault restarted = new PersonalDataVault(database, masterKey, 100, Duration.ofMinutes(1));
+        assertThat(restarted.open(sealed)).contains(FATIMA);
+    }
+
+    @Test
+    void eraseMakesEverySealedCopyUnreadable() {
+        SealedPersonalData first = vault.seal("artisan-1", FATIMA);
+        SealedPersonalData second = vault.seal("artisan-1", FATIMA);
+        SealedPersonalData someoneElse = vault.seal("artisan-2", FATIMA);
+        PersonalDataVault otherInstance = new PersonalDataVault(database, masterKey, 100, Duration.ZERO);
+
+        vault.erase("artisan-1");
+
+        assertThat(vault.open(first)).isEmpty();
+        assertThat(vault.open(second)).isEmpty();
+        assertThat(otherInstance.open(first)).isEmpty();
+        assertThat(database.getCollection(PersonalDataVault.COLLECTION).countDocuments(Filters.eq("_id", "artisan-1"))).isZero();
+        assertThat(vault.open(someoneElse)).contains(FATIMA);
+    }
+
+    @Test
+    void keyIsStoredWrappedNeverInClear() {
+        vault.seal("artisan-1", FATIMA);
+        Document stored = database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", "artisan-1")).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("masterKeyId")).isEqualTo(masterKey.id());
+        // 32 key bytes plus the 16-byte GCM tag
+        assertThat(stored.get("wrappedKey", Binary.class).getData()).hasSize(48);
+    }
+
+    @Test
+    void sealedDataIsBoundToItsActor() {
+        vault.seal("artisan-2", FATIMA);
+        SealedPersonalData sealed = vault.seal("artisan-1", FATIMA);
+        SealedPersonalData relabelled = new SealedPersonalData("artisan-2", sealed.algorithm(), sealed.nonce(), sealed.ciphertext());
+        assertThatThrownBy(() -> vault.open(relabelled)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("integrity");
+        byte[] tampered = Base64.getDecoder().decode(sealed.ciphertext());
+        tampered[0] ^= 1;
+        SealedPersonalData altered = new SealedPersonalData("artisan-1", sealed.algorithm(), sealed.nonce(),
+                Base64.getEncoder().encodeToString(tampered));
+        assertThatThrownBy(() -> vault.open(altered)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aDifferentMasterKeyIsReportedAsSuch() {
+        SealedPersonalData sealed = vault.seal("artisan-1", FATIMA);
+        PersonalDataVault wrongKey = new PersonalDataVault(database, MasterKey.random(), 100, Duration.ofMinutes(1));
+        assertThatThrownBy(() -> wrongKey.open(sealed)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("master key");
+    }
+
+    @Test
+    void concurrentFirstSealsAgreeOnOneKey() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<SealedPersonalData>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                // Separate vault instances share nothing but the database, like separate service instances.
+                PersonalDataVault instance = new PersonalDataVault(database, masterKey, 100, Duration.ofMinutes(1));
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return instance.seal("racing-artisan", FATIMA);
+                }));
+            }
+            start.countDown();
+            List<SealedPersonalData> sealed = new ArrayList<>();
+            for (Future<SealedPersonalData> future : futures) {
+                sealed.add(future.get());
+            }
+            assertThat(database.getCollection(PersonalDataVault.COLLECTION).countDocuments(Filters.eq("_id", "racing-artisan")))
+                    .isEqualTo(1);
+            PersonalDataVault reader = new PersonalDataVault(database, masterKey, 100, Duration.ofMinutes(1));
+            assertThat(sealed).allSatisfy(s -> assertThat(reader.open(s)).contains(FATIMA));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cinFingerprintIsStableAcrossInstancesAndKeyedByTheMasterKey() {
+        PersonalDataVault sameKey = new PersonalDataVault(client.getDatabase("elsewhere"), masterKey, 10, Duration.ofMinutes(1));
+        PersonalDataVault otherKey = new PersonalDataVault(database, MasterKey.random(), 10, Duration.ofMinutes(1));
+        String fingerprint = vault.cinFingerprint("EE123456");
+        assertThat(fingerprint).matches("[A-Za-z0-9_-]{43}");
+        assertThat(sameKey.cinFingerprint("EE123456")).isEqualTo(fingerprint);
+        assertThat(vault.cinFingerprint("EE123457")).isNotEqualTo(fingerprint);
+        assertThat(otherKey.cinFingerprint("EE123456")).isNotEqualTo(fingerprint);
+    }
+
+    @Test
+    void fingerprintSurvivesARestartFromTheSameBase64MasterKey() {
+        String base64 = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        String first = new PersonalDataVault(database, MasterKey.fromBase64(base64, "test"), 10, Duration.ofMinutes(1))
+                .cinFingerprint("AB1234");
+        String second = new PersonalDataVault(database, MasterKey.fromBase64(base64, "test"), 10, Duration.ofMinutes(1))
+                .cinFingerprint("AB1234");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void openingAnUnknownActorIsEmpty() {
+        SealedPersonalData sealed = vault.seal("artisan-1", FATIMA);
+        SealedPersonalData unknown = new SealedPersonalData("never-sealed", sealed.algorithm(), sealed.nonce(), sealed.ciphertext());
+        assertThat(vault.open(unknown)).isEmpty();
+        assertThat(database.getCollection(PersonalDataVault.COLLECTION).countDocuments(Filters.eq("_id", "never-sealed"))).isZero();
+    }
+}
