@@ -1,20 +1,19 @@
 package ma.crafts.register.standalone;
 
+import ma.crafts.register.command.CommandSideConfiguration;
+import ma.crafts.register.query.QuerySideConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * Both sides in one process: every path of the API on one port, MongoDB embedded unless {@code MONGODB_URI} is set.
- * The sides' own application classes are left out of the scan; they are entry points of the split deployment.
+ * It imports the same configurations the split deployment's two applications use, so nothing is wired twice.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"ma.crafts.register.command", "ma.crafts.register.query"},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+@Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class RegisterApplication {
     public static void main(String[] args) {
         SpringApplication.run(RegisterApplication.class, args);
