@@ -1,0 +1,90 @@
+package ma.crafts.register.query;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import ma.crafts.register.errors.InvalidInputException;
+
+/**
+ * Parses query-string parameters by hand so that every malformed value becomes the same 400 validation problem naming
+ * the parameter, whatever Spring's binder would have said.
+ */
+public final class QueryParameters {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    private QueryParameters() {
+    }
+
+    /** {@code ?minPosition}: absent, or a whole number of at least 0. */
+    public static Long minPosition(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        long value = wholeNumber("minPosition", raw);
+        if (value < 0) {
+            throw new InvalidInputException("minPosition", "must be at least 0");
+        }
+        return value;
+    }
+
+    /** {@code ?asOf}: absent, or an ISO-8601 instant such as {@code 2025-03-01T10:00:00Z} (an offset is accepted). */
+    public static Instant asOf(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String text = raw.trim();
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("asOf", "must be an ISO-8601 instant such as 2025-03-01T10:00:00Z");
+            }
+        }
+    }
+
+    /** {@code ?page}: 0-based, default 0. */
+    public static int page(String raw) {
+        if (raw == null) {
+            return 0;
+        }
+        long value = wholeNumber("page", raw);
+        if (value < 0 || value > Integer.MAX_VALUE / MAX_PAGE_SIZE) {
+            throw new InvalidInputException("page", "must be between 0 and " + Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        }
+        return (int) value;
+    }
+
+    /** {@code ?size}: 1 to 100, default 20. */
+    public static int size(String raw) {
+        if (raw == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        long value = wholeNumber("size", raw);
+        if (value < 1 || value > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return (int) value;
+    }
+
+    /** A path identifier (artisan id, card number): bounded and free of characters no identifier contains. */
+    public static String identifier(String field, String raw) {
+        if (raw == null || !IDENTIFIER.matcher(raw).matches()) {
+            throw new InvalidInputException(field, "is not a valid identifier");
+        }
+        return raw;
+    }
+
+    private static long wholeNumber(String field, String raw) {
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package ma.crafts.register.query;
+
+import jakarta.servlet.http.HttpServletRequest;
+import ma.crafts.register.platform.problem.Problem;
+import ma.crafts.register.platform.problem.ProblemWriter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Renders the query side's own failure, a projection still behind a requested position, as 503 problem+json. */
+@RestControllerAdvice(name = "queryProblemHandler", basePackageClasses = QueryProblemHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class QueryProblemHandler {
+
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final ProblemWriter writer;
+
+    public QueryProblemHandler(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @ExceptionHandler(ProjectionLaggingException.class)
+    public ResponseEntity<Object> lagging(ProjectionLaggingException e, HttpServletRequest request) {
+        Problem problem = Problem.of(503, Problem.SERVICE_UNAVAILABLE, "Read model not yet up to date", e.getMessage())
+                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .withExtension("minPosition", e.minPosition());
+        return writer.toResponseEntity(request, problem);
+    }
+}

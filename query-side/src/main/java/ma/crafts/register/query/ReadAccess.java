@@ -1,0 +1,94 @@
+package ma.crafts.register.query;
+
+import ma.crafts.register.errors.ForbiddenException;
+import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.platform.security.Role;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+/**
+ * Who may read which artisan, and how much of its personal data they see. Auditors and registry administrators read
+ * everything; a chamber clerk reads the artisans currently in its own region; a ministry analyst reads nationwide with
+ * personal data masked.
+ */
+public class ReadAccess {
+
+    /** How personal data is shown to the caller. */
+    public enum Disclosure { FULL, MASKED }
+
+    private final CurrentActor actor;
+
+    public ReadAccess(CurrentActor actor) {
+        this.actor = actor;
+    }
+
+    /**
+     * Checks that the caller may read an artisan currently in {@code regionCode} and says how its personal data is
+     * shown.
+     *
+     * @throws ForbiddenException for a clerk of another region or a caller with no reading role
+     */
+    public Disclosure requireArtisanRead(String regionCode) {
+        requireAuthenticated();
+        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.REGISTRY_ADMIN)) {
+            return Disclosure.FULL;
+        }
+        if (actor.hasRole(Role.CHAMBER_CLERK) && regionCode != null && regionCode.equals(actor.region())) {
+            return Disclosure.FULL;
+        }
+        if (actor.hasRole(Role.MINISTRY_ANALYST)) {
+            return Disclosure.MASKED;
+        }
+        if (actor.hasRole(Role.CHAMBER_CLERK)) {
+            String own = actor.region();
+            throw new ForbiddenException("A clerk of " + (own == null ? "no region" : own)
+                    + " cannot read records of region " + regionCode);
+        }
+        throw new ForbiddenException("This request needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, AUDITOR, "
+                + "REGISTRY_ADMIN");
+    }
+
+    /**
+     * The region a search is confined to: a clerk (without a national role) only ever searches its own region, by
+     * default and when asked; national roles may search any region or none.
+     *
+     * @throws ForbiddenException for a clerk naming another region, or a clerk whose token names no region
+     */
+    public String searchRegion(String requestedRegion) {
+        requireAuthenticated();
+        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.REGISTRY_ADMIN) || actor.hasRole(Role.MINISTRY_ANALYST)) {
+            return requestedRegion;
+        }
+        if (!actor.hasRole(Role.CHAMBER_CLERK)) {
+            throw new ForbiddenException("This request needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, "
+                    + "AUDITOR, REGISTRY_ADMIN");
+        }
+        String own = actor.region();
+        if (own == null) {
+            throw new ForbiddenException("Your token names no region, so you cannot read any chamber's records");
+        }
+        if (requestedRegion != null && !requestedRegion.equals(own)) {
+            throw new ForbiddenException("A clerk of " + own + " cannot read records of region " + requestedRegion);
+        }
+        return own;
+    }
+
+    /** Reference data is open to every authenticated role. */
+    public void requireAnyReader() {
+        requireAuthenticated();
+        if (actor.roles().isEmpty()) {
+            throw new ForbiddenException("This request needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, "
+                    + "AUDITOR, REGISTRY_ADMIN");
+        }
+    }
+
+    /** Only auditors see personal data inside the event history. */
+    public boolean isAuditor() {
+        return actor.hasRole(Role.AUDITOR);
+    }
+
+    private void requireAuthenticated() {
+        if (!actor.isAuthenticated()) {
+            throw new AuthenticationCredentialsNotFoundException("This request needs a bearer token");
+        }
+    }
+}

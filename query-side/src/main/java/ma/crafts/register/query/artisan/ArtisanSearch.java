@@ -1,0 +1,110 @@
+package ma.crafts.register.query.artisan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.InvalidInputException.FieldProblem;
+import ma.crafts.register.query.ProjectionFreshness;
+import ma.crafts.register.query.QueryParameters;
+import ma.crafts.register.query.ReadAccess;
+import ma.crafts.register.query.RegisterCalendar;
+import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.reference.ReferenceCatalog;
+import ma.crafts.register.reference.Geography;
+import ma.crafts.register.values.ArtisanStatus;
+
+/**
+ * Searches artisans by territory, branch and status through the bucket index: a page costs a directory lookup, one
+ * {@code $in} over member chunks and one {@code $in} over the view, however many artisans the register holds.
+ */
+public class ArtisanSearch {
+
+    private final ArtisanSearchIndex index;
+    private final ArtisanViewRepository views;
+    private final ReferenceCatalog reference;
+    private final ReadAccess access;
+    private final ProjectionFreshness freshness;
+    private final RegisterCalendar calendar;
+
+    public ArtisanSearch(ArtisanSearchIndex index, ArtisanViewRepository views, ReferenceCatalog reference,
+                         ReadAccess access, ProjectionFreshness freshness, RegisterCalendar calendar) {
+        this.index = index;
+        this.views = views;
+        this.reference = reference;
+        this.access = access;
+        this.freshness = freshness;
+        this.calendar = calendar;
+    }
+
+    /** Raw query parameters in, a page out; every malformed parameter is reported in one 400. */
+    public ArtisanSearchPage search(String regionCode, String provinceCode, String branchCode, String status,
+                                    String page, String size, String minPosition) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String region = blankToNull(regionCode);
+        String province = blankToNull(provinceCode);
+        String branch = blankToNull(branchCode);
+        Geography geography = reference.geography();
+        if (region != null && geography.region(region).isEmpty()) {
+            problems.add(new FieldProblem("regionCode", "unknown region " + region + " (expected MA-01 to MA-12)"));
+        }
+        if (province != null) {
+            Geography.Province p = geography.province(province).orElse(null);
+            if (p == null) {
+                problems.add(new FieldProblem("provinceCode", "unknown prefecture or province " + province));
+            } else if (region != null && !p.regionCode().equals(region)) {
+                problems.add(new FieldProblem("provinceCode", province + " is not in region " + region));
+            } else {
+                region = p.regionCode();
+            }
+        }
+        if (branch != null && reference.nomenclature().branch(branch).isEmpty()) {
+            problems.add(new FieldProblem("branchCode", "unknown branch " + branch));
+        }
+        ArtisanStatus artisanStatus = null;
+        String statusText = blankToNull(status);
+        if (statusText != null) {
+            try {
+                artisanStatus = ArtisanStatus.valueOf(statusText);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("status", "must be one of " + List.of(ArtisanStatus.values())));
+            }
+        }
+        int pageNumber = collect(problems, () -> QueryParameters.page(page), 0);
+        int pageSize = collect(problems, () -> QueryParameters.size(size), QueryParameters.DEFAULT_PAGE_SIZE);
+        Long position = collect(problems, () -> QueryParameters.minPosition(minPosition), null);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+
+        String effectiveRegion = access.searchRegion(region);
+        freshness.await(ArtisanProjection.PROCESSING_GROUP, position);
+        String key = ArtisanSearchKeys.key(effectiveRegion, province, branch, artisanStatus);
+        ArtisanSearchIndex.BucketPage bucket = index.page(key, pageNumber, pageSize);
+        Map<String, ArtisanState> found = views.findAll(bucket.artisanIds());
+        List<ArtisanSummary> items = new ArrayList<>(bucket.artisanIds().size());
+        var today = calendar.today();
+        for (String id : bucket.artisanIds()) {
+            ArtisanState state = found.get(id);
+            if (state != null) {
+                items.add(ArtisanSummary.of(state, today));
+            }
+        }
+        return new ArtisanSearchPage(items, pageNumber, pageSize, bucket.total());
+    }
+
+    private static <T> T collect(List<FieldProblem> problems, Supplier<T> parse, T fallback) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return fallback;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,42 @@
+package ma.crafts.register.query.artisan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import ma.crafts.register.values.ArtisanCategory;
+import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+
+/** {@code GET /api/v1/artisans/{artisanId}}: the artisan as it is now, or as it was at {@code asOf}. */
+@Schema(name = "ArtisanView")
+public record ArtisanView(
+        String artisanId,
+        String nia,
+        ArtisanStatus status,
+        ArtisanCategory category,
+        @Schema(description = "Null once the personal data has been erased; initials only when masked")
+        LocalizedText firstName,
+        @Schema(description = "Null once the personal data has been erased; initials only when masked")
+        LocalizedText lastName,
+        Gender gender,
+        String provinceCode,
+        String regionCode,
+        String activityCode,
+        String branchCode,
+        @Schema(description = "The most recently issued card, or null when none was issued")
+        CardView card,
+        List<MembershipView> memberships,
+        @Schema(description = "The aggregate's sequence number after the last event applied")
+        long version,
+        @Schema(description = "Global store position of the last event applied")
+        long position,
+        @Schema(description = "True when names are reduced to initials for the caller's role")
+        boolean masked,
+        @Schema(description = "True once the artisan's personal data has been crypto-shredded")
+        boolean personalDataErased,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Present on an as-of read: the instant the state was rebuilt for")
+        Instant asOf) {
+}

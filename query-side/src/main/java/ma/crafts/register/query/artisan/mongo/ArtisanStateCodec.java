@@ -1,0 +1,164 @@
+package ma.crafts.register.query.artisan.mongo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.artisan.CardState;
+import ma.crafts.register.query.artisan.MembershipState;
+import ma.crafts.register.values.ArtisanCategory;
+import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.CardStatus;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.SealedPersonalData;
+import org.bson.Document;
+
+/**
+ * Maps {@link ArtisanState} to and from a BSON document keyed by the artisan id. Dates are kept as ISO strings so a
+ * card's last valid day never shifts with a time zone; the personal data stays in its sealed form.
+ */
+public final class ArtisanStateCodec {
+
+    private ArtisanStateCodec() {
+    }
+
+    public static Document toDocument(ArtisanState s) {
+        Document d = new Document("_id", s.artisanId());
+        d.append("nia", s.nia())
+                .append("status", name(s.status()))
+                .append("category", name(s.category()))
+                .append("gender", name(s.gender()))
+                .append("provinceCode", s.provinceCode())
+                .append("regionCode", s.regionCode())
+                .append("activityCode", s.activityCode())
+                .append("branchCode", s.branchCode())
+                .append("nomenclatureVersion", s.nomenclatureVersion())
+                .append("qualification", qualification(s.qualification()))
+                .append("personalData", sealed(s.personalData()))
+                .append("personalDataErased", s.personalDataErased())
+                .append("registeredAt", date(s.registeredAt()))
+                .append("practiceDeclaredAt", date(s.practiceDeclaredAt()))
+                .append("registrationPosition", s.registrationPosition());
+        List<Document> cards = new ArrayList<>();
+        for (CardState c : s.cards()) {
+            cards.add(new Document("cardNumber", c.cardNumber())
+                    .append("status", c.status().name())
+                    .append("validFrom", iso(c.validFrom()))
+                    .append("validUntil", iso(c.validUntil())));
+        }
+        d.append("cards", cards);
+        List<Document> memberships = new ArrayList<>();
+        for (MembershipState m : s.memberships()) {
+            memberships.add(new Document("bodyId", m.bodyId())
+                    .append("branchCode", m.branchCode())
+                    .append("since", iso(m.since())));
+        }
+        d.append("memberships", memberships)
+                .append("version", s.version())
+                .append("position", s.position())
+                .append("updatedAt", date(s.updatedAt()));
+        return d;
+    }
+
+    public static ArtisanState fromDocument(Document d) {
+        List<CardState> cards = new ArrayList<>();
+        for (Document c : d.getList("cards", Document.class, List.of())) {
+            cards.add(new CardState(c.getString("cardNumber"), CardStatus.valueOf(c.getString("status")),
+                    localDate(c.getString("validFrom")), localDate(c.getString("validUntil"))));
+        }
+        List<MembershipState> memberships = new ArrayList<>();
+        for (Document m : d.getList("memberships", Document.class, List.of())) {
+            memberships.add(new MembershipState(m.getString("bodyId"), m.getString("branchCode"),
+                    localDate(m.getString("since"))));
+        }
+        return new ArtisanState(
+                d.getString("_id"),
+                d.getString("nia"),
+                ArtisanStatus.valueOf(d.getString("status")),
+                enumOrNull(ArtisanCategory.class, d.getString("category")),
+                enumOrNull(Gender.class, d.getString("gender")),
+                d.getString("provinceCode"),
+                d.getString("regionCode"),
+                d.getString("activityCode"),
+                d.getString("branchCode"),
+                d.getString("nomenclatureVersion"),
+                qualification(d.get("qualification", Document.class)),
+                sealed(d.get("personalData", Document.class)),
+                Boolean.TRUE.equals(d.getBoolean("personalDataErased")),
+                instant(d.getDate("registeredAt")),
+                instant(d.getDate("practiceDeclaredAt")),
+                longValue(d.get("registrationPosition")),
+                cards,
+                memberships,
+                longValue(d.get("version")),
+                longValue(d.get("position")),
+                instant(d.getDate("updatedAt")));
+    }
+
+    public static Document sealed(SealedPersonalData p) {
+        if (p == null) {
+            return null;
+        }
+        return new Document("keyId", p.keyId())
+                .append("algorithm", p.algorithm())
+                .append("nonce", p.nonce())
+                .append("ciphertext", p.ciphertext());
+    }
+
+    public static SealedPersonalData sealed(Document d) {
+        if (d == null) {
+            return null;
+        }
+        return new SealedPersonalData(d.getString("keyId"), d.getString("algorithm"), d.getString("nonce"),
+                d.getString("ciphertext"));
+    }
+
+    private static Document qualification(Qualification q) {
+        if (q == null) {
+            return null;
+        }
+        return new Document("route", name(q.route()))
+                .append("yearsOfPractice", q.yearsOfPractice())
+                .append("diplomaRef", q.diplomaRef());
+    }
+
+    private static Qualification qualification(Document d) {
+        if (d == null) {
+            return null;
+        }
+        return new Qualification(enumOrNull(QualificationRoute.class, d.getString("route")),
+                d.getInteger("yearsOfPractice"), d.getString("diplomaRef"));
+    }
+
+    static long longValue(Object value) {
+        return value instanceof Number n ? n.longValue() : -1L;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static String iso(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate localDate(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

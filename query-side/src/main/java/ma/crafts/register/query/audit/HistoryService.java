@@ -1,0 +1,132 @@
+package ma.crafts.register.query.audit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.PersonalDataMasking;
+import ma.crafts.register.query.ProjectionFreshness;
+import ma.crafts.register.query.ReadAccess;
+import ma.crafts.register.query.artisan.ArtisanEvent;
+import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.artisan.ArtisanStream;
+import ma.crafts.register.query.artisan.ArtisanStreamReader;
+import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.SealedPersonalData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * An artisan's full history, read straight from the event store (so it is never behind a projection). Sealed personal
+ * data anywhere in a payload is opened with the vault for auditors and masked for every other role.
+ */
+public class HistoryService {
+
+    static final String RECORDED_BY = "recordedBy";
+    static final String CHAMBER = "chamber";
+    static final String CORRELATION_ID = "correlationId";
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
+    };
+    private static final Set<String> SEALED_FIELDS = Set.of("keyId", "algorithm", "nonce", "ciphertext");
+
+    private final ArtisanStreamReader streams;
+    private final PersonalDataVault vault;
+    private final ReadAccess access;
+    private final ObjectMapper objectMapper;
+    private final ProjectionFreshness freshness;
+
+    public HistoryService(ArtisanStreamReader streams, PersonalDataVault vault, ReadAccess access,
+                          ObjectMapper objectMapper, ProjectionFreshness freshness) {
+        this.streams = streams;
+        this.freshness = freshness;
+        this.vault = vault;
+        this.access = access;
+        this.objectMapper = objectMapper;
+    }
+
+    public List<HistoryItem> history(String artisanId, Long minPosition) {
+        freshness.awaitStore(minPosition);
+        ArtisanStream stream = streams.read(artisanId)
+                .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
+        ArtisanState now = stream.current()
+                .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
+        access.requireArtisanRead(now.regionCode());
+        boolean auditor = access.isAuditor();
+        List<HistoryItem> items = new ArrayList<>(stream.messages().size());
+        for (DomainEventMessage<?> message : stream.messages()) {
+            items.add(item(message, auditor));
+        }
+        return items;
+    }
+
+    private HistoryItem item(DomainEventMessage<?> message, boolean auditor) {
+        MetaData metaData = message.getMetaData();
+        long position = ArtisanEvent.positionOf(message);
+        JsonNode payload = objectMapper.valueToTree(message.getPayload());
+        boolean[] erased = {false};
+        Map<String, Object> shown = objectMapper.convertValue(disclose(payload, auditor, erased), PAYLOAD);
+        return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
+                message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
+                text(metaData, CHAMBER), text(metaData, CORRELATION_ID), shown, erased[0]);
+    }
+
+    /**
+     * Walks a payload tree and replaces every sealed personal-data block: opened for an auditor (null once erased),
+     * {@code "***"} for everyone else. Recognising the block by its shape covers any event that carries sealed data.
+     */
+    private JsonNode disclose(JsonNode node, boolean auditor, boolean[] erased) {
+        if (node instanceof ObjectNode object) {
+            if (isSealed(object)) {
+                if (!auditor) {
+                    return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
+                }
+                Optional<PersonalData> opened = vault.open(objectMapper.convertValue(object, SealedPersonalData.class));
+                if (opened.isEmpty()) {
+                    erased[0] = true;
+                    return JsonNodeFactory.instance.nullNode();
+                }
+                return objectMapper.valueToTree(opened.get());
+            }
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                copy.set(field.getKey(), disclose(field.getValue(), auditor, erased));
+            }
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            array.forEach(element -> copy.add(disclose(element, auditor, erased)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static boolean isSealed(ObjectNode object) {
+        if (object.size() != SEALED_FIELDS.size()) {
+            return false;
+        }
+        for (String field : SEALED_FIELDS) {
+            if (!object.has(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package ma.crafts.register.query.card.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.LocalDate;
+import java.util.Optional;
+import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.artisan.mongo.ArtisanStateCodec;
+import ma.crafts.register.query.card.CardRecord;
+import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.CardStatus;
+import org.bson.Document;
+
+/**
+ * The card projection's two collections: card records keyed by card number (what verification reads) and the
+ * holders' folded states keyed by artisan id (what lets a holder's status change reach every card it holds).
+ */
+public class CardVerificationRepository {
+
+    public static final String CARDS = "query_card_verification";
+    public static final String HOLDERS = "query_card_holders";
+
+    private final MongoCollection<Document> cards;
+    private final MongoCollection<Document> holders;
+
+    public CardVerificationRepository(MongoDatabase database) {
+        this.cards = database.getCollection(CARDS);
+        this.holders = database.getCollection(HOLDERS);
+    }
+
+    public Optional<CardRecord> findCard(String cardNumber) {
+        return Optional.ofNullable(cards.find(Filters.eq("_id", cardNumber)).first()).map(CardVerificationRepository::card);
+    }
+
+    public Optional<ArtisanState> findHolder(String artisanId) {
+        return Optional.ofNullable(holders.find(Filters.eq("_id", artisanId)).first())
+                .map(ArtisanStateCodec::fromDocument);
+    }
+
+    public void saveCard(CardRecord card) {
+        Document d = new Document("_id", card.cardNumber())
+                .append("artisanId", card.artisanId())
+                .append("status", card.status().name())
+                .append("validFrom", card.validFrom() == null ? null : card.validFrom().toString())
+                .append("validUntil", card.validUntil() == null ? null : card.validUntil().toString())
+                .append("activityCode", card.activityCode())
+                .append("holderStatus", card.holderStatus().name())
+                .append("holderData", ArtisanStateCodec.sealed(card.holderData()))
+                .append("version", card.version());
+        cards.replaceOne(Filters.eq("_id", card.cardNumber()), d, new ReplaceOptions().upsert(true));
+    }
+
+    public void saveHolder(ArtisanState holder) {
+        holders.replaceOne(Filters.eq("_id", holder.artisanId()), ArtisanStateCodec.toDocument(holder),
+                new ReplaceOptions().upsert(true));
+    }
+
+    public void clear() {
+        cards.drop();
+        holders.drop();
+    }
+
+    private static CardRecord card(Document d) {
+        String validFrom = d.getString("validFrom");
+        String validUntil = d.getString("validUntil");
+        Object version = d.get("version");
+        return new CardRecord(d.getString("_id"), d.getString("artisanId"), CardStatus.valueOf(d.getString("status")),
+                validFrom == null ? null : LocalDate.parse(validFrom),
+                validUntil == null ? null : LocalDate.parse(validUntil),
+                d.getString("activityCode"), ArtisanStatus.valueOf(d.getString("holderStatus")),
+                ArtisanStateCodec.sealed(d.get("holderData", Document.class)),
+                version instanceof Number n ? n.longValue() : -1L);
+    }
+}

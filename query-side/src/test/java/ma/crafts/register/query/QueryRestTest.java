@@ -1,0 +1,499 @@
+package ma.crafts.register.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import ma.crafts.register.eventstore.AppendReceipts;
+import ma.crafts.register.eventstore.TrackingProgress;
+import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
+import ma.crafts.register.events.artisan.ArtisanRegistered;
+import ma.crafts.register.events.artisan.ArtisanReinstated;
+import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.support.HttpApi;
+import ma.crafts.register.query.support.HttpApi.Response;
+import ma.crafts.register.values.ArtisanCategory;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.QualificationRoute;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The query API over real HTTP on a random port, with dev tokens, the Mongo event store and the tracking processors
+ * of the query side on an embedded mongo-java-server. Events are appended to the event store as the command side
+ * would append them (with recordedBy/chamber metadata); every read that depends on them passes the last position as
+ * {@code ?minPosition}, which is itself under test.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "register.mongodb.embedded.backend=memory",
+                "register.mongodb.embedded.port=0",
+                "register.data-dir=target/query-rest-test-data",
+                "register.query.min-position-timeout=400ms"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryRestTest {
+
+    private static final LocalizedText FATIMA = new LocalizedText("فاطمة", "Fatima");
+    private static final LocalizedText ZAHRA = new LocalizedText("الزهراء", "Zahra");
+    private static final LocalDate FAR_FUTURE = LocalDate.parse("2099-12-31");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    PersonalDataVault vault;
+    @Autowired
+    org.axonframework.config.Configuration axon;
+    @Autowired
+    TrackingProgress progress;
+
+    private HttpApi api;
+    private long lastPosition;
+    private final List<String> bulk = new ArrayList<>();
+
+    private String auditor;
+    private String admin;
+    private String analyst;
+    private String clerkMarrakechSafi;
+    private String clerkRabat;
+
+    @BeforeAll
+    void seed() {
+        api = new HttpApi(port);
+        auditor = api.token("auditor-1", List.of("AUDITOR"), null);
+        admin = api.token("admin-1", List.of("REGISTRY_ADMIN"), null);
+        analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
+        clerkMarrakechSafi = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
+        clerkRabat = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
+
+        // Fatima: registered, card, body, suspended and reinstated.
+        append("a-fatima", 0, "2024-01-10T09:00:00Z",
+                registration("a-fatima", "MA-MAR", "MA-07", "B01", "EE123456", FATIMA, ZAHRA));
+        append("a-fatima", 1, "2024-06-01T09:00:00Z",
+                new CardIssued("a-fatima", "MA07-C-0001", LocalDate.parse("2024-06-01"), FAR_FUTURE));
+        append("a-fatima", 2, "2024-06-02T09:00:00Z",
+                new ArtisanJoinedProfessionalBody("a-fatima", "body-pottery-mar", "B01", LocalDate.parse("2024-06-02")));
+        append("a-fatima", 3, "2025-02-01T09:00:00Z", new ArtisanSuspended("a-fatima", "inquiry"));
+        append("a-fatima", 4, "2025-03-01T09:00:00Z", new ArtisanReinstated("a-fatima", "inquiry closed"));
+        // Youssef, in Rabat, with a card that expired at the end of 2025.
+        append("a-youssef", 0, "2024-02-01T09:00:00Z", registration("a-youssef", "MA-RAB", "MA-04", "B06", "AB12345",
+                new LocalizedText("يوسف", "Youssef"), new LocalizedText("العلوي", "Alaoui")));
+        append("a-youssef", 1, "2024-02-02T09:00:00Z",
+                new CardIssued("a-youssef", "MA04-C-0002", LocalDate.parse("2024-02-02"), LocalDate.parse("2025-12-31")));
+        // Amina: a card still within its dates, but she is suspended.
+        append("a-amina", 0, "2024-03-01T09:00:00Z", registration("a-amina", "MA-MAR", "MA-07", "B01", "EE654321",
+                new LocalizedText("أمينة", "Amina"), new LocalizedText("بناني", "Bennani")));
+        append("a-amina", 1, "2024-03-02T09:00:00Z",
+                new CardIssued("a-amina", "MA07-C-0003", LocalDate.parse("2024-03-02"), FAR_FUTURE));
+        append("a-amina", 2, "2024-09-01T09:00:00Z", new ArtisanSuspended("a-amina", "inquiry"));
+        // Erased: personal data crypto-shredded after registration.
+        append("a-erased", 0, "2024-04-01T09:00:00Z", registration("a-erased", "MA-SAF", "MA-07", "B01", "JK1111",
+                new LocalizedText("سعيد", "Said"), new LocalizedText("ناصري", "Nassiri")));
+        append("a-erased", 1, "2024-04-02T09:00:00Z",
+                new CardIssued("a-erased", "MA07-C-0004", LocalDate.parse("2024-04-02"), FAR_FUTURE));
+        vault.erase("a-erased");
+        // 25 weavers of Essaouira, for paging.
+        for (int i = 0; i < 25; i++) {
+            String id = "a-weaver-" + String.format("%02d", i);
+            bulk.add(id);
+            append(id, 0, "2024-05-01T09:00:00Z", registration(id, "MA-ESI", "MA-07", "B04", "WV" + (1000 + i),
+                    new LocalizedText("نسّاج", "Tisserand"), new LocalizedText("الصويري", "Souiri")));
+        }
+    }
+
+    private ArtisanRegistered registration(String id, String province, String region, String branch, String cin,
+                                           LocalizedText first, LocalizedText last) {
+        PersonalData data = new PersonalData(cin, first, last, LocalDate.parse("1984-03-02"), "+212612345678",
+                "Derb Dabachi 12, مراكش");
+        return new ArtisanRegistered(id, "NIA-" + id, province, region, branch + "-001", branch, "2021-provisional-1",
+                Gender.F, new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
+                vault.seal(id, data));
+    }
+
+    private void append(String artisanId, long sequence, String at, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>("Artisan", artisanId, sequence, payload,
+                Map.of("recordedBy", "clerk-07", "chamber", "MA-07", "correlationId", "corr-" + artisanId + "-" + sequence),
+                UUID.randomUUID().toString(), Instant.parse(at)));
+        lastPosition = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
+    }
+
+    private Response view(String artisanId, String token) {
+        return api.get("/api/v1/artisans/" + artisanId + "?minPosition=" + lastPosition, token);
+    }
+
+    @Test
+    void theViewShowsNamesPerRole() {
+        Response full = view("a-fatima", auditor);
+        assertThat(full.status()).isEqualTo(200);
+        JsonNode body = full.body();
+        assertThat(body.get("artisanId").asText()).isEqualTo("a-fatima");
+        assertThat(body.get("nia").asText()).isEqualTo("NIA-a-fatima");
+        assertThat(body.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(body.get("category").asText()).isEqualTo("MASTER_ARTISAN");
+        assertThat(body.get("firstName").get("ar").asText()).isEqualTo("فاطمة");
+        assertThat(body.get("firstName").get("fr").asText()).isEqualTo("Fatima");
+        assertThat(body.get("lastName").get("ar").asText()).isEqualTo("الزهراء");
+        assertThat(body.get("gender").asText()).isEqualTo("F");
+        assertThat(body.get("provinceCode").asText()).isEqualTo("MA-MAR");
+        assertThat(body.get("regionCode").asText()).isEqualTo("MA-07");
+        assertThat(body.get("activityCode").asText()).isEqualTo("B01-001");
+        assertThat(body.get("branchCode").asText()).isEqualTo("B01");
+        assertThat(body.get("card").get("cardNumber").asText()).isEqualTo("MA07-C-0001");
+        assertThat(body.get("card").get("status").asText()).isEqualTo("VALID");
+        assertThat(body.get("card").get("validUntil").asText()).isEqualTo("2099-12-31");
+        assertThat(body.get("memberships").get(0).get("bodyId").asText()).isEqualTo("body-pottery-mar");
+        assertThat(body.get("memberships").get(0).get("since").asText()).isEqualTo("2024-06-02");
+        assertThat(body.get("version").asLong()).isEqualTo(4);
+        assertThat(body.get("masked").asBoolean()).isFalse();
+        assertThat(body.get("personalDataErased").asBoolean()).isFalse();
+        assertThat(body.has("cin")).isFalse();
+        assertThat(full.contentType()).startsWith("application/json");
+
+        assertThat(view("a-fatima", admin).body().get("firstName").get("fr").asText()).isEqualTo("Fatima");
+        assertThat(view("a-fatima", clerkMarrakechSafi).body().get("lastName").get("ar").asText()).isEqualTo("الزهراء");
+
+        JsonNode masked = view("a-fatima", analyst).body();
+        assertThat(masked.get("masked").asBoolean()).isTrue();
+        assertThat(masked.get("firstName").get("ar").asText()).isEqualTo("ف.");
+        assertThat(masked.get("firstName").get("fr").asText()).isEqualTo("F.");
+        assertThat(masked.get("lastName").get("fr").asText()).isEqualTo("Z.");
+        assertThat(masked.toString()).doesNotContain("Fatima").doesNotContain("فاطمة");
+
+        Response otherRegion = view("a-fatima", clerkRabat);
+        assertThat(otherRegion.status()).isEqualTo(403);
+        assertThat(otherRegion.contentType()).startsWith("application/problem+json");
+        assertThat(otherRegion.body().get("type").asText()).isEqualTo("/problems/forbidden");
+        assertThat(view("a-youssef", clerkRabat).status()).isEqualTo(200);
+
+        Response anonymous = view("a-fatima", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("type").asText()).isEqualTo("/problems/unauthenticated");
+
+        Response unknown = view("a-nobody", auditor);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("type").asText()).isEqualTo("/problems/not-found");
+    }
+
+    @Test
+    void erasedPersonalDataShowsAsNull() {
+        JsonNode body = view("a-erased", auditor).body();
+        assertThat(body.get("personalDataErased").asBoolean()).isTrue();
+        assertThat(body.get("firstName").isNull()).isTrue();
+        assertThat(body.get("lastName").isNull()).isTrue();
+        assertThat(body.get("nia").asText()).isEqualTo("NIA-a-erased");
+
+        JsonNode check = api.get("/api/v1/cards/MA07-C-0004/verification?minPosition=" + lastPosition, null).body();
+        assertThat(check.get("valid").asBoolean()).isTrue();
+        assertThat(check.get("holderInitials").isNull()).isTrue();
+    }
+
+    @Test
+    void asOfRebuildsThePastFromEvents() {
+        Response before = api.get("/api/v1/artisans/a-fatima?asOf=2024-01-09T00:00:00Z", auditor);
+        assertThat(before.status()).isEqualTo(404);
+        assertThat(before.body().get("type").asText()).isEqualTo("/problems/not-found");
+
+        JsonNode registered = api.get("/api/v1/artisans/a-fatima?asOf=2024-03-01T00:00:00Z", auditor).body();
+        assertThat(registered.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(registered.get("card").isNull()).isTrue();
+        assertThat(registered.get("version").asLong()).isZero();
+        assertThat(registered.get("asOf").asText()).isEqualTo("2024-03-01T00:00:00Z");
+        assertThat(registered.get("firstName").get("ar").asText()).isEqualTo("فاطمة");
+
+        JsonNode suspended = api.get("/api/v1/artisans/a-fatima?asOf=2025-02-15T12:00:00Z", analyst).body();
+        assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(suspended.get("card").get("cardNumber").asText()).isEqualTo("MA07-C-0001");
+        assertThat(suspended.get("card").get("valid").asBoolean()).isFalse();
+        assertThat(suspended.get("masked").asBoolean()).isTrue();
+        assertThat(suspended.get("version").asLong()).isEqualTo(3);
+
+        // Youssef's card was valid on its last day and expired the day after.
+        JsonNode lastDay = api.get("/api/v1/artisans/a-youssef?asOf=2025-12-31T12:00:00Z", clerkRabat).body();
+        assertThat(lastDay.get("card").get("status").asText()).isEqualTo("VALID");
+        JsonNode now = view("a-youssef", clerkRabat).body();
+        assertThat(now.get("card").get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(now.get("card").get("valid").asBoolean()).isFalse();
+
+        assertThat(api.get("/api/v1/artisans/a-fatima?asOf=2025-02-15T12:00:00Z", clerkRabat).status()).isEqualTo(403);
+
+        Response malformed = api.get("/api/v1/artisans/a-fatima?asOf=yesterday", auditor);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("type").asText()).isEqualTo("/problems/validation");
+        assertThat(malformed.body().get("errors").get(0).get("field").asText()).isEqualTo("asOf");
+    }
+
+    @Test
+    void minPositionWaitsThenAnswers503() {
+        long unreachable = lastPosition + 1_000_000;
+        for (String path : List.of("/api/v1/artisans/a-fatima", "/api/v1/artisans/a-fatima/eligibility",
+                "/api/v1/artisans?regionCode=MA-07", "/api/v1/artisans/a-fatima/history")) {
+            Response lagging = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + unreachable, auditor);
+            assertThat(lagging.status()).as(path).isEqualTo(503);
+            assertThat(lagging.contentType()).startsWith("application/problem+json");
+            assertThat(lagging.header("Retry-After")).isEqualTo("1");
+            assertThat(lagging.body().get("type").asText()).isEqualTo("/problems/service-unavailable");
+        }
+        Response bad = api.get("/api/v1/artisans/a-fatima?minPosition=-3", auditor);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("minPosition");
+        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=abc", auditor).status()).isEqualTo(400);
+    }
+
+    @Test
+    void historyShowsPersonalDataToAuditorsOnly() {
+        Response audit = api.get("/api/v1/artisans/a-fatima/history?minPosition=" + lastPosition, auditor);
+        assertThat(audit.status()).isEqualTo(200);
+        JsonNode items = audit.body();
+        assertThat(items).hasSize(5);
+        List<String> types = new ArrayList<>();
+        long previous = -1;
+        for (JsonNode item : items) {
+            types.add(item.get("type").asText());
+            assertThat(item.get("position").asLong()).isGreaterThan(previous);
+            previous = item.get("position").asLong();
+            assertThat(item.get("recordedBy").asText()).isEqualTo("clerk-07");
+            assertThat(item.get("chamber").asText()).isEqualTo("MA-07");
+            assertThat(item.get("correlationId").asText()).startsWith("corr-a-fatima-");
+        }
+        assertThat(types).containsExactly("ArtisanRegistered", "CardIssued", "ArtisanJoinedProfessionalBody",
+                "ArtisanSuspended", "ArtisanReinstated");
+        assertThat(items.get(0).get("sequence").asLong()).isZero();
+        assertThat(items.get(0).get("occurredAt").asText()).isEqualTo("2024-01-10T09:00:00Z");
+        JsonNode personal = items.get(0).get("payload").get("personalData");
+        assertThat(personal.get("cin").asText()).isEqualTo("EE123456");
+        assertThat(personal.get("firstName").get("ar").asText()).isEqualTo("فاطمة");
+        assertThat(items.get(3).get("payload").get("reason").asText()).isEqualTo("inquiry");
+
+        for (String token : List.of(analyst, clerkMarrakechSafi, admin)) {
+            JsonNode masked = api.get("/api/v1/artisans/a-fatima/history", token).body();
+            assertThat(masked.get(0).get("payload").get("personalData").asText()).isEqualTo("***");
+            assertThat(masked.toString()).doesNotContain("EE123456").doesNotContain("Fatima").doesNotContain("ciphertext");
+        }
+        assertThat(api.get("/api/v1/artisans/a-fatima/history", clerkRabat).status()).isEqualTo(403);
+
+        JsonNode erased = api.get("/api/v1/artisans/a-erased/history", auditor).body();
+        assertThat(erased.get(0).get("payload").get("personalData").isNull()).isTrue();
+        assertThat(erased.get(0).get("personalDataErased").asBoolean()).isTrue();
+    }
+
+    @Test
+    void searchPagesThroughABucket() {
+        String query = "/api/v1/artisans?provinceCode=MA-ESI&branchCode=B04&status=ACTIVE&size=10&minPosition="
+                + lastPosition;
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            Response response = api.get(query + "&page=" + page, analyst);
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode body = response.body();
+            assertThat(body.get("total").asLong()).isEqualTo(25);
+            assertThat(body.get("page").asInt()).isEqualTo(page);
+            assertThat(body.get("size").asInt()).isEqualTo(10);
+            assertThat(body.get("items")).hasSize(page < 2 ? 10 : 5);
+            for (JsonNode item : body.get("items")) {
+                assertThat(item.get("provinceCode").asText()).isEqualTo("MA-ESI");
+                assertThat(item.has("firstName")).isFalse();
+                seen.add(item.get("artisanId").asText());
+                order.add(item.get("artisanId").asText());
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(bulk);
+        assertThat(order).containsExactlyElementsOf(bulk);
+        assertThat(api.get(query + "&page=3", analyst).body().get("items")).isEmpty();
+
+        JsonNode defaults = api.get("/api/v1/artisans?regionCode=MA-07&minPosition=" + lastPosition, auditor).body();
+        assertThat(defaults.get("size").asInt()).isEqualTo(20);
+        assertThat(defaults.get("page").asInt()).isZero();
+        assertThat(defaults.get("total").asLong()).isEqualTo(28);
+        JsonNode suspended = api.get("/api/v1/artisans?regionCode=MA-07&status=SUSPENDED", auditor).body();
+        assertThat(suspended.get("items").get(0).get("artisanId").asText()).isEqualTo("a-amina");
+        assertThat(suspended.get("total").asLong()).isEqualTo(1);
+
+        // Clerks: own region by default, 403 for another.
+        JsonNode rabat = api.get("/api/v1/artisans?minPosition=" + lastPosition, clerkRabat).body();
+        assertThat(rabat.get("total").asLong()).isEqualTo(1);
+        assertThat(rabat.get("items").get(0).get("artisanId").asText()).isEqualTo("a-youssef");
+        Response foreign = api.get("/api/v1/artisans?regionCode=MA-07", clerkRabat);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans?provinceCode=MA-MAR", clerkRabat).status()).isEqualTo(403);
+
+        Response invalid = api.get("/api/v1/artisans?size=101&status=ASLEEP&regionCode=MA-04&provinceCode=MA-MAR", auditor);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("type").asText()).isEqualTo("/problems/validation");
+        List<String> fields = new ArrayList<>();
+        invalid.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).contains("size", "status", "provinceCode");
+        assertThat(api.get("/api/v1/artisans?page=-1", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/artisans?branchCode=B99", auditor).status()).isEqualTo(400);
+    }
+
+    @Test
+    void cardVerificationIsPublicAndMinimal() {
+        Response valid = api.get("/api/v1/cards/MA07-C-0001/verification?minPosition=" + lastPosition, null);
+        assertThat(valid.status()).isEqualTo(200);
+        JsonNode body = valid.body();
+        assertThat(body.get("valid").asBoolean()).isTrue();
+        assertThat(body.get("status").asText()).isEqualTo("VALID");
+        assertThat(body.get("validUntil").asText()).isEqualTo("2099-12-31");
+        assertThat(body.get("activityCode").asText()).isEqualTo("B01-001");
+        assertThat(body.get("holderInitials").asText()).isEqualTo("F. Z.");
+        List<String> fields = new ArrayList<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("valid", "status", "validUntil", "activityCode", "holderInitials");
+
+        JsonNode suspendedHolder = api.get("/api/v1/cards/MA07-C-0003/verification", null).body();
+        assertThat(suspendedHolder.get("valid").asBoolean()).isFalse();
+        assertThat(suspendedHolder.get("status").asText()).isEqualTo("VALID");
+
+        JsonNode expired = api.get("/api/v1/cards/MA04-C-0002/verification", null).body();
+        assertThat(expired.get("valid").asBoolean()).isFalse();
+        assertThat(expired.get("status").asText()).isEqualTo("EXPIRED");
+
+        Response unknown = api.get("/api/v1/cards/MA07-C-9999/verification", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(api.get("/api/v1/cards/%3Cscript%3E/verification", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void eligibilityExplainsEveryRuleNowAndAsOf() {
+        Response now = api.get("/api/v1/artisans/a-fatima/eligibility?minPosition=" + lastPosition, analyst);
+        assertThat(now.status()).isEqualTo(200);
+        JsonNode amo = programme(now.body(), "AMO-NON-TAXED");
+        assertThat(amo.get("partner").asText()).isEqualTo("CNSS");
+        assertThat(amo.get("eligible").asBoolean()).isTrue();
+        assertThat(amo.get("reasons").get(0).get("rule").asText()).isEqualTo("rna-status-active");
+        assertThat(amo.get("reasons").get(0).get("satisfied").asBoolean()).isTrue();
+        assertThat(amo.get("reasons").get(0).get("detail").asText()).isNotBlank();
+        assertThat(programme(now.body(), "ONCF").get("eligible").asBoolean()).isTrue();
+        assertThat(programme(now.body(), "ONCF").get("reasons").get(0).get("provisional").asBoolean()).isTrue();
+
+        JsonNode then = api.get("/api/v1/artisans/a-fatima/eligibility?asOf=2025-02-15T12:00:00Z", analyst).body();
+        assertThat(programme(then, "AMO-NON-TAXED").get("eligible").asBoolean()).isFalse();
+        assertThat(programme(then, "ONCF").get("eligible").asBoolean()).isFalse();
+
+        JsonNode youssef = api.get("/api/v1/artisans/a-youssef/eligibility", clerkRabat).body();
+        assertThat(programme(youssef, "AMO-NON-TAXED").get("eligible").asBoolean()).isTrue();
+        assertThat(programme(youssef, "ONCF").get("eligible").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/artisans/a-fatima/eligibility", clerkRabat).status()).isEqualTo(403);
+    }
+
+    private static JsonNode programme(JsonNode list, String programId) {
+        for (JsonNode p : list) {
+            if (p.get("programId").asText().equals(programId)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no programme " + programId + " in " + list);
+    }
+
+    @Test
+    void referenceDataRoundTripsArabic() {
+        Response regions = api.get("/api/v1/reference/regions", clerkRabat);
+        assertThat(regions.status()).isEqualTo(200);
+        assertThat(regions.contentType()).contains("application/json");
+        assertThat(regions.body()).hasSize(12);
+        JsonNode marrakechSafi = regions.body().get(6);
+        assertThat(marrakechSafi.get("code").asText()).isEqualTo("MA-07");
+        assertThat(marrakechSafi.get("name").get("fr").asText()).isEqualTo("Marrakech-Safi");
+        assertThat(marrakechSafi.get("name").get("ar").asText()).isEqualTo("مراكش - آسفي");
+        List<String> provinces = new ArrayList<>();
+        marrakechSafi.get("provinces").forEach(p -> provinces.add(p.get("code").asText()));
+        assertThat(provinces).contains("MA-MAR", "MA-ESI", "MA-SAF").hasSize(8);
+        assertThat(regions.text()).contains("الصويرة");
+
+        JsonNode activities = api.get("/api/v1/reference/activities", analyst).body();
+        assertThat(activities.get("version").asText()).isNotBlank();
+        assertThat(activities.get("provisional").isBoolean()).isTrue();
+        assertThat(activities.get("categories")).hasSize(2);
+        assertThat(activities.get("branches").size()).isEqualTo(13);
+        assertThat(activities.get("activities").get(0).get("branchCode").asText()).isEqualTo("B01");
+        assertThat(api.get("/api/v1/reference/regions", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void resettingTheProcessorRebuildsTheSameViews() throws InterruptedException {
+        String before = view("a-fatima", auditor).text();
+        String searchBefore = api.get("/api/v1/artisans?regionCode=MA-07&size=100&minPosition=" + lastPosition, auditor).text();
+        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, TrackingEventProcessor.class)
+                .orElseThrow();
+        assertThat(processor.supportsReset()).isTrue();
+
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!(progress.hasApplied(QueryProcessors.ARTISAN_PROJECTIONS, lastPosition) && !processor.isReplaying())) {
+            assertThat(System.nanoTime()).as("replay finished in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(view("a-fatima", auditor).text()).isEqualTo(before);
+        assertThat(api.get("/api/v1/artisans?regionCode=MA-07&size=100&minPosition=" + lastPosition, auditor).text())
+                .isEqualTo(searchBefore);
+        assertThat(api.get("/api/v1/cards/MA07-C-0003/verification", null).body().get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void openApiDocumentsTheQueryContract() {
+        Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.body().get("paths");
+        assertThat(paths.has("/api/v1/artisans/{artisanId}")).isTrue();
+        assertThat(paths.has("/api/v1/artisans")).isTrue();
+        assertThat(paths.has("/api/v1/artisans/{artisanId}/history")).isTrue();
+        assertThat(paths.has("/api/v1/artisans/{artisanId}/eligibility")).isTrue();
+        assertThat(paths.has("/api/v1/cards/{cardNumber}/verification")).isTrue();
+        assertThat(paths.has("/api/v1/reference/regions")).isTrue();
+        assertThat(paths.has("/api/v1/reference/activities")).isTrue();
+
+        JsonNode view = paths.get("/api/v1/artisans/{artisanId}").get("get");
+        List<String> parameters = new ArrayList<>();
+        view.get("parameters").forEach(p -> parameters.add(p.get("name").asText()));
+        assertThat(parameters).contains("artisanId", "asOf", "minPosition");
+        assertThat(view.get("responses").has("503")).isTrue();
+        assertThat(view.get("responses").has("403")).isTrue();
+
+        JsonNode schemas = docs.body().get("components").get("schemas");
+        for (String field : List.of("artisanId", "nia", "status", "category", "firstName", "lastName", "gender",
+                "provinceCode", "regionCode", "activityCode", "branchCode", "card", "memberships", "version")) {
+            assertThat(schemas.get("ArtisanView").get("properties").has(field)).as(field).isTrue();
+        }
+        for (String field : List.of("valid", "status", "validUntil", "activityCode", "holderInitials")) {
+            assertThat(schemas.get("CardVerification").get("properties").has(field)).as(field).isTrue();
+        }
+        for (String field : List.of("items", "page", "size", "total")) {
+            assertThat(schemas.get("ArtisanSearchPage").get("properties").has(field)).as(field).isTrue();
+        }
+        for (String field : List.of("position", "sequence", "type", "occurredAt", "recordedBy", "chamber",
+                "correlationId", "payload")) {
+            assertThat(schemas.get("HistoryItem").get("properties").has(field)).as(field).isTrue();
+        }
+        assertThat(schemas.get("HistoryItem").get("properties").get("payload").get("type").asText()).isEqualTo("object");
+        JsonNode verification = paths.get("/api/v1/cards/{cardNumber}/verification").get("get");
+        assertThat(verification.get("security")).isEmpty();
+    }
+}

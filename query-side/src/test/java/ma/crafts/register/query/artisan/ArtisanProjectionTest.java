@@ -1,0 +1,204 @@
+package ma.crafts.register.query.artisan;
+
+import static ma.crafts.register.query.support.TestEvents.message;
+import static ma.crafts.register.query.support.TestEvents.registered;
+import static ma.crafts.register.query.support.TestEvents.sealed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
+import ma.crafts.register.events.artisan.ArtisanReinstated;
+import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.body.ProfessionalBodyConstituted;
+import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.support.InMemoryMongo;
+import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.BodyLevel;
+import ma.crafts.register.values.CardStatus;
+import ma.crafts.register.values.LocalizedText;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The artisan projection fed with real event messages, on an embedded mongo-java-server. */
+class ArtisanProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2024-01-10T09:00:00Z");
+
+    private InMemoryMongo mongo;
+    private ArtisanViewRepository views;
+    private ArtisanSearchIndex index;
+    private ArtisanProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new InMemoryMongo();
+        views = new ArtisanViewRepository(mongo.database());
+        index = new ArtisanSearchIndex(mongo.database());
+        projection = new ArtisanProjection(views, index, new ArtisanFolding());
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    private List<DomainEventMessage<?>> lifecycle() {
+        return List.of(
+                message("a1", 0, 10, T0, registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
+                message("a2", 0, 11, T0, registered("a2", "MA-SAF", "MA-07", "B06", sealed("a2"))),
+                new GenericDomainEventMessage<>("ProfessionalBody", "body-1", 0,
+                        new ProfessionalBodyConstituted("body-1", BodyLevel.PROVINCIAL, "B01", "MA-MAR", "MA-07",
+                                new LocalizedText("هيئة الفخار", "Corporation de la poterie")),
+                        Map.of("globalPosition", 12L)),
+                message("a1", 1, 13, T0.plusSeconds(60),
+                        new CardIssued("a1", "C-0001", LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"))),
+                message("a1", 2, 14, T0.plusSeconds(120),
+                        new ArtisanJoinedProfessionalBody("a1", "body-1", "B01", LocalDate.parse("2024-01-10"))),
+                message("a1", 3, 15, T0.plusSeconds(180), new ArtisanSuspended("a1", "unpaid dues")),
+                message("a2", 1, 16, T0.plusSeconds(200), new ArtisanSuspended("a2", "inquiry")),
+                message("a1", 4, 17, T0.plusSeconds(240), new ArtisanReinstated("a1", "dues paid")));
+    }
+
+    @Test
+    void foldsTheLifecycleIntoTheView() {
+        lifecycle().forEach(projection::on);
+
+        ArtisanState a1 = views.find("a1").orElseThrow();
+        assertThat(a1.status()).isEqualTo(ArtisanStatus.ACTIVE);
+        assertThat(a1.version()).isEqualTo(4);
+        assertThat(a1.position()).isEqualTo(17);
+        assertThat(a1.registrationPosition()).isEqualTo(10);
+        assertThat(a1.currentCard()).contains(new CardState("C-0001", CardStatus.VALID,
+                LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09")));
+        assertThat(a1.memberships()).extracting(MembershipState::bodyId).containsExactly("body-1");
+        assertThat(a1.personalData()).isEqualTo(sealed("a1"));
+        assertThat(views.find("body-1")).isEmpty();
+
+        assertThat(index.page(ArtisanSearchKeys.key("MA-07", null, null, null), 0, 10).artisanIds())
+                .containsExactly("a1", "a2");
+        assertThat(index.page(ArtisanSearchKeys.key("MA-07", null, null, ArtisanStatus.SUSPENDED), 0, 10).artisanIds())
+                .containsExactly("a2");
+        assertThat(index.page(ArtisanSearchKeys.key("MA-07", "MA-MAR", "B01", ArtisanStatus.ACTIVE), 0, 10).artisanIds())
+                .containsExactly("a1");
+        assertThat(index.count(ArtisanSearchKeys.key("MA-07", "MA-MAR", "B01", ArtisanStatus.SUSPENDED))).isZero();
+        assertThat(index.count(ArtisanSearchKeys.key(null, null, null, null))).isEqualTo(2);
+    }
+
+    @Test
+    void replayingTheSameEventsLeavesTheSameState() {
+        lifecycle().forEach(projection::on);
+        Map<String, List<Document>> first = snapshot(mongo.database());
+
+        lifecycle().forEach(projection::on);
+        lifecycle().forEach(projection::on);
+
+        assertThat(snapshot(mongo.database())).isEqualTo(first);
+    }
+
+    @Test
+    void resetThenReplayRebuildsTheSameState() {
+        lifecycle().forEach(projection::on);
+        Map<String, List<Document>> first = snapshot(mongo.database());
+
+        projection.reset();
+        assertThat(views.find("a1")).isEmpty();
+        assertThat(index.count(ArtisanSearchKeys.key(null, null, null, null))).isZero();
+
+        lifecycle().forEach(projection::on);
+        assertThat(snapshot(mongo.database())).isEqualTo(first);
+    }
+
+    @Test
+    void redeliveryAfterACrashBetweenIndexAndViewConverges() {
+        CrashingViews crashing = new CrashingViews(mongo.database());
+        ArtisanProjection fragile = new ArtisanProjection(crashing, index, new ArtisanFolding());
+        List<DomainEventMessage<?>> events = lifecycle();
+
+        int crashes = 0;
+        for (DomainEventMessage<?> event : events) {
+            crashing.failNextSave = true;
+            try {
+                fragile.on(event);
+            } catch (IllegalStateException e) {
+                assertThat(e).hasMessage("simulated crash");
+                crashes++;
+            }
+            // The processor rolls back its token and delivers the same event again.
+            crashing.failNextSave = false;
+            fragile.on(event);
+        }
+        assertThat(crashes).isEqualTo(events.size() - 1);
+
+        InMemoryMongo clean = new InMemoryMongo();
+        try {
+            ArtisanProjection reference = new ArtisanProjection(new ArtisanViewRepository(clean.database()),
+                    new ArtisanSearchIndex(clean.database()), new ArtisanFolding());
+            events.forEach(reference::on);
+            assertThat(withoutRevisions(snapshot(mongo.database()))).isEqualTo(withoutRevisions(snapshot(clean.database())));
+        } finally {
+            clean.close();
+        }
+    }
+
+    /** A view repository that fails one save, as a crash after the index writes would. */
+    private static final class CrashingViews extends ArtisanViewRepository {
+        boolean failNextSave;
+
+        CrashingViews(MongoDatabase database) {
+            super(database);
+        }
+
+        @Override
+        public void save(ArtisanState state) {
+            if (failNextSave) {
+                failNextSave = false;
+                throw new IllegalStateException("simulated crash");
+            }
+            super.save(state);
+        }
+    }
+
+    /** Every document of every collection, ordered by id, for whole-database comparisons. */
+    static Map<String, List<Document>> snapshot(MongoDatabase database) {
+        Map<String, List<Document>> all = new TreeMap<>();
+        for (String name : database.listCollectionNames()) {
+            List<Document> documents = new ArrayList<>();
+            database.getCollection(name).find().into(documents);
+            documents.sort((x, y) -> String.valueOf(x.get("_id")).compareTo(String.valueOf(y.get("_id"))));
+            all.put(name, documents);
+        }
+        return all;
+    }
+
+    /**
+     * Chunk revisions count writes, and a redelivered write bumps them; the membership and sizes they publish must be
+     * the same, so compare with revisions stripped.
+     */
+    private static Map<String, List<Document>> withoutRevisions(Map<String, List<Document>> snapshot) {
+        Map<String, List<Document>> stripped = new TreeMap<>();
+        snapshot.forEach((name, documents) -> stripped.put(name, documents.stream().map(d -> {
+            Document copy = new Document(d);
+            copy.remove("rev");
+            Object chunks = copy.get("chunks");
+            if (chunks instanceof Document sizes) {
+                Document onlySizes = new Document();
+                sizes.forEach((k, v) -> onlySizes.put(k, ((Number) v).longValue() % (1L << 20)));
+                copy.put("chunks", onlySizes);
+            }
+            return copy;
+        }).toList()));
+        return stripped;
+    }
+}

@@ -1,0 +1,95 @@
+package ma.crafts.register.query.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A real HTTP client against the running service, with dev tokens per role. */
+public final class HttpApi {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String base;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    public HttpApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A response with its body parsed as JSON (null when empty). */
+    public record Response(int status, HttpResponse<byte[]> raw, JsonNode body) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public String text() {
+            return new String(raw.body(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A dev token for {@code roles} (and {@code region} for clerks), issued once and cached. */
+    public String token(String subject, List<String> roles, String region) {
+        String cacheKey = subject + roles + region;
+        return tokens.computeIfAbsent(cacheKey, k -> {
+            Map<String, Object> request = new HashMap<>();
+            request.put("subject", subject);
+            request.put("roles", roles);
+            if (region != null) {
+                request.put("region", region);
+            }
+            Response response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/dev/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(write(request), StandardCharsets.UTF_8)).build());
+            if (response.status() != 201) {
+                throw new IllegalStateException("Cannot get a dev token: " + response.status() + " " + response.text());
+            }
+            return response.body().get("token").asText();
+        });
+    }
+
+    public Response get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json, application/problem+json")
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = response.body().length == 0 ? null : json.readTree(response.body());
+            return new Response(response.statusCode(), response, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
