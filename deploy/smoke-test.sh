@@ -4,12 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PORT="${SMOKE_PORT:-18080}" MONGO_PORT="${SMOKE_MONGO_PORT:-28017}"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+PORT="${SMOKE_PORT:-$(free_port)}"; MONGO_PORT="${SMOKE_MONGO_PORT:-$(free_port)}"; export PORT MONGO_PORT
 DATA_DIR="$(mktemp -d)"; export DATA_DIR
 log="$DATA_DIR/run.log"
 base="http://127.0.0.1:$PORT"
 pid=""
-stop() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=""; }
+stop() {
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  pid=""
+}
 trap 'stop; rm -rf "$DATA_DIR"' EXIT
 
 start() {
