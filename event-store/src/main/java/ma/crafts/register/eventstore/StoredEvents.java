@@ -27,9 +27,34 @@ final class StoredEvents {
         }
     }
 
+    /** The parts every stored event has, whether or not an aggregate applied it. */
+    interface WithContent extends org.axonframework.eventhandling.EventData<JsonNode> {
+        Content content();
+
+        @Override
+        default String getEventIdentifier() {
+            return content().eventId();
+        }
+
+        @Override
+        default Instant getTimestamp() {
+            return content().timestamp();
+        }
+
+        @Override
+        default SerializedObject<JsonNode> getMetaData() {
+            return content().serializedMetaData();
+        }
+
+        @Override
+        default SerializedObject<JsonNode> getPayload() {
+            return content().serializedPayload();
+        }
+    }
+
     /** An event applied by an aggregate. */
     record Domain(String type, String aggregateIdentifier, long sequenceNumber, Content content)
-            implements DomainEventData<JsonNode> {
+            implements DomainEventData<JsonNode>, WithContent {
         @Override
         public String getType() {
             return type;
@@ -44,48 +69,9 @@ final class StoredEvents {
         public long getSequenceNumber() {
             return sequenceNumber;
         }
-
-        @Override
-        public String getEventIdentifier() {
-            return content.eventId();
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return content.timestamp();
-        }
-
-        @Override
-        public SerializedObject<JsonNode> getMetaData() {
-            return content.serializedMetaData();
-        }
-
-        @Override
-        public SerializedObject<JsonNode> getPayload() {
-            return content.serializedPayload();
-        }
     }
 
     /** An event published outside any aggregate; it has a global position but no stream. */
-    record Tracked(TrackingToken trackingToken, Content content) implements TrackedEventData<JsonNode> {
-        @Override
-        public String getEventIdentifier() {
-            return content.eventId();
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return content.timestamp();
-        }
-
-        @Override
-        public SerializedObject<JsonNode> getMetaData() {
-            return content.serializedMetaData();
-        }
-
-        @Override
-        public SerializedObject<JsonNode> getPayload() {
-            return content.serializedPayload();
-        }
+    record Tracked(TrackingToken trackingToken, Content content) implements TrackedEventData<JsonNode>, WithContent {
     }
 }
