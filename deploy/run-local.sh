@@ -36,7 +36,7 @@ fi
 java $JAVA_OPTS -jar "$jar" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' INT TERM
-for _ in $(seq 1 180); do
+for _ in $(seq 1 600); do
   if ! kill -0 "$pid" 2>/dev/null; then
     wait "$pid"; exit $?
   fi
@@ -47,4 +47,4 @@ for _ in $(seq 1 180); do
   fi
   sleep 1
 done
-kill "$pid"; fail "the register did not become healthy within 180 s"
+kill "$pid"; fail "the register did not become healthy within 600 s"

@@ -22,7 +22,7 @@ trap 'stop; rm -rf "$DATA_DIR"' EXIT
 start() {
   deploy/run-local.sh >"$log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 600); do
     grep -q "Crafts Register is up" "$log" && return 0
     kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "smoke: run-local.sh exited" >&2; exit 1; }
     sleep 1
