@@ -4,7 +4,9 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Period;
 import ma.crafts.register.command.artisan.Artisan;
+import ma.crafts.register.command.artisan.ArtisanChanges;
 import ma.crafts.register.command.artisan.ArtisanCommandController;
+import ma.crafts.register.command.artisan.ArtisanRecords;
 import ma.crafts.register.command.artisan.ArtisanRegistration;
 import ma.crafts.register.command.artisan.CinReservations;
 import ma.crafts.register.command.body.BodyConstitution;
@@ -13,6 +15,8 @@ import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.command.body.ProfessionalBody;
 import ma.crafts.register.command.body.ProfessionalBodyCommandController;
 import ma.crafts.register.command.card.CardCommandController;
+import ma.crafts.register.command.cooperative.CooperativeConfiguration;
+import ma.crafts.register.command.enterprise.EnterpriseConfiguration;
 import ma.crafts.register.command.card.CardIssuing;
 import ma.crafts.register.command.mongo.CommandMongoConfiguration;
 import ma.crafts.register.command.numbering.IssuedNumbers;
@@ -27,6 +31,7 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +42,10 @@ import org.springframework.context.annotation.Import;
  * the query side's configuration. Properties (all optional):
  * <ul>
  *   <li>{@code register.policy.card-validity} (default {@code P5Y}, provisional), {@code register.policy.minimum-age}
- *   (15), {@code register.policy.maximum-age} (120);</li>
+ *   (15), {@code register.policy.maximum-age} (120), {@code register.policy.card-renewal-window} ({@code P3M},
+ *   provisional), {@code register.policy.card-renewal-grace} ({@code P6M}, provisional),
+ *   {@code register.policy.experience-route-years} (3) and {@code register.policy.master-artisan-years} (10), both
+ *   as the RNA FAQ reads Law 50.17;</li>
  *   <li>{@code register.snapshots.threshold}: events between aggregate snapshots (50);</li>
  *   <li>{@code register.cin-reservation.take-over-after} (PT2M);</li>
  *   <li>{@code register.nomenclature.file} / {@code REGISTER_NOMENCLATURE_FILE}: replaces the shipped nomenclature.</li>
@@ -45,14 +53,23 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({Artisan.class, ProfessionalBody.class, ArtisanCommandController.class, CardCommandController.class,
-        ProfessionalBodyCommandController.class, CommandMongoConfiguration.class})
+        ProfessionalBodyCommandController.class, CommandMongoConfiguration.class, CooperativeConfiguration.class,
+        EnterpriseConfiguration.class})
 public class CommandSideConfiguration {
 
+    /** The register's clock is the system clock in Morocco's zone unless the application defines one Clock bean. */
     @Bean
-    public RegisterPolicy registerPolicy(@Value("${register.policy.card-validity:P5Y}") Period cardValidity,
+    public RegisterPolicy registerPolicy(ObjectProvider<Clock> clock,
+                                         @Value("${register.policy.card-validity:P5Y}") Period cardValidity,
                                          @Value("${register.policy.minimum-age:15}") int minimumAge,
-                                         @Value("${register.policy.maximum-age:120}") int maximumAge) {
-        return new RegisterPolicy(Clock.system(RegisterPolicy.MOROCCO), cardValidity, minimumAge, maximumAge);
+                                         @Value("${register.policy.maximum-age:120}") int maximumAge,
+                                         @Value("${register.policy.card-renewal-window:P3M}") Period cardRenewalWindow,
+                                         @Value("${register.policy.card-renewal-grace:P6M}") Period cardRenewalGrace,
+                                         @Value("${register.policy.experience-route-years:3}") int experienceRouteYears,
+                                         @Value("${register.policy.master-artisan-years:10}") int masterArtisanYears) {
+        Clock registerClock = clock.getIfUnique(Clock::systemUTC).withZone(RegisterPolicy.MOROCCO);
+        return new RegisterPolicy(registerClock, cardValidity, minimumAge, maximumAge, cardRenewalWindow,
+                cardRenewalGrace, experienceRouteYears, masterArtisanYears);
     }
 
     @Bean
@@ -104,6 +121,17 @@ public class CommandSideConfiguration {
                                                    Geography geography, RegisterPolicy policy, EventStreams streams) {
         return new ArtisanRegistration(commands, access, actor, vault, cinReservations, sequences, issuedNumbers,
                 geography, policy, streams::exists);
+    }
+
+    @Bean
+    public ArtisanRecords artisanRecords(EventStore eventStore) {
+        return new ArtisanRecords(eventStore);
+    }
+
+    @Bean
+    public ArtisanChanges artisanChanges(CommandGatewayReceipts commands, AccessPolicy access, PersonalDataVault vault,
+                                         ArtisanRecords records, Geography geography, RegisterPolicy policy) {
+        return new ArtisanChanges(commands, access, vault, records, geography, policy);
     }
 
     @Bean

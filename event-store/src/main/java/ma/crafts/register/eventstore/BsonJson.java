@@ -20,7 +20,7 @@ import org.bson.types.ObjectId;
  * can query with mongosh, not as opaque strings. Field names starting with {@code $} are not storable in MongoDB, so they
  * are escaped with a full-width dollar sign and restored on the way back.
  */
-final class BsonJson {
+public final class BsonJson {
     private static final String DOLLAR = "$";
     private static final String ESCAPED_DOLLAR = "\uFF04";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -28,7 +28,7 @@ final class BsonJson {
     private BsonJson() {
     }
 
-    static Object toBson(JsonNode node) {
+    public static Object toBson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -78,7 +78,7 @@ final class BsonJson {
         return node.asText();
     }
 
-    static Document toDocument(JsonNode node) {
+    public static Document toDocument(JsonNode node) {
         Object bson = toBson(node);
         if (bson instanceof Document document) {
             return document;
@@ -86,7 +86,7 @@ final class BsonJson {
         throw new IllegalArgumentException("Expected a JSON object but got " + node.getNodeType());
     }
 
-    static JsonNode toJson(Object value) {
+    public static JsonNode toJson(Object value) {
         if (value == null) {
             return NODES.nullNode();
         }

@@ -28,6 +28,7 @@ import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,7 +46,7 @@ import org.springframework.core.io.ResourceLoader;
  * the REST controllers. Self-contained (it scans its own packages), so a launcher may import just this class.
  *
  * <p>Settings: {@code register.query.min-position-timeout} (default 5s), {@code register.query.projection-threads}
- * (default 1), {@code register.query.projection-batch-size} (default 50), {@code register.time-zone} (default
+ * (default 1), {@code register.query.projection-batch-size} (default 500), {@code register.time-zone} (default
  * Africa/Casablanca), {@code register.programmes.file} (default the bundled programmes) and
  * {@code register.nomenclature.file} (default the bundled nomenclature).
  */
@@ -59,13 +60,18 @@ public class QuerySideConfiguration {
     @Autowired
     public void configureProcessors(EventProcessingConfigurer processing,
                                     @Value("${register.query.projection-threads:1}") int threads,
-                                    @Value("${register.query.projection-batch-size:50}") int batchSize) {
+                                    @Value("${register.query.projection-batch-size:500}") int batchSize) {
         // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
         // stored token; the token store also tells ?minPosition how far each projection has got.
         processing.registerTrackingEventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, Configuration::eventStore,
                 c -> TrackingEventProcessorConfiguration.forParallelProcessing(Math.max(1, threads))
                         .andInitialSegmentsCount(Math.max(1, threads))
                         .andBatchSize(Math.max(1, batchSize)));
+        // The projections write once per batch, from this interceptor, before the batch's token is stored.
+        processing.registerHandlerInterceptor(QueryProcessors.ARTISAN_PROJECTIONS,
+                c -> ProjectionBatches.flushing(QueryProcessors.ARTISAN_PROJECTIONS,
+                        () -> c.eventProcessingConfiguration().eventProcessor(QueryProcessors.ARTISAN_PROJECTIONS,
+                                StreamingEventProcessor.class)));
     }
 
     @Bean

@@ -61,21 +61,56 @@ public final class ApplicantRules {
                 problems.add(new FieldProblem("qualification.yearsOfPractice", "cannot exceed the applicant's age (" + age + ")"));
             }
         }
-        String phone = blankToNull(data.phone());
-        if (phone != null) {
-            phone = phone.replaceAll("[\\s.-]", "");
-            if (!PHONE.matcher(phone).matches()) {
-                problems.add(new FieldProblem("phone", "must be 6-15 digits, optionally after '+'"));
-            }
+        String phone = phone(data.phone(), problems);
+        String address = address(data.address(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
-        String address = blankToNull(data.address());
-        if (address != null && address.length() > MAX_ADDRESS_LENGTH) {
-            problems.add(new FieldProblem("address", "at most " + MAX_ADDRESS_LENGTH + " characters"));
+        return new PersonalData(cin, firstName, lastName, birthDate, phone, address);
+    }
+
+    /**
+     * Applies an amendment to an artisan's current personal data: each non-null argument replaces the current value
+     * after the same checks as at registration; CIN and birth date are not amendable. Throws
+     * {@link InvalidInputException} naming every bad field.
+     */
+    public static PersonalData amend(PersonalData current, LocalizedText firstName, LocalizedText lastName,
+                                     String phone, String address) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalizedText newFirstName = firstName == null ? current.firstName() : name("firstName", firstName, problems);
+        LocalizedText newLastName = lastName == null ? current.lastName() : name("lastName", lastName, problems);
+        String newPhone = phone == null ? current.phone() : phone(phone, problems);
+        String newAddress = address == null ? current.address() : address(address, problems);
+        if (address != null && newAddress == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("address", "must not be blank"));
+        }
+        if (phone != null && newPhone == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("phone", "must not be blank"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new PersonalData(cin, firstName, lastName, birthDate, phone, address == null ? null : address.strip());
+        return new PersonalData(current.cin(), newFirstName, newLastName, current.birthDate(), newPhone, newAddress);
+    }
+
+    private static String phone(String raw, List<FieldProblem> problems) {
+        String phone = blankToNull(raw);
+        if (phone == null) {
+            return null;
+        }
+        phone = phone.replaceAll("[\\s.-]", "");
+        if (!PHONE.matcher(phone).matches()) {
+            problems.add(new FieldProblem("phone", "must be 6-15 digits, optionally after '+'"));
+        }
+        return phone;
+    }
+
+    private static String address(String raw, List<FieldProblem> problems) {
+        String address = blankToNull(raw);
+        if (address != null && address.length() > MAX_ADDRESS_LENGTH) {
+            problems.add(new FieldProblem("address", "at most " + MAX_ADDRESS_LENGTH + " characters"));
+        }
+        return address;
     }
 
     /** A name is held in both Arabic (in Arabic script) and French (in Latin script). */

@@ -6,7 +6,8 @@ import ma.crafts.register.values.CardStatus;
 
 /**
  * The artisan's current professional card: an entity of the artisan aggregate rather than an aggregate of its own,
- * because whether a card is valid depends on its holder's status as much as on its own.
+ * because whether a card is valid depends on its holder's status as much as on its own. Its state changes only in
+ * the aggregate's event-sourcing handlers.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -29,7 +30,23 @@ public class Card {
 
     /** Valid on {@code day} as far as the card itself goes; the holder must also be active. */
     boolean isValidOn(LocalDate day) {
-        return status == CardStatus.VALID && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+        return effectiveStatus(day) == CardStatus.VALID && !day.isBefore(validFrom);
+    }
+
+    /**
+     * The status on {@code day}. A VALID or SUSPENDED card past its last valid day is EXPIRED even before the expiry
+     * deadline has recorded it, so no decision depends on when that deadline runs.
+     */
+    CardStatus effectiveStatus(LocalDate day) {
+        if ((status == CardStatus.VALID || status == CardStatus.SUSPENDED) && day.isAfter(validUntil)) {
+            return CardStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    /** Whether the expiry deadline still has something to record: REVOKED and LOST are final. */
+    boolean mayExpire() {
+        return status == CardStatus.VALID || status == CardStatus.SUSPENDED;
     }
 
     String cardNumber() {
@@ -38,5 +55,18 @@ public class Card {
 
     LocalDate validUntil() {
         return validUntil;
+    }
+
+    CardStatus status() {
+        return status;
+    }
+
+    void renewedUntil(LocalDate newValidUntil) {
+        validUntil = newValidUntil;
+        status = CardStatus.VALID;
+    }
+
+    void status(CardStatus newStatus) {
+        status = newStatus;
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
+import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
 import ma.crafts.register.events.body.ProfessionalBodyConstituted;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
@@ -16,13 +19,18 @@ import ma.crafts.register.values.LocalizedText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A professional body (Law 50.17 art. 11): one per branch and territory, provincial, regional or national.
  * A chamber clerk may constitute the bodies of its own region; national bodies need a registry administrator.
+ * The hierarchy is built by affiliation: provincial bodies to the regional body of their branch and region, regional
+ * bodies to the national body of their branch (domain brief §3). Memberships live in the artisans' streams, where the
+ * artisan-side rules (status, province, branch) are decided.
  */
 @Aggregate(snapshotTriggerDefinition = "professionalBodySnapshotTrigger")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ProfessionalBody {
@@ -35,6 +43,7 @@ public class ProfessionalBody {
     private String branchCode;
     private String territoryCode;
     private String regionCode;
+    private String parentBodyId;
 
     /** For Axon's event sourcing and snapshot deserialisation. */
     protected ProfessionalBody() {
@@ -68,6 +77,49 @@ public class ProfessionalBody {
                 command.territoryCode(), region, new LocalizedText(command.name().ar().strip(), command.name().fr().strip())));
     }
 
+    @CommandHandler
+    public ProfessionalBodyAffiliated handle(AffiliateProfessionalBody command, ProfessionalBodies bodies) {
+        if (level == null) {
+            // Another aggregate's stream addressed as a body.
+            throw new NotFoundException("No professional body " + command.bodyId());
+        }
+        if (command.actingRegion() != null && (level != BodyLevel.PROVINCIAL || !command.actingRegion().equals(regionCode))) {
+            throw new ForbiddenException("A clerk of region " + command.actingRegion() + " may only affiliate the "
+                    + "provincial bodies of that region; other affiliations need a registry administrator");
+        }
+        if (command.parentBodyId() == null || command.parentBodyId().isBlank()) {
+            throw new InvalidInputException("parentBodyId", "is required");
+        }
+        BodyFacts parent = bodies.find(command.parentBodyId().strip())
+                .orElseThrow(() -> new NotFoundException("No professional body " + command.parentBodyId()));
+        BodyLevel expected = switch (level) {
+            case PROVINCIAL -> BodyLevel.REGIONAL;
+            case REGIONAL -> BodyLevel.NATIONAL;
+            case NATIONAL -> throw new RuleViolationException("national-body-has-no-parent",
+                    "Body " + bodyId + " is national: it heads its branch and affiliates to no other body");
+        };
+        if (parent.level() != expected) {
+            throw new RuleViolationException("affiliation-level", "A " + level + " body affiliates to a " + expected
+                    + " body; body " + parent.bodyId() + " is " + parent.level());
+        }
+        if (!parent.branchCode().equals(branchCode)) {
+            throw new RuleViolationException("affiliation-branch-must-match", "Body " + bodyId + " is of branch "
+                    + branchCode + ", body " + parent.bodyId() + " of branch " + parent.branchCode());
+        }
+        if (level == BodyLevel.PROVINCIAL && !parent.territoryCode().equals(regionCode)) {
+            throw new RuleViolationException("affiliation-region-must-match", "Body " + bodyId + " is in region "
+                    + regionCode + ", body " + parent.bodyId() + " is the regional body of " + parent.territoryCode());
+        }
+        if (parentBodyId != null) {
+            throw new RuleViolationException("already-affiliated", "Body " + bodyId + " is already affiliated to body "
+                    + parentBodyId);
+        }
+        ProfessionalBodyAffiliated affiliated = new ProfessionalBodyAffiliated(bodyId, level, parent.bodyId(),
+                parent.level(), branchCode);
+        apply(affiliated);
+        return affiliated;
+    }
+
     /** The facts an artisan's membership is decided on. */
     public BodyFacts facts() {
         return new BodyFacts(bodyId, level, branchCode, territoryCode, regionCode);
@@ -80,6 +132,11 @@ public class ProfessionalBody {
         branchCode = event.branchCode();
         territoryCode = event.territoryCode();
         regionCode = event.regionCode();
+    }
+
+    @EventSourcingHandler
+    void on(ProfessionalBodyAffiliated event) {
+        parentBodyId = event.parentBodyId();
     }
 
     private static String regionOf(BodyLevel level, String territory, Geography geography, List<FieldProblem> problems) {

@@ -1,20 +1,24 @@
 package ma.crafts.register.command.card;
 
+import java.util.function.Function;
 import ma.crafts.register.command.CommandGatewayReceipts;
-import ma.crafts.register.command.Compensation;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
+import ma.crafts.register.command.Compensation;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
 import ma.crafts.register.command.numbering.SequenceKey;
+import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.artisan.CardReplaced;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
 
 /**
- * Issues a card: allocates its number in the clerk's region (a clerk may only act on artisans of its own region, so
- * that is the artisan's region whenever the command can succeed), guards it nationwide, dispatches {@link IssueCard}
- * and, if the artisan refuses, gives the number back so the card sequence stays gap-free.
+ * Gives out card numbers: for a first card ({@link IssueCard}) and for the replacement of a lost one
+ * ({@link ReplaceCard}). The number is allocated in the clerk's region (a clerk may only act on artisans of its own
+ * region, so that is the artisan's region whenever the command can succeed), guarded nationwide, and given back if the
+ * artisan refuses the command, so the card sequence stays gap-free.
  */
 public class CardIssuing {
     public static final String CARD_SERIES = "CARD";
@@ -37,8 +41,32 @@ public class CardIssuing {
     }
 
     public Appended<CardIssued> issue(String artisanId) {
+        String region = clerkRegion();
+        return withNewNumber(artisanId, region, number -> new IssueCard(artisanId, number, region), CardIssued.class);
+    }
+
+    /** Replaces a card reported lost: 404 when no card has that number. */
+    public Appended<CardReplaced> replace(String lostCardNumber) {
+        String region = clerkRegion();
+        String artisanId = holderOf(lostCardNumber);
+        return withNewNumber(artisanId, region, number -> new ReplaceCard(artisanId, lostCardNumber, number, region),
+                CardReplaced.class);
+    }
+
+    /** The artisan a card number was issued to, from the nationwide register of issued numbers. */
+    public String holderOf(String cardNumber) {
+        return issuedNumbers.holderOf(IssuedNumbers.Kind.CARD, cardNumber)
+                .orElseThrow(() -> new NotFoundException("No card is registered under number " + cardNumber));
+    }
+
+    private String clerkRegion() {
         String region = actor.region();
         access.requireWriteAccessToRegion(region);
+        return region;
+    }
+
+    private <R> Appended<R> withNewNumber(String artisanId, String region, Function<String, Object> command,
+                                          Class<R> resultType) {
         SequenceKey series = new SequenceKey(CARD_SERIES, region, policy.today().getYear());
         long number = sequences.next(series);
         String cardNumber = new CardNumber(region, series.year(), number).value();
@@ -52,7 +80,7 @@ public class CardIssuing {
             throw e;
         }
         try {
-            return commands.send(new IssueCard(artisanId, cardNumber, region), artisanId, CardIssued.class);
+            return commands.send(command.apply(cardNumber), artisanId, resultType);
         } catch (RuntimeException failure) {
             Compensation.undo(failure, () -> issuedNumbers.release(IssuedNumbers.Kind.CARD, cardNumber, artisanId));
             Compensation.undo(failure, () -> sequences.giveBack(series, number));

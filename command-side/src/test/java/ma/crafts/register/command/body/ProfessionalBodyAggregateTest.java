@@ -6,26 +6,128 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
 import ma.crafts.register.events.body.ProfessionalBodyConstituted;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.LocalizedText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 class ProfessionalBodyAggregateTest {
     private static final LocalizedText NAME = new LocalizedText("الهيئة الإقليمية للحلي بالسمارة", "Corporation provinciale de la bijouterie d'Es-Semara");
 
     private FixtureConfiguration<ProfessionalBody> fixture;
+    private final Map<String, BodyFacts> bodies = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ProfessionalBody.class);
         fixture.registerInjectableResource(GEOGRAPHY);
         fixture.registerInjectableResource(NOMENCLATURE);
+        fixture.registerInjectableResource((ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)));
+        for (BodyFacts body : new BodyFacts[]{
+                facts(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"),
+                facts(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"),
+                facts(BodyLevel.REGIONAL, "B06", "MA-07", "MA-07"),
+                facts(BodyLevel.REGIONAL, "B08", "MA-11", "MA-11"),
+                facts(BodyLevel.NATIONAL, "B06", "MA", null),
+                facts(BodyLevel.NATIONAL, "B08", "MA", null)}) {
+            bodies.put(body.bodyId(), body);
+        }
+    }
+
+    private static BodyFacts facts(BodyLevel level, String branch, String territory, String region) {
+        return new BodyFacts(ProfessionalBodyId.of(branch, territory), level, branch, territory, region);
+    }
+
+    private static ProfessionalBodyConstituted constituted(BodyLevel level, String branch, String territory, String region) {
+        return new ProfessionalBodyConstituted(ProfessionalBodyId.of(branch, territory), level, branch, territory, region, NAME);
+    }
+
+    private static Matcher<Throwable> rule(String rule) {
+        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(rule));
+    }
+
+    // --- hierarchy ------------------------------------------------------------------------------------------
+
+    @Test
+    void aProvincialBodyAffiliatesToTheRegionalBodyOfItsBranchAndRegion() {
+        String semara = ProfessionalBodyId.of("B06", "MA-ESM");
+        String laayoune = ProfessionalBodyId.of("B06", "MA-11");
+        fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
+                .when(new AffiliateProfessionalBody(semara, laayoune, "MA-11"))
+                .expectEvents(new ProfessionalBodyAffiliated(semara, BodyLevel.PROVINCIAL, laayoune, BodyLevel.REGIONAL, "B06"));
+    }
+
+    @Test
+    void aRegionalBodyAffiliatesToTheNationalBodyOfItsBranch() {
+        String laayoune = ProfessionalBodyId.of("B06", "MA-11");
+        String national = ProfessionalBodyId.of("B06", "MA");
+        fixture.given(constituted(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"))
+                .when(new AffiliateProfessionalBody(laayoune, national, null))
+                .expectEvents(new ProfessionalBodyAffiliated(laayoune, BodyLevel.REGIONAL, national, BodyLevel.NATIONAL, "B06"));
+    }
+
+    @Test
+    void noAffiliationAcrossBranchesRegionsOrLevels() {
+        String semara = ProfessionalBodyId.of("B06", "MA-ESM");
+        ProfessionalBodyConstituted provincial = constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11");
+        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B08", "MA-11"), null))
+                .expectException(rule("affiliation-branch-must-match")).expectNoEvents();
+        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B06", "MA-07"), null))
+                .expectException(rule("affiliation-region-must-match")).expectNoEvents();
+        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B06", "MA"), null))
+                .expectException(rule("affiliation-level")).expectNoEvents();
+        String national = ProfessionalBodyId.of("B06", "MA");
+        setUp(); // a fixture serves one aggregate
+        fixture.given(constituted(BodyLevel.NATIONAL, "B06", "MA", null))
+                .when(new AffiliateProfessionalBody(national, ProfessionalBodyId.of("B06", "MA-11"), null))
+                .expectException(rule("national-body-has-no-parent")).expectNoEvents();
+        String laayoune = ProfessionalBodyId.of("B06", "MA-11");
+        setUp();
+        fixture.given(constituted(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"))
+                .when(new AffiliateProfessionalBody(laayoune, ProfessionalBodyId.of("B08", "MA"), null))
+                .expectException(rule("affiliation-branch-must-match")).expectNoEvents();
+    }
+
+    @Test
+    void affiliationIsOnceAndNeedsAnExistingParent() {
+        String semara = ProfessionalBodyId.of("B06", "MA-ESM");
+        String laayoune = ProfessionalBodyId.of("B06", "MA-11");
+        fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"),
+                        new ProfessionalBodyAffiliated(semara, BodyLevel.PROVINCIAL, laayoune, BodyLevel.REGIONAL, "B06"))
+                .when(new AffiliateProfessionalBody(semara, laayoune, null))
+                .expectException(rule("already-affiliated")).expectNoEvents();
+        fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
+                .when(new AffiliateProfessionalBody(semara, "no-such-body", null))
+                .expectException(NotFoundException.class).expectNoEvents();
+        fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
+                .when(new AffiliateProfessionalBody(semara, " ", null))
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void aClerkAffiliatesOnlyTheProvincialBodiesOfItsRegion() {
+        String semara = ProfessionalBodyId.of("B06", "MA-ESM");
+        String laayoune = ProfessionalBodyId.of("B06", "MA-11");
+        fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
+                .when(new AffiliateProfessionalBody(semara, laayoune, "MA-07"))
+                .expectException(ForbiddenException.class).expectNoEvents();
+        setUp();
+        fixture.given(constituted(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"))
+                .when(new AffiliateProfessionalBody(laayoune, ProfessionalBodyId.of("B06", "MA"), "MA-11"))
+                .expectException(ForbiddenException.class).expectNoEvents();
     }
 
     private static ConstituteProfessionalBody constitute(BodyLevel level, String branch, String territory, String actingRegion) {

@@ -6,15 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
+import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanStruckOff;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.artisan.CardExpired;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.artisan.CardReinstated;
+import ma.crafts.register.events.artisan.CardRenewed;
+import ma.crafts.register.events.artisan.CardReplaced;
+import ma.crafts.register.events.artisan.CardReportedLost;
+import ma.crafts.register.events.artisan.CardRevoked;
+import ma.crafts.register.events.artisan.CardSuspended;
+import ma.crafts.register.events.artisan.DiplomaEvidenceChecked;
+import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
+import ma.crafts.register.events.artisan.MasterArtisanStatusGranted;
+import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
+import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
+import ma.crafts.register.values.Qualification;
 
 /**
  * The one place that knows how an artisan's events change its state. The artisan view projection, the card projection
@@ -26,21 +41,67 @@ import ma.crafts.register.values.CardStatus;
  */
 public final class ArtisanFolding {
 
-    private final Map<Class<?>, BiFunction<ArtisanState.Builder, Object, ArtisanState.Builder>> transitions =
-            new LinkedHashMap<>();
-
-    public ArtisanFolding() {
-        on(ArtisanSuspended.class, (s, e) -> s.status(ArtisanStatus.SUSPENDED));
-        on(ArtisanReinstated.class, (s, e) -> s.status(ArtisanStatus.ACTIVE));
-        on(ArtisanStruckOff.class, (s, e) -> s.status(ArtisanStatus.STRUCK_OFF));
-        on(CardIssued.class, (s, e) -> s.cards(append(s.cards, new CardState(e.cardNumber(), CardStatus.VALID,
-                e.validFrom(), e.validUntil()))));
-        on(ArtisanJoinedProfessionalBody.class, (s, e) -> s.memberships(upsertMembership(s.memberships,
-                new MembershipState(e.bodyId(), e.branchCode(), e.since()))));
+    /** One event's effect on the state being built; {@code at} is when the event was recorded. */
+    @FunctionalInterface
+    private interface Transition<E> {
+        ArtisanState.Builder apply(ArtisanState.Builder state, E event, Instant at);
     }
 
-    private <E> void on(Class<E> type, BiFunction<ArtisanState.Builder, E, ArtisanState.Builder> transition) {
-        transitions.put(type, (s, e) -> transition.apply(s, type.cast(e)));
+    private final Map<Class<?>, Transition<Object>> transitions = new LinkedHashMap<>();
+
+    public ArtisanFolding() {
+        on(ArtisanSuspended.class, (s, e, at) -> s.status(ArtisanStatus.SUSPENDED));
+        on(ArtisanReinstated.class, (s, e, at) -> s.status(ArtisanStatus.ACTIVE));
+        on(ArtisanStruckOff.class, (s, e, at) -> s.status(ArtisanStatus.STRUCK_OFF));
+        on(ArtisanDetailsAmended.class, (s, e, at) -> {
+            if (e.personalData() != null) {
+                s.personalData(e.personalData());
+            }
+            if (e.activityCode() != null) {
+                s.activityCode(e.activityCode()).branchCode(e.branchCode()).nomenclatureVersion(e.nomenclatureVersion());
+            }
+            return s;
+        });
+        on(ArtisanRelocated.class, (s, e, at) -> {
+            s.provinceCode(e.provinceCode()).regionCode(e.regionCode());
+            return e.personalData() == null ? s : s.personalData(e.personalData());
+        });
+        on(MasterArtisanStatusGranted.class, (s, e, at) -> s.category(ArtisanCategory.MASTER_ARTISAN)
+                .qualification(new Qualification(s.qualification == null ? null : s.qualification.route(),
+                        e.yearsOfPractice(), s.qualification == null ? null : s.qualification.diplomaRef()))
+                // Years of practice are counted from this attestation on (see EligibilityFacts).
+                .practiceDeclaredAt(at));
+        on(DiplomaEvidenceRecorded.class, (s, e, at) -> s.diplomaEvidence(new DiplomaEvidenceState(e.diplomaRef(),
+                e.issuer(), e.evidenceRef(), at, null, null)));
+        on(DiplomaEvidenceChecked.class, (s, e, at) -> s.diplomaEvidence == null ? s
+                : s.diplomaEvidence(s.diplomaEvidence.checked(e.outcome(), e.detail())));
+        on(CardIssued.class, (s, e, at) -> s.cards(append(s.cards, new CardState(e.cardNumber(), CardStatus.VALID,
+                e.validFrom(), e.validUntil()))));
+        on(CardRenewed.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
+                c -> c.renewedUntil(e.validUntil()))));
+        on(CardExpired.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
+                c -> c.withStatus(CardStatus.EXPIRED))));
+        on(CardSuspended.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
+                c -> c.withStatus(CardStatus.SUSPENDED))));
+        on(CardReinstated.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
+                c -> c.withStatus(CardStatus.VALID))));
+        on(CardRevoked.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
+                c -> c.withStatus(CardStatus.REVOKED))));
+        on(CardReportedLost.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
+                c -> c.withStatus(CardStatus.LOST))));
+        on(CardReplaced.class, (s, e, at) -> s.cards(append(s.cards, new CardState(e.cardNumber(), CardStatus.VALID,
+                e.validFrom(), e.validUntil()))));
+        on(ArtisanJoinedProfessionalBody.class, (s, e, at) -> s.memberships(upsertMembership(s.memberships,
+                new MembershipState(e.bodyId(), e.branchCode(), e.since()))));
+        on(ProfessionalBodyMembershipEnded.class, (s, e, at) -> s
+                .memberships(s.memberships.stream().filter(m -> !m.bodyId().equals(e.bodyId())).toList())
+                .endedMemberships(append(s.endedMemberships, new EndedMembershipState(e.bodyId(), e.branchCode(),
+                        e.since(), e.endedOn(), e.cause(), e.reason()))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> void on(Class<E> type, Transition<E> transition) {
+        transitions.put(type, (Transition<Object>) transition);
     }
 
     /**
@@ -59,10 +120,10 @@ public final class ArtisanFolding {
         if (current == null) {
             return Optional.empty();
         }
-        BiFunction<ArtisanState.Builder, Object, ArtisanState.Builder> transition = transitions.get(payload.getClass());
+        Transition<Object> transition = transitions.get(payload.getClass());
         ArtisanState.Builder next = current.toBuilder();
         if (transition != null) {
-            next = transition.apply(next, payload);
+            next = transition.apply(next, payload, event.occurredAt());
         }
         return Optional.of(stamp(next, event).build());
     }
@@ -115,6 +176,15 @@ public final class ArtisanFolding {
     static <T> List<T> append(List<T> list, T item) {
         List<T> copy = new ArrayList<>(list);
         copy.add(item);
+        return copy;
+    }
+
+    /** Cards are few per artisan; an event naming a card the state does not hold changes nothing. */
+    static List<CardState> updateCard(List<CardState> cards, String cardNumber, UnaryOperator<CardState> change) {
+        List<CardState> copy = new ArrayList<>(cards.size());
+        for (CardState card : cards) {
+            copy.add(card.cardNumber().equals(cardNumber) ? change.apply(card) : card);
+        }
         return copy;
     }
 

@@ -1,19 +1,33 @@
 package ma.crafts.register.query.artisan;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
+import ma.crafts.register.query.ProjectionBatches;
+import ma.crafts.register.query.QueryProcessors;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
-import ma.crafts.register.query.QueryProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**
  * Maintains the artisan view and its search index. Runs in a tracking processor; events of one artisan arrive in
- * stream order (sequencing per aggregate), and each event is applied at most once per document because the view
- * stores the artisan's version and skips anything not newer. The search buckets are written before the view, with
- * idempotent operations, so an event redelivered after a crash in between converges to the same state.
+ * stream order (sequencing per aggregate), and each event is applied at most once per view because the view stores
+ * the artisan's version and skips anything not newer.
+ *
+ * <p>Work is done per tracking batch ({@link ProjectionBatches}): the views the batch needs are read with one
+ * {@code $in}, events are folded in memory, and at the end of the batch the search index is written, then the views,
+ * in bulk. The index writes are idempotent (see {@link ArtisanSearchIndex}), so a batch interrupted after the index and
+ * before the views, and delivered again, converges to the same state.
  */
 @ProcessingGroup(ArtisanProjection.PROCESSING_GROUP)
 public class ArtisanProjection {
@@ -30,29 +44,75 @@ public class ArtisanProjection {
         this.folding = folding;
     }
 
-    /** Every domain event: other aggregates' events (bodies) cost one {@code _id} lookup and are skipped. */
+    /** Every domain event: other aggregates' events (bodies) find no view and are skipped. */
     @EventHandler
     public void on(DomainEventMessage<?> message) {
         ArtisanEvent event = ArtisanEvent.of(message);
-        ArtisanState current = views.find(event.artisanId()).orElse(null);
-        if (current == null && !(event.payload() instanceof ArtisanRegistered)) {
-            return;
-        }
-        if (current != null && event.sequence() <= current.version()) {
-            return;
-        }
-        ArtisanState next = folding.apply(current, event).orElse(null);
-        if (next == null || next == current) {
-            return;
-        }
-        searchIndex.move(next.artisanId(), next.registrationPosition(), next.version(),
-                ArtisanSearchKeys.keysOf(current), ArtisanSearchKeys.keysOf(next));
-        views.save(next);
+        ProjectionBatches.apply(this, message, Batch::new, batch -> batch.apply(event));
     }
 
     @ResetHandler
     public void reset() {
         views.clear();
         searchIndex.clear();
+    }
+
+    /** What one tracking batch changes: the folded views and the index moves, written by {@link #flush()}. */
+    private final class Batch implements ProjectionBatches.Batch {
+        private final String writer;
+        private final Map<String, ArtisanState> states = new HashMap<>();
+        private final Set<String> loaded = new LinkedHashSet<>();
+        private final Map<String, ArtisanState> changed = new LinkedHashMap<>();
+        private final List<ArtisanSearchIndex.Move> moves = new ArrayList<>();
+
+        Batch(ProjectionBatches.Scope scope) {
+            this.writer = scope.writer();
+            Set<String> ids = new LinkedHashSet<>();
+            for (EventMessage<?> message : scope.messages()) {
+                if (message instanceof DomainEventMessage<?> domain) {
+                    ids.add(domain.getAggregateIdentifier());
+                }
+            }
+            states.putAll(views.findAll(ids));
+            loaded.addAll(ids);
+        }
+
+        void apply(ArtisanEvent event) {
+            ArtisanState current = current(event.artisanId());
+            if (current == null && !(event.payload() instanceof ArtisanRegistered)) {
+                return;
+            }
+            if (current != null && event.sequence() <= current.version()) {
+                return;
+            }
+            ArtisanState next = folding.apply(current, event).orElse(null);
+            if (next == null || next == current) {
+                return;
+            }
+            ArtisanSearchKeys.Placement from = ArtisanSearchKeys.placementOf(current);
+            ArtisanSearchKeys.Placement to = ArtisanSearchKeys.placementOf(next);
+            if (!Objects.equals(from, to)) {
+                moves.add(new ArtisanSearchIndex.Move(next.artisanId(), next.registrationPosition(),
+                        event.position(), from, to));
+            }
+            states.put(next.artisanId(), next);
+            changed.put(next.artisanId(), next);
+        }
+
+        private ArtisanState current(String artisanId) {
+            if (loaded.add(artisanId)) {
+                views.find(artisanId).ifPresent(state -> states.put(artisanId, state));
+            }
+            return states.get(artisanId);
+        }
+
+        @Override
+        public void flush() {
+            if (changed.isEmpty()) {
+                return;
+            }
+            searchIndex.apply(writer, moves);
+            views.saveAll(changed.values());
+        }
     }
 }

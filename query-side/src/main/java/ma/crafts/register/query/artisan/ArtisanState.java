@@ -18,6 +18,9 @@ import ma.crafts.register.values.SealedPersonalData;
  * @param cards                the artisan's cards in issue order; the last one is the current card
  * @param practiceDeclaredAt   when the years of practice in {@code qualification} were attested
  * @param registrationPosition global position of the registration event, a stable ordering key for search pages
+ * @param memberships          the current memberships
+ * @param endedMemberships     memberships that ended, in the order they ended
+ * @param diplomaEvidence      the latest diploma evidence and its check, or null
  * @param version              sequence number of the last event applied (the aggregate's version)
  * @param position             global position of the last event applied, or -1 when unknown
  */
@@ -26,13 +29,27 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
                            String branchCode, String nomenclatureVersion, Qualification qualification,
                            SealedPersonalData personalData, boolean personalDataErased, Instant registeredAt,
                            Instant practiceDeclaredAt, long registrationPosition, List<CardState> cards,
-                           List<MembershipState> memberships, long version, long position, Instant updatedAt) {
+                           List<MembershipState> memberships, List<EndedMembershipState> endedMemberships,
+                           DiplomaEvidenceState diplomaEvidence, long version, long position, Instant updatedAt) {
 
     public ArtisanState {
         Objects.requireNonNull(artisanId, "artisanId");
         Objects.requireNonNull(status, "status");
         cards = cards == null ? List.of() : List.copyOf(cards);
         memberships = memberships == null ? List.of() : List.copyOf(memberships);
+        endedMemberships = endedMemberships == null ? List.of() : List.copyOf(endedMemberships);
+    }
+
+    /** The state as it was before ended memberships and diploma evidence were folded: neither recorded yet. */
+    public ArtisanState(String artisanId, String nia, ArtisanStatus status, ArtisanCategory category,
+                        Gender gender, String provinceCode, String regionCode, String activityCode,
+                        String branchCode, String nomenclatureVersion, Qualification qualification,
+                        SealedPersonalData personalData, boolean personalDataErased, Instant registeredAt,
+                        Instant practiceDeclaredAt, long registrationPosition, List<CardState> cards,
+                        List<MembershipState> memberships, long version, long position, Instant updatedAt) {
+        this(artisanId, nia, status, category, gender, provinceCode, regionCode, activityCode, branchCode,
+                nomenclatureVersion, qualification, personalData, personalDataErased, registeredAt, practiceDeclaredAt,
+                registrationPosition, cards, memberships, List.of(), null, version, position, updatedAt);
     }
 
     /** The most recently issued card, whatever its status. */
@@ -64,6 +81,8 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
         long registrationPosition = -1;
         List<CardState> cards = List.of();
         List<MembershipState> memberships = List.of();
+        List<EndedMembershipState> endedMemberships = List.of();
+        DiplomaEvidenceState diplomaEvidence;
         long version = -1;
         long position = -1;
         Instant updatedAt;
@@ -90,6 +109,8 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
             registrationPosition = s.registrationPosition;
             cards = s.cards;
             memberships = s.memberships;
+            endedMemberships = s.endedMemberships;
+            diplomaEvidence = s.diplomaEvidence;
             version = s.version;
             position = s.position;
             updatedAt = s.updatedAt;
@@ -113,6 +134,8 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
         public Builder registrationPosition(long v) { registrationPosition = v; return this; }
         public Builder cards(List<CardState> v) { cards = v; return this; }
         public Builder memberships(List<MembershipState> v) { memberships = v; return this; }
+        public Builder endedMemberships(List<EndedMembershipState> v) { endedMemberships = v; return this; }
+        public Builder diplomaEvidence(DiplomaEvidenceState v) { diplomaEvidence = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder position(long v) { position = v; return this; }
         public Builder updatedAt(Instant v) { updatedAt = v; return this; }
@@ -120,7 +143,8 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
         public ArtisanState build() {
             return new ArtisanState(artisanId, nia, status, category, gender, provinceCode, regionCode, activityCode,
                     branchCode, nomenclatureVersion, qualification, personalData, personalDataErased, registeredAt,
-                    practiceDeclaredAt, registrationPosition, cards, memberships, version, position, updatedAt);
+                    practiceDeclaredAt, registrationPosition, cards, memberships, endedMemberships, diplomaEvidence,
+                    version, position, updatedAt);
         }
     }
 }

@@ -27,7 +27,15 @@ public record ArtisanView(
         String branchCode,
         @Schema(description = "The most recently issued card, or null when none was issued")
         CardView card,
+        @Schema(description = "Every card issued to the artisan, oldest first, each with its own status (a lost card "
+                + "stays LOST after its replacement)")
+        List<CardView> cards,
+        @Schema(description = "The current memberships")
         List<MembershipView> memberships,
+        @Schema(description = "Memberships that ended, in the order they ended, with why")
+        List<EndedMembershipView> membershipHistory,
+        @Schema(description = "The latest diploma evidence and its check; null when none was recorded")
+        DiplomaEvidenceView diplomaEvidence,
         @Schema(description = "The aggregate's sequence number after the last event applied")
         long version,
         @Schema(description = "Global store position of the last event applied")

@@ -35,7 +35,9 @@ public class ArtisanViewPresenter {
         CardView card = s.currentCard().map(c -> CardView.of(c, s.status(), day)).orElse(null);
         return new ArtisanView(s.artisanId(), s.nia(), s.status(), s.category(), firstName, lastName, s.gender(),
                 s.provinceCode(), s.regionCode(), s.activityCode(), s.branchCode(), card,
-                s.memberships().stream().map(MembershipView::of).toList(), s.version(), s.position(), masked,
-                erased, asOf);
+                s.cards().stream().map(c -> CardView.of(c, s.status(), day)).toList(),
+                s.memberships().stream().map(MembershipView::of).toList(),
+                s.endedMemberships().stream().map(EndedMembershipView::of).toList(),
+                DiplomaEvidenceView.of(s.diplomaEvidence()), s.version(), s.position(), masked, erased, asOf);
     }
 }

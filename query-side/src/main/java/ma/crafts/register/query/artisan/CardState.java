@@ -6,8 +6,10 @@ import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
 
 /**
- * A professional card as recorded in its holder's stream. {@code status} is the card's own recorded status;
- * expiry is not an event, so {@link #effectiveStatus} derives {@code EXPIRED} from {@code validUntil} at read time.
+ * A professional card as recorded in its holder's stream. {@code status} is the card's own recorded status. Expiry is
+ * recorded by the command side's card-expiry deadline ({@code CardExpired}); until that event arrives, and for a past
+ * day of an as-of read, {@link #effectiveStatus} derives {@code EXPIRED} from {@code validUntil}, so a card never
+ * reads as valid after its last valid day.
  */
 public record CardState(String cardNumber, CardStatus status, LocalDate validFrom, LocalDate validUntil) {
 
@@ -16,9 +18,10 @@ public record CardState(String cardNumber, CardStatus status, LocalDate validFro
         Objects.requireNonNull(status, "status");
     }
 
-    /** The card's status on {@code day}: a card still recorded VALID reads EXPIRED once its last valid day has passed. */
+    /** The card's status on {@code day}: a VALID or SUSPENDED card reads EXPIRED once its last valid day has passed. */
     public CardStatus effectiveStatus(LocalDate day) {
-        if (status == CardStatus.VALID && validUntil != null && day.isAfter(validUntil)) {
+        if ((status == CardStatus.VALID || status == CardStatus.SUSPENDED) && validUntil != null
+                && day.isAfter(validUntil)) {
             return CardStatus.EXPIRED;
         }
         return status;
@@ -29,5 +32,13 @@ public record CardState(String cardNumber, CardStatus status, LocalDate validFro
         return effectiveStatus(day) == CardStatus.VALID
                 && (validFrom == null || !day.isBefore(validFrom))
                 && holderStatus == ArtisanStatus.ACTIVE;
+    }
+
+    CardState withStatus(CardStatus newStatus) {
+        return new CardState(cardNumber, newStatus, validFrom, validUntil);
+    }
+
+    CardState renewedUntil(LocalDate newValidUntil) {
+        return new CardState(cardNumber, CardStatus.VALID, validFrom, newValidUntil);
     }
 }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
 
-/** The artisan's current card as shown in the view. */
-@Schema(description = "The most recently issued card. status is EXPIRED once validUntil has passed; valid is true only "
+/** A professional card as shown in the view. */
+@Schema(description = "A professional card. status is EXPIRED once validUntil has passed; valid is true only "
         + "while status is VALID and the holder is ACTIVE.")
 public record CardView(String cardNumber, CardStatus status, LocalDate validFrom, LocalDate validUntil, boolean valid) {
 

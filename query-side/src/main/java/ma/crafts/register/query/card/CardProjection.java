@@ -1,8 +1,13 @@
 package ma.crafts.register.query.card;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
+import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanState;
@@ -11,13 +16,16 @@ import ma.crafts.register.query.QueryProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**
  * The public card-verification read model. Cards live in their holder's stream, so this projection folds holders with
  * the same {@link ArtisanFolding} as the artisan view and rewrites the records of every card whose verification answer
- * changed: a suspension or striking-off of the holder therefore reaches all of its cards. Card records are written
- * before the holder (whose version gates redelivery), and are plain replacements, so a redelivered event converges.
+ * changed: a suspension or striking-off of the holder therefore reaches all of its cards. Work is done per tracking
+ * batch ({@link ProjectionBatches}): holders are read with one {@code $in}, and at the end of the batch the changed
+ * card records are written, then the holders (whose version gates redelivery), in bulk. Both are plain replacements,
+ * so a batch delivered again converges.
  */
 @ProcessingGroup(CardProjection.PROCESSING_GROUP)
 public class CardProjection {
@@ -35,31 +43,71 @@ public class CardProjection {
     @EventHandler
     public void on(DomainEventMessage<?> message) {
         ArtisanEvent event = ArtisanEvent.of(message);
-        ArtisanState current = repository.findHolder(event.artisanId()).orElse(null);
-        if (current == null && !(event.payload() instanceof ArtisanRegistered)) {
-            return;
-        }
-        if (current != null && event.sequence() <= current.version()) {
-            return;
-        }
-        ArtisanState next = folding.apply(current, event).orElse(null);
-        if (next == null || next == current) {
-            return;
-        }
-        Map<String, CardRecord> before = new HashMap<>();
-        if (current != null) {
-            CardRecord.allOf(current).forEach(r -> before.put(r.cardNumber(), r));
-        }
-        for (CardRecord record : CardRecord.allOf(next)) {
-            if (!record.sameContentAs(before.get(record.cardNumber()))) {
-                repository.saveCard(record);
-            }
-        }
-        repository.saveHolder(next);
+        ProjectionBatches.apply(this, message, Batch::new, batch -> batch.apply(event));
     }
 
     @ResetHandler
     public void reset() {
         repository.clear();
+    }
+
+    /** The holders and card records one tracking batch changes, written by {@link #flush()}. */
+    private final class Batch implements ProjectionBatches.Batch {
+        private final Map<String, ArtisanState> holders = new HashMap<>();
+        private final Set<String> loaded = new HashSet<>();
+        private final Map<String, ArtisanState> changedHolders = new LinkedHashMap<>();
+        private final Map<String, CardRecord> changedCards = new LinkedHashMap<>();
+
+        Batch(ProjectionBatches.Scope scope) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (EventMessage<?> message : scope.messages()) {
+                if (message instanceof DomainEventMessage<?> domain) {
+                    ids.add(domain.getAggregateIdentifier());
+                }
+            }
+            holders.putAll(repository.findHolders(ids));
+            loaded.addAll(ids);
+        }
+
+        void apply(ArtisanEvent event) {
+            ArtisanState current = holder(event.artisanId());
+            if (current == null && !(event.payload() instanceof ArtisanRegistered)) {
+                return;
+            }
+            if (current != null && event.sequence() <= current.version()) {
+                return;
+            }
+            ArtisanState next = folding.apply(current, event).orElse(null);
+            if (next == null || next == current) {
+                return;
+            }
+            Map<String, CardRecord> before = new HashMap<>();
+            if (current != null) {
+                CardRecord.allOf(current).forEach(r -> before.put(r.cardNumber(), r));
+            }
+            for (CardRecord record : CardRecord.allOf(next)) {
+                if (!record.sameContentAs(before.get(record.cardNumber()))) {
+                    changedCards.put(record.cardNumber(), record);
+                }
+            }
+            holders.put(next.artisanId(), next);
+            changedHolders.put(next.artisanId(), next);
+        }
+
+        private ArtisanState holder(String artisanId) {
+            if (loaded.add(artisanId)) {
+                repository.findHolder(artisanId).ifPresent(holder -> holders.put(artisanId, holder));
+            }
+            return holders.get(artisanId);
+        }
+
+        @Override
+        public void flush() {
+            if (changedHolders.isEmpty()) {
+                return;
+            }
+            repository.saveCards(changedCards.values());
+            repository.saveHolders(changedHolders.values());
+        }
     }
 }

@@ -1,7 +1,9 @@
 package ma.crafts.register.query.card;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
 
 /** {@code GET /api/v1/cards/{cardNumber}/verification}: what a partner may learn about a card, nothing more. */
@@ -15,5 +17,23 @@ public record CardVerification(
         String activityCode,
         @Schema(description = "The holder's initials, e.g. \"F. Z.\"; null once the personal data has been erased",
                 example = "F. Z.")
-        String holderInitials) {
+        String holderInitials,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Why the card is not valid, when it is not: CARD_EXPIRED, CARD_SUSPENDED, CARD_REVOKED, "
+                + "CARD_LOST, CARD_NOT_YET_VALID, HOLDER_SUSPENDED or HOLDER_STRUCK_OFF", example = "HOLDER_SUSPENDED")
+        String invalidBecause) {
+
+    /** The first thing that makes the card invalid: its own status before its holder's. */
+    static String invalidBecause(CardStatus effectiveStatus, boolean notYetValid, ArtisanStatus holderStatus) {
+        if (effectiveStatus != CardStatus.VALID) {
+            return "CARD_" + effectiveStatus.name();
+        }
+        if (notYetValid) {
+            return "CARD_NOT_YET_VALID";
+        }
+        if (holderStatus != ArtisanStatus.ACTIVE) {
+            return "HOLDER_" + holderStatus.name();
+        }
+        return null;
+    }
 }

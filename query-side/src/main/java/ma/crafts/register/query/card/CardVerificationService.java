@@ -5,7 +5,9 @@ import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.PersonalDataMasking;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.RegisterCalendar;
+import ma.crafts.register.query.artisan.CardState;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
+import ma.crafts.register.values.CardStatus;
 
 /** Answers a public card check from the card projection, judging expiry on today's date in Morocco. */
 public class CardVerificationService {
@@ -30,7 +32,11 @@ public class CardVerificationService {
         var today = calendar.today();
         String initials = record.holderData() == null ? null
                 : vault.open(record.holderData()).map(PersonalDataMasking::holderInitials).orElse(null);
-        return new CardVerification(record.card().isValidOn(today, record.holderStatus()),
-                record.card().effectiveStatus(today), record.validUntil(), record.activityCode(), initials);
+        CardState card = record.card();
+        CardStatus status = card.effectiveStatus(today);
+        boolean notYetValid = card.validFrom() != null && today.isBefore(card.validFrom());
+        return new CardVerification(card.isValidOn(today, record.holderStatus()), status, record.validUntil(),
+                record.activityCode(), initials,
+                CardVerification.invalidBecause(status, notYetValid, record.holderStatus()));
     }
 }

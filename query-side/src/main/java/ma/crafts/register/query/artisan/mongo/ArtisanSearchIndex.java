@@ -2,299 +2,444 @@ package ma.crafts.register.query.artisan.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoServerException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.Objects;
+import java.util.TreeMap;
+import ma.crafts.register.query.artisan.ArtisanSearchKeys;
+import ma.crafts.register.query.artisan.ArtisanSearchKeys.Filter;
+import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
- * Search index over the artisan view that never scans the artisan collection (mongo-java-server only uses unique
- * single-field indexes, so a filter on region or status would be a full scan).
+ * Search index over the artisan view that never scans (mongo-java-server only serves {@code _id} lookups from an
+ * index) and whose write cost per event does not grow with the register (mongo-java-server rewrites a whole document
+ * on every update, and parses every dotted field path with regular expressions, so documents stay bounded and fields
+ * top-level).
  *
- * <p>Members are grouped in <em>windows</em> of {@value #WINDOW} global positions: an artisan's window is fixed by the
- * position of its registration, so members come out in registration order and each artisan always lands in the same
- * window. A window document ({@code _id = "#" + windowNo}) holds, per bucket key, its members ({@code k}, entries
- * {@code "<position>|<id>"}) and their count ({@code n}), plus the last event sequence applied per artisan ({@code a}).
- * Moving an artisan between buckets (all its 12 keys at once) is a single atomic {@code findOneAndUpdate} of that
- * window, made only if the artisan's recorded sequence is older than the event: a redelivered event changes nothing.
+ * <p><b>Members.</b> Artisans are kept in <em>windows</em> of {@value #WINDOW} global positions, fixed by the position
+ * of their registration, so pages come out in registration order and an artisan never changes window. A window
+ * document ({@code _id = "#" + windowNo}) has one field per member: {@code "<position>|<region>|<province>|<branch>|
+ * <status>"}. Writing a member is a {@code $set} of its placement (or an {@code $unset}), which a redelivered event
+ * simply repeats.
  *
- * <p>Each bucket key has a directory document ({@code _id = key}) holding, per window, {@code rev * REV_FACTOR + count},
- * written with {@code $max}. Every window write bumps {@code rev} and returns the window as it was before (a copy taken
- * under the server's lock, unlike a re-read, which may see a half-applied update), from which the exact counts after
- * that write follow; {@code $max} keeps the newest whatever order concurrent writers publish in, and an event
- * redelivered after a crash between the two writes republishes the window's current counts. Totals are sums of
- * window counts.
+ * <p><b>Counts.</b> Every search key has a territory (its province, else its region, else the whole country) and a
+ * {@code branch|status} part. For each territory, count documents at three levels hold the number of members per
+ * {@code branch|status}: level 1 per window, level 2 per {@value #FANOUT} windows, level 3 per {@value #FANOUT} level-2
+ * nodes ({@code _id = "<level>/<territory>/<node>"}). An artisan counts in three territories, so a batch of
+ * registrations updates about three count documents per territory it touches, whatever the register's size. Counts
+ * are changed with {@code $inc}, which is not idempotent; so each count document also records, per writer (a
+ * processor segment, whose events arrive in store order), the global position of the last event it applied
+ * ({@code "@<writer>"}), and a batch adds only the changes of later events. A batch interrupted half-way and delivered
+ * again therefore completes without counting anything twice. Writers share no marker, so segments working in
+ * parallel never wait for one another.
  *
- * <p>A page is one directory lookup, one {@code $in} over the windows it spans (projected on the one key) and then one
- * {@code $in} over the view.
+ * <p><b>Pages.</b> A page descends the counts of the key's territory (level 3, then 2, then 1) to the window holding
+ * its first member, then reads that window and the following ones with one {@code $in} and keeps the members the key
+ * matches. Totals are sums of level-3 counts. The highest window written ({@code "#max"} in the counts) bounds the
+ * level-3 nodes.
  */
 public class ArtisanSearchIndex {
 
-    public static final String BUCKETS = "query_artisan_search_buckets";
-    public static final String CHUNKS = "query_artisan_search_chunks";
+    public static final String WINDOWS = "query_artisan_search_windows";
+    public static final String COUNTS = "query_artisan_search_counts";
 
-    /** Global positions per window: bounds how many members of one key a window can hold. */
+    /** Global positions per window: bounds a window document to this many members. */
     static final long WINDOW = 1024;
-    /** Sizes never reach this, so one long carries both the window revision and the size. */
-    static final long REV_FACTOR = 1L << 20;
-
-    private static final int DUPLICATE_KEY = 11000;
+    /** Children of a count node above level 1: bounds the reads of one descent. */
+    static final int FANOUT = 64;
+    private static final int SHIFT = 6;
+    private static final int LEVELS = 3;
+    private static final String MAX = "#max";
+    private static final String MAX_WINDOW = "w";
+    private static final String MARKER = "@";
+    private static final String MEMBER = "a";
+    /** mongo-java-server checks every document of an {@code $in} answer against the whole list: keep lists short. */
+    private static final int IN_SLICE = 128;
     private static final int MAX_ATTEMPTS = 5;
 
-    private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> windows;
+    private final MongoCollection<Document> counts;
 
     public ArtisanSearchIndex(MongoDatabase database) {
-        this.buckets = database.getCollection(BUCKETS);
-        this.windows = database.getCollection(CHUNKS);
+        this.windows = database.getCollection(WINDOWS);
+        this.counts = database.getCollection(COUNTS);
     }
 
     /**
-     * Moves an artisan from the buckets {@code from} to the buckets {@code to} (shared keys are left alone), as the
-     * effect of the artisan's event number {@code sequence}. Each artisan's events are applied one at a time and in
-     * order (the processor sequences them per aggregate), so checking whether this move was already made and then
-     * making it cannot race with another move of the same artisan.
+     * One event's effect on an artisan's place in the index.
+     *
+     * @param registrationPosition global position of the artisan's registration: fixes its window
+     * @param position             global position of the event; orders the changes of one writer
+     * @param from                 the placement before the event, or null when the artisan was not indexed
+     * @param to                   the placement after the event, or null when the artisan leaves the index
      */
-    public void move(String artisanId, long registrationPosition, long sequence, Set<String> from, Set<String> to) {
-        List<String> removed = from.stream().filter(k -> !to.contains(k)).toList();
-        List<String> added = to.stream().filter(k -> !from.contains(k)).toList();
-        if (removed.isEmpty() && added.isEmpty()) {
-            return;
-        }
-        long windowNo = windowNo(registrationPosition);
-        String windowId = windowId(windowNo);
-        String appliedField = "a." + field(artisanId);
-        List<String> touched = new ArrayList<>(added);
-        touched.addAll(removed);
-        List<String> projected = new ArrayList<>();
-        projected.add("rev");
-        touched.forEach(key -> projected.add(sizePath(key)));
-
-        Document applied = windows.find(Filters.eq("_id", windowId)).projection(Projections.include(appliedField)).first();
-        Document before;
-        Map<String, Long> delta = new LinkedHashMap<>();
-        if (appliedSequence(applied, artisanId) >= sequence) {
-            // Redelivered after a crash that came between this write and the directory's: only republish. The revision
-            // bump takes a consistent snapshot (a returned "before" is copied under the server's lock).
-            before = windows.findOneAndUpdate(Filters.eq("_id", windowId), Updates.inc("rev", 1L),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)
-                            .projection(Projections.include(projected)));
-            touched.forEach(key -> delta.put(key, 0L));
-        } else {
-            String member = member(artisanId, registrationPosition);
-            List<Bson> updates = new ArrayList<>();
-            for (String key : added) {
-                updates.add(Updates.push(membersPath(key), member));
-                updates.add(Updates.inc(sizePath(key), 1L));
-                delta.put(key, 1L);
+    public record Move(String artisanId, long registrationPosition, long position, Placement from, Placement to) {
+        public Move {
+            Objects.requireNonNull(artisanId, "artisanId");
+            if (position < 0) {
+                throw new IllegalArgumentException("An indexed event needs its global position: " + artisanId);
             }
-            for (String key : removed) {
-                updates.add(Updates.pull(membersPath(key), member));
-                updates.add(Updates.inc(sizePath(key), -1L));
-                delta.put(key, -1L);
-            }
-            updates.add(Updates.set(appliedField, sequence));
-            updates.add(Updates.inc("rev", 1L));
-            before = retryOnDuplicateKey(() -> windows.findOneAndUpdate(Filters.eq("_id", windowId),
-                    Updates.combine(updates), new FindOneAndUpdateOptions().upsert(true)
-                            .returnDocument(ReturnDocument.BEFORE).projection(Projections.include(projected))));
         }
-        long revision = revision(before) + 1;
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        delta.forEach((key, change) -> sizes.put(key, size(before, key) + change));
-        publish(windowNo, revision, sizes);
     }
 
-    /** One page of artisan ids of a bucket, in registration order, with the bucket's total. */
-    public BucketPage page(String key, int page, int size) {
-        List<long[]> directory = directory(buckets.find(Filters.eq("_id", key)).first());
-        long total = 0;
-        for (long[] entry : directory) {
-            total += entry[1];
+    /**
+     * Applies the moves of one batch, in event order. {@code writer} names who produced them: its moves must come in
+     * the order of their positions across batches (a processor segment), and no other writer may move the same
+     * artisans (the processor sequences an artisan's events on one segment).
+     */
+    public void apply(String writer, List<Move> moves) {
+        if (moves.isEmpty()) {
+            return;
         }
+        writeMembers(moves);
+        long highestWindow = writeCounts(writer, moves);
+        counts.updateOne(Filters.eq("_id", MAX), Updates.max(MAX_WINDOW, highestWindow), new UpdateOptions().upsert(true));
+    }
+
+    /** One page of artisan ids of a search key, in registration order, with the key's total. */
+    public BucketPage page(String key, int page, int size) {
+        Filter filter = Filter.parse(key);
+        List<long[]> top = topNodes(filter);
+        long total = sum(top);
         long offset = (long) page * size;
         if (size <= 0 || offset >= total) {
             return new BucketPage(List.of(), total);
         }
-        int first = 0;
-        long before = 0;
-        while (first < directory.size() && before + directory.get(first)[1] <= offset) {
-            before += directory.get(first)[1];
-            first++;
+        Cursor cursor = new Cursor(offset, size);
+        collect(LEVELS, top, filter, cursor);
+        return new BucketPage(cursor.ids, total);
+    }
+
+    /** Number of artisans a search key matches, from the counts alone. */
+    public long count(String key) {
+        return sum(topNodes(Filter.parse(key)));
+    }
+
+    public void clear() {
+        windows.drop();
+        counts.drop();
+    }
+
+    /** The members' placements, last move per artisan; repeating it changes nothing. */
+    void writeMembers(List<Move> moves) {
+        Map<String, Move> last = new LinkedHashMap<>();
+        for (Move move : moves) {
+            last.put(move.artisanId(), move);
         }
-        long skip = offset - before;
-        List<String> ids = new ArrayList<>(size);
-        int next = first;
-        while (ids.size() < size && next < directory.size()) {
-            // Sizes in the directory may trail the windows by a write; fetch what the directory says is needed and
-            // keep going while the windows themselves turn out shorter.
-            List<String> windowIds = new ArrayList<>();
-            long wanted = skip + (size - ids.size());
-            long planned = 0;
-            while (next < directory.size() && planned < wanted) {
-                windowIds.add(windowId(directory.get(next)[0]));
-                planned += directory.get(next)[1];
-                next++;
+        Map<Long, Document> sets = new TreeMap<>();
+        Map<Long, Document> unsets = new TreeMap<>();
+        for (Move move : last.values()) {
+            long window = windowNo(move.registrationPosition());
+            if (move.to() == null) {
+                unsets.computeIfAbsent(window, w -> new Document()).append(memberField(move.artisanId()), "");
+            } else {
+                sets.computeIfAbsent(window, w -> new Document())
+                        .append(memberField(move.artisanId()), member(move.registrationPosition(), move.to()));
             }
-            Map<String, Document> fetched = new HashMap<>();
-            for (Document window : windows.find(Filters.in("_id", windowIds)).projection(Projections.include(membersPath(key)))) {
-                fetched.put(window.getString("_id"), window);
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (long window : union(sets.keySet(), unsets.keySet())) {
+            Document update = new Document();
+            Document set = sets.get(window);
+            Document unset = unsets.get(window);
+            if (set != null) {
+                update.append("$set", set);
             }
-            for (String windowId : windowIds) {
-                List<String> members = new ArrayList<>(members(fetched.get(windowId), key));
-                members.sort(Comparator.naturalOrder());
-                for (String member : members) {
-                    if (skip > 0) {
-                        skip--;
-                    } else if (ids.size() < size) {
-                        ids.add(artisanIdOf(member));
+            if (unset != null) {
+                update.append("$unset", unset);
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", windowId(window)), update,
+                    new UpdateOptions().upsert(set != null)));
+        }
+        bulkWrite(windows, writes);
+    }
+
+    /** Returns the highest window the moves touched. */
+    private long writeCounts(String writer, List<Move> moves) {
+        Map<String, List<Delta>> deltas = new LinkedHashMap<>();
+        long highestWindow = -1;
+        for (Move move : moves) {
+            long window = windowNo(move.registrationPosition());
+            highestWindow = Math.max(highestWindow, window);
+            Map<String, Map<String, Integer>> change = contributions(move.to());
+            contributions(move.from()).forEach((territory, fields) -> fields.forEach((field, n) ->
+                    change.computeIfAbsent(territory, t -> new HashMap<>()).merge(field, -n, Integer::sum)));
+            change.forEach((territory, fields) -> fields.forEach((field, n) -> {
+                if (n != 0) {
+                    for (int level = 1; level <= LEVELS; level++) {
+                        deltas.computeIfAbsent(nodeId(level, territory, nodeNo(level, window)), id -> new ArrayList<>())
+                                .add(new Delta(move.position(), field, n));
                     }
+                }
+            }));
+        }
+        if (deltas.isEmpty()) {
+            return highestWindow;
+        }
+        String marker = MARKER + writer;
+        Map<String, Long> applied = markers(marker, List.copyOf(deltas.keySet()));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        deltas.forEach((id, changes) -> {
+            long done = applied.getOrDefault(id, -1L);
+            Map<String, Long> increments = new TreeMap<>();
+            long newest = -1;
+            for (Delta delta : changes) {
+                if (delta.position > done) {
+                    increments.merge(delta.field, (long) delta.change, Long::sum);
+                    newest = Math.max(newest, delta.position);
+                }
+            }
+            if (newest < 0) {
+                return;
+            }
+            Document update = new Document("$set", new Document(marker, newest));
+            Document inc = new Document();
+            increments.forEach((field, n) -> {
+                if (n != 0) {
+                    inc.append(field, n);
+                }
+            });
+            if (!inc.isEmpty()) {
+                update.append("$inc", inc);
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true)));
+        });
+        bulkWrite(counts, writes);
+        return highestWindow;
+    }
+
+    private Map<String, Long> markers(String marker, List<String> ids) {
+        Map<String, Long> applied = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_SLICE));
+            for (Document d : counts.find(Filters.in("_id", slice)).projection(Projections.include(marker))) {
+                if (d.get(marker) instanceof Number n) {
+                    applied.put(d.getString("_id"), n.longValue());
                 }
             }
         }
-        return new BucketPage(ids, total);
+        return applied;
     }
 
-    /** Number of members of a bucket, from its directory alone. */
-    public long count(String key) {
+    /** Territory to {@code branch|status} field to count, for one placement (empty for none). */
+    private static Map<String, Map<String, Integer>> contributions(Placement placement) {
+        Map<String, Map<String, Integer>> contributions = new HashMap<>();
+        if (placement == null) {
+            return contributions;
+        }
+        List<String> fields = new ArrayList<>(4);
+        fields.add(countField(null, null));
+        fields.add(countField(null, placement.status()));
+        if (placement.branchCode() != null) {
+            fields.add(countField(placement.branchCode(), null));
+            fields.add(countField(placement.branchCode(), placement.status()));
+        }
+        List<String> territories = new ArrayList<>(3);
+        territories.add(ArtisanSearchKeys.ANY);
+        if (placement.regionCode() != null) {
+            territories.add(placement.regionCode());
+        }
+        if (placement.provinceCode() != null && !placement.provinceCode().equals(placement.regionCode())) {
+            territories.add(placement.provinceCode());
+        }
+        for (String territory : territories) {
+            Map<String, Integer> counted = contributions.computeIfAbsent(territory, t -> new HashMap<>());
+            fields.forEach(field -> counted.merge(field, 1, Integer::sum));
+        }
+        return contributions;
+    }
+
+    /** The level-3 nodes of the filter's territory with a non-zero count, in order. */
+    private List<long[]> topNodes(Filter filter) {
+        String field = countField(filter.branchCode(), filter.status());
+        String first = nodeId(LEVELS, filter.territory(), 0);
+        Map<String, Document> found = new HashMap<>();
+        for (Document d : counts.find(Filters.in("_id", List.of(MAX, first)))
+                .projection(Projections.include(MAX_WINDOW, field))) {
+            found.put(d.getString("_id"), d);
+        }
+        Document max = found.get(MAX);
+        if (max == null || !(max.get(MAX_WINDOW) instanceof Number highest)) {
+            return List.of();
+        }
+        long lastNode = nodeNo(LEVELS, highest.longValue());
+        List<long[]> nodes = new ArrayList<>();
+        addIfCounted(nodes, 0, found.get(first), field);
+        if (lastNode > 0) {
+            List<String> ids = new ArrayList<>();
+            for (long node = 1; node <= lastNode; node++) {
+                ids.add(nodeId(LEVELS, filter.territory(), node));
+            }
+            nodes.addAll(countsOf(ids, field));
+        }
+        return nodes;
+    }
+
+    /** The children of a node at {@code level + 1}, at {@code level}, with a non-zero count, in order. */
+    private List<long[]> children(int level, long parent, Filter filter) {
+        String field = countField(filter.branchCode(), filter.status());
+        List<String> ids = new ArrayList<>(FANOUT);
+        for (long child = parent << SHIFT; child < (parent + 1) << SHIFT; child++) {
+            ids.add(nodeId(level, filter.territory(), child));
+        }
+        return countsOf(ids, field);
+    }
+
+    private List<long[]> countsOf(List<String> ids, String field) {
+        List<long[]> nodes = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_SLICE));
+            for (Document d : counts.find(Filters.in("_id", slice)).projection(Projections.include(field))) {
+                String id = d.getString("_id");
+                addIfCounted(nodes, Long.parseLong(id.substring(id.lastIndexOf('/') + 1)), d, field);
+            }
+        }
+        nodes.sort(Comparator.comparingLong(node -> node[0]));
+        return nodes;
+    }
+
+    private static void addIfCounted(List<long[]> nodes, long node, Document d, String field) {
+        if (d != null && d.get(field) instanceof Number n && n.longValue() > 0) {
+            nodes.add(new long[] {node, n.longValue()});
+        }
+    }
+
+    /**
+     * Walks the nodes in order, skipping whole nodes by their counts and descending into the one where the page
+     * starts; at level 1 it reads the windows themselves. Counts can trail the windows by a batch being written, so
+     * members are taken as the windows hold them, and reading goes on while the page is not full.
+     */
+    private void collect(int level, List<long[]> nodes, Filter filter, Cursor cursor) {
+        for (int i = 0; i < nodes.size() && !cursor.full(); i++) {
+            long[] node = nodes.get(i);
+            if (cursor.skip >= node[1]) {
+                cursor.skip -= node[1];
+                continue;
+            }
+            if (level > 1) {
+                collect(level - 1, children(level - 1, node[0], filter), filter, cursor);
+                continue;
+            }
+            List<Long> planned = new ArrayList<>();
+            long expected = 0;
+            int next = i;
+            while (next < nodes.size() && expected < cursor.skip + cursor.remaining()) {
+                planned.add(nodes.get(next)[0]);
+                expected += nodes.get(next)[1];
+                next++;
+            }
+            readWindows(planned, filter, cursor);
+            i = next - 1;
+        }
+    }
+
+    private void readWindows(List<Long> windowNos, Filter filter, Cursor cursor) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> ids = windowNos.stream().map(ArtisanSearchIndex::windowId).toList();
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            for (Document d : windows.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+                found.put(d.getString("_id"), d);
+            }
+        }
+        for (String id : ids) {
+            Document window = found.get(id);
+            if (window == null) {
+                continue;
+            }
+            List<String[]> members = new ArrayList<>();
+            for (Map.Entry<String, Object> entry : window.entrySet()) {
+                if (entry.getKey().startsWith(MEMBER) && entry.getValue() instanceof String value) {
+                    String[] parts = value.split("\\|", -1);
+                    Placement placement = new Placement(emptyToNull(parts[1]), emptyToNull(parts[2]),
+                            emptyToNull(parts[3]), emptyToNull(parts[4]));
+                    if (filter.matches(placement)) {
+                        members.add(new String[] {parts[0], unescape(entry.getKey().substring(MEMBER.length()))});
+                    }
+                }
+            }
+            members.sort(Comparator.comparing((String[] m) -> m[0]).thenComparing(m -> m[1]));
+            for (String[] member : members) {
+                cursor.offer(member[1]);
+            }
+        }
+    }
+
+    private static void bulkWrite(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> pending = writes;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                collection.bulkWrite(pending, new BulkWriteOptions().ordered(false));
+                return;
+            } catch (MongoBulkWriteException e) {
+                // Two writers upserting the same new document race on its _id (real MongoDB); the loser's write is
+                // simply an update once the document exists, so it is sent again.
+                List<WriteModel<Document>> retry = new ArrayList<>();
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    retry.add(pending.get(error.getIndex()));
+                }
+                pending = retry;
+            }
+        }
+    }
+
+    private static long sum(List<long[]> nodes) {
         long total = 0;
-        for (long[] entry : directory(buckets.find(Filters.eq("_id", key)).first())) {
-            total += entry[1];
+        for (long[] node : nodes) {
+            total += node[1];
         }
         return total;
     }
 
-    public void clear() {
-        buckets.drop();
-        windows.drop();
-    }
-
-    /** One round trip for all keys of a move; a duplicate-key loss in a concurrent first upsert is retried alone. */
-    private void publish(long windowNo, long revision, Map<String, Long> sizes) {
-        List<UpdateOneModel<Document>> writes = new ArrayList<>(sizes.size());
-        for (Map.Entry<String, Long> e : sizes.entrySet()) {
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", e.getKey()),
-                    Updates.max("chunks.c" + windowNo, revision * REV_FACTOR + e.getValue()),
-                    new UpdateOptions().upsert(true)));
-        }
-        try {
-            buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                UpdateOneModel<Document> write = writes.get(error.getIndex());
-                retryOnDuplicateKey(() -> buckets.updateOne(write.getFilter(), write.getUpdate(), write.getOptions()));
-            }
-        }
-    }
-
-    /** Two writers upserting the same new document race on its {@code _id}; the loser retries as an update. */
-    private static <T> T retryOnDuplicateKey(Supplier<T> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write.get();
-            } catch (MongoServerException e) {
-                if (!isDuplicateKey(e) || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean isDuplicateKey(MongoServerException e) {
-        if (e instanceof MongoWriteException w) {
-            return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-        }
-        return e instanceof MongoCommandException && e.getCode() == DUPLICATE_KEY;
-    }
-
-    /** (windowNo, size) pairs of a directory document, in window order, empty windows left out. */
-    private static List<long[]> directory(Document bucket) {
-        List<long[]> entries = new ArrayList<>();
-        Document chunkSizes = bucket == null ? null : bucket.get("chunks", Document.class);
-        if (chunkSizes == null) {
-            return entries;
-        }
-        for (Map.Entry<String, Object> e : chunkSizes.entrySet()) {
-            long size = ((Number) e.getValue()).longValue() % REV_FACTOR;
-            if (size > 0) {
-                entries.add(new long[] {Long.parseLong(e.getKey().substring(1)), size});
-            }
-        }
-        entries.sort(Comparator.comparingLong(entry -> entry[0]));
-        return entries;
-    }
-
-    private static List<String> members(Document window, String key) {
-        if (window == null) {
-            return List.of();
-        }
-        Document keys = window.get("k", Document.class);
-        if (keys == null) {
-            return List.of();
-        }
-        return keys.getList(field(key), String.class, List.of());
-    }
-
-    private static long size(Document window, String key) {
-        Document sizes = window == null ? null : window.get("n", Document.class);
-        Object size = sizes == null ? null : sizes.get(field(key));
-        return size instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static long appliedSequence(Document window, String artisanId) {
-        Document applied = window == null ? null : window.get("a", Document.class);
-        Object sequence = applied == null ? null : applied.get(field(artisanId));
-        return sequence instanceof Number n ? n.longValue() : -1;
-    }
-
-    private static long revision(Document window) {
-        Object rev = window == null ? null : window.get("rev");
-        return rev instanceof Number n ? n.longValue() : 0;
+    private static List<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** Zero-padded so that the natural order of members is registration order. */
-    static String member(String artisanId, long registrationPosition) {
-        return String.format("%019d|%s", Math.max(0L, registrationPosition), artisanId);
+    private static String member(long registrationPosition, Placement placement) {
+        return String.format("%019d", Math.max(0L, registrationPosition)) + "|" + orEmpty(placement.regionCode()) + "|"
+                + orEmpty(placement.provinceCode()) + "|" + orEmpty(placement.branchCode()) + "|"
+                + orEmpty(placement.status());
     }
 
-    private static String artisanIdOf(String member) {
-        return member.substring(member.indexOf('|') + 1);
+    private static String countField(String branchCode, String status) {
+        return escape((branchCode == null ? ArtisanSearchKeys.ANY : branchCode) + "|"
+                + (status == null ? ArtisanSearchKeys.ANY : status));
     }
 
-    /** Keys and ids become field names: escape what a field path cannot hold ('.' separates path parts). */
-    static String field(String key) {
-        return key.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    private static String memberField(String artisanId) {
+        return MEMBER + escape(artisanId);
     }
 
-    private static String membersPath(String key) {
-        return "k." + field(key);
+    /** Ids and codes become field names: escape what a field name cannot hold ('.' separates path parts). */
+    static String escape(String value) {
+        return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
     }
 
-    private static String sizePath(String key) {
-        return "n." + field(key);
+    static String unescape(String field) {
+        return field.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 
     static long windowNo(long registrationPosition) {
@@ -305,7 +450,55 @@ public class ArtisanSearchIndex {
         return "#" + windowNo;
     }
 
-    /** A page of artisan ids in bucket order and the bucket's member count. */
+    private static long nodeNo(int level, long window) {
+        return window >> (SHIFT * (level - 1));
+    }
+
+    private static String nodeId(int level, String territory, long node) {
+        return level + "/" + territory + "/" + node;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private record Delta(long position, String field, int change) {
+    }
+
+    /** How much of the key's sequence is still to skip and the ids taken so far. */
+    private static final class Cursor {
+        long skip;
+        final int size;
+        final List<String> ids;
+
+        Cursor(long skip, int size) {
+            this.skip = skip;
+            this.size = size;
+            this.ids = new ArrayList<>(size);
+        }
+
+        boolean full() {
+            return ids.size() >= size;
+        }
+
+        long remaining() {
+            return size - ids.size();
+        }
+
+        void offer(String artisanId) {
+            if (skip > 0) {
+                skip--;
+            } else if (!full()) {
+                ids.add(artisanId);
+            }
+        }
+    }
+
+    /** A page of artisan ids in registration order and the number of artisans the key matches. */
     public record BucketPage(List<String> artisanIds, long total) {
     }
 }

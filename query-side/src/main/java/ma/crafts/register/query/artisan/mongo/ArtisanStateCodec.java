@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.events.artisan.DiplomaEvidenceChecked;
+import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.query.artisan.CardState;
+import ma.crafts.register.query.artisan.DiplomaEvidenceState;
+import ma.crafts.register.query.artisan.EndedMembershipState;
 import ma.crafts.register.query.artisan.MembershipState;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
@@ -57,7 +61,18 @@ public final class ArtisanStateCodec {
                     .append("branchCode", m.branchCode())
                     .append("since", iso(m.since())));
         }
+        List<Document> endedMemberships = new ArrayList<>();
+        for (EndedMembershipState m : s.endedMemberships()) {
+            endedMemberships.add(new Document("bodyId", m.bodyId())
+                    .append("branchCode", m.branchCode())
+                    .append("since", iso(m.since()))
+                    .append("endedOn", iso(m.endedOn()))
+                    .append("cause", name(m.cause()))
+                    .append("reason", m.reason()));
+        }
         d.append("memberships", memberships)
+                .append("endedMemberships", endedMemberships)
+                .append("diplomaEvidence", diplomaEvidence(s.diplomaEvidence()))
                 .append("version", s.version())
                 .append("position", s.position())
                 .append("updatedAt", date(s.updatedAt()));
@@ -74,6 +89,12 @@ public final class ArtisanStateCodec {
         for (Document m : d.getList("memberships", Document.class, List.of())) {
             memberships.add(new MembershipState(m.getString("bodyId"), m.getString("branchCode"),
                     localDate(m.getString("since"))));
+        }
+        List<EndedMembershipState> endedMemberships = new ArrayList<>();
+        for (Document m : d.getList("endedMemberships", Document.class, List.of())) {
+            endedMemberships.add(new EndedMembershipState(m.getString("bodyId"), m.getString("branchCode"),
+                    localDate(m.getString("since")), localDate(m.getString("endedOn")),
+                    enumOrNull(ProfessionalBodyMembershipEnded.Cause.class, m.getString("cause")), m.getString("reason")));
         }
         return new ArtisanState(
                 d.getString("_id"),
@@ -94,6 +115,8 @@ public final class ArtisanStateCodec {
                 longValue(d.get("registrationPosition")),
                 cards,
                 memberships,
+                endedMemberships,
+                diplomaEvidence(d.get("diplomaEvidence", Document.class)),
                 longValue(d.get("version")),
                 longValue(d.get("position")),
                 instant(d.getDate("updatedAt")));
@@ -115,6 +138,27 @@ public final class ArtisanStateCodec {
         }
         return new SealedPersonalData(d.getString("keyId"), d.getString("algorithm"), d.getString("nonce"),
                 d.getString("ciphertext"));
+    }
+
+    private static Document diplomaEvidence(DiplomaEvidenceState e) {
+        if (e == null) {
+            return null;
+        }
+        return new Document("diplomaRef", e.diplomaRef())
+                .append("issuer", e.issuer())
+                .append("evidenceRef", e.evidenceRef())
+                .append("recordedAt", date(e.recordedAt()))
+                .append("outcome", name(e.outcome()))
+                .append("detail", e.detail());
+    }
+
+    private static DiplomaEvidenceState diplomaEvidence(Document d) {
+        if (d == null) {
+            return null;
+        }
+        return new DiplomaEvidenceState(d.getString("diplomaRef"), d.getString("issuer"), d.getString("evidenceRef"),
+                instant(d.getDate("recordedAt")), enumOrNull(DiplomaEvidenceChecked.Outcome.class, d.getString("outcome")),
+                d.getString("detail"));
     }
 
     private static Document qualification(Qualification q) {

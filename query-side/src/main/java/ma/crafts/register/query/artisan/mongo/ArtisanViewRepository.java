@@ -2,8 +2,12 @@ package ma.crafts.register.query.artisan.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +21,9 @@ public class ArtisanViewRepository {
 
     public static final String COLLECTION = "query_artisan_view";
 
+    /** mongo-java-server checks every document of an {@code $in} answer against the whole list: keep lists short. */
+    private static final int IN_SLICE = 128;
+
     private final MongoCollection<Document> collection;
 
     public ArtisanViewRepository(MongoDatabase database) {
@@ -28,22 +35,34 @@ public class ArtisanViewRepository {
         return Optional.ofNullable(d).map(ArtisanStateCodec::fromDocument);
     }
 
-    /** Fetches many artisans with one {@code $in} on {@code _id}; missing ids are simply absent from the map. */
+    /** Fetches many artisans with {@code $in} on {@code _id}; missing ids are simply absent from the map. */
     public Map<String, ArtisanState> findAll(Collection<String> artisanIds) {
         Map<String, ArtisanState> found = new HashMap<>();
-        if (artisanIds.isEmpty()) {
-            return found;
-        }
-        for (Document d : collection.find(Filters.in("_id", List.copyOf(artisanIds)))) {
-            ArtisanState s = ArtisanStateCodec.fromDocument(d);
-            found.put(s.artisanId(), s);
+        List<String> ids = List.copyOf(artisanIds);
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            for (Document d : collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+                ArtisanState s = ArtisanStateCodec.fromDocument(d);
+                found.put(s.artisanId(), s);
+            }
         }
         return found;
     }
 
     public void save(ArtisanState state) {
-        collection.replaceOne(Filters.eq("_id", state.artisanId()), ArtisanStateCodec.toDocument(state),
-                new ReplaceOptions().upsert(true));
+        saveAll(List.of(state));
+    }
+
+    /** Replaces (or inserts) the views of many artisans in one unordered bulk. */
+    public void saveAll(Collection<ArtisanState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(states.size());
+        for (ArtisanState state : states) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", state.artisanId()), ArtisanStateCodec.toDocument(state),
+                    new ReplaceOptions().upsert(true)));
+        }
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     public void clear() {

@@ -2,9 +2,17 @@ package ma.crafts.register.query.card.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.artisan.mongo.ArtisanStateCodec;
@@ -21,6 +29,9 @@ public class CardVerificationRepository {
 
     public static final String CARDS = "query_card_verification";
     public static final String HOLDERS = "query_card_holders";
+
+    /** mongo-java-server checks every document of an {@code $in} answer against the whole list: keep lists short. */
+    private static final int IN_SLICE = 128;
 
     private final MongoCollection<Document> cards;
     private final MongoCollection<Document> holders;
@@ -39,8 +50,53 @@ public class CardVerificationRepository {
                 .map(ArtisanStateCodec::fromDocument);
     }
 
+    /** The holders among {@code artisanIds}, by id; the others are simply absent. */
+    public Map<String, ArtisanState> findHolders(Collection<String> artisanIds) {
+        Map<String, ArtisanState> found = new HashMap<>();
+        List<String> ids = List.copyOf(artisanIds);
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            for (Document d : holders.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+                ArtisanState holder = ArtisanStateCodec.fromDocument(d);
+                found.put(holder.artisanId(), holder);
+            }
+        }
+        return found;
+    }
+
     public void saveCard(CardRecord card) {
-        Document d = new Document("_id", card.cardNumber())
+        saveCards(List.of(card));
+    }
+
+    /** Replaces (or inserts) many card records in one unordered bulk. */
+    public void saveCards(Collection<CardRecord> cardRecords) {
+        List<WriteModel<Document>> writes = new ArrayList<>(cardRecords.size());
+        for (CardRecord card : cardRecords) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", card.cardNumber()), document(card),
+                    new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            cards.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    public void saveHolder(ArtisanState holder) {
+        saveHolders(List.of(holder));
+    }
+
+    /** Replaces (or inserts) many holders in one unordered bulk. */
+    public void saveHolders(Collection<ArtisanState> states) {
+        List<WriteModel<Document>> writes = new ArrayList<>(states.size());
+        for (ArtisanState holder : states) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", holder.artisanId()), ArtisanStateCodec.toDocument(holder),
+                    new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            holders.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private static Document document(CardRecord card) {
+        return new Document("_id", card.cardNumber())
                 .append("artisanId", card.artisanId())
                 .append("status", card.status().name())
                 .append("validFrom", card.validFrom() == null ? null : card.validFrom().toString())
@@ -49,12 +105,6 @@ public class CardVerificationRepository {
                 .append("holderStatus", card.holderStatus().name())
                 .append("holderData", ArtisanStateCodec.sealed(card.holderData()))
                 .append("version", card.version());
-        cards.replaceOne(Filters.eq("_id", card.cardNumber()), d, new ReplaceOptions().upsert(true));
-    }
-
-    public void saveHolder(ArtisanState holder) {
-        holders.replaceOne(Filters.eq("_id", holder.artisanId()), ArtisanStateCodec.toDocument(holder),
-                new ReplaceOptions().upsert(true));
     }
 
     public void clear() {

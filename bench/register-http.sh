@@ -1,0 +1,329 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the whole register: starts the standalone app (command and query side in one process) on the
+# embedded MongoDB with its H2 backend in a temporary data directory and a 1 GB heap, pre-fills it through its own
+# event store, then measures registrations per second over HTTP, GET /api/v1/artisans/{id} latency under load, and
+# the app's heap. Everything runs on 127.0.0.1 on free ports; the app and the data are removed on exit.
+#
+#   ARTISANS          register sizes to measure at, ascending, comma-separated (default 100000,1000000); the store
+#                     grows from one size to the next. ARTISANS=2000 is a quick smoke run.
+#   DURATION          seconds of each measured load phase (default 30), after WARMUP seconds (default 5) not counted
+#   CONCURRENCY       concurrent HTTP requests (default 16)
+#   PREFILL_THREADS   threads of the pre-fill generator (default 8)
+#   CARD_SHARE        share of pre-filled artisans who get a professional card (default 0.85)
+#   APP_HEAP          the app's -Xmx (default 1g)
+#   CATCH_UP_TIMEOUT  seconds to wait for the projections after a pre-fill (default 3600)
+#   STARTUP_TIMEOUT   seconds to wait for the app to become healthy (default 600: a busy machine is slow)
+#   BUILD             auto (default: build when a jar is missing or older than the sources), always, never
+#
+# Figures go to stdout; progress to stderr. The last line is
+#   RESULT register_rps=… view_p50_ms=… view_p99_ms=… heap_mb=…
+# for the largest size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTISANS="${ARTISANS:-100000,1000000}"
+DURATION="${DURATION:-30}"
+WARMUP="${WARMUP:-5}"
+CONCURRENCY="${CONCURRENCY:-16}"
+PREFILL_THREADS="${PREFILL_THREADS:-8}"
+CARD_SHARE="${CARD_SHARE:-0.85}"
+APP_HEAP="${APP_HEAP:-1g}"
+CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"
+STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-600}"
+BUILD="${BUILD:-auto}"
+
+fail() { echo "register-http: $*" >&2; exit 1; }
+say() { echo "register-http: $*" >&2; }
+is_count() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
+
+command -v java >/dev/null || fail "java (17+) is not installed"
+command -v curl >/dev/null || fail "curl is not installed"
+IFS=',' read -r -a sizes <<< "$ARTISANS"
+[ "${#sizes[@]}" -gt 0 ] || fail "ARTISANS is empty"
+previous=0
+for size in "${sizes[@]}"; do
+  is_count "$size" || fail "ARTISANS must list positive whole numbers, got '$size'"
+  [ "$size" -gt "$previous" ] || fail "ARTISANS must be ascending, got '$ARTISANS'"
+  previous=$size
+done
+for setting in DURATION CONCURRENCY PREFILL_THREADS CATCH_UP_TIMEOUT STARTUP_TIMEOUT; do
+  is_count "${!setting}" || fail "$setting must be a positive whole number, got '${!setting}'"
+done
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || fail "WARMUP must be a whole number, got '$WARMUP'"
+[[ "$CARD_SHARE" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || fail "CARD_SHARE must be a number from 0 to 1, got '$CARD_SHARE'"
+[[ "$APP_HEAP" =~ ^[0-9]+[mMgG]$ ]] || fail "APP_HEAP must look like 1g or 768m, got '$APP_HEAP'"
+
+# --- build -------------------------------------------------------------------------------------------------------
+app_jar() { ls standalone/target/standalone-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true; }
+bench_jar=benchmarks/target/benchmarks.jar
+jars_usable() {
+  local jar; jar=$(app_jar)
+  # The zip directory stores names uncompressed: a jar without these entries is a skeleton or an older build.
+  [ -n "$jar" ] && grep -qa 'BOOT-INF/lib/query-side' "$jar" && grep -qa 'BOOT-INF/lib/command-side' "$jar" \
+    && [ -f "$bench_jar" ] && grep -qa 'ma/crafts/register/bench/http/HttpLoad.class' "$bench_jar"
+}
+jars_stale() {
+  local jar; jar=$(app_jar)
+  [ -n "$(find . \( -path ./data -o -path '*/target' \) -prune -o \
+    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+    \( -newer "$jar" -o -newer "$bench_jar" \) -print -quit)" ]
+}
+case "$BUILD" in
+  always) rebuild=1 ;;
+  never) rebuild=0; jars_usable || fail "BUILD=never but the standalone or benchmarks jar is missing or incomplete" ;;
+  auto) if ! jars_usable || jars_stale; then rebuild=1; else rebuild=0; fi ;;
+  *) fail "BUILD must be auto, always or never, got '$BUILD'" ;;
+esac
+if [ "$rebuild" = 1 ]; then
+  command -v mvn >/dev/null || fail "Maven is not installed"
+  say "building the standalone app and the benchmarks (first run takes a few minutes)..."
+  mvn -q -B -DskipTests -pl standalone,benchmarks -am package || fail "build failed"
+  jars_usable || fail "the build did not produce usable jars"
+fi
+jar=$(app_jar)
+
+# --- processes and clean-up ----------------------------------------------------------------------------------------
+work=$(mktemp -d "${TMPDIR:-/tmp}/register-http.XXXXXX")
+app_pid=""
+child_pid=""
+# Stops a process this script started: TERM, up to 30 s for a clean shutdown, then KILL.
+stop() {
+  local pid=$1 _
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  stop "$child_pid"
+  stop "$app_pid"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+fail_with_log() {
+  if [ -s "$work/app.log" ]; then
+    echo "--- last lines of the app's log ---" >&2
+    tail -n 40 "$work/app.log" >&2
+  fi
+  fail "$@"
+}
+
+# Run from private copies, so that a rebuild while the benchmark runs cannot pull classes from under it. The generator
+# and the load client run on the app's own libraries (BOOT-INF/lib of its jar): the pre-fill then goes through
+# exactly the command side, event store and vault of the register under test.
+run_dir="$work/run"
+mkdir -p "$run_dir"
+cp "$jar" "$run_dir/register.jar"
+cp "$bench_jar" "$run_dir/benchmarks.jar"
+if command -v unzip >/dev/null; then
+  (cd "$run_dir" && unzip -q register.jar 'BOOT-INF/lib/*')
+elif command -v jar >/dev/null; then
+  (cd "$run_dir" && jar xf register.jar BOOT-INF/lib)
+else
+  fail "needs unzip or the JDK's jar tool to read the app's libraries"
+fi
+[ -n "$(ls "$run_dir/BOOT-INF/lib" 2>/dev/null)" ] || fail "found no libraries in $jar"
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local port _
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 40000))
+    port_taken "$port" || { echo "$port"; return 0; }
+  done
+  fail "no free TCP port found on 127.0.0.1"
+}
+
+# bench VAR MAIN_CLASS ARGS...: runs a benchmark main class and puts its last stdout line (its figures) in VAR. The
+# child runs in the background and is waited for, so that INT/TERM reach the trap at once and clean-up stops it.
+bench() {
+  local var=$1 main=$2 out="$work/bench.out" rc=0
+  shift 2
+  java -Xmx768m -Dfile.encoding=UTF-8 -cp "$run_dir/benchmarks.jar:$run_dir/BOOT-INF/lib/*" "$main" "$@" >"$out" &
+  child_pid=$!
+  wait "$child_pid" || rc=$?
+  child_pid=""
+  if [ "$rc" != 0 ]; then
+    local what="${main##*.}"
+    [[ "${1:-}" == -* ]] || what+=" ${1:-}"
+    fail_with_log "$what failed (exit $rc)"
+  fi
+  printf -v "$var" '%s' "$(tail -n 1 "$out")"
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
+
+http_port=$(free_port)
+mongo_port=$(free_port)
+[ "$http_port" != "$mongo_port" ] || mongo_port=$(free_port)
+data_dir="$work/data"
+mkdir -p "$data_dir"
+base_url="http://127.0.0.1:$http_port"
+
+say "starting $jar with -Xmx$APP_HEAP on port $http_port (embedded MongoDB, H2 backend, on 127.0.0.1:$mongo_port)"
+# Command-line properties come first in Spring's order, so nothing in the caller's environment (MONGODB_URI, PORT,
+# DATA_DIR, ...) can point the app elsewhere. ExitOnOutOfMemoryError: a heap too small ends the run instead of
+# limping on, so a run that finishes also shows the register works within APP_HEAP. Axon's update checker only
+# honours the system property, and the benchmark sends nothing beyond 127.0.0.1.
+java "-Xmx$APP_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
+  -jar "$run_dir/register.jar" \
+  "--server.port=$http_port" "--server.address=127.0.0.1" "--register.mongodb.uri=" \
+  "--register.mongodb.embedded.port=$mongo_port" "--register.mongodb.embedded.backend=h2" \
+  "--register.data-dir=$data_dir" "--register.auth.mode=dev" >"$work/app.log" 2>&1 &
+app_pid=$!
+healthy=0
+for _ in $(seq 1 "$STARTUP_TIMEOUT"); do
+  kill -0 "$app_pid" 2>/dev/null || fail_with_log "the app exited during start-up"
+  if curl -fsS --max-time 5 "$base_url/actuator/health" >/dev/null 2>&1; then healthy=1; break; fi
+  sleep 1
+done
+[ "$healthy" = 1 ] || fail_with_log "the app did not become healthy within $STARTUP_TIMEOUT s"
+[ -s "$data_dir/master.key" ] || fail_with_log "the app created no master key in $data_dir"
+
+heap_used_mb() {
+  # A full collection first, so that the figure is the live data, not garbage waiting for the collector; then the
+  # used space of every heap area as jstat reports it (survivors, eden, old), whatever the collector.
+  jcmd "$app_pid" GC.run >/dev/null 2>&1 || { echo "NA"; return; }
+  jstat -gc "$app_pid" 2>/dev/null | awk '
+    NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i; next }
+    NR == 2 { printf "%.0f", ($column["S0U"] + $column["S1U"] + $column["EU"] + $column["OU"]) / 1024; found = 1 }
+    END { if (!found) print "NA" }'
+}
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status" 2>/dev/null || echo "NA"; }
+
+# CPU accounting over a load phase, so that a reader can tell how much of the machine other processes took:
+# whole-machine busy time from /proc/stat, the app's own from /proc/<pid>/stat (both in clock ticks).
+cpu_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+cpu_all_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat; }
+app_ticks() { sed 's/^.*) //' "/proc/$app_pid/stat" | awk '{ print $12 + $13 }'; }
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cpus=$(nproc 2>/dev/null || echo 1)
+cpu_mark() { mark_busy=$(cpu_busy_ticks); mark_all=$(cpu_all_ticks); mark_app=$(app_ticks); }
+# Prints "busy% app% others%" of the whole machine since cpu_mark; $1 = the load client's CPU seconds.
+cpu_since() {
+  local busy all app
+  busy=$(( $(cpu_busy_ticks) - mark_busy )); all=$(( $(cpu_all_ticks) - mark_all )); app=$(( $(app_ticks) - mark_app ))
+  awk -v b="$busy" -v a="$all" -v p="$app" -v c="$1" -v hz="$hz" 'BEGIN {
+    if (a <= 0) { print "NA NA NA"; exit }
+    o = (b - p - c * hz) / a * 100; if (o < 0) o = 0
+    printf "%.0f %.0f %.0f", b / a * 100, p / a * 100, o }'
+}
+# CPU milliseconds of the app per operation since $1 (app ticks), for $2 operations. Steadier than the rates when
+# other programs compete for the CPUs, and what sets the ceiling: at most cpus * 1000 / ms operations per second.
+app_ms_per_op() {
+  awk -v t="$(( $(app_ticks) - $1 ))" -v n="$2" -v hz="$hz" 'BEGIN { if (n > 0) printf "%.1f", t * 1000 / hz / n; else print "NA" }'
+}
+ceiling() { awk -v ms="$1" -v c="$cpus" 'BEGIN { if (ms + 0 > 0) printf "%.0f", c * 1000 / ms; else print "NA" }'; }
+[ -r /proc/stat ] && [ -r "/proc/$app_pid/stat" ] || fail "needs Linux /proc to account for CPU use"
+
+ids_file="$work/artisans.tsv"
+: >"$ids_file"
+in_store=0
+prefill_from=0
+http_from=0
+solo_seconds=$(( DURATION / 3 > 10 ? DURATION / 3 : 10 ))
+summary=()
+summary_header=$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %9s %7s %7s %7s' artisans prefill/s catchup_s \
+  reg/s reg_p50 reg_p99 reg_cpu view/s view_p50 view_p99 solo_p50 solo_p99 view_cpu heap_MB rss_MB others%)
+say "load: $CONCURRENCY concurrent requests, ${WARMUP}s warm-up + ${DURATION}s per phase; pre-fill: $PREFILL_THREADS threads"
+
+for size in "${sizes[@]}"; do
+  need=$((size - in_store))
+  if [ "$need" -le 0 ]; then
+    say "the register already holds $in_store artisans (the previous load added them): no pre-fill for $size"
+    prefill="PREFILL registered=0 cards=0 seconds=- per_second=- cpu_s=0"
+    catchup="CATCHUP seconds=-"
+    prefill_app_ms="-"
+    prefill_generator_ms="-"
+  else
+    say "pre-filling $need artisans (to $size) through the event store..."
+    prefill_mark=$(app_ticks)
+    bench prefill ma.crafts.register.bench.http.Prefill "--mongodb-uri=mongodb://127.0.0.1:$mongo_port/register" \
+      "--master-key-file=$data_dir/master.key" "--from=$prefill_from" "--count=$need" \
+      "--threads=$PREFILL_THREADS" "--card-share=$CARD_SHARE" "--ids-file=$ids_file"
+    echo "$prefill"
+    registered=$(field registered "$prefill")
+    [ "$registered" = "$need" ] || fail_with_log "the pre-fill registered $registered of $need artisans"
+    prefill_from=$((prefill_from + need))
+    in_store=$((in_store + registered))
+    probe_card=$(field probe_card "$prefill")
+    say "waiting for the projections to catch up..."
+    bench catchup ma.crafts.register.bench.http.HttpLoad catch-up "--base-url=$base_url" \
+      "--position=$(field last_position "$prefill")" "--artisan=$(field probe_artisan "$prefill")" \
+      ${probe_card:+"--card=$probe_card"} "--timeout-seconds=$CATCH_UP_TIMEOUT"
+    echo "$catchup"
+    # The app's share of a pre-filled artisan: its side of the commands plus the projections, until caught up.
+    prefill_app_ms=$(app_ms_per_op "$prefill_mark" "$registered")
+    prefill_generator_ms=$(awk -v s="$(field cpu_s "$prefill")" -v n="$registered" 'BEGIN { printf "%.1f", s * 1000 / n }')
+  fi
+
+  say "$size artisans: registrations over HTTP..."
+  register_mark=$(app_ticks)
+  bench register ma.crafts.register.bench.http.HttpLoad register "--base-url=$base_url" "--from=$http_from" \
+    "--concurrency=$CONCURRENCY" "--seconds=$DURATION" "--warmup-seconds=$WARMUP"
+  echo "$register"
+  [ "$(field ok "$register")" -gt 0 ] || fail_with_log "no registration over HTTP succeeded (see above)"
+  [ "$(field failed "$register")" = 0 ] || say "WARNING: $(field failed "$register") registrations failed (see above)"
+  http_from=$(field next_from "$register")
+  # Let the projections absorb the registrations, so the reads below do not compete with that backlog.
+  bench absorbed ma.crafts.register.bench.http.HttpLoad catch-up "--base-url=$base_url" \
+    "--position=$(field last_position "$register")" "--artisan=$(field probe_artisan "$register")" \
+    "--timeout-seconds=$CATCH_UP_TIMEOUT"
+  in_store=$((in_store + $(field registered_total "$register")))
+  register_app_ms=$(app_ms_per_op "$register_mark" "$(field registered_total "$register")")
+
+  say "$size artisans: GET /api/v1/artisans/{id} on random pre-filled artisans, $CONCURRENCY concurrent..."
+  cpu_mark
+  bench view ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" \
+    "--concurrency=$CONCURRENCY" "--seconds=$DURATION" "--warmup-seconds=$WARMUP"
+  read -r cpu_busy cpu_app cpu_others <<< "$(cpu_since "$(field client_cpu_s "$view")")"
+  view_app_ms=$(app_ms_per_op "$mark_app" "$(( $(field ok "$view") + $(field warmup_ok "$view") ))")
+  echo "$view cpu_busy_pct=$cpu_busy cpu_app_pct=$cpu_app cpu_others_pct=$cpu_others"
+  [ "$(field ok "$view")" -gt 0 ] || fail_with_log "no read succeeded (see above)"
+  [ "$(field failed "$view")" = 0 ] || say "WARNING: $(field failed "$view") reads failed (see above)"
+  say "$size artisans: the same reads one at a time (service time without queueing)..."
+  bench solo ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" \
+    "--concurrency=1" "--seconds=$solo_seconds" "--warmup-seconds=0"
+  echo "SOLO_${solo}"
+
+  kill -0 "$app_pid" 2>/dev/null || fail_with_log "the app died"
+  heap=$(heap_used_mb)
+  rss=$(rss_mb)
+  data_mb=$(du -sm "$data_dir" | cut -f1)
+  echo "HEAP artisans=$size heap_mb=$heap rss_mb=$rss data_mb=$data_mb store_after_load=$in_store"
+
+  echo
+  echo "== $size artisans in the register =="
+  printf '  %-46s %s\n' \
+    "pre-fill through the event store" "$(field per_second "$prefill") artisans/s ($(field cards "$prefill") cards, $PREFILL_THREADS threads, $(field seconds "$prefill") s)" \
+    "  CPU per pre-filled artisan" "app $prefill_app_ms ms (with projections), generator $prefill_generator_ms ms" \
+    "projections caught up" "$(field seconds "$catchup") s after the pre-fill ended" \
+    "POST /api/v1/artisans, $CONCURRENCY concurrent" "$(field per_second "$register")/s  p50 $(field p50_ms "$register") ms  p99 $(field p99_ms "$register") ms  ($(field failed "$register") failed)" \
+    "  app CPU per registration (with projections)" "$register_app_ms ms: at most $(ceiling "$register_app_ms")/s on $cpus CPUs" \
+    "GET /api/v1/artisans/{id}, $CONCURRENCY concurrent" "$(field per_second "$view")/s  p50 $(field p50_ms "$view") ms  p99 $(field p99_ms "$view") ms  p99.9 $(field p999_ms "$view") ms  ($(field failed "$view") failed)" \
+    "  app CPU per read" "$view_app_ms ms: at most $(ceiling "$view_app_ms")/s on $cpus CPUs" \
+    "GET /api/v1/artisans/{id}, one at a time" "$(field per_second "$solo")/s  p50 $(field p50_ms "$solo") ms  p99 $(field p99_ms "$solo") ms" \
+    "heap used after a full GC (max $APP_HEAP)" "$heap MB  (RSS $rss MB, data directory $data_mb MB)" \
+    "CPU during the concurrent reads (% of machine)" "busy $cpu_busy, app $cpu_app, other processes $cpu_others"
+  echo
+  summary+=("$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %9s %7s %7s %7s' "$size" \
+    "$(field per_second "$prefill")" "$(field seconds "$catchup")" "$(field per_second "$register")" \
+    "$(field p50_ms "$register")" "$(field p99_ms "$register")" "$register_app_ms" "$(field per_second "$view")" \
+    "$(field p50_ms "$view")" "$(field p99_ms "$view")" "$(field p50_ms "$solo")" "$(field p99_ms "$solo")" \
+    "$view_app_ms" "$heap" "$rss" "$cpu_others")")
+  result="RESULT register_rps=$(field per_second "$register") view_p50_ms=$(field p50_ms "$view") view_p99_ms=$(field p99_ms "$view") heap_mb=$heap"
+done
+
+echo "Register over HTTP: standalone app with -Xmx$APP_HEAP and -XX:+ExitOnOutOfMemoryError, embedded MongoDB on its" \
+  "H2 backend (inside the heap figure); $CONCURRENCY concurrent requests, ${DURATION}s per phase after ${WARMUP}s" \
+  "warm-up; solo = one request at a time; $cpus CPUs shared by the app, the generator, the load client and any" \
+  "other process (others% = their share during the concurrent reads). Latencies in ms; reg_cpu and view_cpu = the" \
+  "app's CPU ms per registration (projections included) and per read."
+echo "$summary_header"
+printf '%s\n' "${summary[@]}"
+echo "The app never ran out of its $APP_HEAP heap (it would have exited and stopped the run)."
+echo "$result"

@@ -1,0 +1,232 @@
+package ma.crafts.register.bench;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The event-store benchmark behind {@code bench/event-store.sh}: append, replay and aggregate-load figures of the
+ * register's engine, the same through axon-mongo as a baseline, and the raw driver's ceiling, on the embedded server's
+ * memory and H2 backends. Figures go to stdout, progress to stderr; the last line is the RESULT line (memory backend).
+ */
+public final class EventStoreBenchmark {
+    private final Settings settings;
+    private final PrintStream out;
+    private final Progress progress = new Progress();
+    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    private final RoundTrips roundTrips = new RoundTrips();
+
+    private EventStoreBenchmark(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Axon's update checker would phone home at start-up; the register never runs with it.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("event-store benchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        new EventStoreBenchmark(settings, out).run();
+        // Axon and the embedded server leave non-daemon threads behind; the figures are out, so stop here.
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "event-store benchmark: Java %s, %d CPUs, max heap %,d MB; sizes %s, baseline sizes %s,"
+                        + " backends %s%n", System.getProperty("java.version"), runtime.availableProcessors(),
+                runtime.maxMemory() / (1024 * 1024), settings.sizes(), settings.baselineSizes(), settings.backends());
+        // Each backend's figures are printed as soon as it is done, so a long run shows its first half early.
+        Report report = new Report(settings, out);
+        List<BackendResults> all = new ArrayList<>();
+        for (String backend : settings.backends()) {
+            BackendResults results = runBackend(backend);
+            all.add(results);
+            report.print(results);
+        }
+        BackendResults headline = all.stream().filter(r -> r.backend.equals("memory")).findFirst().orElse(all.get(0));
+        out.println();
+        out.printf(Locale.ROOT, "The RESULT line is for the %s backend.%n", headline.backend);
+        out.println(report.resultLine(report.headline(headline)));
+    }
+
+    private BackendResults runBackend(String backendName) throws Exception {
+        BackendResults results = new BackendResults(backendName);
+        Path h2Directory = backendName.equals("h2") ? Files.createTempDirectory("event-store-bench-h2") : null;
+        MongoBackend backend = h2Directory == null ? new MemoryBackend()
+                : new H2Backend(h2Directory.resolve("bench.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        progress.say("%s backend: embedded server on port %d%s", backendName, server.bind().getPort(),
+                h2Directory == null ? "" : ", file in " + h2Directory);
+        MongoClientSettings clientSettings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .addCommandListener(roundTrips)
+                .build();
+        try (MongoClient client = MongoClients.create(clientSettings)) {
+            if (settings.warmUp()) {
+                warmUp(client, backendName.equals(settings.backends().get(0)));
+            }
+            for (long size : settings.registerSizes()) {
+                measureRegister(client.getDatabase("bench_register_" + size), results, size);
+            }
+            for (long size : settings.baselineSizes()) {
+                measureAxonMongo(client.getDatabase("bench_axon_mongo_" + size), results, size);
+            }
+        } finally {
+            server.shutdownNow();
+            if (h2Directory != null) {
+                deleteRecursively(h2Directory);
+            }
+        }
+        return results;
+    }
+
+    /**
+     * A dress rehearsal on a small store of each engine, discarded, so that the JIT has compiled the hot paths before
+     * anything is measured: otherwise the first size measured pays for compilation and flatness looks better than it
+     * is. The first backend rehearses the smallest size in full (the JIT's work is then done for the whole run); later
+     * backends rehearse briefly, for their own storage code.
+     */
+    private void warmUp(MongoClient client, boolean first) throws InterruptedException {
+        long size = first ? Math.min(settings.smallestSize(), 10_000) : 2_000;
+        progress.say("warming up both engines on %,d-event stores (not measured)", size);
+        Duration cap = Duration.ofSeconds(30);
+        Workload workload = new Workload(size, 1);
+        int commands = Math.min(settings.commands(), workload.accounts());
+        try (StoreUnderTest store = new RegisterStore(client.getDatabase("bench_warmup_register"), serializer,
+                settings.batchSize(), settings.fillThreads()).start()) {
+            store.fill(workload, progress);
+            ReplayRun.run(store, "warmup", workload.events, settings.batchSize(), cap);
+            new Ceiling(store.database).measure(commands, settings.threads(), cap);
+            AppendRun.run(store.commandGateway(), workload.entriesOnExistingAccounts(commands, 2), settings.threads(), cap);
+            AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, 3), settings.threads(), cap);
+            LoadTime.measure(store, Math.min(settings.loadIterations(), 100));
+        }
+        try (StoreUnderTest store = new AxonMongoStore(client.getDatabase("bench_warmup_axon_mongo"), serializer,
+                settings.batchSize()).start()) {
+            store.fill(workload, progress);
+            ReplayRun.run(store, "warmup", workload.events, settings.batchSize(), cap);
+            AppendRun.run(store.commandGateway(), workload.entriesOnExistingAccounts(commands, 2), settings.threads(), cap);
+            AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, 3), settings.threads(), cap);
+        }
+        collectGarbage();
+    }
+
+    /**
+     * Fill, replay over exactly the filled history, the ceiling on the same documents right after (so that both see the
+     * machine in the same state), then the two kinds of append, then, at the largest size, aggregate load times.
+     */
+    private void measureRegister(MongoDatabase database, BackendResults results, long size) throws InterruptedException {
+        BackendResults.AtSize at = results.register(size);
+        Workload workload = new Workload(size, size);
+        database.drop();
+        try (StoreUnderTest store = new RegisterStore(database, serializer, settings.batchSize(), settings.fillThreads()).start()) {
+            fillAndReplay(store, workload, results, at, settings.cap());
+            progress.say("  %s @%,d: ceiling (scan, $in reads, reads + upserts, inserts)", store.label, size);
+            at.ceiling = new Ceiling(database).measure(Math.min(settings.commands(), workload.accounts()), settings.threads(),
+                    settings.cap());
+            results.sampleLoadAverage();
+            progress.say("  %s @%,d: ceiling read+upsert %,.0f events/s", store.label, size, at.ceiling.replay().perSecond());
+            appends(store, workload, results, at, settings.cap());
+            if (size == settings.largestSize()) {
+                progress.say("  %s @%,d: aggregate load times", store.label, size);
+                results.loadTime = LoadTime.measure(store, settings.loadIterations());
+                results.loadTimeStoreSize = size;
+            }
+        }
+        collectGarbage();
+    }
+
+    private void measureAxonMongo(MongoDatabase database, BackendResults results, long size) throws InterruptedException {
+        BackendResults.AtSize at = results.axonMongo(size);
+        Workload workload = new Workload(size, size);
+        database.drop();
+        try (StoreUnderTest store = new AxonMongoStore(database, serializer, settings.batchSize()).start()) {
+            fillAndReplay(store, workload, results, at, settings.baselineCap());
+            appends(store, workload, results, at, settings.baselineCap());
+        }
+        collectGarbage();
+    }
+
+    /** Replay runs before the appends so that it reads a store of exactly the stated size. */
+    private void fillAndReplay(StoreUnderTest store, Workload workload, BackendResults results, BackendResults.AtSize at,
+                               Duration cap) throws InterruptedException {
+        long size = workload.events;
+        progress.say("%s @%,d: filling", store.label, size);
+        Rate.Clock clock = Rate.Clock.start();
+        store.fill(workload, progress);
+        at.fill = clock.stop(size);
+        results.sampleLoadAverage();
+        collectGarbage();
+        Runtime runtime = Runtime.getRuntime();
+        progress.say("  %s @%,d: filled at %,.0f events/s (%.0f%% of the time in GC), heap in use %,d MB; replaying from"
+                + " position 0", store.label, size, at.fill.perSecond(), 100 * at.fill.gcShare(),
+                (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+        RoundTrips.Snapshot before = roundTrips.snapshot();
+        at.replay = ReplayRun.run(store, "replay", size, settings.batchSize(), cap);
+        at.replayTrips = roundTrips.snapshot().since(before, at.replay.rate().count());
+        results.sampleLoadAverage();
+        progress.say("  %s @%,d: replay %,.0f events/s in batches of %,.0f events on average, %.0f%% of the time in GC%s",
+                store.label, size, at.replay.rate().perSecond(), at.replay.averageBatch(), 100 * at.replay.rate().gcShare(),
+                at.replay.rate().bounded() ? " (stopped at the cap)" : "");
+    }
+
+    private void appends(StoreUnderTest store, Workload workload, BackendResults results, BackendResults.AtSize at,
+                         Duration cap) {
+        long size = workload.events;
+        // The same number of each kind: one command per existing account at most, so each loads five prior events.
+        int commands = Math.min(settings.commands(), workload.accounts());
+        RoundTrips.Snapshot before = roundTrips.snapshot();
+        at.existing = AppendRun.run(store.commandGateway(), workload.entriesOnExistingAccounts(commands, size + 1),
+                settings.threads(), cap);
+        at.existingTrips = roundTrips.snapshot().since(before, at.existing.rate().count());
+        results.sampleLoadAverage();
+        progress.say("  %s @%,d: existing %,.0f commands/s over %,d commands%s", store.label, size,
+                at.existing.rate().perSecond(), at.existing.rate().count(), at.existing.rate().bounded() ? " (stopped at the cap)" : "");
+        before = roundTrips.snapshot();
+        at.create = AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, size + 2),
+                settings.threads(), cap);
+        at.createTrips = roundTrips.snapshot().since(before, at.create.rate().count());
+        results.sampleLoadAverage();
+        progress.say("  %s @%,d: create %,.0f commands/s over %,d commands%s", store.label, size,
+                at.create.rate().perSecond(), at.create.rate().count(), at.create.rate().bounded() ? " (stopped at the cap)" : "");
+    }
+
+    /** Between phases only, so that one phase's garbage is not collected on the next phase's clock. */
+    private static void collectGarbage() {
+        System.gc();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package ma.crafts.register.command.artisan;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/v1/artisans/{artisanId}/amendments}: the fields to change, at least one. */
+public record AmendArtisanRequest(
+        @Schema(description = "New first name, Arabic and French forms both required") @Valid RegisterArtisanRequest.Name firstName,
+        @Schema(description = "New last name, Arabic and French forms both required") @Valid RegisterArtisanRequest.Name lastName,
+        @Schema(example = "+212612345678") @Size(max = 30) String phone,
+        @Schema(description = "New address in the same province (a move to another province is a relocation)",
+                example = "Derb Dabachi 14, Marrakech") @Size(max = 300) String address,
+        @Schema(description = "New activity code of the current nomenclature; a change of branch ends memberships of "
+                + "bodies of the old branch", example = "B08-002") @Size(max = 32) String activityCode) {
+
+    boolean isEmpty() {
+        return firstName == null && lastName == null && phone == null && address == null && activityCode == null;
+    }
+}

@@ -1,0 +1,8 @@
+package ma.crafts.register.command.card;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Withdraw a card for good, with a reason. */
+public record RevokeCard(@TargetAggregateIdentifier String artisanId, String cardNumber, String reason,
+                         String actingRegion) {
+}

@@ -1,0 +1,148 @@
+package ma.crafts.register.command.cooperative;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import ma.crafts.register.command.artisan.Nia;
+import ma.crafts.register.errors.ForbiddenException;
+import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.InvalidInputException.FieldProblem;
+import ma.crafts.register.reference.Geography;
+import ma.crafts.register.reference.Nomenclature;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.SealedPersonalData;
+
+/**
+ * The registration rules that cooperatives and enterprises share, checked in their aggregates (the authority) on the
+ * sealed command: territory, activities of the current nomenclature, a name in both languages, the representative's
+ * data sealed with the actor's own key, an NIA allocated for the actor's region, and the clerk's region.
+ */
+public final class ActorRules {
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_ACTIVITIES = 20;
+
+    /** The facts a registration event records, resolved from the reference data. */
+    public record Resolved(Geography.Province province, List<Nomenclature.Activity> activities,
+                           String nomenclatureVersion, LocalizedText name) {
+        public List<String> activityCodes() {
+            return activities.stream().map(Nomenclature.Activity::code).toList();
+        }
+
+        public List<String> branchCodes() {
+            return activities.stream().map(Nomenclature.Activity::branchCode).toList();
+        }
+    }
+
+    /** A registration command's shared part. */
+    public record Registration(String idField, String actorId, String nia, LocalizedText name, String provinceCode,
+                               List<String> activityCodes, Gender representativeGender,
+                               SealedPersonalData representative, String actingRegion) {
+    }
+
+    private ActorRules() {
+    }
+
+    /**
+     * Checks a registration; throws {@link InvalidInputException} naming every bad field (those in {@code problems}
+     * included), then {@link ForbiddenException} if the clerk's region is not the actor's.
+     */
+    public static Resolved check(Registration registration, List<FieldProblem> problems, Geography geography,
+                                 Nomenclature nomenclature) {
+        List<FieldProblem> all = new ArrayList<>(problems);
+        if (registration.actorId() == null || registration.actorId().isBlank()) {
+            all.add(new FieldProblem(registration.idField(), "is required"));
+        }
+        Geography.Province province = geography.province(registration.provinceCode()).orElse(null);
+        if (province == null) {
+            all.add(new FieldProblem("provinceCode", "'" + registration.provinceCode()
+                    + "' is not an ISO 3166-2:MA prefecture or province code"));
+        }
+        List<Nomenclature.Activity> activities = activities(registration.activityCodes(), nomenclature, all);
+        LocalizedText name = name(registration.name(), all);
+        if (registration.representativeGender() == null) {
+            all.add(new FieldProblem("gender", "must be F or M"));
+        }
+        if (registration.representative() == null) {
+            all.add(new FieldProblem("representative", "is required"));
+        } else if (!Objects.equals(registration.representative().keyId(), registration.actorId())) {
+            // Sealed with another key, the representative's data could not be erased with this actor's.
+            all.add(new FieldProblem("representative", "must be sealed with the actor's own key"));
+        }
+        Nia nia = Nia.parse(registration.nia());
+        if (nia == null) {
+            all.add(new FieldProblem("nia", "'" + registration.nia() + "' is not a valid NIA"));
+        }
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(all);
+        }
+        if (registration.actingRegion() != null && !registration.actingRegion().equals(province.regionCode())) {
+            throw new ForbiddenException("A clerk of region " + registration.actingRegion()
+                    + " may only register actors of that region");
+        }
+        if (!nia.regionCode().equals(province.regionCode())) {
+            throw new IllegalArgumentException("NIA " + registration.nia() + " was not allocated for region "
+                    + province.regionCode());
+        }
+        return new Resolved(province, activities, nomenclature.version(), name);
+    }
+
+    /** One or more activities of the nomenclature, none twice (Law 50.17: "one or more craft activities"). */
+    private static List<Nomenclature.Activity> activities(List<String> codes, Nomenclature nomenclature,
+                                                          List<FieldProblem> problems) {
+        List<Nomenclature.Activity> activities = new ArrayList<>();
+        if (codes == null || codes.isEmpty()) {
+            problems.add(new FieldProblem("activityCodes", "at least one activity is required"));
+            return activities;
+        }
+        if (codes.size() > MAX_ACTIVITIES) {
+            problems.add(new FieldProblem("activityCodes", "at most " + MAX_ACTIVITIES + " activities"));
+            return activities;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            Nomenclature.Activity activity = nomenclature.activity(code).orElse(null);
+            if (activity == null) {
+                problems.add(new FieldProblem("activityCodes[" + i + "]", "'" + code
+                        + "' is not an activity of nomenclature " + nomenclature.version()));
+            } else if (!seen.add(activity.code())) {
+                problems.add(new FieldProblem("activityCodes[" + i + "]", "'" + code + "' is listed twice"));
+            } else {
+                activities.add(activity);
+            }
+        }
+        return activities;
+    }
+
+    /** The name is held in Arabic (in Arabic script) and in French (in Latin script), like an artisan's. */
+    private static LocalizedText name(LocalizedText name, List<FieldProblem> problems) {
+        String ar = name == null ? null : strip(name.ar());
+        String fr = name == null ? null : strip(name.fr());
+        if (ar == null) {
+            problems.add(new FieldProblem("name.ar", "the Arabic form is required"));
+        } else if (ar.length() > MAX_NAME_LENGTH) {
+            problems.add(new FieldProblem("name.ar", "at most " + MAX_NAME_LENGTH + " characters"));
+        } else if (!hasLetterOf(ar, Character.UnicodeScript.ARABIC)) {
+            problems.add(new FieldProblem("name.ar", "must be written in Arabic script"));
+        }
+        if (fr == null) {
+            problems.add(new FieldProblem("name.fr", "the French form is required"));
+        } else if (fr.length() > MAX_NAME_LENGTH) {
+            problems.add(new FieldProblem("name.fr", "at most " + MAX_NAME_LENGTH + " characters"));
+        } else if (!hasLetterOf(fr, Character.UnicodeScript.LATIN)) {
+            problems.add(new FieldProblem("name.fr", "must be written in Latin script"));
+        }
+        return new LocalizedText(ar, fr);
+    }
+
+    private static boolean hasLetterOf(String text, Character.UnicodeScript script) {
+        return text.codePoints().anyMatch(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == script);
+    }
+
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,68 @@
+package ma.crafts.register.command.cooperative;
+
+import static ma.crafts.register.command.CommandResponses.PROBLEM_JSON;
+import static ma.crafts.register.command.CommandResponses.PROBLEM_REF;
+import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import ma.crafts.register.command.RequestValidation;
+import ma.crafts.register.platform.security.AccessPolicy;
+import ma.crafts.register.platform.security.Role;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registration of craft cooperatives. Chamber clerks only, for cooperatives seated in their region. */
+@RestController
+@RequestMapping(path = "/api/v1/cooperatives", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Cooperatives: commands", description = "Writes on craft cooperatives. CHAMBER_CLERK only, for cooperatives "
+        + "seated in a province of the clerk's region; other roles get 403.")
+public class CooperativeCommandController {
+    static final String ACTIVE = "ACTIVE";
+
+    public record RegisteredResponse(String cooperativeId, String nia,
+                                     @Schema(allowableValues = {ACTIVE}) String status, long version, long position) {
+    }
+
+    private final ActorEnrolment enrolment;
+    private final AccessPolicy access;
+    private final RequestValidation validation;
+
+    public CooperativeCommandController(ActorEnrolment enrolment, AccessPolicy access, RequestValidation validation) {
+        this.enrolment = enrolment;
+        this.access = access;
+        this.validation = validation;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "registerCooperative", summary = "Register a craft cooperative",
+            description = "Registers a cooperative carrying out one or more craft activities (`activityCodes`; "
+                    + "`activityCode`, if given, names the main one) in the province given, which must be in the "
+                    + "clerk's region, and allocates its NIA. `name` needs Arabic and French. The representative's "
+                    + "CIN, names, birth date, gender, phone and address follow the rules of an artisan's and are "
+                    + "encrypted before they are stored." + VERSION_POSITION)
+    @ApiResponse(responseCode = "201", description = "Registered; `Location` names the cooperative")
+    @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    public ResponseEntity<RegisteredResponse> register(@RequestBody(required = false) RegisterCooperativeRequest request) {
+        access.requireAnyRole(Role.CHAMBER_CLERK);
+        ActorEnrolment.Checked checked = enrolment.check(validation.valid(request));
+        ActorEnrolment.Enrolled enrolled = enrolment.enrol(checked, (cooperativeId, nia, representative) ->
+                new RegisterCooperative(cooperativeId, nia, checked.name(), checked.provinceCode(),
+                        checked.activityCodes(), checked.representativeGender(), representative,
+                        checked.actingRegion()));
+        return ResponseEntity.created(URI.create("/api/v1/cooperatives/" + enrolled.actorId()))
+                .body(new RegisteredResponse(enrolled.actorId(), enrolled.nia(), ACTIVE,
+                        enrolled.appended().version(), enrolled.appended().position()));
+    }
+}

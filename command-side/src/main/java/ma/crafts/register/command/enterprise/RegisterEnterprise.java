@@ -1,0 +1,20 @@
+package ma.crafts.register.command.enterprise;
+
+import java.util.List;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.SealedPersonalData;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Enter a craft enterprise in the register, with the artisan who supervises its production. The representative's
+ * personal data arrives sealed with the enterprise's key.
+ *
+ * @param activityCodes the activities, main one first
+ * @param nia           allocated for the region of {@code provinceCode} before dispatch
+ * @param actingRegion  the region a chamber clerk is confined to, or null for an actor with national scope
+ */
+public record RegisterEnterprise(@TargetAggregateIdentifier String enterpriseId, String nia, LocalizedText name,
+                                 String provinceCode, List<String> activityCodes, String supervisingArtisanId,
+                                 Gender representativeGender, SealedPersonalData representative, String actingRegion) {
+}

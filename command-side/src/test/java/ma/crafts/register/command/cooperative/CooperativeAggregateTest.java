@@ -1,0 +1,91 @@
+package ma.crafts.register.command.cooperative;
+
+import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
+import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
+import static ma.crafts.register.command.support.TestReference.sealedFor;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ma.crafts.register.command.artisan.Nia;
+import ma.crafts.register.errors.ForbiddenException;
+import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CooperativeAggregateTest {
+    static final String ID = "7d4c1f5e-0000-4000-8000-000000000001";
+    static final String NIA_07 = new Nia("MA-07", 2026, 41).value();
+    static final LocalizedText NAME = new LocalizedText("  تعاونية الزربية الحوزية ", "Coopérative du tapis du Haouz");
+
+    private FixtureConfiguration<Cooperative> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Cooperative.class);
+        fixture.registerInjectableResource(GEOGRAPHY);
+        fixture.registerInjectableResource(NOMENCLATURE);
+    }
+
+    static RegisterCooperative register(String province, List<String> activities, LocalizedText name, String nia,
+                                        String actingRegion) {
+        return new RegisterCooperative(ID, nia, name, province, activities, Gender.F, sealedFor(ID), actingRegion);
+    }
+
+    static Matcher<Throwable> invalidFields(String... fields) {
+        return predicate(e -> e instanceof InvalidInputException invalid && invalid.problems().stream()
+                .map(InvalidInputException.FieldProblem::field).collect(Collectors.toSet()).equals(Set.of(fields)));
+    }
+
+    @Test
+    void aCooperativeWithSeveralActivitiesIsRegisteredInItsProvincesRegion() {
+        fixture.givenNoPriorActivity()
+                .when(register("MA-HAO", List.of("B04-002", "B04-003"), NAME, NIA_07, "MA-07"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CooperativeRegistered(ID, NIA_07,
+                        new LocalizedText("تعاونية الزربية الحوزية", "Coopérative du tapis du Haouz"), "MA-HAO", "MA-07",
+                        List.of("B04-002", "B04-003"), List.of("B04", "B04"), NOMENCLATURE.version(), Gender.F,
+                        sealedFor(ID)));
+    }
+
+    @Test
+    void everyBadFieldIsReportedAtOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCooperative(ID, "MA07-2026-000041-X", new LocalizedText("Tapis", "تعاونية"), "MA-XXX",
+                        List.of("B04-002", "Z99-999", "B04-002"), null, sealedFor("someone-else"), "MA-07"))
+                .expectException(invalidFields("nia", "name.ar", "name.fr", "provinceCode", "activityCodes[1]",
+                        "activityCodes[2]", "gender", "representative"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void atLeastOneActivity() {
+        fixture.givenNoPriorActivity()
+                .when(register("MA-HAO", List.of(), NAME, NIA_07, "MA-07"))
+                .expectException(invalidFields("activityCodes"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClerkRegistersOnlyInItsOwnRegion() {
+        fixture.givenNoPriorActivity()
+                .when(register("MA-HAO", List.of("B04-002"), NAME, NIA_07, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNiaMustHaveBeenAllocatedForTheCooperativesRegion() {
+        fixture.givenNoPriorActivity()
+                .when(register("MA-HAO", List.of("B04-002"), NAME, new Nia("MA-03", 2026, 41).value(), null))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,234 @@
+package ma.crafts.register.command.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import ma.crafts.register.command.CommandSideApplication;
+import ma.crafts.register.command.artisan.Nia;
+import ma.crafts.register.command.numbering.IssuedNumbers;
+import ma.crafts.register.command.support.CommandHttp;
+import ma.crafts.register.command.support.CommandHttp.Response;
+import ma.crafts.register.eventstore.deadline.MongoDeadlineManager;
+import ma.crafts.register.eventstore.saga.MongoSagaStore;
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
+import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.values.PersonalData;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Cooperatives and enterprises over HTTP on the command side, with the Mongo event store, deadline manager, saga
+ * store and token store: registration, refusals that store nothing, and the compliance process from an artisan's
+ * striking-off to the enterprise's flag and its chamber's notice.
+ */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "register.snapshots.threshold=5")
+class CooperativeAndEnterpriseApiTest {
+    private static final AtomicInteger CIN_SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    PersonalDataVault vault;
+    @Autowired
+    IssuedNumbers issuedNumbers;
+    @Autowired
+    DeadlineManager deadlineManager;
+    @Autowired
+    SagaStore<Object> sagaStore;
+
+    private CommandHttp http;
+    private String clerk07;
+
+    @BeforeEach
+    void setUp() {
+        http = new CommandHttp(port);
+        clerk07 = http.token("clerk-marrakech", "CHAMBER_CLERK", "MA-07");
+    }
+
+    @Test
+    void theCommandSideKeepsDeadlinesAndSagasInMongo() {
+        assertThat(deadlineManager).isInstanceOf(MongoDeadlineManager.class);
+        assertThat(sagaStore).isInstanceOf(MongoSagaStore.class);
+    }
+
+    @Test
+    void aCooperativeIsRegisteredWithItsMainActivityFirstAndItsRepresentativeSealed() {
+        Map<String, Object> request = cooperative("MA-HAO", List.of("B04-003", "B04-002"));
+        request.put("activityCode", "B04-002");
+        Response response = http.post("/api/v1/cooperatives", clerk07, request);
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        String cooperativeId = response.body().get("cooperativeId").asText();
+        assertThat(response.location()).isEqualTo("/api/v1/cooperatives/" + cooperativeId);
+        assertThat(response.body().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(response.body().get("version").asLong()).isZero();
+        Nia nia = Nia.parse(response.body().get("nia").asText());
+        assertThat(nia).isNotNull().extracting(Nia::regionCode).isEqualTo("MA-07");
+        assertThat(issuedNumbers.holderOf(IssuedNumbers.Kind.NIA, nia.value())).contains(cooperativeId);
+
+        List<? extends DomainEventMessage<?>> events = events(cooperativeId);
+        assertThat(events).hasSize(1);
+        CooperativeRegistered registered = (CooperativeRegistered) events.get(0).getPayload();
+        assertThat(registered.activityCodes()).containsExactly("B04-002", "B04-003");
+        assertThat(registered.regionCode()).isEqualTo("MA-07");
+        assertThat(registered.name().ar()).isEqualTo("تعاونية الزربية الحوزية");
+        assertThat(registered.representative().keyId()).isEqualTo(cooperativeId);
+        PersonalData representative = vault.open(registered.representative()).orElseThrow();
+        assertThat(representative.firstName().ar()).isEqualTo("فاطمة");
+        assertThat(representative.cin()).isEqualTo(request.get("cin"));
+        assertThat(events.get(0).getMetaData()).containsEntry("recordedBy", "clerk-marrakech")
+                .containsEntry("chamber", "MA-07");
+    }
+
+    @Test
+    void refusedCooperativesStoreNothing() {
+        long before = eventCount();
+        assertProblem(http.post("/api/v1/cooperatives", clerk07, cooperative("MA-XXX", List.of("B04-002"))),
+                400, "/problems/validation", "provinceCode");
+        assertProblem(http.post("/api/v1/cooperatives", clerk07, cooperative("MA-HAO", List.of("B04-002", "Z99-999"))),
+                400, "/problems/validation", "activityCodes[1]");
+        assertProblem(http.post("/api/v1/cooperatives", clerk07, cooperative("MA-HAO", List.of("B04-002", "B04-002"))),
+                400, "/problems/validation", "activityCodes");
+        Map<String, Object> foreignMain = cooperative("MA-HAO", List.of("B04-002"));
+        foreignMain.put("activityCode", "B04-003");
+        assertProblem(http.post("/api/v1/cooperatives", clerk07, foreignMain), 400, "/problems/validation", "activityCode");
+        Map<String, Object> latinArabicName = cooperative("MA-HAO", List.of("B04-002"));
+        latinArabicName.put("name", Map.of("ar", "Cooperative", "fr", "Coopérative"));
+        assertProblem(http.post("/api/v1/cooperatives", clerk07, latinArabicName), 400, "/problems/validation", "name.ar");
+        Map<String, Object> badCin = cooperative("MA-HAO", List.of("B04-002"));
+        badCin.put("cin", "12345678");
+        assertProblem(http.post("/api/v1/cooperatives", clerk07, badCin), 400, "/problems/validation", "cin");
+        assertProblem(http.post("/api/v1/cooperatives", clerk07, null), 400, "/problems/validation", null);
+        assertProblem(http.post("/api/v1/cooperatives", http.token("clerk-fes", "CHAMBER_CLERK", "MA-03"),
+                cooperative("MA-HAO", List.of("B04-002"))), 403, "/problems/forbidden", null);
+        assertProblem(http.post("/api/v1/cooperatives", http.token("auditor", "AUDITOR", null),
+                cooperative("MA-HAO", List.of("B04-002"))), 403, "/problems/forbidden", null);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anEnterpriseNeedsAnActiveSupervisor_andIsFlaggedWithANoticeToItsRegionWhenTheSupervisorIsStruckOff() {
+        String supervisor = registerArtisan();
+        String suspended = registerArtisan();
+        assertThat(http.post("/api/v1/artisans/" + suspended + "/suspension", clerk07,
+                Map.of("reason", "Enquête en cours")).status()).isEqualTo(200);
+        long before = eventCount();
+        assertProblem(http.post("/api/v1/enterprises", clerk07, enterprise("no-such-artisan")), 404,
+                "/problems/not-found", null);
+        Response refused = http.post("/api/v1/enterprises", clerk07, enterprise(suspended));
+        assertProblem(refused, 409, "/problems/rule-violation", null);
+        assertThat(refused.rule()).isEqualTo(Enterprise.SUPERVISOR_MUST_BE_ACTIVE);
+        assertThat(eventCount()).isEqualTo(before);
+
+        Response created = http.post("/api/v1/enterprises", clerk07, enterprise(supervisor));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String enterpriseId = created.body().get("enterpriseId").asText();
+        assertThat(created.location()).isEqualTo("/api/v1/enterprises/" + enterpriseId);
+        assertThat(created.body().get("supervisingArtisanId").asText()).isEqualTo(supervisor);
+        assertThat(((EnterpriseRegistered) events(enterpriseId).get(0).getPayload()).supervisingArtisanId())
+                .isEqualTo(supervisor);
+        AssociationValue bySupervisor = new AssociationValue(EnterpriseCompliance.ARTISAN_ID, supervisor);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !sagaStore.findSagas(EnterpriseCompliance.class, bySupervisor).isEmpty());
+
+        Response struckOff = http.post("/api/v1/artisans/" + supervisor + "/striking-off", clerk07,
+                Map.of("reason", "Cessation définitive d'activité"));
+        assertThat(struckOff.status()).as(struckOff.body().toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(enterpriseId).size() == 3);
+        List<? extends DomainEventMessage<?>> events = events(enterpriseId);
+        assertThat(events.get(1).getPayload()).isEqualTo(new EnterpriseFlaggedNonCompliant(enterpriseId, supervisor,
+                "MA-07", EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF));
+        ChamberNotificationIssued notice = (ChamberNotificationIssued) events.get(2).getPayload();
+        assertThat(notice.regionCode()).isEqualTo("MA-07");
+        assertThat(notice.topic()).isEqualTo(ChamberNotificationIssued.ENTERPRISE_NON_COMPLIANT);
+        assertThat(notice.message().ar()).contains("مقاولة القفطان المراكشي");
+        assertThat(events.get(1).getMetaData()).containsEntry("recordedBy", "system").containsEntry("chamber", "MA");
+        // The strike-off's trace follows the flag, so an auditor can tell what caused it.
+        DomainEventMessage<?> strikeOff = events(supervisor).stream()
+                .filter(e -> e.getPayloadType().getSimpleName().equals("ArtisanStruckOff")).findFirst().orElseThrow();
+        assertThat(events.get(1).getMetaData().get("traceId")).isEqualTo(strikeOff.getMetaData().get("traceId"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                sagaStore.findSagas(EnterpriseCompliance.class, bySupervisor).isEmpty());
+    }
+
+    private static void assertProblem(Response response, int status, String type, String field) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        assertThat(response.type()).isEqualTo(type);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(response.body().path("errors").findValuesAsText("field")).contains(field);
+        }
+    }
+
+    private String registerArtisan() {
+        Map<String, Object> body = representative();
+        body.put("provinceCode", "MA-MAR");
+        body.put("activityCode", "B05-002");
+        body.put("qualification", Map.of("route", "EXPERIENCE", "yearsOfPractice", 12));
+        Response response = http.post("/api/v1/artisans", clerk07, body);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body().get("artisanId").asText();
+    }
+
+    private static Map<String, Object> cooperative(String province, List<String> activities) {
+        Map<String, Object> body = representative();
+        body.put("name", Map.of("ar", "تعاونية الزربية الحوزية", "fr", "Coopérative du tapis du Haouz"));
+        body.put("provinceCode", province);
+        body.put("activityCodes", activities);
+        return body;
+    }
+
+    private static Map<String, Object> enterprise(String supervisor) {
+        Map<String, Object> body = representative();
+        body.put("name", Map.of("ar", "مقاولة القفطان المراكشي", "fr", "Ateliers du caftan de Marrakech SARL"));
+        body.put("provinceCode", "MA-MAR");
+        body.put("activityCodes", List.of("B05-002"));
+        body.put("supervisingArtisanId", supervisor);
+        return body;
+    }
+
+    private static Map<String, Object> representative() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("cin", "CE" + (100_000 + CIN_SEQUENCE.incrementAndGet() % 900_000));
+        body.put("firstName", Map.of("ar", "فاطمة", "fr", "Fatima"));
+        body.put("lastName", Map.of("ar", "الزهراء", "fr", "Zahra"));
+        body.put("birthDate", "1979-05-14");
+        body.put("gender", "F");
+        body.put("phone", "+212612345678");
+        body.put("address", "Douar Tameslohte, Al Haouz");
+        return body;
+    }
+
+    private List<? extends DomainEventMessage<?>> events(String aggregateId) {
+        return eventStore.readEvents(aggregateId).asStream().toList();
+    }
+
+    private long eventCount() {
+        try (var events = storageEngine.readEvents(null, false)) {
+            return events.count();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package ma.crafts.register.command.enterprise;
+
+import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
+import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
+import static ma.crafts.register.command.support.TestReference.sealedFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.axonframework.test.matchers.Matchers.predicate;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.crafts.register.command.artisan.Nia;
+import ma.crafts.register.errors.ForbiddenException;
+import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
+import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnterpriseAggregateTest {
+    static final String ID = "5b1e2a44-0000-4000-8000-000000000002";
+    static final String SUPERVISOR = "a6f0c8d2-0000-4000-8000-00000000000a";
+    static final String NIA_07 = new Nia("MA-07", 2026, 7).value();
+    static final LocalizedText NAME = new LocalizedText("مقاولة القفطان المراكشي", "Ateliers du caftan de Marrakech SARL");
+    static final String CAUSE = EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF;
+
+    private FixtureConfiguration<Enterprise> fixture;
+    private final Map<String, ArtisanStatus> artisans = new HashMap<>();
+    private final List<String> looked = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Enterprise.class);
+        fixture.registerInjectableResource(GEOGRAPHY);
+        fixture.registerInjectableResource(NOMENCLATURE);
+        fixture.registerInjectableResource((SupervisingArtisans) id -> {
+            looked.add(id);
+            return Optional.ofNullable(artisans.get(id));
+        });
+        artisans.put(SUPERVISOR, ArtisanStatus.ACTIVE);
+    }
+
+    static RegisterEnterprise register(String supervisor, String actingRegion) {
+        return new RegisterEnterprise(ID, NIA_07, NAME, "MA-MAR", List.of("B05-002"), supervisor, Gender.M,
+                sealedFor(ID), actingRegion);
+    }
+
+    static EnterpriseRegistered registered() {
+        return new EnterpriseRegistered(ID, NIA_07, NAME, "MA-MAR", "MA-07", List.of("B05-002"), List.of("B05"),
+                NOMENCLATURE.version(), SUPERVISOR, Gender.M, sealedFor(ID));
+    }
+
+    @Test
+    void anEnterpriseSupervisedByAnActiveArtisanIsRegistered() {
+        fixture.givenNoPriorActivity()
+                .when(register(SUPERVISOR, "MA-07"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(registered());
+        assertThat(looked).containsExactly(SUPERVISOR);
+    }
+
+    @Test
+    void theSupervisorMustBeRegistered() {
+        fixture.givenNoPriorActivity()
+                .when(register("no-such-artisan", "MA-07"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSupervisorMustBeActive() {
+        for (ArtisanStatus status : List.of(ArtisanStatus.SUSPENDED, ArtisanStatus.STRUCK_OFF)) {
+            artisans.put(SUPERVISOR, status);
+            fixture.givenNoPriorActivity()
+                    .when(register(SUPERVISOR, "MA-07"))
+                    .expectException(predicate(e -> e instanceof RuleViolationException violation
+                            && violation.rule().equals(Enterprise.SUPERVISOR_MUST_BE_ACTIVE)
+                            && violation.getMessage().contains(status.name())))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void aClerkOfAnotherRegionIsRefusedBeforeTheSupervisorIsLookedAt() {
+        fixture.givenNoPriorActivity()
+                .when(register(SUPERVISOR, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        assertThat(looked).isEmpty();
+    }
+
+    @Test
+    void theSupervisorIsRequiredAlongsideTheOtherFields() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterEnterprise(ID, NIA_07, NAME, "MA-MAR", List.of("nope"), " ", Gender.M,
+                        sealedFor(ID), "MA-07"))
+                .expectException(predicate(e -> e instanceof InvalidInputException invalid
+                        && invalid.problems().stream().map(InvalidInputException.FieldProblem::field).toList()
+                        .containsAll(List.of("supervisingArtisanId", "activityCodes[0]"))))
+                .expectNoEvents();
+    }
+
+    @Test
+    void flaggingRecordsTheBreachAndNotifiesTheEnterprisesRegion() {
+        fixture.given(registered())
+                .when(new FlagEnterpriseNonCompliant(ID, SUPERVISOR, CAUSE))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(
+                                equalTo(new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE))),
+                        messageWithPayload(predicate(payload ->
+                                payload instanceof ChamberNotificationIssued notice
+                                        && notice.regionCode().equals("MA-07")
+                                        && notice.enterpriseId().equals(ID)
+                                        && notice.topic().equals(ChamberNotificationIssued.ENTERPRISE_NON_COMPLIANT)
+                                        && notice.message().ar().contains(NAME.ar())
+                                        && notice.message().fr().contains(NIA_07)
+                                        && notice.notificationId() != null)),
+                        andNoMore()));
+    }
+
+    @Test
+    void flaggingAgainOrForAFormerSupervisorChangesNothing() {
+        fixture.given(registered(), new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE))
+                .when(new FlagEnterpriseNonCompliant(ID, SUPERVISOR, CAUSE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new FlagEnterpriseNonCompliant(ID, "another-artisan", CAUSE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}

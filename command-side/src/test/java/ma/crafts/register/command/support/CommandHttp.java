@@ -1,0 +1,87 @@
+package ma.crafts.register.command.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A chamber's HTTP client of the command API, for tests over a random port. */
+public final class CommandHttp {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final int port;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    public CommandHttp(int port) {
+        this.port = port;
+    }
+
+    public record Response(int status, JsonNode body, String location, String contentType) {
+        public String type() {
+            return body.path("type").asText();
+        }
+
+        public String rule() {
+            return body.path("rule").asText();
+        }
+    }
+
+    public String token(String subject, String role, String region) {
+        return tokens.computeIfAbsent(subject + "|" + role + "|" + region, key -> {
+            Map<String, Object> request = new HashMap<>();
+            request.put("subject", subject);
+            request.put("roles", List.of(role));
+            if (region != null) {
+                request.put("region", region);
+            }
+            Response response = send("POST", "/api/v1/dev/tokens", null, request);
+            if (response.status() != 201) {
+                throw new IllegalStateException("dev token refused: " + response);
+            }
+            return response.body().get("token").asText();
+        });
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send("POST", path, token, body);
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null);
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    public Response send(String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), json, response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package ma.crafts.register.eventstore.deadline;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Axon's {@link DeadlineManager} on the application's {@link MongoDatabase} instead of the in-memory
+ * {@code SimpleDeadlineManager}, which forgets every deadline on restart. Properties ({@code register.deadlines.*}):
+ * {@code poll-interval} (PT1S), {@code lease} (PT5M), {@code retry-backoff} (PT1S), {@code max-retry-backoff} (PT30M),
+ * {@code max-attempts} (20), {@code batch-size} (100).
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class, afterName = {
+        "org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration"})
+public class DeadlineAutoConfiguration {
+    /** After Axon's own lifecycle ({@code SpringAxonConfiguration}), so deadlines fire only into a started Axon. */
+    static final int POLLING_PHASE = Integer.MAX_VALUE - 1024;
+
+    @Bean
+    @ConditionalOnMissingBean(DeadlineManager.class)
+    public MongoDeadlineManager deadlineManager(MongoDatabase database, Serializer serializer, Configuration configuration,
+                                                ObjectProvider<TransactionManager> transactionManager,
+                                                ObjectProvider<DeadlineManagerSpanFactory> spanFactory,
+                                                @Value("${register.deadlines.poll-interval:PT1S}") Duration pollInterval,
+                                                @Value("${register.deadlines.lease:PT5M}") Duration lease,
+                                                @Value("${register.deadlines.retry-backoff:PT1S}") Duration retryBackoff,
+                                                @Value("${register.deadlines.max-retry-backoff:PT30M}") Duration maxRetryBackoff,
+                                                @Value("${register.deadlines.max-attempts:20}") int maxAttempts,
+                                                @Value("${register.deadlines.batch-size:100}") int batchSize) {
+        MongoDeadlineManager.Builder builder = MongoDeadlineManager.builder()
+                .database(database)
+                .serializer(serializer)
+                // Resolves aggregates and sagas lazily, when a deadline fires, so Axon may finish building first.
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .transactionManager(transactionManager.getIfAvailable(() -> NoTransactionManager.INSTANCE))
+                .pollInterval(pollInterval)
+                .lease(lease)
+                .retryBackoff(retryBackoff, maxRetryBackoff)
+                .maxAttempts(maxAttempts)
+                .batchSize(batchSize);
+        spanFactory.ifAvailable(builder::spanFactory);
+        return builder.build();
+    }
+
+    /** Starts the poller once the application (and Axon) is up and stops it before Axon shuts down. */
+    @Bean
+    public SmartLifecycle mongoDeadlinePolling(ObjectProvider<MongoDeadlineManager> manager) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                manager.ifAvailable(MongoDeadlineManager::start);
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                manager.ifAvailable(MongoDeadlineManager::shutdown);
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return POLLING_PHASE;
+            }
+        };
+    }
+}
