@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -166,10 +167,12 @@ class MongoDeadlineManagerTest {
                 || (message.getDeadlineName().equals("flaky") && attempt <= 2);
         node.start();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(flaky) == 3 && recorder.count(broken) == 3);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                database.getCollection(MongoDeadlineManager.DEADLINES).find(eq("_id", flaky)).first() == null);
-        Document parked = database.getCollection(MongoDeadlineManager.DEADLINES).find(eq("_id", broken)).first();
+        MongoCollection<Document> stored = database.getCollection(MongoDeadlineManager.DEADLINES);
+        // The delivery is counted before the manager records its outcome: wait for the outcome.
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored.find(eq("_id", flaky)).first() == null
+                && stored.find(eq("_id", broken)).first().getString("status") != null);
+        assertThat(recorder.count(flaky)).isEqualTo(3);
+        Document parked = stored.find(eq("_id", broken)).first();
         assertThat(parked).isNotNull();
         assertThat(parked.getString("status")).isEqualTo(MongoDeadlineManager.FAILED);
         assertThat(parked.getInteger("attempts")).isEqualTo(3);
