@@ -14,6 +14,7 @@
 #   CATCH_UP_TIMEOUT  seconds to wait for the projections after a pre-fill (default 3600)
 #   STARTUP_TIMEOUT   seconds to wait for the app to become healthy (default 600: a busy machine is slow)
 #   BUILD             auto (default: build when a jar is missing or older than the sources), always, never
+#   APP_JAR           run this register jar instead of standalone/target/standalone-*.jar (e.g. to compare builds)
 #
 # Figures go to stdout; progress to stderr. The last line is
 #   RESULT register_rps=… view_p50_ms=… view_p99_ms=… heap_mb=…
@@ -31,6 +32,7 @@ APP_HEAP="${APP_HEAP:-1g}"
 CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-600}"
 BUILD="${BUILD:-auto}"
+APP_JAR="${APP_JAR:-}"
 
 fail() { echo "register-http: $*" >&2; exit 1; }
 say() { echo "register-http: $*" >&2; }
@@ -54,33 +56,41 @@ done
 [[ "$APP_HEAP" =~ ^[0-9]+[mMgG]$ ]] || fail "APP_HEAP must look like 1g or 768m, got '$APP_HEAP'"
 
 # --- build -------------------------------------------------------------------------------------------------------
-app_jar() { ls standalone/target/standalone-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true; }
 bench_jar=benchmarks/target/benchmarks.jar
-jars_usable() {
-  local jar; jar=$(app_jar)
-  # The zip directory stores names uncompressed: a jar without these entries is a skeleton or an older build.
-  [ -n "$jar" ] && grep -qa 'BOOT-INF/lib/query-side' "$jar" && grep -qa 'BOOT-INF/lib/command-side' "$jar" \
-    && [ -f "$bench_jar" ] && grep -qa 'ma/crafts/register/bench/http/HttpLoad.class' "$bench_jar"
-}
-jars_stale() {
-  local jar; jar=$(app_jar)
+standalone_jar() { ls standalone/target/standalone-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true; }
+# The zip directory stores names uncompressed: a jar without these entries is a skeleton or an older build.
+is_register_jar() { [ -f "$1" ] && grep -qa 'BOOT-INF/lib/query-side' "$1" && grep -qa 'BOOT-INF/lib/command-side' "$1"; }
+is_bench_jar() { [ -f "$1" ] && grep -qa 'ma/crafts/register/bench/http/HttpLoad.class' "$1"; }
+newer_sources_than() {
   [ -n "$(find . \( -path ./data -o -path '*/target' \) -prune -o \
-    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
-    \( -newer "$jar" -o -newer "$bench_jar" \) -print -quit)" ]
+    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$1" -print -quit)" ]
 }
+if [ -n "$APP_JAR" ]; then
+  is_register_jar "$APP_JAR" || fail "APP_JAR=$APP_JAR is not a register (standalone) jar"
+  modules=benchmarks
+  needs_build() { ! is_bench_jar "$bench_jar" || newer_sources_than "$bench_jar"; }
+  usable() { is_bench_jar "$bench_jar"; }
+else
+  modules=standalone,benchmarks
+  needs_build() {
+    local jar; jar=$(standalone_jar)
+    ! is_register_jar "$jar" || ! is_bench_jar "$bench_jar" || newer_sources_than "$jar" || newer_sources_than "$bench_jar"
+  }
+  usable() { is_register_jar "$(standalone_jar)" && is_bench_jar "$bench_jar"; }
+fi
 case "$BUILD" in
   always) rebuild=1 ;;
-  never) rebuild=0; jars_usable || fail "BUILD=never but the standalone or benchmarks jar is missing or incomplete" ;;
-  auto) if ! jars_usable || jars_stale; then rebuild=1; else rebuild=0; fi ;;
+  never) rebuild=0; usable || fail "BUILD=never but the register or benchmarks jar is missing or incomplete" ;;
+  auto) if needs_build; then rebuild=1; else rebuild=0; fi ;;
   *) fail "BUILD must be auto, always or never, got '$BUILD'" ;;
 esac
 if [ "$rebuild" = 1 ]; then
   command -v mvn >/dev/null || fail "Maven is not installed"
-  say "building the standalone app and the benchmarks (first run takes a few minutes)..."
-  mvn -q -B -DskipTests -pl standalone,benchmarks -am package || fail "build failed"
-  jars_usable || fail "the build did not produce usable jars"
+  say "building $modules (the first run takes a few minutes)..."
+  mvn -q -B -DskipTests -pl "$modules" -am package || fail "build failed"
+  usable || fail "the build did not produce usable jars"
 fi
-jar=$(app_jar)
+jar=${APP_JAR:-$(standalone_jar)}
 
 # --- processes and clean-up ----------------------------------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/register-http.XXXXXX")
@@ -103,8 +113,19 @@ cleanup() {
   stop "$app_pid"
   rm -rf "$work"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+summary=()
+interrupted_at=""
+# Interrupted after some sizes were measured: their figures still deserve a summary and a RESULT line.
+on_exit() {
+  cleanup
+  if [ -n "$interrupted_at" ] && [ "${#summary[@]}" -gt 0 ]; then
+    echo
+    echo "Interrupted while working on $interrupted_at artisans; figures of the sizes completed:"
+    print_summary
+  fi
+}
+trap on_exit EXIT
+trap 'interrupted_at=${size:-?}; exit 130' INT TERM
 fail_with_log() {
   if [ -s "$work/app.log" ]; then
     echo "--- last lines of the app's log ---" >&2
@@ -226,9 +247,19 @@ in_store=0
 prefill_from=0
 http_from=0
 solo_seconds=$(( DURATION / 3 > 10 ? DURATION / 3 : 10 ))
-summary=()
 summary_header=$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %9s %7s %7s %7s' artisans prefill/s catchup_s \
   reg/s reg_p50 reg_p99 reg_cpu view/s view_p50 view_p99 solo_p50 solo_p99 view_cpu heap_MB rss_MB others%)
+print_summary() {
+  echo "Register over HTTP: standalone app with -Xmx$APP_HEAP and -XX:+ExitOnOutOfMemoryError, embedded MongoDB on its" \
+    "H2 backend (inside the heap figure); $CONCURRENCY concurrent requests, ${DURATION}s per phase after ${WARMUP}s" \
+    "warm-up; solo = one request at a time; $cpus CPUs shared by the app, the generator, the load client and any" \
+    "other process (others% = their share during the concurrent reads). Latencies in ms; reg_cpu and view_cpu = the" \
+    "app's CPU ms per registration (projections included) and per read."
+  echo "$summary_header"
+  printf '%s\n' "${summary[@]}"
+  echo "The app never ran out of its $APP_HEAP heap (it would have exited and stopped the run)."
+  echo "$result"
+}
 say "load: $CONCURRENCY concurrent requests, ${WARMUP}s warm-up + ${DURATION}s per phase; pre-fill: $PREFILL_THREADS threads"
 
 for size in "${sizes[@]}"; do
@@ -318,12 +349,6 @@ for size in "${sizes[@]}"; do
   result="RESULT register_rps=$(field per_second "$register") view_p50_ms=$(field p50_ms "$view") view_p99_ms=$(field p99_ms "$view") heap_mb=$heap"
 done
 
-echo "Register over HTTP: standalone app with -Xmx$APP_HEAP and -XX:+ExitOnOutOfMemoryError, embedded MongoDB on its" \
-  "H2 backend (inside the heap figure); $CONCURRENCY concurrent requests, ${DURATION}s per phase after ${WARMUP}s" \
-  "warm-up; solo = one request at a time; $cpus CPUs shared by the app, the generator, the load client and any" \
-  "other process (others% = their share during the concurrent reads). Latencies in ms; reg_cpu and view_cpu = the" \
-  "app's CPU ms per registration (projections included) and per read."
-echo "$summary_header"
-printf '%s\n' "${summary[@]}"
-echo "The app never ran out of its $APP_HEAP heap (it would have exited and stopped the run)."
-echo "$result"
+size=""
+print_summary
+

@@ -151,12 +151,17 @@ public final class EventStoreBenchmark {
             at.ceiling = new Ceiling(database).measure(Math.min(settings.commands(), workload.accounts()), settings.threads(),
                     settings.cap());
             results.sampleLoadAverage();
-            progress.say("  %s @%,d: ceiling read+upsert %,.0f events/s", store.label, size, at.ceiling.replay().perSecond());
+            progress.say("  %s @%,d: ceiling read+upsert %,.0f events/s (%,.0f µs CPU each), $in-read %,.0f events/s,"
+                            + " insertMany %,.0f docs/s", store.label, size, at.ceiling.replay().perSecond(),
+                    at.ceiling.replay().cpuMicrosPerOperation(), at.ceiling.inRead().perSecond(),
+                    at.ceiling.insertMany().perSecond());
             appends(store, workload, results, at, settings.cap());
             if (size == settings.largestSize()) {
                 progress.say("  %s @%,d: aggregate load times", store.label, size);
                 results.loadTime = LoadTime.measure(store, settings.loadIterations());
                 results.loadTimeStoreSize = size;
+                progress.say("  %s @%,d: aggregate load mean %.3f ms without snapshot, %.3f ms with snapshot", store.label,
+                        size, results.loadTime.withoutSnapshot().meanMillis(), results.loadTime.withSnapshot().meanMillis());
             }
         }
         collectGarbage();
@@ -191,8 +196,9 @@ public final class EventStoreBenchmark {
         at.replay = ReplayRun.run(store, "replay", size, settings.batchSize(), cap);
         at.replayTrips = roundTrips.snapshot().since(before, at.replay.rate().count());
         results.sampleLoadAverage();
-        progress.say("  %s @%,d: replay %,.0f events/s in batches of %,.0f events on average, %.0f%% of the time in GC%s",
-                store.label, size, at.replay.rate().perSecond(), at.replay.averageBatch(), 100 * at.replay.rate().gcShare(),
+        progress.say("  %s @%,d: replay %,.0f events/s (%,.0f µs CPU each, %.0f%% of the time in GC) in batches of %,.0f"
+                        + " events on average%s", store.label, size, at.replay.rate().perSecond(),
+                at.replay.rate().cpuMicrosPerOperation(), 100 * at.replay.rate().gcShare(), at.replay.averageBatch(),
                 at.replay.rate().bounded() ? " (stopped at the cap)" : "");
     }
 
@@ -206,15 +212,17 @@ public final class EventStoreBenchmark {
                 settings.threads(), cap);
         at.existingTrips = roundTrips.snapshot().since(before, at.existing.rate().count());
         results.sampleLoadAverage();
-        progress.say("  %s @%,d: existing %,.0f commands/s over %,d commands%s", store.label, size,
-                at.existing.rate().perSecond(), at.existing.rate().count(), at.existing.rate().bounded() ? " (stopped at the cap)" : "");
+        progress.say("  %s @%,d: existing %,.0f commands/s (%,.0f µs CPU each) over %,d commands%s", store.label, size,
+                at.existing.rate().perSecond(), at.existing.rate().cpuMicrosPerOperation(), at.existing.rate().count(),
+                at.existing.rate().bounded() ? " (stopped at the cap)" : "");
         before = roundTrips.snapshot();
         at.create = AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, size + 2),
                 settings.threads(), cap);
         at.createTrips = roundTrips.snapshot().since(before, at.create.rate().count());
         results.sampleLoadAverage();
-        progress.say("  %s @%,d: create %,.0f commands/s over %,d commands%s", store.label, size,
-                at.create.rate().perSecond(), at.create.rate().count(), at.create.rate().bounded() ? " (stopped at the cap)" : "");
+        progress.say("  %s @%,d: create %,.0f commands/s (%,.0f µs CPU each) over %,d commands%s", store.label, size,
+                at.create.rate().perSecond(), at.create.rate().cpuMicrosPerOperation(), at.create.rate().count(),
+                at.create.rate().bounded() ? " (stopped at the cap)" : "");
     }
 
     /** Between phases only, so that one phase's garbage is not collected on the next phase's clock. */

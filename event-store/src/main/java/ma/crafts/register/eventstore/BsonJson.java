@@ -78,7 +78,7 @@ public final class BsonJson {
         return node.asText();
     }
 
-    public static Document toDocument(JsonNode node) {
+    static Document toDocument(JsonNode node) {
         Object bson = toBson(node);
         if (bson instanceof Document document) {
             return document;

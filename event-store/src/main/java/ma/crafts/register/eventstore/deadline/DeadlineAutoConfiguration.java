@@ -23,8 +23,7 @@ import org.springframework.context.annotation.Bean;
  * {@code poll-interval} (PT1S), {@code lease} (PT5M), {@code retry-backoff} (PT1S), {@code max-retry-backoff} (PT30M),
  * {@code max-attempts} (20), {@code batch-size} (100).
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class, afterName = {
-        "org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration"})
+@AutoConfiguration(before = AxonAutoConfiguration.class)
 public class DeadlineAutoConfiguration {
     /** After Axon's own lifecycle ({@code SpringAxonConfiguration}), so deadlines fire only into a started Axon. */
     static final int POLLING_PHASE = Integer.MAX_VALUE - 1024;

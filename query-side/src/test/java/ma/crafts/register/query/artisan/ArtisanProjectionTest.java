@@ -182,7 +182,7 @@ class ArtisanProjectionTest {
             // one $in for the views, one for the count markers; one bulk per collection
             assertThat(mongo.commands().stream().filter(c -> c.containsKey("find"))).hasSize(2);
             assertThat(mongo.commands().stream().filter(c -> c.containsKey("update"))).hasSize(4);
-            assertThat(snapshot(mongo.database())).isEqualTo(snapshot(direct.database()));
+            assertThat(withoutZeroCounts(snapshot(mongo.database()))).isEqualTo(withoutZeroCounts(snapshot(direct.database())));
         } finally {
             direct.close();
         }
@@ -210,10 +210,24 @@ class ArtisanProjectionTest {
             ArtisanProjection reference = new ArtisanProjection(new ArtisanViewRepository(clean.database()),
                     new ArtisanSearchIndex(clean.database()), new ArtisanFolding());
             events.forEach(reference::on);
-            assertThat(snapshot(mongo.database())).isEqualTo(snapshot(clean.database()));
+            assertThat(withoutZeroCounts(snapshot(mongo.database()))).isEqualTo(withoutZeroCounts(snapshot(clean.database())));
         } finally {
             clean.close();
         }
+    }
+
+    /**
+     * A status that comes and goes within one batch never creates its count, one event at a time leaves it at zero:
+     * the same number, so zero counts are left out of comparisons between the two.
+     */
+    private static Map<String, List<Document>> withoutZeroCounts(Map<String, List<Document>> snapshot) {
+        Map<String, List<Document>> stripped = new TreeMap<>(snapshot);
+        stripped.computeIfPresent(ArtisanSearchIndex.COUNTS, (name, documents) -> documents.stream().map(d -> {
+            Document copy = new Document(d);
+            copy.entrySet().removeIf(e -> e.getValue() instanceof Number n && n.longValue() == 0 && !e.getKey().startsWith("@"));
+            return copy;
+        }).toList());
+        return stripped;
     }
 
     /** Runs a batch as a tracking processor does: each event through the handler interceptors, in one unit of work. */

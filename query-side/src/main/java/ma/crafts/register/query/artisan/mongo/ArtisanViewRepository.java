@@ -2,11 +2,7 @@ package ma.crafts.register.query.artisan.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.mongo.DocumentWrites;
 import org.bson.Document;
 
 /** The artisan view collection: one document per artisan, looked up by {@code _id} only. */
@@ -52,17 +49,17 @@ public class ArtisanViewRepository {
         saveAll(List.of(state));
     }
 
-    /** Replaces (or inserts) the views of many artisans in one unordered bulk. */
+    /**
+     * Writes the views of many artisans in one unordered bulk. A view at version 0 (just registered) is inserted, the
+     * others replaced: see {@link DocumentWrites#saveAll}.
+     */
     public void saveAll(Collection<ArtisanState> states) {
-        if (states.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(states.size());
+        List<Document> fresh = new ArrayList<>();
+        List<Document> existing = new ArrayList<>();
         for (ArtisanState state : states) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", state.artisanId()), ArtisanStateCodec.toDocument(state),
-                    new ReplaceOptions().upsert(true)));
+            (state.version() == 0 ? fresh : existing).add(ArtisanStateCodec.toDocument(state));
         }
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        DocumentWrites.saveAll(collection, fresh, existing);
     }
 
     public void clear() {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.artisan.mongo.ArtisanStateCodec;
 import ma.crafts.register.query.card.CardRecord;
+import ma.crafts.register.query.mongo.DocumentWrites;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
 import org.bson.Document;
@@ -83,16 +84,14 @@ public class CardVerificationRepository {
         saveHolders(List.of(holder));
     }
 
-    /** Replaces (or inserts) many holders in one unordered bulk. */
+    /** Writes many holders in one unordered bulk; one at version 0 (just registered) is inserted, see {@link DocumentWrites#saveAll}. */
     public void saveHolders(Collection<ArtisanState> states) {
-        List<WriteModel<Document>> writes = new ArrayList<>(states.size());
+        List<Document> fresh = new ArrayList<>();
+        List<Document> existing = new ArrayList<>();
         for (ArtisanState holder : states) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", holder.artisanId()), ArtisanStateCodec.toDocument(holder),
-                    new ReplaceOptions().upsert(true)));
+            (holder.version() == 0 ? fresh : existing).add(ArtisanStateCodec.toDocument(holder));
         }
-        if (!writes.isEmpty()) {
-            holders.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
+        DocumentWrites.saveAll(holders, fresh, existing);
     }
 
     private static Document document(CardRecord card) {
