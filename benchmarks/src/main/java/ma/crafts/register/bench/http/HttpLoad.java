@@ -48,7 +48,8 @@ public final class HttpLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: HttpLoad register|view|catch-up --base-url=http://127.0.0.1:PORT [--name=value ...]");
+            System.err.println("usage: HttpLoad register|view|catch-up --base-url=http://127.0.0.1:PORT"
+                    + " [--name=value ...]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -136,7 +137,8 @@ public final class HttpLoad {
                 return;
             }
             if (response.statusCode() != 503) {
-                throw new IOException("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+                throw new IOException("GET " + pathAndQuery + " answered " + response.statusCode() + ": "
+                        + response.body());
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("GET " + pathAndQuery + " still 503 at the time limit: the projections are behind");
@@ -178,7 +180,7 @@ public final class HttpLoad {
         return options.number("warmup-seconds", 5, 0, 3600);
     }
 
-    /** {@code client_cpu_s} is this whole process's CPU time, so the caller can tell the load client's share of the CPUs. */
+    /** {@code client_cpu_s}: this whole process's CPU time, so the caller can tell the load client's share of the CPUs. */
     private void report(String what, LoadPhase.Result result, String extra) {
         out.printf(Locale.ROOT, "%s ok=%d failed=%d seconds=%.1f per_second=%.1f p50_ms=%.2f p99_ms=%.2f%s warmup_ok=%d "
                         + "client_cpu_s=%.1f%n", what, result.ok(), result.failed(), result.seconds(), result.perSecond(),

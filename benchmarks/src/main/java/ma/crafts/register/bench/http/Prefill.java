@@ -96,9 +96,8 @@ public final class Prefill {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
-        // Arguments of run(), not of the process: the key stays out of `ps`.
-        // Only errors from the libraries: start-up notices would bury the progress lines, and every failed
-        // registration is reported by this class anyway.
+        // Arguments of run(), not of the process, so the key stays out of `ps`. Libraries log errors only: their
+        // start-up notices would bury the progress lines, and this class reports every failed registration itself.
         ConfigurableApplicationContext context = application.run(
                 "--register.mongodb.uri=" + mongodbUri,
                 "--register.privacy.master-key=" + masterKey,
@@ -123,8 +122,9 @@ public final class Prefill {
             t.setDaemon(true);
             return t;
         });
-        progress.scheduleAtFixedRate(() -> System.err.printf(Locale.ROOT, "prefill: %,d of %,d registered (%,.0f/s), %,d cards, %,d failed%n",
-                        registered.get(), count, registered.get() / seconds(started), cardsIssued.get(), failed.get()),
+        progress.scheduleAtFixedRate(() -> System.err.printf(Locale.ROOT,
+                        "prefill: %,d of %,d registered (%,.0f/s), %,d cards, %,d failed%n", registered.get(), count,
+                        registered.get() / seconds(started), cardsIssued.get(), failed.get()),
                 PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
         try (BufferedWriter ids = Files.newBufferedWriter(idsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
@@ -183,7 +183,8 @@ public final class Prefill {
         } catch (RuntimeException e) {
             long failures = failed.incrementAndGet();
             if (failures <= 5) {
-                System.err.println("prefill: applicant " + n + " (" + applicant.request().provinceCode() + ") failed: " + e);
+                System.err.println("prefill: applicant " + n + " (" + applicant.request().provinceCode() + ") failed: "
+                        + e);
             }
             if (failures > allowedFailures && abort.compareAndSet(false, true)) {
                 System.err.println("prefill: more than " + allowedFailures + " failures, stopping");

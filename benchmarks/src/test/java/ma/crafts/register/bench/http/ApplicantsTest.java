@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ma.crafts.register.command.RegisterPolicy;
@@ -92,12 +93,14 @@ class ApplicantsTest {
     void namesAreWrittenInArabicAndInLatinScript() {
         for (long n = 0; n < 1000; n++) {
             RegisterArtisanRequest request = applicants.applicant(Cins.HTTP, n).request();
-            for (RegisterArtisanRequest.Name name : new RegisterArtisanRequest.Name[] {request.firstName(), request.lastName()}) {
-                assertThat(name.ar().codePoints().filter(Character::isLetter)
-                        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)).as(name.ar()).isTrue();
-                assertThat(name.fr().codePoints().filter(Character::isLetter)
-                        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)).as(name.fr()).isTrue();
+            for (RegisterArtisanRequest.Name name : List.of(request.firstName(), request.lastName())) {
+                assertThat(lettersAllIn(name.ar(), Character.UnicodeScript.ARABIC)).as(name.ar()).isTrue();
+                assertThat(lettersAllIn(name.fr(), Character.UnicodeScript.LATIN)).as(name.fr()).isTrue();
             }
         }
+    }
+
+    private static boolean lettersAllIn(String text, Character.UnicodeScript script) {
+        return text.codePoints().filter(Character::isLetter).allMatch(c -> Character.UnicodeScript.of(c) == script);
     }
 }

@@ -38,8 +38,10 @@ class PrefilledIdsTest {
     @Test
     void aMalformedLineOrAnEmptyFileIsReportedWithWhere() throws IOException {
         Path malformed = Files.writeString(dir.resolve("bad.tsv"), UUID.randomUUID() + "\tMA-01\nnot-an-id\tMA-02\n");
-        assertThatThrownBy(() -> PrefilledIds.read(malformed)).isInstanceOf(IOException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> PrefilledIds.read(malformed))
+                .isInstanceOf(IOException.class).hasMessageContaining("line 2");
         Path empty = Files.writeString(dir.resolve("empty.tsv"), "");
-        assertThatThrownBy(() -> PrefilledIds.read(empty)).isInstanceOf(IOException.class).hasMessageContaining("no artisan");
+        assertThatThrownBy(() -> PrefilledIds.read(empty))
+                .isInstanceOf(IOException.class).hasMessageContaining("no artisan");
     }
 }

@@ -5,6 +5,7 @@ import static ma.crafts.register.command.CommandResponses.PROBLEM_REF;
 import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -148,7 +149,9 @@ public class ArtisanCommandController {
                     + "EXPERIENCE needs at least 3 `yearsOfPractice`; 10 years or more make a MASTER_ARTISAN. Names need "
                     + "Arabic and French; personal data (CIN, names, birth date, phone, address) is encrypted before it is "
                     + "stored." + VERSION_POSITION)
-    @ApiResponse(responseCode = "201", description = "Registered; `Location` is the artisan's view")
+    @ApiResponse(responseCode = "201", description = "Registered; `Location` is the artisan's view",
+            headers = @Header(name = "Location", description = "/api/v1/artisans/{artisanId}",
+                    schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
     @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region",

@@ -48,7 +48,9 @@ public class ReferenceController {
     }
 
     @GetMapping("/regions")
-    @Operation(summary = "The 12 regions with their prefectures and provinces, names in Arabic and French")
+    @Operation(summary = "The 12 regions with their prefectures and provinces, names in Arabic and French",
+            description = "ISO 3166-2:MA codes: regions MA-01 to MA-12, prefectures and provinces MA-XXX. These are the "
+                    + "codes the commands and the search filters take. Any reading role.")
     @ApiResponse(responseCode = "200", description = "The regions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = RegionDto.class))))
@@ -63,7 +65,10 @@ public class ReferenceController {
     }
 
     @GetMapping("/activities")
-    @Operation(summary = "The nomenclature of craft activities: categories, branches and activities")
+    @Operation(summary = "The nomenclature of craft activities: categories, branches and activities",
+            description = "Activity codes are what a registration takes; branch codes are what the search filters and "
+                    + "professional bodies take. While provisional is true the list is not the official annex yet; "
+                    + "events record the version next to each code. Any reading role.")
     @ApiResponse(responseCode = "200", description = "The nomenclature")
     public NomenclatureDto activities() {
         access.requireAnyReader();

@@ -66,7 +66,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ({@code true} adds a card for every tenth artisan and a suspension for every twentieth, appended after all
  * registrations), {@code bench.batch} (processor batch size, default the query side's), {@code bench.maxSeconds}
  * (a rebuild stops after this long and its rate is taken from what was done, marked {@code ~}; default 900),
- * {@code bench.warmup} (default {@code true}: the first store is rebuilt once, untimed, so the JIT has compiled the
+ * {@code bench.fetch} (the event store's tracking fetch size, default the engine's), {@code bench.warmup} (default {@code true}: the first store is rebuilt once, untimed, so the JIT has compiled the
  * code before anything is measured).
  * Rates come with the process CPU time per event, steadier than rates when other programs share the machine.
  */
@@ -92,8 +92,12 @@ class ProjectionRebuildBenchmark {
             MongoDatabase database = client.getDatabase("bench");
             JacksonSerializer serializer = JacksonSerializer.builder()
                     .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
-            MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                    .database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
+            MongoEventStorageEngine.Builder engineBuilder = MongoEventStorageEngine.builder()
+                    .database(database).eventSerializer(serializer).snapshotSerializer(serializer);
+            if (System.getProperty("bench.fetch") != null) {
+                engineBuilder.trackingBatchSize(Integer.getInteger("bench.fetch"));
+            }
+            MongoEventStorageEngine engine = engineBuilder.build();
             MongoTokenStore tokens = new MongoTokenStore(database, serializer, Duration.ofSeconds(10));
             List<String> lines = new ArrayList<>();
             boolean warmUp = Boolean.parseBoolean(System.getProperty("bench.warmup", "true"));
@@ -111,8 +115,9 @@ class ProjectionRebuildBenchmark {
                 System.out.println("BENCH " + lines.get(lines.size() - 1));
             }
             System.out.println();
-            System.out.printf("Projection rebuild on mongo-java-server (memory), batch %s, mix %s, load average %.1f%n",
-                    batch.isEmpty() ? "default" : batch, mix, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf("Projection rebuild on mongo-java-server (memory), batch %s, fetch %s, mix %s, load average %.1f%n",
+                    batch.isEmpty() ? "default" : batch, System.getProperty("bench.fetch", "default"), mix,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             lines.forEach(System.out::println);
         } finally {
             server.shutdownNow();
@@ -197,6 +202,7 @@ class ProjectionRebuildBenchmark {
         long last = events - 1;
         long tenth = Math.max(1, events / 10);
         long cpu0 = cpu();
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         long t90 = 0;
         long cpu90 = 0;
@@ -206,6 +212,7 @@ class ProjectionRebuildBenchmark {
         axon.start();
         long t1;
         long cpu1;
+        long gc1;
         try {
             long nextReport = tenth;
             // Polled rarely: reading the token costs the process CPU that would be counted against the projections.
@@ -228,6 +235,7 @@ class ProjectionRebuildBenchmark {
         } finally {
             t1 = System.nanoTime();
             cpu1 = cpu();
+            gc1 = gcMillis();
             System.err.printf("  rebuild ends at %s%n", java.time.LocalTime.now());
             axon.shutdown();
         }
@@ -235,7 +243,7 @@ class ProjectionRebuildBenchmark {
         if (complete) {
             verify(database);
         }
-        return new Outcome(complete, Math.min(applied, events), t1 - t0, cpu1 - cpu0,
+        return new Outcome(complete, Math.min(applied, events), t1 - t0, cpu1 - cpu0, gc1 - gc0,
                 complete && t90 > 0 ? events - p90 : 0, t1 - t90, cpu1 - cpu90);
     }
 
@@ -325,18 +333,27 @@ class ProjectionRebuildBenchmark {
                         "traceId", artisanId + "#" + sequence));
     }
 
+    /** Milliseconds the JVM spent collecting garbage so far: the memory backend keeps the whole store on the heap. */
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** Whole-rebuild figures and those of its last tenth (the cost per event once the models hold nearly everything). */
-    private record Outcome(boolean complete, long events, long nanos, long cpuNanos, long tailEvents, long tailNanos,
-                           long tailCpuNanos) {
+    private record Outcome(boolean complete, long events, long nanos, long cpuNanos, long gcMillis, long tailEvents,
+                           long tailNanos, long tailCpuNanos) {
         @Override
         public String toString() {
-            String all = String.format("%,.0f events/s, %.0f us CPU/event", events / (nanos / 1e9),
-                    cpuNanos / 1e3 / Math.max(1, events));
+            String all = String.format("%,.0f events/s, %.0f us CPU/event, GC %.0f%% of the time", events / (nanos / 1e9),
+                    cpuNanos / 1e3 / Math.max(1, events), 100.0 * gcMillis / (nanos / 1e6));
             if (tailEvents == 0) {
                 return all + " (" + String.format("%,d", events) + " events in " + String.format("%.0f s", nanos / 1e9) + ")";
             }
