@@ -3,8 +3,11 @@ package ma.crafts.register.query;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 
 /**
  * Parses query-string parameters by hand so that every malformed value becomes the same 400 validation problem naming
@@ -78,6 +81,35 @@ public final class QueryParameters {
             throw new InvalidInputException(field, "is not a valid identifier");
         }
         return raw;
+    }
+
+    /** The paging parameters of a listing, parsed. */
+    public record Paging(int page, int size, Long minPosition) {
+    }
+
+    /** {@code ?page}, {@code ?size} and {@code ?minPosition}, each problem added to {@code problems}. */
+    public static Paging paging(List<FieldProblem> problems, String page, String size, String minPosition) {
+        return new Paging(collecting(problems, () -> page(page), 0),
+                collecting(problems, () -> size(size), DEFAULT_PAGE_SIZE),
+                collecting(problems, () -> minPosition(minPosition), null));
+    }
+
+    /** A filter parameter: absent when null or blank, else trimmed. */
+    public static String optional(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+
+    /**
+     * Parses one parameter, adding its problems to {@code problems} and answering {@code fallback} instead of
+     * throwing, so that one 400 can name every malformed parameter of a request.
+     */
+    public static <T> T collecting(List<FieldProblem> problems, Supplier<T> parse, T fallback) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return fallback;
+        }
     }
 
     private static long wholeNumber(String field, String raw) {

@@ -23,6 +23,9 @@ import ma.crafts.register.query.card.mongo.CardVerificationRepository;
 import ma.crafts.register.query.eligibility.EligibilityService;
 import ma.crafts.register.query.eligibility.ProgrammeCatalogue;
 import ma.crafts.register.query.eligibility.RuleEngine;
+import ma.crafts.register.query.notification.NotificationProjection;
+import ma.crafts.register.query.notification.NotificationQueries;
+import ma.crafts.register.query.notification.mongo.NotificationRepository;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
@@ -103,6 +106,23 @@ public class QuerySideConfiguration {
     @Bean
     public CardProjection queryCardProjection(CardVerificationRepository repository, ArtisanFolding folding) {
         return new CardProjection(repository, folding);
+    }
+
+    @Bean
+    public NotificationRepository queryNotificationRepository(MongoDatabase database) {
+        return new NotificationRepository(database);
+    }
+
+    @Bean
+    public NotificationProjection queryNotificationProjection(NotificationRepository repository) {
+        return new NotificationProjection(repository);
+    }
+
+    @Bean
+    public NotificationQueries queryNotificationQueries(NotificationRepository repository,
+                                                        ReferenceCatalog referenceCatalog, ReadAccess access,
+                                                        ProjectionFreshness freshness) {
+        return new NotificationQueries(repository, referenceCatalog, access, freshness);
     }
 
     @Bean

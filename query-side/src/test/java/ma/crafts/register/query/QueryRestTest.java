@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
@@ -113,6 +115,14 @@ class QueryRestTest {
         append("a-erased", 1, "2024-04-02T09:00:00Z",
                 new CardIssued("a-erased", "MA07-C-0004", LocalDate.parse("2024-04-02"), FAR_FUTURE));
         vault.erase("a-erased");
+        // An enterprise of Marrakech-Safi whose supervisor was struck off: a notice to that region's chamber.
+        eventStore.publish(new GenericDomainEventMessage<>("Enterprise", "e-caftan", 1,
+                new ChamberNotificationIssued("n-caftan", "MA-07", "e-caftan",
+                        ChamberNotificationIssued.ENTERPRISE_NON_COMPLIANT,
+                        new LocalizedText("لم تعد المقاولة مستوفية لشروط تسجيلها",
+                                "L'entreprise ne remplit plus la condition")),
+                Map.of("recordedBy", "system", "chamber", "MA"), UUID.randomUUID().toString(),
+                Instant.parse("2025-04-01T09:00:00Z")));
         // 25 weavers of Essaouira, for paging.
         for (int i = 0; i < 25; i++) {
             String id = "a-weaver-" + String.format("%02d", i);
@@ -349,6 +359,30 @@ class QueryRestTest {
     }
 
     @Test
+    void notificationsAreReadByTheirRegionsClerksAndNationalRoles() {
+        Response own = api.get("/api/v1/notifications?minPosition=" + lastPosition, clerkMarrakechSafi);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("total").asLong()).isEqualTo(1);
+        JsonNode notice = own.body().get("items").get(0);
+        assertThat(notice.get("notificationId").asText()).isEqualTo("n-caftan");
+        assertThat(notice.get("regionCode").asText()).isEqualTo("MA-07");
+        assertThat(notice.get("topic").asText()).isEqualTo(ChamberNotificationIssued.ENTERPRISE_NON_COMPLIANT);
+        assertThat(notice.get("message").get("ar").asText()).isEqualTo("لم تعد المقاولة مستوفية لشروط تسجيلها");
+        assertThat(notice.get("issuedAt").asText()).isEqualTo("2025-04-01T09:00:00Z");
+
+        assertThat(api.get("/api/v1/notifications", clerkRabat).body().get("total").asLong()).isZero();
+        Response foreign = api.get("/api/v1/notifications?regionCode=MA-07", clerkRabat);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.body().get("type").asText()).isEqualTo("/problems/forbidden");
+        assertThat(api.get("/api/v1/notifications?regionCode=MA-07", analyst).body().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/notifications?regionCode=MA-04", auditor).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/notifications", null).status()).isEqualTo(401);
+        Response invalid = api.get("/api/v1/notifications?regionCode=MA-99&size=0", auditor);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("errors")).hasSize(2);
+    }
+
+    @Test
     void cardVerificationIsPublicAndMinimal() {
         Response valid = api.get("/api/v1/cards/MA07-C-0001/verification?minPosition=" + lastPosition, null);
         assertThat(valid.status()).isEqualTo(200);
@@ -469,6 +503,16 @@ class QueryRestTest {
         assertThat(paths.has("/api/v1/cards/{cardNumber}/verification")).isTrue();
         assertThat(paths.has("/api/v1/reference/regions")).isTrue();
         assertThat(paths.has("/api/v1/reference/activities")).isTrue();
+        assertThat(paths.has("/api/v1/notifications")).isTrue();
+        for (String listing : List.of("/api/v1/artisans", "/api/v1/notifications")) {
+            JsonNode operation = paths.get(listing).get("get");
+            Map<String, JsonNode> byName = new HashMap<>();
+            operation.get("parameters").forEach(p -> byName.put(p.get("name").asText(), p));
+            assertThat(byName).containsKeys("regionCode", "page", "size", "minPosition");
+            assertThat(byName.get("size").get("schema").get("maximum").asInt()).as(listing).isEqualTo(100);
+            assertThat(byName.get("page").get("description").asText()).as(listing).isEqualTo("0-based page number");
+            assertThat(operation.get("responses").has("503")).as(listing).isTrue();
+        }
 
         JsonNode view = paths.get("/api/v1/artisans/{artisanId}").get("get");
         List<String> parameters = new ArrayList<>();
@@ -487,6 +531,7 @@ class QueryRestTest {
         }
         for (String field : List.of("items", "page", "size", "total")) {
             assertThat(schemas.get("ArtisanSearchPage").get("properties").has(field)).as(field).isTrue();
+            assertThat(schemas.get("NotificationPage").get("properties").has(field)).as(field).isTrue();
         }
         for (String field : List.of("position", "sequence", "type", "occurredAt", "recordedBy", "chamber",
                 "correlationId", "payload")) {

@@ -59,17 +59,15 @@ public class ArtisanController {
                     + "(by default, and 403 for another region). Items carry no personal data.")
     @ApiResponse(responseCode = "200", description = "One page of artisans")
     @QueryApi.Lagging
+    @QueryApi.Paged
     public ArtisanSearchPage searchArtisans(
             @Parameter(description = "Region code MA-01 to MA-12") @RequestParam(required = false) String regionCode,
             @Parameter(description = "Prefecture or province code, e.g. MA-MAR") @RequestParam(required = false) String provinceCode,
             @Parameter(description = "Branch code of the nomenclature") @RequestParam(required = false) String branchCode,
             @Parameter(description = "Artisan status", schema = @Schema(allowableValues = {"ACTIVE", "SUSPENDED", "STRUCK_OFF"}))
             @RequestParam(required = false) String status,
-            @Parameter(description = "0-based page number", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
             @RequestParam(required = false) String page,
-            @Parameter(description = "Page size", schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(required = false) String size,
-            @Parameter(description = "Global position to wait for (at most 5 s)", schema = @Schema(type = "integer", format = "int64", minimum = "0"))
             @RequestParam(required = false) String minPosition) {
         return search.search(regionCode, provinceCode, branchCode, status, page, size, minPosition);
     }

@@ -3,7 +3,6 @@ package ma.crafts.register.query.artisan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.query.ProjectionFreshness;
@@ -43,9 +42,9 @@ public class ArtisanSearch {
     public ArtisanSearchPage search(String regionCode, String provinceCode, String branchCode, String status,
                                     String page, String size, String minPosition) {
         List<FieldProblem> problems = new ArrayList<>();
-        String region = blankToNull(regionCode);
-        String province = blankToNull(provinceCode);
-        String branch = blankToNull(branchCode);
+        String region = QueryParameters.optional(regionCode);
+        String province = QueryParameters.optional(provinceCode);
+        String branch = QueryParameters.optional(branchCode);
         Geography geography = reference.geography();
         if (region != null && geography.region(region).isEmpty()) {
             problems.add(new FieldProblem("regionCode", "unknown region " + region + " (expected MA-01 to MA-12)"));
@@ -64,7 +63,7 @@ public class ArtisanSearch {
             problems.add(new FieldProblem("branchCode", "unknown branch " + branch));
         }
         ArtisanStatus artisanStatus = null;
-        String statusText = blankToNull(status);
+        String statusText = QueryParameters.optional(status);
         if (statusText != null) {
             try {
                 artisanStatus = ArtisanStatus.valueOf(statusText);
@@ -72,17 +71,15 @@ public class ArtisanSearch {
                 problems.add(new FieldProblem("status", "must be one of " + List.of(ArtisanStatus.values())));
             }
         }
-        int pageNumber = collect(problems, () -> QueryParameters.page(page), 0);
-        int pageSize = collect(problems, () -> QueryParameters.size(size), QueryParameters.DEFAULT_PAGE_SIZE);
-        Long position = collect(problems, () -> QueryParameters.minPosition(minPosition), null);
+        QueryParameters.Paging paging = QueryParameters.paging(problems, page, size, minPosition);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
 
         String effectiveRegion = access.searchRegion(region);
-        freshness.await(ArtisanProjection.PROCESSING_GROUP, position);
+        freshness.await(ArtisanProjection.PROCESSING_GROUP, paging.minPosition());
         String key = ArtisanSearchKeys.key(effectiveRegion, province, branch, artisanStatus);
-        ArtisanSearchIndex.BucketPage bucket = index.page(key, pageNumber, pageSize);
+        ArtisanSearchIndex.BucketPage bucket = index.page(key, paging.page(), paging.size());
         Map<String, ArtisanState> found = views.findAll(bucket.artisanIds());
         List<ArtisanSummary> items = new ArrayList<>(bucket.artisanIds().size());
         var today = calendar.today();
@@ -92,19 +89,6 @@ public class ArtisanSearch {
                 items.add(ArtisanSummary.of(state, today));
             }
         }
-        return new ArtisanSearchPage(items, pageNumber, pageSize, bucket.total());
-    }
-
-    private static <T> T collect(List<FieldProblem> problems, Supplier<T> parse, T fallback) {
-        try {
-            return parse.get();
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-            return fallback;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return new ArtisanSearchPage(items, paging.page(), paging.size(), bucket.total());
     }
 }
