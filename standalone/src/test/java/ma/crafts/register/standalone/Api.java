@@ -76,4 +76,16 @@ final class Api {
                 "address", "Derb Dabachi 12, Marrakech", "provinceCode", provinceCode, "activityCode", activityCode,
                 "qualification", Map.of("route", "EXPERIENCE", "yearsOfPractice", 12));
     }
+
+    static Map<String, Object> enterprise(String cin, String provinceCode, String activityCode,
+                                          String supervisingArtisanId) {
+        return Map.ofEntries(Map.entry("cin", cin),
+                Map.entry("name", Map.of("ar", "مقاولة الزليج الفاسي", "fr", "Zellige de Fès SARL")),
+                Map.entry("firstName", Map.of("ar", "يوسف", "fr", "Youssef")),
+                Map.entry("lastName", Map.of("ar", "العلوي", "fr", "Alaoui")),
+                Map.entry("birthDate", "1975-11-20"), Map.entry("gender", "M"), Map.entry("phone", "+212612345679"),
+                Map.entry("address", "Quartier industriel Sidi Brahim, Fès"), Map.entry("provinceCode", provinceCode),
+                Map.entry("activityCodes", List.of(activityCode)),
+                Map.entry("supervisingArtisanId", supervisingArtisanId));
+    }
 }

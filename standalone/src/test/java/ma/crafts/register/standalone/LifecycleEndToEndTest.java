@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +26,8 @@ import org.springframework.context.annotation.Bean;
  * One artisan walked through its life over real HTTP, with the view, the history, the public card check and search
  * checked at every step: registration, card, membership, amendment, relocation (write access moves to the new
  * region, the membership ends), suspension and reinstatement, loss and replacement of the card, expiry of the
- * replacement through the card-expiry deadline, and striking-off.
+ * replacement through the card-expiry deadline, and striking-off, which also flags the enterprise the artisan
+ * supervises and puts a notice in front of that region's clerks ({@code GET /api/v1/notifications}).
  *
  * <p>Cards are valid one day here ({@code register.policy.card-validity=P1D}) and the register's clock is a settable
  * clock: the replacement is issued one second before midnight of its last valid day, then the clock is moved past
@@ -204,6 +207,11 @@ class LifecycleEndToEndTest {
         assertThat(check.get("valid").asBoolean()).isFalse();
         assertThat(check.get("invalidBecause").asText()).isEqualTo("CARD_EXPIRED");
 
+        // An enterprise of Fès supervised by the artisan, so that the striking-off below leaves it non-compliant.
+        String enterpriseId = created(api.post("/api/v1/enterprises", fesClerk,
+                Api.enterprise("LE654321", "MA-FES", activity.get("code").asText(), id)))
+                .body().get("enterpriseId").asText();
+
         // Striking-off: final; no card any more.
         Api.Reply struck = ok(api.post("/api/v1/artisans/" + id + "/striking-off", fesClerk,
                 Map.of("reason", "cessation définitive d'activité")));
@@ -215,6 +223,19 @@ class LifecycleEndToEndTest {
         assertThat(noCard.body().get("rule").asText()).isEqualTo("artisan-must-be-active");
         assertThat(api.post("/api/v1/artisans/" + id + "/reinstatement", fesClerk, Map.of("reason", "appel")).status())
                 .isEqualTo(409);
+
+        // The compliance saga flags the enterprise; its notice reaches the Fès chamber, and only there.
+        JsonNode notice = awaitItem("a notice about " + enterpriseId,
+                () -> notifications("regionCode=MA-03", fesClerk).body().get("items"),
+                item -> enterpriseId.equals(item.get("enterpriseId").asText()));
+        assertThat(notice.get("regionCode").asText()).isEqualTo("MA-03");
+        assertThat(notice.get("topic").asText()).isEqualTo("enterprise-non-compliant");
+        assertThat(notice.get("message").get("fr").asText()).contains("Zellige de Fès SARL");
+        assertThat(notice.get("message").get("ar").asText()).contains("مقاولة الزليج الفاسي");
+        assertThat(notice.get("position").asLong()).isGreaterThan(position(struck));
+        assertThat(notifications("regionCode=MA-03", marrakechClerk).status()).isEqualTo(403);
+        assertThat(notifications("", marrakechClerk).body().get("items").toString()).doesNotContain(enterpriseId);
+        assertThat(notifications("regionCode=MA-03", auditor).body().get("total").asLong()).isEqualTo(1);
 
         assertThat(types(history(id, auditor, struck))).containsExactly("ArtisanRegistered", "CardIssued",
                 "ArtisanJoinedProfessionalBody", "ArtisanDetailsAmended", "ArtisanRelocated",
@@ -273,17 +294,28 @@ class LifecycleEndToEndTest {
         return page.body().get("items").toString();
     }
 
+    private Api.Reply notifications(String query, String token) {
+        return api.get("/api/v1/notifications?" + query, token);
+    }
+
     /** The deadline runs on its own thread; the history is read from the store, so it shows the event once stored. */
     private JsonNode awaitHistoryItem(String id, String type) throws InterruptedException {
+        return awaitItem(type + " in the history of " + id, () -> api.get("/api/v1/artisans/" + id + "/history",
+                auditor).body(), item -> type.equals(item.get("type").asText()));
+    }
+
+    /** The first item of {@code list} that {@code matches}, read again until it appears: what a process left behind. */
+    private static JsonNode awaitItem(String what, Supplier<JsonNode> list, Predicate<JsonNode> matches)
+            throws InterruptedException {
         Instant giveUp = Instant.now().plus(EXPIRY_WAIT);
         while (Instant.now().isBefore(giveUp)) {
-            for (JsonNode item : api.get("/api/v1/artisans/" + id + "/history", auditor).body()) {
-                if (type.equals(item.get("type").asText())) {
+            for (JsonNode item : list.get()) {
+                if (matches.test(item)) {
                     return item;
                 }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("No " + type + " in the history of " + id + " within " + EXPIRY_WAIT);
+        throw new AssertionError("No " + what + " within " + EXPIRY_WAIT);
     }
 }
