@@ -115,6 +115,19 @@ class LifecycleCommandApiTest {
     }
 
     @Test
+    void onceThePersonalDataIsErasedAmendmentAndRelocationAreRefusedAndStoreNothing() {
+        String artisanId = register("MA-MAR", "B08-001", "EXPERIENCE", 5, null);
+        vault.erase(artisanId);
+        long before = eventCount();
+        assertThat(http.post(path(artisanId, "amendments"), clerk07, Map.of("phone", "+212600000000")).rule())
+                .isEqualTo("personal-data-erased");
+        assertThat(http.post(path(artisanId, "relocation"), clerk07,
+                Map.of("provinceCode", "MA-FES", "address", "Talaa Kebira 40, فاس")).rule())
+                .isEqualTo("personal-data-erased");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void concurrentAmendmentsOfDifferentFieldsAreBothKept() throws Exception {
         for (int round = 0; round < 4; round++) {
             String artisanId = register("MA-SAF", "B01-004", "EXPERIENCE", 6, null);
