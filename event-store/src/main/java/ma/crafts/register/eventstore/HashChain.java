@@ -6,21 +6,25 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
+import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
 
 /**
  * SHA-256 chain over each aggregate's commits: a commit's hash covers the previous commit's hash of the same aggregate and
- * the canonical extended-JSON form of its events (global positions excluded: they are assigned by the store, and a commit
- * retried at other positions is the same commit). Changing, removing or reordering a stored event breaks the chain from
- * that commit on.
+ * the BSON encoding of each of its events as stored, field order included (global positions excluded: they are assigned
+ * by the store, and a commit retried at other positions is the same commit). BSON rather than extended JSON because
+ * encoding it costs a fraction of the JSON writer on every append, and it is just as reproducible outside Java
+ * ({@code BSON.serialize} in mongosh). Changing, removing or reordering a stored event breaks the chain from that commit on.
  */
 public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
     /** Marks a commit whose predecessor could not be found when it was written; verification reports it. */
     public static final String UNLINKED = "unlinked";
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final DocumentCodec CODEC = new DocumentCodec();
+    private static final EncoderContext ENCODING = EncoderContext.builder().build();
 
     public record Verification(String aggregateId, boolean intact, long eventsChecked, List<String> problems) {
     }
@@ -29,10 +33,14 @@ public final class HashChain {
         MessageDigest digest = sha256();
         digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
         for (Document event : events) {
-            Document hashed = new Document(event);
-            hashed.remove("position");
-            digest.update((byte) '\n');
-            digest.update(hashed.toJson(CANONICAL).getBytes(StandardCharsets.UTF_8));
+            Document hashed = event;
+            if (event.containsKey("position")) {
+                hashed = new Document(event);
+                hashed.remove("position");
+            }
+            BasicOutputBuffer bson = new BasicOutputBuffer(512);
+            CODEC.encode(new BsonBinaryWriter(bson), hashed, ENCODING);
+            digest.update(bson.getInternalBuffer(), 0, bson.getPosition());
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -107,6 +107,24 @@ class GapContractTest {
         }
     }
 
+    @Test
+    void unusedPositionBlockRemainder_isClosedByItsOwnerSoon_notAfterReadersGapTimeout() {
+        MongoEventStorageEngine busyWriter = fixture.engine(Duration.ofMinutes(5));
+        MongoEventStorageEngine otherProcess = fixture.engine(Duration.ofMinutes(5));
+        // Two quick commits: the second runs out of its one-position block at once, so the engine takes two and uses one.
+        busyWriter.appendEvents(TestEvents.domain("busy", 0));
+        busyWriter.appendEvents(TestEvents.domain("busy", 1));
+        otherProcess.appendEvents(TestEvents.domain("other", 0));
+        try (Tail tail = new Tail(fixture.engine(Duration.ofMinutes(5)), fixture.tokenStore(), "blocks")) {
+            tail.awaitDelivered(3, Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.token() != null && tail.token().getGaps().isEmpty()
+                    && tail.token().getIndex() == 3L);
+            assertThat(tail.positionsInDeliveryOrder).containsExactly(0L, 1L, 3L);
+            var commits = fixture.newProcessDatabase().getCollection("commits");
+            assertThat(commits.countDocuments(Filters.eq("void", "unused"))).isEqualTo(1);
+        }
+    }
+
     private static void waitFor(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
