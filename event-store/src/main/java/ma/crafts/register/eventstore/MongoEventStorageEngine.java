@@ -746,10 +746,40 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return null;
     }
 
+    /**
+     * The highest written position, with every position below it that is reserved but not written yet as a gap: position
+     * blocks keep positions reserved for a while, and a processor starting here must still receive the commits that land
+     * in them. Reserved positions above the highest written one are simply ahead of the token.
+     */
     @Override
     public TrackingToken createHeadToken() {
         long head = nextUnreservedPosition();
-        return head == 0 ? null : GapAwareTrackingToken.newInstance(head - 1, List.of());
+        if (head == 0) {
+            return null;
+        }
+        long from = Math.max(0, head - block.maxSize);
+        // Look a little earlier, so that a commit which began before the window still covers its positions in it.
+        List<Long> keys = new ArrayList<>();
+        for (long position = Math.max(0, from - 64); position < head; position++) {
+            keys.add(position);
+        }
+        TreeSet<Long> written = new TreeSet<>();
+        for (int chunk = 0; chunk < keys.size(); chunk += IN_CHUNK) {
+            List<Long> slice = keys.subList(chunk, Math.min(keys.size(), chunk + IN_CHUNK));
+            for (Document commit : commits.find(in("_id", slice)).projection(Projections.include("last"))) {
+                for (long position = commit.getLong("_id"); position <= commit.getLong("last"); position++) {
+                    written.add(position);
+                }
+            }
+        }
+        long index = written.isEmpty() || written.last() < from ? from - 1 : written.last();
+        List<Long> gaps = new ArrayList<>();
+        for (long position = from; position < index; position++) {
+            if (!written.contains(position)) {
+                gaps.add(position);
+            }
+        }
+        return index < 0 ? null : GapAwareTrackingToken.newInstance(index, gaps);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,27 @@ class GapContractTest {
             var commits = fixture.newProcessDatabase().getCollection("commits");
             assertThat(commits.countDocuments(Filters.eq("void", "unused"))).isEqualTo(1);
         }
+    }
+
+    @Test
+    void headToken_keepsReservedButUnwrittenPositionsAsGaps() throws Exception {
+        MongoEventStorageEngine slowWriter = fixture.engine(Duration.ofMinutes(5));
+        MongoEventStorageEngine fastWriter = fixture.engine(Duration.ofMinutes(5));
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        slowWriter.stallBetweenReservationAndWrite(() -> {
+            reserved.countDown();
+            waitFor(release);
+        });
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> slowWriter.appendEvents(TestEvents.domain("late", 0)));
+        assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        fastWriter.appendEvents(TestEvents.domain("early", 0));
+
+        GapAwareTrackingToken head = (GapAwareTrackingToken) fixture.engine(Duration.ofMinutes(5)).createHeadToken();
+        assertThat(head.getIndex()).isEqualTo(1L);
+        assertThat(head.getGaps()).containsExactly(0L);
+        release.countDown();
+        late.get(10, TimeUnit.SECONDS);
     }
 
     private static void waitFor(CountDownLatch latch) {
