@@ -59,14 +59,16 @@ final class StoreFixture implements AutoCloseable {
     }
 
     MongoEventStorageEngine engine(Duration gapTimeout, EventUpcaster upcaster) {
+        return builder(gapTimeout).upcasterChain(upcaster).build();
+    }
+
+    MongoEventStorageEngine.Builder builder(Duration gapTimeout) {
         return MongoEventStorageEngine.builder()
                 .database(newProcessDatabase())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .upcasterChain(upcaster)
                 .gapTimeout(gapTimeout)
-                .trackingBatchSize(200)
-                .build();
+                .trackingBatchSize(200);
     }
 
     MongoTokenStore tokenStore() {
