@@ -8,6 +8,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -70,6 +74,41 @@ class EmbeddedMongoServerTest {
              MongoClient client = MongoClients.create(recovered.connectionString())) {
             assertThat(client.getDatabase("register").getCollection("events")
                     .find(Filters.eq("_id", "acknowledged")).first()).isNotNull();
+        }
+    }
+
+    @Test
+    void concurrentAcknowledgedWritesAreAllInTheFile_whenTheyShareCommits() throws Exception {
+        Path copy = temp.resolve("concurrent-snapshot");
+        int writers = 8;
+        int writesEach = 50;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.H2, 0, temp.resolve("concurrent"));
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            var events = client.getDatabase("register").getCollection("events");
+            var pool = Executors.newFixedThreadPool(writers);
+            try {
+                var done = new ArrayList<Future<?>>();
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < writesEach; i++) {
+                            events.insertOne(new Document("_id", writer + "-" + i));
+                        }
+                    }));
+                }
+                for (var future : done) {
+                    future.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            Files.createDirectories(copy);
+            Files.copy(server.dataFile().orElseThrow(), copy.resolve(EmbeddedMongoServer.DATA_FILE_NAME));
+        }
+        try (EmbeddedMongoServer recovered = EmbeddedMongoServer.start(EmbeddedBackend.H2, 0, copy);
+             MongoClient client = MongoClients.create(recovered.connectionString())) {
+            assertThat(client.getDatabase("register").getCollection("events").countDocuments())
+                    .isEqualTo((long) writers * writesEach);
         }
     }
 
