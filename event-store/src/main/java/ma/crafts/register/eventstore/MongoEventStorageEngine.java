@@ -41,7 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.axonframework.common.AxonConfigurationException;
@@ -101,7 +100,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final HashChain hashChain = new HashChain();
     private final StreamTips streamTips;
     private final ConcurrentLinkedQueue<PendingCommit> pending = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock claimLock = new ReentrantLock();
+    /** Monitor of {@link #writing}: whether an appending thread is writing a group commit right now. */
+    private final Object writerRole = new Object();
+    private boolean writing;
     private final PositionBlock block;
     private final Map<Long, Long> gapFirstSeenMillis = new ConcurrentHashMap<>();
     /** Where a writer may stall or die between reserving positions and writing them; contract tests hook in here. */
@@ -152,8 +153,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
         PendingCommit commit = prepare(events, serializer);
         pending.add(commit);
-        while (!commit.claimed) {
-            writeQueuedCommits();
+        List<PendingCommit> batch = takeWriterRoleUnlessClaimed(commit);
+        if (!batch.isEmpty()) {
+            writeAsTheWriter(batch);
         }
         long lastPosition = awaitResult(commit);
         Map<String, Long> sequences = new HashMap<>();
@@ -278,34 +280,64 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * Group commit: the appending thread that gets the claim lock takes everything queued (its own commit and others'),
-     * releases the lock, gives each commit positions from the engine's block (see {@link PositionBlock}) and inserts them
-     * all with one {@code insertMany}. The lock covers no I/O, so the next thread claims what queued meanwhile while this
-     * insert is still on the wire. A thread whose commit another took waits for the result.
+     * Group commit: one appending thread at a time is the writer. It takes everything queued (its own commit and others'),
+     * gives each commit positions from the engine's block (see {@link PositionBlock}) and inserts them all with one
+     * {@code insertMany}. Appends that arrive meanwhile queue up and go out together in the next write: on
+     * mongo-java-server an insert command costs about three times what one more document in it costs, so batching is
+     * what makes appends cheap. A thread whose commit a writer took waits for the result.
+     *
+     * @return the batch to write if this thread became the writer, else nothing
      */
-    private void writeQueuedCommits() {
-        List<PendingCommit> batch;
-        claimLock.lock();
+    private List<PendingCommit> takeWriterRoleUnlessClaimed(PendingCommit own) {
+        boolean interrupted = false;
         try {
-            batch = claimQueued();
+            synchronized (writerRole) {
+                while (writing && !own.claimed) {
+                    try {
+                        writerRole.wait();
+                    } catch (InterruptedException e) {
+                        // Keep waiting: the commit is queued and will be written; giving up now would report a failure
+                        // for a commit that still lands.
+                        interrupted = true;
+                    }
+                }
+                if (own.claimed) {
+                    return List.of();
+                }
+                writing = true;
+                return claimQueued();
+            }
         } finally {
-            claimLock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        for (int attempt = 1; !batch.isEmpty(); attempt++) {
-            if (attempt > 5) {
-                batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException(
-                        "Could not write commit: its reserved positions kept being closed by readers")));
-                return;
+    }
+
+    private void writeAsTheWriter(List<PendingCommit> claimed) {
+        try {
+            List<PendingCommit> batch = claimed;
+            for (int attempt = 1; !batch.isEmpty(); attempt++) {
+                if (attempt > 5) {
+                    batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException(
+                            "Could not write commit: its reserved positions kept being closed by readers")));
+                    return;
+                }
+                List<Document> closedRemainders = new ArrayList<>();
+                try {
+                    block.assign(batch, closedRemainders);
+                } catch (RuntimeException e) {
+                    batch.forEach(commit -> commit.result.completeExceptionally(
+                            new EventStoreException("Could not reserve positions", e)));
+                    return;
+                }
+                batch = writeBatch(batch, closedRemainders);
             }
-            List<Document> closedRemainders = new ArrayList<>();
-            try {
-                block.assign(batch, closedRemainders);
-            } catch (RuntimeException e) {
-                batch.forEach(commit -> commit.result.completeExceptionally(
-                        new EventStoreException("Could not reserve positions", e)));
-                return;
+        } finally {
+            synchronized (writerRole) {
+                writing = false;
+                writerRole.notifyAll();
             }
-            batch = writeBatch(batch, closedRemainders);
         }
     }
 
@@ -909,8 +941,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         final List<Document> events;
         final List<StreamSegment> streams;
         final CompletableFuture<Long> result = new CompletableFuture<>();
-        /** Taken by a writing thread; set under the claim lock, read by the appending thread outside it. */
-        volatile boolean claimed;
+        /** Taken by a writer; written and read under the writer-role monitor. */
+        boolean claimed;
         long firstPosition = -1;
 
         PendingCommit(List<Document> events, List<StreamSegment> streams) {
