@@ -28,17 +28,9 @@ class GapContractTest {
 
     @Test
     void lateCommit_isDeliveredAfterHigherPositionsWereRead() throws Exception {
-        MongoEventStorageEngine slowWriter = fixture.engine(Duration.ofMinutes(5));
         MongoEventStorageEngine fastWriter = fixture.engine(Duration.ofMinutes(5));
-        CountDownLatch reserved = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        slowWriter.stallBetweenReservationAndWrite(() -> {
-            reserved.countDown();
-            waitFor(release);
-        });
         try (Tail tail = new Tail(fixture.engine(Duration.ofMinutes(5)), fixture.tokenStore(), "late")) {
-            CompletableFuture<Void> late = CompletableFuture.runAsync(() -> slowWriter.appendEvents(TestEvents.domain("late", 0)));
-            assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+            StalledAppend late = new StalledAppend("late");
             fastWriter.appendEvents(TestEvents.domain("early", 0));
             fastWriter.appendEvents(TestEvents.domain("early", 1));
 
@@ -47,8 +39,7 @@ class GapContractTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> tail.token() != null && tail.token().getGaps().contains(0L));
             assertThat(tail.token().getGaps()).containsExactly(0L);
 
-            release.countDown();
-            late.get(10, TimeUnit.SECONDS);
+            late.release();
             tail.awaitDelivered(3, Duration.ofSeconds(10));
             assertThat(tail.positionsInDeliveryOrder).containsExactly(1L, 2L, 0L);
             assertThat(tail.duplicates()).isZero();
@@ -136,23 +127,35 @@ class GapContractTest {
 
     @Test
     void headToken_keepsReservedButUnwrittenPositionsAsGaps() throws Exception {
-        MongoEventStorageEngine slowWriter = fixture.engine(Duration.ofMinutes(5));
-        MongoEventStorageEngine fastWriter = fixture.engine(Duration.ofMinutes(5));
-        CountDownLatch reserved = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        slowWriter.stallBetweenReservationAndWrite(() -> {
-            reserved.countDown();
-            waitFor(release);
-        });
-        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> slowWriter.appendEvents(TestEvents.domain("late", 0)));
-        assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
-        fastWriter.appendEvents(TestEvents.domain("early", 0));
+        StalledAppend late = new StalledAppend("late");
+        fixture.engine(Duration.ofMinutes(5)).appendEvents(TestEvents.domain("early", 0));
 
         GapAwareTrackingToken head = (GapAwareTrackingToken) fixture.engine(Duration.ofMinutes(5)).createHeadToken();
         assertThat(head.getIndex()).isEqualTo(1L);
         assertThat(head.getGaps()).containsExactly(0L);
-        release.countDown();
-        late.get(10, TimeUnit.SECONDS);
+        late.release();
+    }
+
+    /** An append by a writer of its own that stalls between reserving its position and writing it, until released. */
+    private final class StalledAppend {
+        private final CountDownLatch reserved = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<Void> append;
+
+        StalledAppend(String aggregateId) throws InterruptedException {
+            MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
+            writer.stallBetweenReservationAndWrite(() -> {
+                reserved.countDown();
+                waitFor(release);
+            });
+            append = CompletableFuture.runAsync(() -> writer.appendEvents(TestEvents.domain(aggregateId, 0)));
+            assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        void release() throws Exception {
+            release.countDown();
+            append.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static void waitFor(CountDownLatch latch) {
