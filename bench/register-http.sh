@@ -11,6 +11,10 @@
 #   PREFILL_THREADS   threads of the pre-fill generator (default 8)
 #   CARD_SHARE        share of pre-filled artisans who get a professional card (default 0.85)
 #   APP_HEAP          the app's -Xmx (default 1g)
+#   MONGO_BACKEND     h2 (default): the app's own embedded MongoDB on its H2 backend, inside the app's heap figure;
+#                     memory: mongo-java-server's in-memory backend in a process of its own (MONGO_HEAP, default 12g),
+#                     reached through MONGODB_URI, so the heap figure is the app's alone ("not counting an in-memory
+#                     backend") and the H2 backend's costs stay out of the figures
 #   CATCH_UP_TIMEOUT  seconds to wait for the projections after a pre-fill (default 3600)
 #   STARTUP_TIMEOUT   seconds to wait for the app to become healthy (default 600: a busy machine is slow)
 #   BUILD             auto (default: build when a jar is missing or older than the sources), always, never
@@ -29,6 +33,8 @@ CONCURRENCY="${CONCURRENCY:-16}"
 PREFILL_THREADS="${PREFILL_THREADS:-8}"
 CARD_SHARE="${CARD_SHARE:-0.85}"
 APP_HEAP="${APP_HEAP:-1g}"
+MONGO_BACKEND="${MONGO_BACKEND:-h2}"
+MONGO_HEAP="${MONGO_HEAP:-12g}"
 CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-600}"
 BUILD="${BUILD:-auto}"
@@ -54,6 +60,8 @@ done
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || fail "WARMUP must be a whole number, got '$WARMUP'"
 [[ "$CARD_SHARE" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || fail "CARD_SHARE must be a number from 0 to 1, got '$CARD_SHARE'"
 [[ "$APP_HEAP" =~ ^[0-9]+[mMgG]$ ]] || fail "APP_HEAP must look like 1g or 768m, got '$APP_HEAP'"
+[[ "$MONGO_HEAP" =~ ^[0-9]+[mMgG]$ ]] || fail "MONGO_HEAP must look like 12g or 8192m, got '$MONGO_HEAP'"
+[[ "$MONGO_BACKEND" =~ ^(h2|memory)$ ]] || fail "MONGO_BACKEND must be h2 or memory, got '$MONGO_BACKEND'"
 
 # --- build -------------------------------------------------------------------------------------------------------
 bench_jar=benchmarks/target/benchmarks.jar
@@ -96,6 +104,7 @@ jar=${APP_JAR:-$(standalone_jar)}
 work=$(mktemp -d "${TMPDIR:-/tmp}/register-http.XXXXXX")
 app_pid=""
 child_pid=""
+mongo_pid=""
 # Stops a process this script started: TERM, up to 30 s for a clean shutdown, then KILL.
 stop() {
   local pid=$1 _
@@ -111,6 +120,7 @@ stop() {
 cleanup() {
   stop "$child_pid"
   stop "$app_pid"
+  stop "$mongo_pid"
   rm -rf "$work"
 }
 summary=()
@@ -185,15 +195,39 @@ data_dir="$work/data"
 mkdir -p "$data_dir"
 base_url="http://127.0.0.1:$http_port"
 
-say "starting $jar with -Xmx$APP_HEAP on port $http_port (embedded MongoDB, H2 backend, on 127.0.0.1:$mongo_port)"
+if [ "$MONGO_BACKEND" = memory ]; then
+  # The app reads its master key from the environment when it uses MONGODB_URI; the generator reads this file.
+  (umask 077 && head -c 32 /dev/urandom | base64 > "$data_dir/master.key")
+  say "starting mongo-java-server (in-memory backend, -Xmx$MONGO_HEAP) on 127.0.0.1:$mongo_port"
+  java "-Xmx$MONGO_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
+    -cp "$run_dir/benchmarks.jar:$run_dir/BOOT-INF/lib/*" ma.crafts.register.bench.http.MongoServer \
+    "--port=$mongo_port" >"$work/mongo.log" 2>&1 &
+  mongo_pid=$!
+  for _ in $(seq 1 120); do
+    grep -q '^READY' "$work/mongo.log" 2>/dev/null && break
+    kill -0 "$mongo_pid" 2>/dev/null || { cat "$work/mongo.log" >&2; fail "the MongoDB process exited during start-up"; }
+    sleep 0.5
+  done
+  grep -q '^READY' "$work/mongo.log" || fail "the MongoDB process did not start within 60 s"
+  store_args=("--register.mongodb.uri=mongodb://127.0.0.1:$mongo_port/register")
+  store_label="mongo-java-server's in-memory backend in a separate process (outside the heap figure)"
+  app_master_key=$(cat "$data_dir/master.key")
+else
+  store_args=("--register.mongodb.uri=" "--register.mongodb.embedded.port=$mongo_port"
+    "--register.mongodb.embedded.backend=h2")
+  store_label="embedded MongoDB on its H2 backend (inside the heap figure)"
+  app_master_key=""
+fi
+say "starting $jar with -Xmx$APP_HEAP on port $http_port ($store_label, on 127.0.0.1:$mongo_port)"
 # Command-line properties come first in Spring's order, so nothing in the caller's environment (MONGODB_URI, PORT,
 # DATA_DIR, ...) can point the app elsewhere. ExitOnOutOfMemoryError: a heap too small ends the run instead of
 # limping on, so a run that finishes also shows the register works within APP_HEAP. Axon's update checker only
-# honours the system property, and the benchmark sends nothing beyond 127.0.0.1.
+# honours the system property, and the benchmark sends nothing beyond 127.0.0.1. The master key goes through the
+# environment, not the command line, so it stays out of `ps`.
+REGISTER_PRIVACY_MASTER_KEY="$app_master_key" \
 java "-Xmx$APP_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
   -jar "$run_dir/register.jar" \
-  "--server.port=$http_port" "--server.address=127.0.0.1" "--register.mongodb.uri=" \
-  "--register.mongodb.embedded.port=$mongo_port" "--register.mongodb.embedded.backend=h2" \
+  "--server.port=$http_port" "--server.address=127.0.0.1" "${store_args[@]}" \
   "--register.data-dir=$data_dir" "--register.auth.mode=dev" >"$work/app.log" 2>&1 &
 app_pid=$!
 healthy=0
@@ -247,8 +281,8 @@ solo_seconds=$(( DURATION / 3 > 10 ? DURATION / 3 : 10 ))
 summary_header=$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %9s %7s %7s %7s' artisans prefill/s catchup_s \
   reg/s reg_p50 reg_p99 reg_cpu view/s view_p50 view_p99 solo_p50 solo_p99 view_cpu heap_MB rss_MB others%)
 print_summary() {
-  echo "Register over HTTP: standalone app with -Xmx$APP_HEAP and -XX:+ExitOnOutOfMemoryError, embedded MongoDB on its" \
-    "H2 backend (inside the heap figure); $CONCURRENCY concurrent requests, ${DURATION}s per phase after ${WARMUP}s" \
+  echo "Register over HTTP: standalone app with -Xmx$APP_HEAP and -XX:+ExitOnOutOfMemoryError, $store_label;" \
+    "$CONCURRENCY concurrent requests, ${DURATION}s per phase after ${WARMUP}s" \
     "warm-up; solo = one request at a time; $cpus CPUs shared by the app, the generator, the load client and any" \
     "other process (others% = their share during the concurrent reads). Latencies in ms; reg_cpu and view_cpu = the" \
     "app's CPU ms per registration (projections included) and per read."
