@@ -689,7 +689,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 found.put(commit.getLong("_id"), commit);
             }
         }
+        long next = token.getIndex() + 1;
         long head = -1;
+        if (token.getIndex() >= 0 && !found.containsKey(next)) {
+            head = nextUnreservedPosition();
+            if (next < head) {
+                // The processor may have stopped inside a commit: then the next position is not a commit's _id.
+                commitContaining(next).ifPresent(commit -> found.put(next, commit));
+            }
+        }
         List<TrackedEventData<?>> result = new ArrayList<>();
         Long position = wanted.isEmpty() ? null : wanted.first();
         while (position != null) {
@@ -709,19 +717,56 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
             gapFirstSeenMillis.remove(position);
             long last = commit.getLong("last");
-            for (long covered = position; covered <= last; covered++) {
-                token = covered > token.getIndex() || token.getGaps().contains(covered)
-                        ? token.advanceTo(covered, Integer.MAX_VALUE) : token;
-            }
-            if (!commit.containsKey("void")) {
-                List<Document> events = commit.getList("events", Document.class);
-                for (int i = 0; i < events.size(); i++) {
-                    result.add(tracked(token, events.get(i), position + i));
+            if (commit.containsKey("void")) {
+                for (long covered = position; covered <= last; covered++) {
+                    token = notYetSeen(token, covered) ? token.advanceTo(covered, Integer.MAX_VALUE) : token;
+                }
+            } else {
+                // Each event gets the token up to its own position, so a processor whose batch ends inside a commit
+                // stores a token that claims only what it handled, and resumes at the commit's next event.
+                for (Document event : commit.getList("events", Document.class)) {
+                    long eventPosition = event.getLong("position");
+                    if (notYetSeen(token, eventPosition)) {
+                        token = token.advanceTo(eventPosition, Integer.MAX_VALUE);
+                        result.add(tracked(token, event, eventPosition));
+                    }
                 }
             }
             position = wanted.higher(last);
         }
         return result.stream();
+    }
+
+    private static boolean notYetSeen(GapAwareTrackingToken token, long position) {
+        return position > token.getIndex() || token.getGaps().contains(position);
+    }
+
+    /** The commit whose positions include {@code position} without starting there, probed backwards by {@code _id}. */
+    private Optional<Document> commitContaining(long position) {
+        long window = 64;
+        long high = position - 1;
+        while (high >= 0) {
+            long low = Math.max(0, high - window + 1);
+            List<Long> keys = new ArrayList<>();
+            for (long candidate = low; candidate <= high; candidate++) {
+                keys.add(candidate);
+            }
+            Document nearest = null;
+            for (int chunk = 0; chunk < keys.size(); chunk += IN_CHUNK) {
+                List<Long> slice = keys.subList(chunk, Math.min(keys.size(), chunk + IN_CHUNK));
+                for (Document commit : commits.find(in("_id", slice))) {
+                    if (nearest == null || commit.getLong("_id") > nearest.getLong("_id")) {
+                        nearest = commit;
+                    }
+                }
+            }
+            if (nearest != null) {
+                return nearest.getLong("last") >= position ? Optional.of(nearest) : Optional.empty();
+            }
+            high = low - 1;
+            window *= 8;
+        }
+        return Optional.empty();
     }
 
     /**
