@@ -678,6 +678,22 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         GapAwareTrackingToken token = asGapAware(trackingToken);
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        // A fetch window may hold nothing but void documents (a block remainder can be longer than the window): then
+        // read on from the token they advanced to, or a processor would ask for the same window forever.
+        while (result.isEmpty()) {
+            GapAwareTrackingToken advanced = readWindow(token, result);
+            if (advanced.equals(token)) {
+                break;
+            }
+            token = advanced;
+        }
+        return result.stream();
+    }
+
+    /** Reads the token's gaps and the next positions into {@code result}; returns the token advanced over them. */
+    private GapAwareTrackingToken readWindow(GapAwareTrackingToken start, List<TrackedEventData<?>> result) {
+        GapAwareTrackingToken token = start;
         TreeSet<Long> wanted = new TreeSet<>(token.getGaps());
         for (long position = token.getIndex() + 1; position <= token.getIndex() + trackingBatchSize; position++) {
             wanted.add(position);
@@ -698,7 +714,6 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 commitContaining(next).ifPresent(commit -> found.put(next, commit));
             }
         }
-        List<TrackedEventData<?>> result = new ArrayList<>();
         Long position = wanted.isEmpty() ? null : wanted.first();
         while (position != null) {
             Document commit = found.get(position);
@@ -734,7 +749,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
             position = wanted.higher(last);
         }
-        return result.stream();
+        return token;
     }
 
     private static boolean notYetSeen(GapAwareTrackingToken token, long position) {

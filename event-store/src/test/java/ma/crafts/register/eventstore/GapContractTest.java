@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +125,22 @@ class GapContractTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> tail.token() != null && tail.token().getGaps().isEmpty()
                     && tail.token().getIndex() == 4L);
         }
+    }
+
+    /** The fixture reads 200 positions per fetch; a block remainder may be up to 1,024 positions long. */
+    @Test
+    void aVoidLongerThanTheFetchWindow_doesNotStopTheProcessor() {
+        MongoEventStorageEngine engine = fixture.engine(Duration.ofMinutes(5));
+        engine.appendEvents(TestEvents.domain("before", 0));
+        var database = fixture.newProcessDatabase();
+        // What a busy engine leaves when it gives up a large remainder: 500 reserved positions closed by one void.
+        database.getCollection("counters").updateOne(Filters.eq("_id", "commits"), Updates.inc("next", 500L));
+        database.getCollection("commits").insertOne(new Document("_id", 1L).append("last", 500L).append("void", "unused"));
+        engine.appendEvents(TestEvents.domain("after", 0));
+
+        var afterTheVoid = engine.readEvents(GapAwareTrackingToken.newInstance(0, List.of()), false).toList();
+        assertThat(afterTheVoid).extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue())
+                .containsExactly(501L);
     }
 
     @Test
