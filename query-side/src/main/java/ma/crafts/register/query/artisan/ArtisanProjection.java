@@ -1,14 +1,8 @@
 package ma.crafts.register.query.artisan;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.QueryProcessors;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
@@ -16,7 +10,6 @@ import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**
@@ -60,59 +53,32 @@ public class ArtisanProjection {
     /** What one tracking batch changes: the folded views and the index moves, written by {@link #flush()}. */
     private final class Batch implements ProjectionBatches.Batch {
         private final String writer;
-        private final Map<String, ArtisanState> states = new HashMap<>();
-        private final Set<String> loaded = new LinkedHashSet<>();
-        private final Map<String, ArtisanState> changed = new LinkedHashMap<>();
+        private final FoldedArtisans folded;
         private final List<ArtisanSearchIndex.Move> moves = new ArrayList<>();
 
         Batch(ProjectionBatches.Scope scope) {
             this.writer = scope.writer();
-            Set<String> ids = new LinkedHashSet<>();
-            for (EventMessage<?> message : scope.messages()) {
-                if (message instanceof DomainEventMessage<?> domain) {
-                    ids.add(domain.getAggregateIdentifier());
-                }
-            }
-            states.putAll(views.findAll(ids));
-            loaded.addAll(ids);
+            this.folded = new FoldedArtisans(scope, folding, views::findAll, views::find);
         }
 
         void apply(ArtisanEvent event) {
-            ArtisanState current = current(event.artisanId());
-            if (current == null && !(event.payload() instanceof ArtisanRegistered)) {
-                return;
-            }
-            if (current != null && event.sequence() <= current.version()) {
-                return;
-            }
-            ArtisanState next = folding.apply(current, event).orElse(null);
-            if (next == null || next == current) {
-                return;
-            }
-            ArtisanSearchKeys.Placement from = ArtisanSearchKeys.placementOf(current);
-            ArtisanSearchKeys.Placement to = ArtisanSearchKeys.placementOf(next);
-            if (!Objects.equals(from, to)) {
-                moves.add(new ArtisanSearchIndex.Move(next.artisanId(), next.registrationPosition(),
-                        event.position(), from, to));
-            }
-            states.put(next.artisanId(), next);
-            changed.put(next.artisanId(), next);
-        }
-
-        private ArtisanState current(String artisanId) {
-            if (loaded.add(artisanId)) {
-                views.find(artisanId).ifPresent(state -> states.put(artisanId, state));
-            }
-            return states.get(artisanId);
+            folded.apply(event).ifPresent(step -> {
+                ArtisanSearchKeys.Placement from = ArtisanSearchKeys.placementOf(step.before());
+                ArtisanSearchKeys.Placement to = ArtisanSearchKeys.placementOf(step.after());
+                if (!Objects.equals(from, to)) {
+                    moves.add(new ArtisanSearchIndex.Move(step.after().artisanId(),
+                            step.after().registrationPosition(), event.position(), from, to));
+                }
+            });
         }
 
         @Override
         public void flush() {
-            if (changed.isEmpty()) {
+            if (folded.changed().isEmpty()) {
                 return;
             }
             searchIndex.apply(writer, moves);
-            views.saveAll(changed.values());
+            views.saveAll(folded.changed());
         }
     }
 }

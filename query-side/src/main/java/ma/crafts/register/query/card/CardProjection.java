@@ -1,22 +1,17 @@
 package ma.crafts.register.query.card;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanFolding;
-import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.artisan.FoldedArtisans;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
 import ma.crafts.register.query.QueryProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**
@@ -53,61 +48,34 @@ public class CardProjection {
 
     /** The holders and card records one tracking batch changes, written by {@link #flush()}. */
     private final class Batch implements ProjectionBatches.Batch {
-        private final Map<String, ArtisanState> holders = new HashMap<>();
-        private final Set<String> loaded = new HashSet<>();
-        private final Map<String, ArtisanState> changedHolders = new LinkedHashMap<>();
+        private final FoldedArtisans holders;
         private final Map<String, CardRecord> changedCards = new LinkedHashMap<>();
 
         Batch(ProjectionBatches.Scope scope) {
-            Set<String> ids = new LinkedHashSet<>();
-            for (EventMessage<?> message : scope.messages()) {
-                if (message instanceof DomainEventMessage<?> domain) {
-                    ids.add(domain.getAggregateIdentifier());
-                }
-            }
-            holders.putAll(repository.findHolders(ids));
-            loaded.addAll(ids);
+            this.holders = new FoldedArtisans(scope, folding, repository::findHolders, repository::findHolder);
         }
 
         void apply(ArtisanEvent event) {
-            ArtisanState current = holder(event.artisanId());
-            if (current == null && !(event.payload() instanceof ArtisanRegistered)) {
-                return;
-            }
-            if (current != null && event.sequence() <= current.version()) {
-                return;
-            }
-            ArtisanState next = folding.apply(current, event).orElse(null);
-            if (next == null || next == current) {
-                return;
-            }
-            Map<String, CardRecord> before = new HashMap<>();
-            if (current != null) {
-                CardRecord.allOf(current).forEach(r -> before.put(r.cardNumber(), r));
-            }
-            for (CardRecord record : CardRecord.allOf(next)) {
-                if (!record.sameContentAs(before.get(record.cardNumber()))) {
-                    changedCards.put(record.cardNumber(), record);
+            holders.apply(event).ifPresent(step -> {
+                Map<String, CardRecord> before = new HashMap<>();
+                if (step.before() != null) {
+                    CardRecord.allOf(step.before()).forEach(r -> before.put(r.cardNumber(), r));
                 }
-            }
-            holders.put(next.artisanId(), next);
-            changedHolders.put(next.artisanId(), next);
-        }
-
-        private ArtisanState holder(String artisanId) {
-            if (loaded.add(artisanId)) {
-                repository.findHolder(artisanId).ifPresent(holder -> holders.put(artisanId, holder));
-            }
-            return holders.get(artisanId);
+                for (CardRecord record : CardRecord.allOf(step.after())) {
+                    if (!record.sameContentAs(before.get(record.cardNumber()))) {
+                        changedCards.put(record.cardNumber(), record);
+                    }
+                }
+            });
         }
 
         @Override
         public void flush() {
-            if (changedHolders.isEmpty()) {
+            if (holders.changed().isEmpty()) {
                 return;
             }
             repository.saveCards(changedCards.values());
-            repository.saveHolders(changedHolders.values());
+            repository.saveHolders(holders.changed());
         }
     }
 }
