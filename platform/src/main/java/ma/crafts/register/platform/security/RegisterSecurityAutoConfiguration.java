@@ -59,6 +59,9 @@ public class RegisterSecurityAutoConfiguration {
         return new AccessPolicy(currentActor);
     }
 
+    /** About one token per clerk and client in service; a few hundred bytes each. */
+    private static final int VERIFIED_TOKENS = 10_000;
+
     @Bean
     @Conditional(AuthModeConditions.OnDevMode.class)
     @ConditionalOnMissingBean
@@ -131,7 +134,8 @@ public class RegisterSecurityAutoConfiguration {
                         .requestMatchers(paths.matcher("/swagger-ui.html")).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new RolesClaimAuthenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokenCache(decoder, VERIFIED_TOKENS, Clock.systemUTC()))
+                                .jwtAuthenticationConverter(new RolesClaimAuthenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDeniedHandler));
