@@ -8,6 +8,11 @@
 #                     grows from one size to the next. ARTISANS=2000 is a quick smoke run.
 #   DURATION          seconds of each measured load phase (default 30), after WARMUP seconds (default 5) not counted
 #   CONCURRENCY       concurrent HTTP requests (default 16)
+#   VIEW_RATE         GET /api/v1/artisans/{id} per second of the fixed-rate read phase, whose p50 and p99 are the
+#                     RESULT's view latencies (default 200; about ten times a national peak of a few hundred clerks
+#                     each opening a file every ten seconds). Requests are due at that rate whatever the answers, and
+#                     latency counts from when each was due, so queueing shows. The closed-loop phase before it, with
+#                     CONCURRENCY clients back to back, measures the highest read throughput.
 #   PREFILL_THREADS   threads of the pre-fill generator (default 8)
 #   CARD_SHARE        share of pre-filled artisans who get a professional card (default 0.85)
 #   APP_HEAP          the app's -Xmx (default 1g)
@@ -22,7 +27,7 @@
 #
 # Figures go to stdout; progress to stderr. The last line is
 #   RESULT register_rps=… view_p50_ms=… view_p99_ms=… heap_mb=…
-# for the largest size.
+# for the largest size (view latencies from the fixed-rate phase).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +35,7 @@ ARTISANS="${ARTISANS:-100000,1000000}"
 DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 CONCURRENCY="${CONCURRENCY:-16}"
+VIEW_RATE="${VIEW_RATE:-200}"
 PREFILL_THREADS="${PREFILL_THREADS:-8}"
 CARD_SHARE="${CARD_SHARE:-0.85}"
 APP_HEAP="${APP_HEAP:-1g}"
@@ -54,7 +60,7 @@ for size in "${sizes[@]}"; do
   [ "$size" -gt "$previous" ] || fail "ARTISANS must be ascending, got '$ARTISANS'"
   previous=$size
 done
-for setting in DURATION CONCURRENCY PREFILL_THREADS CATCH_UP_TIMEOUT STARTUP_TIMEOUT; do
+for setting in DURATION CONCURRENCY VIEW_RATE PREFILL_THREADS CATCH_UP_TIMEOUT STARTUP_TIMEOUT; do
   is_count "${!setting}" || fail "$setting must be a positive whole number, got '${!setting}'"
 done
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || fail "WARMUP must be a whole number, got '$WARMUP'"
@@ -278,13 +284,15 @@ in_store=0
 prefill_from=0
 http_from=0
 solo_seconds=$(( DURATION / 3 > 10 ? DURATION / 3 : 10 ))
-summary_header=$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %9s %7s %7s %7s' artisans prefill/s catchup_s \
-  reg/s reg_p50 reg_p99 reg_cpu view/s view_p50 view_p99 solo_p50 solo_p99 view_cpu heap_MB rss_MB others%)
+summary_header=$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %8s %8s %9s %7s %7s %7s' artisans prefill/s \
+  catchup_s reg/s reg_p50 reg_p99 reg_cpu view/s view_p50 view_p99 rate_p50 rate_p99 solo_p50 solo_p99 view_cpu heap_MB \
+  rss_MB others%)
 print_summary() {
   echo "Register over HTTP: standalone app with -Xmx$APP_HEAP and -XX:+ExitOnOutOfMemoryError, $store_label;" \
     "$CONCURRENCY concurrent requests, ${DURATION}s per phase after ${WARMUP}s" \
     "warm-up; solo = one request at a time; $cpus CPUs shared by the app, the generator, the load client and any" \
-    "other process (others% = their share during the concurrent reads). Latencies in ms; reg_cpu and view_cpu = the" \
+    "other process (others% = their share during the concurrent reads); rate = reads due at $VIEW_RATE/s (open loop," \
+    "latency from when each was due: the RESULT's view figures). Latencies in ms; reg_cpu and view_cpu = the" \
     "app's CPU ms per registration (projections included) and per read."
   echo "$summary_header"
   printf '%s\n' "${summary[@]}"
@@ -347,6 +355,14 @@ for size in "${sizes[@]}"; do
   echo "$view cpu_busy_pct=$cpu_busy cpu_app_pct=$cpu_app cpu_others_pct=$cpu_others"
   [ "$(field ok "$view")" -gt 0 ] || fail_with_log "no read succeeded (see above)"
   [ "$(field failed "$view")" = 0 ] || say "WARNING: $(field failed "$view") reads failed (see above)"
+  say "$size artisans: GET /api/v1/artisans/{id} due at $VIEW_RATE/s (open loop, at most $CONCURRENCY in flight)..."
+  cpu_mark
+  bench rated ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" \
+    "--rate=$VIEW_RATE" "--concurrency=$CONCURRENCY" "--seconds=$DURATION" "--warmup-seconds=$WARMUP"
+  read -r rated_busy rated_app rated_others <<< "$(cpu_since "$(field client_cpu_s "$rated")")"
+  echo "RATED_$rated cpu_busy_pct=$rated_busy cpu_app_pct=$rated_app cpu_others_pct=$rated_others"
+  [ "$(field ok "$rated")" -gt 0 ] || fail_with_log "no read succeeded at the fixed rate (see above)"
+  [ "$(field failed "$rated")" = 0 ] || say "WARNING: $(field failed "$rated") reads failed at the fixed rate (see above)"
   say "$size artisans: the same reads one at a time (service time without queueing)..."
   bench solo ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" \
     "--concurrency=1" "--seconds=$solo_seconds" "--warmup-seconds=0"
@@ -368,16 +384,18 @@ for size in "${sizes[@]}"; do
     "  app CPU per registration (with projections)" "$register_app_ms ms: at most $(ceiling "$register_app_ms")/s on $cpus CPUs" \
     "GET /api/v1/artisans/{id}, $CONCURRENCY concurrent" "$(field per_second "$view")/s  p50 $(field p50_ms "$view") ms  p99 $(field p99_ms "$view") ms  p99.9 $(field p999_ms "$view") ms  ($(field failed "$view") failed)" \
     "  app CPU per read" "$view_app_ms ms: at most $(ceiling "$view_app_ms")/s on $cpus CPUs" \
+    "GET /api/v1/artisans/{id}, due at $VIEW_RATE/s" "$(field per_second "$rated")/s  p50 $(field p50_ms "$rated") ms  p90 $(field p90_ms "$rated") ms  p99 $(field p99_ms "$rated") ms  p99.9 $(field p999_ms "$rated") ms  ($(field failed "$rated") failed; machine busy $rated_busy%)" \
     "GET /api/v1/artisans/{id}, one at a time" "$(field per_second "$solo")/s  p50 $(field p50_ms "$solo") ms  p99 $(field p99_ms "$solo") ms" \
     "live heap, after a full GC (max $APP_HEAP)" "$heap MB  (RSS $rss MB, data directory $data_mb MB)" \
     "CPU during the concurrent reads (% of machine)" "busy $cpu_busy, app $cpu_app, other processes $cpu_others"
   echo
-  summary+=("$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %9s %7s %7s %7s' "$size" \
+  summary+=("$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %8s %8s %9s %7s %7s %7s' "$size" \
     "$(field per_second "$prefill")" "$(field seconds "$catchup")" "$(field per_second "$register")" \
     "$(field p50_ms "$register")" "$(field p99_ms "$register")" "$register_app_ms" "$(field per_second "$view")" \
-    "$(field p50_ms "$view")" "$(field p99_ms "$view")" "$(field p50_ms "$solo")" "$(field p99_ms "$solo")" \
+    "$(field p50_ms "$view")" "$(field p99_ms "$view")" "$(field p50_ms "$rated")" "$(field p99_ms "$rated")" \
+    "$(field p50_ms "$solo")" "$(field p99_ms "$solo")" \
     "$view_app_ms" "$heap" "$rss" "$cpu_others")")
-  result="RESULT register_rps=$(field per_second "$register") view_p50_ms=$(field p50_ms "$view") view_p99_ms=$(field p99_ms "$view") heap_mb=$heap"
+  result="RESULT register_rps=$(field per_second "$register") view_p50_ms=$(field p50_ms "$rated") view_p99_ms=$(field p99_ms "$rated") heap_mb=$heap"
 done
 
 size=""

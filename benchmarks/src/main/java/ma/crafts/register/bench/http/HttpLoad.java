@@ -27,7 +27,9 @@ import ma.crafts.register.reference.Nomenclature;
  *   <li>{@code register}: {@code POST /api/v1/artisans} with new applicants (unique CINs from {@code --from}), each as
  *   the clerk of the applicant's region; prints {@code REGISTER ... next_from=n} (where the next run continues).</li>
  *   <li>{@code view}: {@code GET /api/v1/artisans/{id}} on artisans picked at random from {@code --ids-file}, as the
- *   clerk of the artisan's region; prints {@code VIEW ... p50_ms= p99_ms=}.</li>
+ *   clerk of the artisan's region; prints {@code VIEW ... p50_ms= p99_ms=}. With {@code --rate=n} the requests are
+ *   due at n per second (an open loop, see {@link LoadPhase}) and {@code --concurrency} caps those in flight;
+ *   without it, a closed loop of {@code --concurrency} clients.</li>
  *   <li>{@code catch-up}: waits until the artisan view and the card verification have applied {@code --position}
  *   (asking with {@code ?minPosition}, which the register holds for up to 5 s, then answers 503), at most
  *   {@code --timeout-seconds}; prints {@code CATCHUP seconds=}.</li>
@@ -99,7 +101,10 @@ public final class HttpLoad {
         PrefilledIds ids = PrefilledIds.read(Path.of(options.text("ids-file")));
         System.err.printf("view: %,d pre-filled artisans to pick from%n", ids.size());
         Map<String, String> tokens = clerkTokens(ids.regions());
-        LoadPhase.Result result = phase("view").run(() -> {
+        double rate = options.number("rate", 0, 0, 1_000_000);
+        LoadPhase phase = new LoadPhase(rate > 0 ? "view at " + (long) rate + "/s" : "view",
+                (int) options.number("concurrency", 16, 1, 1024), rate);
+        LoadPhase.Result result = phase.run(() -> {
             int i = ThreadLocalRandom.current().nextInt(ids.size());
             HttpResponse<String> response = client.get("/api/v1/artisans/" + ids.artisanId(i),
                     tokens.get(ids.regionCode(i)));

@@ -39,4 +39,26 @@ class LoadPhaseTest {
         assertThat(result.ok()).isPositive();
         assertThat(result.latencies().getTotalCount()).isEqualTo(result.ok());
     }
+
+    @Test
+    void anOpenLoopSendsAtItsRate_notAsFastAsAnswersCome() throws InterruptedException {
+        LoadPhase.Result result = new LoadPhase("test", 4, 100).run(() -> true, 0, 2);
+
+        assertThat(result.ok()).isBetween(190L, 201L);
+    }
+
+    @Test
+    void anOpenLoopCountsLatencyFromWhenARequestWasDue_soQueueingShows() throws InterruptedException {
+        // One request in flight at a time, each taking 20 ms, but one due every 10 ms: the backlog grows all along,
+        // so the later requests wait far longer than the 20 ms a closed loop would report. Every request due in the
+        // period is still sent, after it if need be.
+        LoadPhase.Result result = new LoadPhase("test", 1, 100).run(() -> {
+            Thread.sleep(20);
+            return true;
+        }, 0, 2);
+
+        assertThat(result.millis(50)).isGreaterThan(100.0);
+        assertThat(result.ok()).isBetween(199L, 201L);
+        assertThat(result.seconds()).isGreaterThan(3.5);
+    }
 }
