@@ -65,9 +65,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code deadlines}: one document per deadline, {@code _id} = schedule id, with the deadline message (payload and
  *   metadata as BSON documents), the serialized scope descriptor and the due time as a BSON date;</li>
- *   <li>{@code deadline_buckets} and {@code deadline_floor}: the due-time index by minute (see
- *   {@link DeadlineBuckets}), so the poller reads only the buckets from the floor to the current minute, by
- *   {@code _id};</li>
+ *   <li>{@code deadline_buckets}, {@code deadline_bucket_pages} and {@code deadline_floor}: the due-time index by
+ *   minute, in pages of bounded size (see {@link DeadlineBuckets}), so the poller reads only the buckets from the
+ *   floor to the current minute, by {@code _id};</li>
  *   <li>{@code deadline_scopes}: {@code _id} = deadline name + scope → schedule ids, for
  *   {@link #cancelAllWithinScope};</li>
  *   <li>a node takes a due deadline with {@code findOneAndUpdate($max availableAt: now + lease)} returning the
@@ -86,6 +86,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     private static final Logger log = LoggerFactory.getLogger(MongoDeadlineManager.class);
     static final String DEADLINES = "deadlines";
     static final String BUCKETS = "deadline_buckets";
+    static final String PAGES = "deadline_bucket_pages";
     static final String FLOOR = "deadline_floor";
     static final String SCOPES = "deadline_scopes";
     /** Where a parked deadline's {@code availableAt} goes, so that no claim can succeed on it. */
@@ -118,7 +119,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         MongoDatabase database = builder.database;
         this.deadlines = database.getCollection(DEADLINES);
         this.scopes = database.getCollection(SCOPES);
-        this.buckets = new DeadlineBuckets(database.getCollection(BUCKETS), database.getCollection(FLOOR));
+        this.buckets = new DeadlineBuckets(database.getCollection(BUCKETS), database.getCollection(PAGES),
+                database.getCollection(FLOOR));
         this.serializer = builder.serializer;
         this.scopeAwareProvider = builder.scopeAwareProvider;
         this.transactionManager = builder.transactionManager;
@@ -162,12 +164,14 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         SerializedObject<JsonNode> metaData = serializer.serialize(message.getMetaData(), JsonNode.class);
         Object payload = message.getPayload();
         SerializedObject<JsonNode> serializedPayload = payload == null ? null : serializer.serialize(payload, JsonNode.class);
-        long bucket = buckets.bucketFor(DeadlineBuckets.minuteOf(dueAt), DeadlineBuckets.minuteOf(clock.instant()));
+        DeadlineBuckets.Slot slot = buckets.reserve(
+                buckets.bucketFor(DeadlineBuckets.minuteOf(dueAt), DeadlineBuckets.minuteOf(clock.instant())));
         Document document = new Document("_id", scheduleId)
                 .append("name", message.getDeadlineName())
                 .append("dueAt", Date.from(dueAt))
                 .append("availableAt", Date.from(dueAt))
-                .append("bucket", bucket)
+                .append("bucket", slot.minute())
+                .append("page", slot.page())
                 .append("scopeKey", scopeKey)
                 .append("scopeType", serializedScope.getType().getName())
                 .append("scopeRevision", serializedScope.getType().getRevision())
@@ -184,7 +188,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         // so that a deadline the poller can see always has its document.
         DeadlineBuckets.upsert(scopes, eq("_id", scopeKey), Updates.addToSet("ids", scheduleId));
         deadlines.insertOne(document);
-        buckets.add(bucket, scheduleId);
+        buckets.add(slot, scheduleId);
     }
 
     @Override
@@ -241,7 +245,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     private void delete(String scheduleId) {
         Document deadline = deadlines.findOneAndDelete(eq("_id", scheduleId));
         if (deadline != null) {
-            buckets.remove(((Number) deadline.get("bucket")).longValue(), scheduleId);
+            buckets.remove(slotOf(deadline), scheduleId);
             scopes.updateOne(eq("_id", deadline.getString("scopeKey")), Updates.pull("ids", scheduleId));
         }
     }
@@ -327,37 +331,36 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
             return 0;
         }
         long to = Math.min(currentMinute, floor.minute() + maxBucketsPerPoll - 1);
-        NavigableMap<Long, List<String>> due = buckets.read(floor.minute(), to);
+        NavigableMap<Long, List<DeadlineBuckets.Entry>> due = buckets.read(floor.minute(), to, batchSize);
         buckets.advance(floor, due.isEmpty() ? to + 1 : due.firstKey());
 
-        Map<String, Long> bucketOf = new HashMap<>();
+        Map<String, DeadlineBuckets.Slot> slotOf = new HashMap<>();
         List<String> ids = new ArrayList<>();
-        for (Map.Entry<Long, List<String>> bucket : due.entrySet()) {
-            for (String id : bucket.getValue()) {
+        for (List<DeadlineBuckets.Entry> bucket : due.values()) {
+            for (DeadlineBuckets.Entry entry : bucket) {
                 if (ids.size() >= batchSize) {
                     break;
                 }
-                ids.add(id);
-                bucketOf.put(id, bucket.getKey());
+                ids.add(entry.deadlineId());
+                slotOf.put(entry.deadlineId(), entry.slot());
             }
         }
         if (ids.isEmpty()) {
             return 0;
         }
         Map<String, Document> documents = new HashMap<>();
-        deadlines.find(in("_id", ids)).projection(Projections.include("_id", "bucket", "availableAt", "status"))
+        deadlines.find(in("_id", ids)).projection(Projections.include("_id", "bucket", "page", "availableAt", "status"))
                 .forEach(document -> documents.put(document.getString("_id"), document));
         int actedOn = 0;
         for (String id : ids) {
             if (stopped.get()) {
                 break;
             }
-            long bucket = bucketOf.get(id);
+            DeadlineBuckets.Slot slot = slotOf.get(id);
             Document document = documents.get(id);
-            if (document == null || ((Number) document.get("bucket")).longValue() != bucket
-                    || FAILED.equals(document.getString("status"))) {
+            if (document == null || !slotOf(document).equals(slot) || FAILED.equals(document.getString("status"))) {
                 // Fired, cancelled, parked or moved to a retry bucket by now: the entry here is stale.
-                buckets.remove(bucket, id);
+                buckets.remove(slot, id);
                 actedOn++;
             } else if (!document.getDate("availableAt").toInstant().isAfter(now)) {
                 claim(id, now).ifPresent(this::fire);
@@ -443,7 +446,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     private void failed(Document deadline, int attempt, Throwable failure) {
         String id = deadline.getString("_id");
         String name = deadline.getString("name");
-        long bucket = ((Number) deadline.get("bucket")).longValue();
+        DeadlineBuckets.Slot slot = slotOf(deadline);
         String error = describe(failure);
         if (error.length() > MAX_ERROR_LENGTH) {
             error = error.substring(0, MAX_ERROR_LENGTH);
@@ -454,24 +457,31 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
             if (deadlines.updateOne(eq("_id", id), Updates.combine(Updates.set("status", FAILED),
                     Updates.set("availableAt", NEVER), Updates.set("owner", null),
                     Updates.set("lastError", error))).getMatchedCount() == 1) {
-                buckets.remove(bucket, id);
+                buckets.remove(slot, id);
             }
             return;
         }
         Duration backoff = backoff(attempt);
         Instant next = clock.instant().plus(backoff);
         long nextBucket = buckets.bucketFor(DeadlineBuckets.minuteOf(next), DeadlineBuckets.minuteOf(next));
+        DeadlineBuckets.Slot nextSlot = nextBucket == slot.minute() ? slot : buckets.reserve(nextBucket);
         log.warn("Deadline [{}] with id [{}] failed (attempt {} of {}); retrying in {}", name, id, attempt, maxAttempts,
                 backoff, failure);
         // Matched count 0: cancelled meanwhile, nothing left to retry.
         boolean rescheduled = deadlines.updateOne(eq("_id", id), Updates.combine(
                 Updates.set("owner", null), Updates.set("availableAt", Date.from(next)),
-                Updates.set("bucket", nextBucket), Updates.set("lastError", error))).getMatchedCount() == 1;
-        if (rescheduled && nextBucket != bucket) {
+                Updates.set("bucket", nextSlot.minute()), Updates.set("page", nextSlot.page()),
+                Updates.set("lastError", error))).getMatchedCount() == 1;
+        if (rescheduled && !nextSlot.equals(slot)) {
             // Into the new bucket before out of the old one, so the deadline is always reachable from some bucket.
-            buckets.add(nextBucket, id);
-            buckets.remove(bucket, id);
+            buckets.add(nextSlot, id);
+            buckets.remove(slot, id);
         }
+    }
+
+    private static DeadlineBuckets.Slot slotOf(Document deadline) {
+        return new DeadlineBuckets.Slot(((Number) deadline.get("bucket")).longValue(),
+                deadline.get("page") instanceof Number page ? page.longValue() : 0);
     }
 
     /** The failure and its causes in one line: wrappers such as Axon's ExecutionException hide the real reason. */

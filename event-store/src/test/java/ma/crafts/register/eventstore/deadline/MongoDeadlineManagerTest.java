@@ -214,12 +214,74 @@ class MongoDeadlineManagerTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(now) == 1);
         long currentMinute = DeadlineBuckets.minuteOf(Instant.now());
         DeadlineBuckets buckets = new DeadlineBuckets(database.getCollection(MongoDeadlineManager.BUCKETS),
-                database.getCollection(MongoDeadlineManager.FLOOR));
+                database.getCollection(MongoDeadlineManager.PAGES), database.getCollection(MongoDeadlineManager.FLOOR));
         await().atMost(Duration.ofSeconds(15)).until(() -> buckets.floor().minute() > currentMinute);
 
         String late = node.schedule(Instant.now().minus(Duration.ofMinutes(3)), "review", null,
                 new AggregateScopeDescriptor("Enterprise", "e-2"));
         await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(late) == 1);
+    }
+
+    @Test
+    void aMinuteWithMoreDeadlinesThanAPage_keepsEveryPageBounded_andFiresEachOnce() {
+        // All the cards issued on one day expire in the same minute: its index must not become one ever-growing
+        // document.
+        MongoDatabase database = databases.newProcess();
+        Recorder recorder = new Recorder();
+        MongoDeadlineManager node = manager(database, recorder, b -> b.batchSize(100));
+        Instant due = Instant.now().plusSeconds(1);
+        List<String> ids = new ArrayList<>();
+        int count = 2 * DeadlineBuckets.PAGE_SIZE + 100;
+        for (int i = 0; i < count; i++) {
+            ids.add(node.schedule(due, "review", null, new AggregateScopeDescriptor("Enterprise", "e-" + i)));
+        }
+        List<Document> pages = database.getCollection(MongoDeadlineManager.PAGES).find().into(new ArrayList<>());
+        assertThat(pages).hasSize(3);
+        assertThat(pages).allSatisfy(page ->
+                assertThat(page.getList("ids", String.class)).hasSizeLessThanOrEqualTo(DeadlineBuckets.PAGE_SIZE));
+
+        node.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorder.messages.size() >= count);
+        assertThat(ids).allSatisfy(id -> assertThat(recorder.count(id)).as(id).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(15)).until(() -> nothingLeftIn(database));
+    }
+
+    @Test
+    void concurrentFilingsInOneMinute_takeDistinctEntries() throws Exception {
+        // A counter that handed two filings the same entry number would overfill a page.
+        MongoDatabase database = databases.newProcess();
+        int pageSize = 10;
+        int threads = 8;
+        int perThread = 50;
+        long minute = DeadlineBuckets.minuteOf(Instant.now().plus(Duration.ofDays(1)));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> filings = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            MongoDatabase process = databases.newProcess();
+            DeadlineBuckets buckets = new DeadlineBuckets(process.getCollection(MongoDeadlineManager.BUCKETS),
+                    process.getCollection(MongoDeadlineManager.PAGES), process.getCollection(MongoDeadlineManager.FLOOR),
+                    pageSize);
+            filings.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < perThread; i++) {
+                    buckets.add(buckets.reserve(minute), "d-" + thread + "-" + i);
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> filing : filings) {
+            filing.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<Document> pages = database.getCollection(MongoDeadlineManager.PAGES).find().into(new ArrayList<>());
+        assertThat(pages).allSatisfy(page -> assertThat(page.getList("ids", String.class)).hasSize(pageSize));
+        assertThat(pages.stream().mapToInt(page -> page.getList("ids", String.class).size()).sum())
+                .isEqualTo(threads * perThread);
     }
 
     @Test
@@ -272,7 +334,7 @@ class MongoDeadlineManagerTest {
     /** No deadline document, and no deadline left in a bucket or scope entry. */
     private static boolean nothingLeftIn(MongoDatabase database) {
         return database.getCollection(MongoDeadlineManager.DEADLINES).countDocuments() == 0
-                && Stream.of(MongoDeadlineManager.BUCKETS, MongoDeadlineManager.SCOPES)
+                && Stream.of(MongoDeadlineManager.PAGES, MongoDeadlineManager.SCOPES)
                 .flatMap(name -> database.getCollection(name).find().into(new ArrayList<>()).stream())
                 .allMatch(entry -> entry.getList("ids", String.class, List.of()).isEmpty());
     }
