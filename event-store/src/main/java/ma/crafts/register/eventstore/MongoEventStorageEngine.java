@@ -25,13 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
@@ -362,51 +360,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      */
     private List<PendingCommit> writeBatch(List<PendingCommit> batch, List<Document> closedRemainders) {
         betweenReservationAndWrite.run();
-        return writeGroups(sharedDocuments(batch), closedRemainders, Date.from(clock.instant()));
-    }
-
-    /**
-     * Packs the batch's commits into as few documents as their positions allow: consecutive commits with adjacent
-     * positions and no aggregate in common share one document. Readers fetch documents, not commits, so a document
-     * holding a busy moment's commits is read at once; and the server's cost of an insert is mostly per document. A
-     * document is still all or nothing, so each commit in it stays atomic. Two commits of one aggregate never share a
-     * document: the stream walk expects one segment per aggregate and document.
-     */
-    private static List<List<PendingCommit>> sharedDocuments(List<PendingCommit> batch) {
-        List<List<PendingCommit>> documents = new ArrayList<>();
-        List<PendingCommit> current = new ArrayList<>();
-        Set<String> aggregates = new HashSet<>();
+        Date committedAt = Date.from(clock.instant());
+        List<Document> documents = new ArrayList<>(batch.size() + closedRemainders.size());
         for (PendingCommit commit : batch) {
-            boolean fits = !current.isEmpty()
-                    && commit.firstPosition == current.get(current.size() - 1).lastPosition() + 1
-                    && commit.streams.stream().noneMatch(stream -> aggregates.contains(stream.aggregateId));
-            if (!fits && !current.isEmpty()) {
-                documents.add(current);
-                current = new ArrayList<>();
-                aggregates.clear();
-            }
-            current.add(commit);
-            commit.streams.forEach(stream -> aggregates.add(stream.aggregateId));
+            documents.add(commit.toDocument(commit.firstPosition, committedAt));
         }
-        if (!current.isEmpty()) {
-            documents.add(current);
-        }
-        return documents;
-    }
-
-    /**
-     * Inserts one document per group. A shared document refused for a sequence-number conflict is written again as one
-     * document per commit at the same positions, so that exactly the conflicting commits fail.
-     *
-     * @return the commits that must be retried with fresh positions
-     */
-    private List<PendingCommit> writeGroups(List<List<PendingCommit>> groups, List<Document> closedRemainders,
-                                            Date committedAt) {
-        List<Document> documents = new ArrayList<>(groups.size() + closedRemainders.size());
-        for (List<PendingCommit> group : groups) {
-            documents.add(PendingCommit.toDocument(group, committedAt));
-        }
-        // After the commits, so failures index the groups; a remainder's void that collides with a reader's is harmless.
+        // After the commits, so failures index the batch; a remainder's void that collides with a reader's is harmless.
         documents.addAll(closedRemainders);
         Map<Integer, BulkWriteError> failures = new HashMap<>();
         try {
@@ -415,39 +374,28 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             e.getWriteErrors().forEach(error -> failures.put(error.getIndex(), error));
         } catch (RuntimeException e) {
             // The outcome is unknown: some commits may be stored. Readers resolve the positions either way.
-            groups.forEach(group -> group.forEach(commit -> commit.result.completeExceptionally(
-                    new EventStoreException("Appending events failed", e))));
+            batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException("Appending events failed", e)));
             return List.of();
         }
         List<PendingCommit> retry = new ArrayList<>();
-        List<List<PendingCommit>> separately = new ArrayList<>();
         List<Document> voids = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            List<PendingCommit> group = groups.get(i);
+        for (int i = 0; i < batch.size(); i++) {
+            PendingCommit commit = batch.get(i);
             BulkWriteError error = failures.get(i);
             if (error == null) {
-                group.forEach(commit -> commit.result.complete(commit.lastPosition()));
-            } else if (isDuplicateKey(error) && error.getMessage().contains(STREAM_KEY_INDEX) && group.size() > 1) {
-                group.forEach(commit -> separately.add(List.of(commit)));
+                commit.result.complete(commit.firstPosition + commit.events.size() - 1);
             } else if (isDuplicateKey(error) && error.getMessage().contains(STREAM_KEY_INDEX)) {
-                PendingCommit commit = group.get(0);
-                voids.add(voidDocument(commit.firstPosition, commit.lastPosition(), "conflict"));
+                voids.add(voidDocument(commit.firstPosition, commit.firstPosition + commit.events.size() - 1, "conflict"));
                 commit.result.completeExceptionally(conflict(commit, error.getMessage()));
             } else if (isDuplicateKey(error)) {
-                // A reader gave up waiting for these positions and closed them; they are lost to us, not the commits.
-                group.forEach(commit -> {
-                    commit.firstPosition = -1;
-                    retry.add(commit);
-                });
+                // A reader gave up waiting for these positions and closed them; they are lost to us, not the commit.
+                commit.firstPosition = -1;
+                retry.add(commit);
             } else {
-                group.forEach(commit -> commit.result.completeExceptionally(
-                        new EventStoreException("Appending events failed: " + error.getMessage())));
+                commit.result.completeExceptionally(new EventStoreException("Appending events failed: " + error.getMessage()));
             }
         }
         closeQuietly(voids);
-        if (!separately.isEmpty()) {
-            retry.addAll(writeGroups(separately, List.of(), committedAt));
-        }
         return retry;
     }
 
@@ -1062,31 +1010,18 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             this.streams = streams;
         }
 
-        long lastPosition() {
-            return firstPosition + events.size() - 1;
-        }
-
-        /** One document for commits with adjacent positions, in order: {@code _id} is the first one's first position. */
-        static Document toDocument(List<PendingCommit> group, Date committedAt) {
-            long first = group.get(0).firstPosition;
-            List<Document> positioned = new ArrayList<>();
-            List<String> streamKeys = new ArrayList<>();
-            List<Document> streams = new ArrayList<>();
-            for (PendingCommit commit : group) {
-                for (int i = 0; i < commit.events.size(); i++) {
-                    Document event = new Document("position", commit.firstPosition + i);
-                    event.putAll(commit.events.get(i));
-                    positioned.add(event);
-                }
-                for (StreamSegment stream : commit.streams) {
-                    streamKeys.add(streamKey(stream.aggregateId, stream.firstSeq));
-                    streams.add(stream.toDocument());
-                }
+        Document toDocument(long first, Date committedAt) {
+            List<Document> positioned = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                Document event = new Document("position", first + i);
+                event.putAll(events.get(i));
+                positioned.add(event);
             }
-            Document document = new Document("_id", first).append("last", first + positioned.size() - 1)
+            Document document = new Document("_id", first).append("last", first + events.size() - 1)
                     .append("committedAt", committedAt);
             if (!streams.isEmpty()) {
-                document.append(STREAM_KEY_INDEX, streamKeys).append("streams", streams);
+                document.append(STREAM_KEY_INDEX, streams.stream().map(s -> streamKey(s.aggregateId, s.firstSeq)).toList())
+                        .append("streams", streams.stream().map(StreamSegment::toDocument).toList());
             }
             return document.append("events", positioned);
         }
