@@ -1,7 +1,7 @@
 package ma.crafts.register.platform.security;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,10 +23,10 @@ public class VerifiedTokenCache implements JwtDecoder {
 
     private final JwtDecoder decoder;
     private final int capacity;
-    private final Clock clock;
+    private final InstantSource clock;
     private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
 
-    public VerifiedTokenCache(JwtDecoder decoder, int capacity, Clock clock) {
+    public VerifiedTokenCache(JwtDecoder decoder, int capacity, InstantSource clock) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, got " + capacity);

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,23 +21,8 @@ class VerifiedTokenCacheTest {
     private static final Instant NOW = Instant.now();
 
     private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
-    private final DevTokenIssuer issuer = new DevTokenIssuer(null, Duration.ofMinutes(10), clock);
+    private final InstantSource clock = now::get;
+    private final DevTokenIssuer issuer = new DevTokenIssuer(null, Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
     private final AtomicInteger verifications = new AtomicInteger();
     private final JwtDecoder counting = token -> {
         verifications.incrementAndGet();
@@ -59,8 +45,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aForgedCopyOfARememberedTokenStillGoesToTheDecoderAndIsRejected() {
         VerifiedTokenCache cache = new VerifiedTokenCache(counting, 100, clock);
-        String token = issuer.issue("clerk-1", List.of(Role.CHAMBER_CLERK), "MA-07").token();
-        cache.decode(token);
+        String token = rememberedClerkToken(cache);
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
@@ -72,8 +57,7 @@ class VerifiedTokenCacheTest {
     @Test
     void anExpiredTokenIsNotAnsweredFromMemory() {
         VerifiedTokenCache cache = new VerifiedTokenCache(counting, 100, clock);
-        String token = issuer.issue("clerk-1", List.of(Role.CHAMBER_CLERK), "MA-07").token();
-        cache.decode(token);
+        String token = rememberedClerkToken(cache);
 
         now.set(NOW.plus(Duration.ofMinutes(10)));
         cache.decode(token); // the decoder's own clock still accepts it; ours says it expired
@@ -89,5 +73,11 @@ class VerifiedTokenCacheTest {
             cache.decode(issuer.issue("clerk-" + i, List.of(Role.CHAMBER_CLERK), "MA-07").token());
             assertThat(cache.size()).isBetween(1, 3);
         }
+    }
+
+    private String rememberedClerkToken(VerifiedTokenCache cache) {
+        String token = issuer.issue("clerk-1", List.of(Role.CHAMBER_CLERK), "MA-07").token();
+        cache.decode(token);
+        return token;
     }
 }
