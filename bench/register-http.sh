@@ -16,6 +16,7 @@
 #   PREFILL_THREADS   threads of the pre-fill generator (default 8)
 #   CARD_SHARE        share of pre-filled artisans who get a professional card (default 0.85)
 #   APP_HEAP          the app's -Xmx (default 1g)
+#   APP_JAVA_OPTS     the app's other JVM options (default -XX:MaxGCPauseMillis=10, as deploy/run-local.sh runs it)
 #   MONGO_BACKEND     h2 (default): the app's own embedded MongoDB on its H2 backend, inside the app's heap figure;
 #                     memory: mongo-java-server's in-memory backend in a process of its own (MONGO_HEAP, default 12g),
 #                     reached through MONGODB_URI, so the heap figure is the app's alone ("not counting an in-memory
@@ -39,6 +40,7 @@ VIEW_RATE="${VIEW_RATE:-200}"
 PREFILL_THREADS="${PREFILL_THREADS:-8}"
 CARD_SHARE="${CARD_SHARE:-0.85}"
 APP_HEAP="${APP_HEAP:-1g}"
+APP_JAVA_OPTS="${APP_JAVA_OPTS--XX:MaxGCPauseMillis=10}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 MONGO_HEAP="${MONGO_HEAP:-12g}"
 CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"
@@ -230,9 +232,10 @@ say "starting $jar with -Xmx$APP_HEAP on port $http_port ($store_label, on 127.0
 # limping on, so a run that finishes also shows the register works within APP_HEAP. Axon's update checker only
 # honours the system property, and the benchmark sends nothing beyond 127.0.0.1. The master key goes through the
 # environment, not the command line, so it stays out of `ps`.
+# shellcheck disable=SC2086  # APP_JAVA_OPTS is a list of flags
 REGISTER_PRIVACY_MASTER_KEY="$app_master_key" \
 java "-Xmx$APP_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
-  -jar "$run_dir/register.jar" \
+  $APP_JAVA_OPTS -jar "$run_dir/register.jar" \
   "--server.port=$http_port" "--server.address=127.0.0.1" "${store_args[@]}" \
   "--register.data-dir=$data_dir" "--register.auth.mode=dev" >"$work/app.log" 2>&1 &
 app_pid=$!
