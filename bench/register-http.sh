@@ -16,7 +16,7 @@
 #   PREFILL_THREADS   threads of the pre-fill generator (default 8)
 #   CARD_SHARE        share of pre-filled artisans who get a professional card (default 0.85)
 #   APP_HEAP          the app's -Xmx (default 1g)
-#   APP_JAVA_OPTS     the app's other JVM options (default -XX:MaxGCPauseMillis=10, as deploy/run-local.sh runs it)
+#   APP_JAVA_OPTS     extra JVM options for the app, e.g. GC settings or -Xlog:gc (default none)
 #   MONGO_BACKEND     h2 (default): the app's own embedded MongoDB on its H2 backend, inside the app's heap figure;
 #                     memory: mongo-java-server's in-memory backend in a process of its own (MONGO_HEAP, default 12g),
 #                     reached through MONGODB_URI, so the heap figure is the app's alone ("not counting an in-memory
@@ -40,7 +40,7 @@ VIEW_RATE="${VIEW_RATE:-200}"
 PREFILL_THREADS="${PREFILL_THREADS:-8}"
 CARD_SHARE="${CARD_SHARE:-0.85}"
 APP_HEAP="${APP_HEAP:-1g}"
-APP_JAVA_OPTS="${APP_JAVA_OPTS--XX:MaxGCPauseMillis=10}"
+APP_JAVA_OPTS="${APP_JAVA_OPTS:-}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 MONGO_HEAP="${MONGO_HEAP:-12g}"
 CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"

@@ -4,15 +4,14 @@
 #   DATA_DIR    where the embedded MongoDB keeps its H2 file and the master key (default ./data)
 #   MONGO_PORT  where the embedded MongoDB listens on 127.0.0.1, for mongosh or a second process (default 27017)
 #   MONGODB_URI use this MongoDB instead of the embedded one
-#   JAVA_OPTS   JVM options (default -Xmx1g -XX:MaxGCPauseMillis=10: G1 keeps young collections short, which is what
-#               the tail of read latency is made of; see bench/README.md)
+#   JAVA_OPTS   extra JVM options (default -Xmx1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export PORT="${PORT:-8080}"
 export DATA_DIR="${DATA_DIR:-./data}"
 export MONGO_PORT="${MONGO_PORT:-27017}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx1g -XX:MaxGCPauseMillis=10}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx1g}"
 
 fail() { echo "run-local: $*" >&2; exit 1; }
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
