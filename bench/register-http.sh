@@ -281,6 +281,22 @@ app_ms_per_op() {
 ceiling() { awk -v ms="$1" -v c="$cpus" 'BEGIN { if (ms + 0 > 0) printf "%.0f", c * 1000 / ms; else print "NA" }'; }
 [ -r /proc/stat ] && [ -r "/proc/$app_pid/stat" ] || fail "needs Linux /proc to account for CPU use"
 
+# read_phase VAR WHAT ARGS...: one read phase (HttpLoad view with ARGS). VAR gets its figures plus the machine's CPU
+# shares during it (cpu_busy_pct, cpu_app_pct, cpu_others_pct) and the app's CPU per read (app_ms); WHAT ends the
+# messages about failed reads.
+read_phase() {
+  local var=$1 what=$2 figures busy app others
+  shift 2
+  cpu_mark
+  bench figures ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" "$@"
+  read -r busy app others <<< "$(cpu_since "$(field client_cpu_s "$figures")")"
+  figures+=" cpu_busy_pct=$busy cpu_app_pct=$app cpu_others_pct=$others"
+  figures+=" app_ms=$(app_ms_per_op "$mark_app" "$(( $(field ok "$figures") + $(field warmup_ok "$figures") ))")"
+  [ "$(field ok "$figures")" -gt 0 ] || fail_with_log "no read succeeded$what (see above)"
+  [ "$(field failed "$figures")" = 0 ] || say "WARNING: $(field failed "$figures") reads failed$what (see above)"
+  printf -v "$var" '%s' "$figures"
+}
+
 ids_file="$work/artisans.tsv"
 : >"$ids_file"
 in_store=0
@@ -350,26 +366,15 @@ for size in "${sizes[@]}"; do
   register_app_ms=$(app_ms_per_op "$register_mark" "$(field registered_total "$register")")
 
   say "$size artisans: GET /api/v1/artisans/{id} on random pre-filled artisans, $CONCURRENCY concurrent..."
-  cpu_mark
-  bench view ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" \
-    "--concurrency=$CONCURRENCY" "--seconds=$DURATION" "--warmup-seconds=$WARMUP"
-  read -r cpu_busy cpu_app cpu_others <<< "$(cpu_since "$(field client_cpu_s "$view")")"
-  view_app_ms=$(app_ms_per_op "$mark_app" "$(( $(field ok "$view") + $(field warmup_ok "$view") ))")
-  echo "$view cpu_busy_pct=$cpu_busy cpu_app_pct=$cpu_app cpu_others_pct=$cpu_others"
-  [ "$(field ok "$view")" -gt 0 ] || fail_with_log "no read succeeded (see above)"
-  [ "$(field failed "$view")" = 0 ] || say "WARNING: $(field failed "$view") reads failed (see above)"
+  read_phase view "" "--concurrency=$CONCURRENCY" "--seconds=$DURATION" "--warmup-seconds=$WARMUP"
+  echo "$view"
   say "$size artisans: GET /api/v1/artisans/{id} due at $VIEW_RATE/s (open loop, at most $CONCURRENCY in flight)..."
-  cpu_mark
-  bench rated ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" \
-    "--rate=$VIEW_RATE" "--concurrency=$CONCURRENCY" "--seconds=$DURATION" "--warmup-seconds=$WARMUP"
-  read -r rated_busy rated_app rated_others <<< "$(cpu_since "$(field client_cpu_s "$rated")")"
-  echo "RATED_$rated cpu_busy_pct=$rated_busy cpu_app_pct=$rated_app cpu_others_pct=$rated_others"
-  [ "$(field ok "$rated")" -gt 0 ] || fail_with_log "no read succeeded at the fixed rate (see above)"
-  [ "$(field failed "$rated")" = 0 ] || say "WARNING: $(field failed "$rated") reads failed at the fixed rate (see above)"
+  read_phase rated " at the fixed rate" "--rate=$VIEW_RATE" "--concurrency=$CONCURRENCY" "--seconds=$DURATION" \
+    "--warmup-seconds=$WARMUP"
+  echo "RATED_$rated"
   say "$size artisans: the same reads one at a time (service time without queueing)..."
-  bench solo ma.crafts.register.bench.http.HttpLoad view "--base-url=$base_url" "--ids-file=$ids_file" \
-    "--concurrency=1" "--seconds=$solo_seconds" "--warmup-seconds=0"
-  echo "SOLO_${solo}"
+  read_phase solo " one at a time" "--concurrency=1" "--seconds=$solo_seconds" "--warmup-seconds=0"
+  echo "SOLO_$solo"
 
   kill -0 "$app_pid" 2>/dev/null || fail_with_log "the app died"
   heap=$(heap_used_mb)
@@ -386,18 +391,18 @@ for size in "${sizes[@]}"; do
     "POST /api/v1/artisans, $CONCURRENCY concurrent" "$(field per_second "$register")/s  p50 $(field p50_ms "$register") ms  p99 $(field p99_ms "$register") ms  ($(field failed "$register") failed)" \
     "  app CPU per registration (with projections)" "$register_app_ms ms: at most $(ceiling "$register_app_ms")/s on $cpus CPUs" \
     "GET /api/v1/artisans/{id}, $CONCURRENCY concurrent" "$(field per_second "$view")/s  p50 $(field p50_ms "$view") ms  p99 $(field p99_ms "$view") ms  p99.9 $(field p999_ms "$view") ms  ($(field failed "$view") failed)" \
-    "  app CPU per read" "$view_app_ms ms: at most $(ceiling "$view_app_ms")/s on $cpus CPUs" \
-    "GET /api/v1/artisans/{id}, due at $VIEW_RATE/s" "$(field per_second "$rated")/s  p50 $(field p50_ms "$rated") ms  p90 $(field p90_ms "$rated") ms  p99 $(field p99_ms "$rated") ms  p99.9 $(field p999_ms "$rated") ms  ($(field failed "$rated") failed; machine busy $rated_busy%)" \
+    "  app CPU per read" "$(field app_ms "$view") ms: at most $(ceiling "$(field app_ms "$view")")/s on $cpus CPUs" \
+    "GET /api/v1/artisans/{id}, due at $VIEW_RATE/s" "$(field per_second "$rated")/s  p50 $(field p50_ms "$rated") ms  p90 $(field p90_ms "$rated") ms  p99 $(field p99_ms "$rated") ms  p99.9 $(field p999_ms "$rated") ms  ($(field failed "$rated") failed; machine busy $(field cpu_busy_pct "$rated")%)" \
     "GET /api/v1/artisans/{id}, one at a time" "$(field per_second "$solo")/s  p50 $(field p50_ms "$solo") ms  p99 $(field p99_ms "$solo") ms" \
     "live heap, after a full GC (max $APP_HEAP)" "$heap MB  (RSS $rss MB, data directory $data_mb MB)" \
-    "CPU during the concurrent reads (% of machine)" "busy $cpu_busy, app $cpu_app, other processes $cpu_others"
+    "CPU during the concurrent reads (% of machine)" "busy $(field cpu_busy_pct "$view"), app $(field cpu_app_pct "$view"), other processes $(field cpu_others_pct "$view")"
   echo
   summary+=("$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %8s %8s %9s %7s %7s %7s' "$size" \
     "$(field per_second "$prefill")" "$(field seconds "$catchup")" "$(field per_second "$register")" \
     "$(field p50_ms "$register")" "$(field p99_ms "$register")" "$register_app_ms" "$(field per_second "$view")" \
     "$(field p50_ms "$view")" "$(field p99_ms "$view")" "$(field p50_ms "$rated")" "$(field p99_ms "$rated")" \
     "$(field p50_ms "$solo")" "$(field p99_ms "$solo")" \
-    "$view_app_ms" "$heap" "$rss" "$cpu_others")")
+    "$(field app_ms "$view")" "$heap" "$rss" "$(field cpu_others_pct "$view")")")
   result="RESULT register_rps=$(field per_second "$register") view_p50_ms=$(field p50_ms "$rated") view_p99_ms=$(field p99_ms "$rated") heap_mb=$heap"
 done
 

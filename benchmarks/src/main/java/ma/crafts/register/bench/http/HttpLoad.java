@@ -79,7 +79,7 @@ public final class HttpLoad {
         AtomicLong next = new AtomicLong(from);
         LongAccumulator lastPosition = new LongAccumulator(Math::max, -1);
         AtomicReference<String> probe = new AtomicReference<>("");
-        LoadPhase.Result result = phase("register").run(() -> {
+        LoadPhase.Result result = phase("register", 0).run(() -> {
             Applicants.Applicant applicant = applicants.applicant(Cins.HTTP, next.getAndIncrement());
             HttpResponse<String> response = client.postJson("/api/v1/artisans", tokens.get(applicant.regionCode()),
                     applicant.request());
@@ -101,10 +101,8 @@ public final class HttpLoad {
         PrefilledIds ids = PrefilledIds.read(Path.of(options.text("ids-file")));
         System.err.printf("view: %,d pre-filled artisans to pick from%n", ids.size());
         Map<String, String> tokens = clerkTokens(ids.regions());
-        double rate = options.number("rate", 0, 0, 1_000_000);
-        LoadPhase phase = new LoadPhase(rate > 0 ? "view at " + (long) rate + "/s" : "view",
-                (int) options.number("concurrency", 16, 1, 1024), rate);
-        LoadPhase.Result result = phase.run(() -> {
+        long rate = options.number("rate", 0, 0, 1_000_000);
+        LoadPhase.Result result = phase(rate > 0 ? "view at " + rate + "/s" : "view", rate).run(() -> {
             int i = ThreadLocalRandom.current().nextInt(ids.size());
             HttpResponse<String> response = client.get("/api/v1/artisans/" + ids.artisanId(i),
                     tokens.get(ids.regionCode(i)));
@@ -173,8 +171,9 @@ public final class HttpLoad {
         return false;
     }
 
-    private LoadPhase phase(String name) {
-        return new LoadPhase(name, (int) options.number("concurrency", 16, 1, 1024));
+    /** A closed loop when {@code ratePerSecond} is 0, else an open loop at that rate. */
+    private LoadPhase phase(String name, long ratePerSecond) {
+        return new LoadPhase(name, (int) options.number("concurrency", 16, 1, 1024), ratePerSecond);
     }
 
     private long seconds() {

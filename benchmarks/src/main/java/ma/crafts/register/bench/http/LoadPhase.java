@@ -47,11 +47,6 @@ final class LoadPhase {
     private final int concurrency;
     private final double ratePerSecond;
 
-    /** A closed loop. */
-    LoadPhase(String name, int concurrency) {
-        this(name, concurrency, 0);
-    }
-
     /** An open loop at {@code ratePerSecond}, or a closed loop when it is 0. */
     LoadPhase(String name, int concurrency, double ratePerSecond) {
         if (ratePerSecond < 0) {

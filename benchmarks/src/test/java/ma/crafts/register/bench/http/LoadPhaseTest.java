@@ -10,7 +10,7 @@ class LoadPhaseTest {
     @Test
     void countsSuccessesAndFailuresSeparately_andTimesOnlyTheSuccesses() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
-        LoadPhase.Result result = new LoadPhase("test", 2).run(() -> {
+        LoadPhase.Result result = new LoadPhase("test", 2, 0).run(() -> {
             int call = calls.incrementAndGet();
             Thread.sleep(2);
             if (call % 5 == 0) {
@@ -30,7 +30,7 @@ class LoadPhaseTest {
 
     @Test
     void theWarmUpIsReportedApartFromTheMeasuredPeriod() throws InterruptedException {
-        LoadPhase.Result result = new LoadPhase("test", 1).run(() -> {
+        LoadPhase.Result result = new LoadPhase("test", 1, 0).run(() -> {
             Thread.sleep(5);
             return true;
         }, 1, 1);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -109,19 +110,10 @@ final class DeadlineBuckets {
 
     /** Takes an entry in {@code bucket} (from {@link #bucketFor}); record it with the deadline, then {@link #add}. */
     Slot reserve(long bucket) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Document before = buckets.findOneAndUpdate(eq("_id", bucket), Updates.inc(FILED, 1L),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-                long entry = before == null ? 0 : ((Number) before.get(FILED)).longValue();
-                return new Slot(bucket, entry / pageSize);
-            } catch (MongoWriteException | MongoCommandException e) {
-                // Two first filings in a minute may both try to insert its bucket; the loser retries as an update.
-                if (!isDuplicateKey(e) || attempt >= 5) {
-                    throw e;
-                }
-            }
-        }
+        Document before = retryingLostInsertRace(() -> buckets.findOneAndUpdate(eq("_id", bucket), Updates.inc(FILED, 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));
+        long entry = before == null ? 0 : ((Number) before.get(FILED)).longValue();
+        return new Slot(bucket, entry / pageSize);
     }
 
     /** Files {@code deadlineId} in its reserved slot; call once the deadline is stored. */
@@ -147,19 +139,17 @@ final class DeadlineBuckets {
      * at the page where {@code limit} entries are reached: a minute may hold far more deadlines than one poll fires.
      */
     NavigableMap<Long, List<Entry>> read(long from, long to, int limit) {
-        List<Slot> slots = new ArrayList<>();
-        for (Document bucket : buckets.find(in("_id", range(from, to + 1)))) {
-            long minute = ((Number) bucket.get("_id")).longValue();
-            long filed = ((Number) bucket.get(FILED)).longValue();
-            for (long page = 0; page * pageSize < filed; page++) {
-                slots.add(new Slot(minute, page));
-            }
-        }
+        List<Slot> slots = pagesOf(range(from, to + 1));
         slots.sort(Comparator.comparingLong(Slot::minute).thenComparingLong(Slot::page));
         NavigableMap<Long, List<Entry>> result = new TreeMap<>();
         int entries = 0;
-        for (int start = 0; start < slots.size() && entries < limit; start += IN_SLICE) {
-            List<Slot> slice = slots.subList(start, Math.min(slots.size(), start + IN_SLICE));
+        // Enough pages for the limit if they are full, more while fired deadlines have emptied them.
+        int sliceSize = Math.min(IN_SLICE, limit / pageSize + 1);
+        for (int start = 0; start < slots.size() && entries < limit; start += sliceSize) {
+            if (start > 0) {
+                sliceSize = Math.min(IN_SLICE, 2 * sliceSize);
+            }
+            List<Slot> slice = slots.subList(start, Math.min(slots.size(), start + sliceSize));
             Map<String, List<String>> found = new HashMap<>();
             for (Document page : pages.find(in("_id", slice.stream().map(Slot::pageId).toList()))) {
                 found.put(page.getString("_id"), page.getList("ids", String.class, List.of()));
@@ -197,17 +187,24 @@ final class DeadlineBuckets {
 
     private void deleteBuckets(long fromMinute, long toMinuteExclusive) {
         List<Long> minutes = range(fromMinute, toMinuteExclusive);
-        List<String> pageIds = new ArrayList<>();
-        for (Document bucket : buckets.find(in("_id", minutes))) {
-            long filed = ((Number) bucket.get(FILED)).longValue();
-            for (long page = 0; page * pageSize < filed; page++) {
-                pageIds.add(new Slot(((Number) bucket.get("_id")).longValue(), page).pageId());
-            }
-        }
+        List<String> pageIds = pagesOf(minutes).stream().map(Slot::pageId).toList();
         for (int start = 0; start < pageIds.size(); start += IN_SLICE) {
             pages.deleteMany(in("_id", pageIds.subList(start, Math.min(pageIds.size(), start + IN_SLICE))));
         }
         buckets.deleteMany(in("_id", minutes));
+    }
+
+    /** Every page the buckets of these minutes have filed entries in. */
+    private List<Slot> pagesOf(List<Long> minutes) {
+        List<Slot> slots = new ArrayList<>();
+        for (Document bucket : buckets.find(in("_id", minutes))) {
+            long minute = ((Number) bucket.get("_id")).longValue();
+            long filed = ((Number) bucket.get(FILED)).longValue();
+            for (long page = 0; page * pageSize < filed; page++) {
+                slots.add(new Slot(minute, page));
+            }
+        }
+        return slots;
     }
 
     private static List<Long> range(long fromInclusive, long toExclusive) {
@@ -218,14 +215,17 @@ final class DeadlineBuckets {
         return minutes;
     }
 
-    /** Two nodes upserting the same new document may both try the insert; the loser retries as an update. */
     static void upsert(MongoCollection<Document> collection, Bson filter, Bson update) {
+        retryingLostInsertRace(() -> collection.updateOne(filter, update, new UpdateOptions().upsert(true)));
+    }
+
+    /** Two nodes upserting the same new document may both try the insert; the loser retries as an update. */
+    private static <T> T retryingLostInsertRace(Supplier<T> upsert) {
         for (int attempt = 1; ; attempt++) {
             try {
-                collection.updateOne(filter, update, new UpdateOptions().upsert(true));
-                return;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= 5) {
+                return upsert.get();
+            } catch (MongoWriteException | MongoCommandException e) {
+                if (!isDuplicateKey(e) || attempt >= 5) {
                     throw e;
                 }
             }
