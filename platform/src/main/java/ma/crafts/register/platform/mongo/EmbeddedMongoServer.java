@@ -72,7 +72,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static MongoBackend openH2(Path dataFile) {
         try {
-            return new CommittingH2Backend(dataFile.toString());
+            return new BsonH2Backend(dataFile.toString());
         } catch (RuntimeException e) {
             String reason = String.valueOf(e.getMessage());
             if (reason.toLowerCase().contains("locked")) {

@@ -1,0 +1,122 @@
+package ma.crafts.register.platform.mongo;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server on an H2 MVStore file, with documents and keys stored as {@link BsonH2Types} describes, and the
+ * store committed after every write command.
+ *
+ * <p>Committing after every write instead of on H2's one-second timer: a write the driver saw acknowledged is then in
+ * the file (in the OS's hands), so killing the JVM loses nothing acknowledged; the register's event log depends on that.
+ * Concurrent writes share commits: a commit rewrites every page changed since the last one, so committing once for all
+ * the writes applied so far costs about as much as committing for one. A write is counted only after it is applied, and
+ * the commit that covers its count started after that, so it is in the file before its acknowledgement leaves.
+ *
+ * <p>A data file written by mongo-java-server's own H2 backend (Java-serialised maps) is converted when opened, in one
+ * MVStore commit: a crash part way leaves the old maps, and the next start converts them again.
+ */
+final class BsonH2Backend extends AbstractMongoBackend {
+    private static final Logger log = LoggerFactory.getLogger(BsonH2Backend.class);
+    private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "drop", "createindexes", "dropindexes", "dropdatabase", "renamecollection");
+    private static final String JAVA_SERIALISED_DOCUMENTS_PREFIX = "databases.";
+    private static final String JAVA_SERIALISED_INDEX_INFIX = "._index_";
+
+    private final MVStore store;
+    private final AtomicLong writesApplied = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long writesCommitted;
+
+    BsonH2Backend(String fileName) {
+        this.store = MVStore.open(fileName);
+        try {
+            convertJavaSerialisedMaps();
+            Set<String> databases = new TreeSet<>();
+            for (String name : store.getMapNames()) {
+                if (name.startsWith(BsonH2Database.DOCUMENTS_PREFIX)) {
+                    String namespace = name.substring(BsonH2Database.DOCUMENTS_PREFIX.length());
+                    databases.add(namespace.substring(0, namespace.indexOf('.')));
+                }
+            }
+            databases.forEach(this::resolveDatabase);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
+    }
+
+    private void convertJavaSerialisedMaps() {
+        List<String> names = List.copyOf(store.getMapNames());
+        int converted = 0;
+        for (String name : names) {
+            if (name.startsWith(JAVA_SERIALISED_DOCUMENTS_PREFIX)) {
+                String namespace = name.substring(JAVA_SERIALISED_DOCUMENTS_PREFIX.length());
+                copyAndRemove(name, store.openMap(BsonH2Database.DOCUMENTS_PREFIX + namespace, BsonH2Types.documentMap()));
+                converted++;
+            } else if (name.contains(JAVA_SERIALISED_INDEX_INFIX)) {
+                MVMap<KeyValue, Object> index = store.openMap(
+                        name.replace(JAVA_SERIALISED_INDEX_INFIX, BsonH2Database.INDEX_INFIX), BsonH2Types.indexMap());
+                copyAndRemove(name, index);
+                converted++;
+            }
+        }
+        if (converted > 0) {
+            store.commit();
+            log.info("Converted {} maps of {} from Java serialisation to BSON", converted, store.getFileStore().getFileName());
+        }
+    }
+
+    private <K, V> void copyAndRemove(String javaSerialisedName, MVMap<K, V> target) {
+        MVMap<K, V> source = store.openMap(javaSerialisedName);
+        target.clear();
+        source.forEach(target::put);
+        store.removeMap(source);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonH2Database(databaseName, store, getCursorRegistry());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            if (command != null && WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+                commitCovering(writesApplied.incrementAndGet());
+            }
+        }
+    }
+
+    private void commitCovering(long write) {
+        synchronized (commitLock) {
+            if (writesCommitted >= write) {
+                return;
+            }
+            long covered = writesApplied.get();
+            store.commit();
+            writesCommitted = covered;
+        }
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        store.close();
+    }
+}

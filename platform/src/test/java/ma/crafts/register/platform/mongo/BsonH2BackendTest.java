@@ -1,0 +1,208 @@
+package ma.crafts.register.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded H2 backend with BSON documents and in-memory key order, through the real driver and across restarts. */
+class BsonH2BackendTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everyBsonTypeTheRegisterStores_roundTripsThroughTheFile() {
+        Document stored = new Document("_id", "a-1")
+                .append("fr", "Fatima Zahra El Idrissi").append("ar", "فاطمة الزهراء الإدريسي")
+                .append("int", 42).append("long", 9_007_199_254_740_993L).append("double", -0.5)
+                .append("yes", true).append("none", null).append("at", new Date(1_764_000_000_123L))
+                .append("oid", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("bytes", new Binary(new byte[]{0, 1, (byte) 0xff}))
+                .append("money", new Decimal128(new BigDecimal("1234.50")))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))));
+        withServer(db -> db.getCollection("things").insertOne(stored));
+        withServer(db -> assertThat(db.getCollection("things").find(Filters.eq("_id", "a-1")).first()).isEqualTo(stored));
+    }
+
+    @Test
+    void uniqueIndexesOfEveryKeyKind_findTheirDocumentsAndRejectDuplicates_afterARestart() {
+        ObjectId oid = new ObjectId();
+        withServer(db -> {
+            MongoCollection<Document> byLong = db.getCollection("by_long");
+            for (long position = 0; position < 500; position++) {
+                byLong.insertOne(new Document("_id", position).append("p", position));
+            }
+            MongoCollection<Document> keyed = db.getCollection("keyed");
+            keyed.createIndex(Indexes.ascending("cin"), new IndexOptions().unique(true));
+            keyed.createIndex(Indexes.ascending("region", "seq"), new IndexOptions().unique(true));
+            keyed.createIndex(Indexes.ascending("streamKeys"), new IndexOptions().unique(true).sparse(true));
+            keyed.insertOne(new Document("_id", oid).append("cin", "AB123456").append("region", "MA-01").append("seq", 1)
+                    .append("streamKeys", List.of("s#0", "t#4")));
+            keyed.insertOne(new Document("_id", new ObjectId()).append("cin", "ب123").append("region", "MA-01").append("seq", 2));
+        });
+        withServer(db -> {
+            MongoCollection<Document> byLong = db.getCollection("by_long");
+            List<Long> wanted = List.of(0L, 7L, 250L, 499L, 500L);
+            assertThat(byLong.find(Filters.in("_id", wanted)).map(d -> d.getLong("p")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder(0L, 7L, 250L, 499L);
+            assertThat(byLong.find(Filters.eq("_id", 250)).first()).as("an int finds the long key, as on MongoDB").isNotNull();
+
+            MongoCollection<Document> keyed = db.getCollection("keyed");
+            assertThat(keyed.find(Filters.eq("_id", oid)).first().getString("cin")).isEqualTo("AB123456");
+            assertThat(keyed.find(Filters.eq("cin", "ب123")).first().getInteger("seq")).isEqualTo(2);
+            assertThat(keyed.find(Filters.in("streamKeys", List.of("t#4", "x#0"))).first().getObjectId("_id")).isEqualTo(oid);
+            assertDuplicate(() -> keyed.insertOne(new Document("cin", "AB123456").append("region", "MA-02").append("seq", 1)));
+            assertDuplicate(() -> keyed.insertOne(new Document("cin", "C1").append("region", "MA-01").append("seq", 1.0)));
+            assertDuplicate(() -> keyed.insertOne(new Document("cin", "C2").append("region", "MA-09").append("seq", 9)
+                    .append("streamKeys", List.of("s#0"))));
+            assertDuplicate(() -> byLong.insertOne(new Document("_id", 7L)));
+            keyed.insertOne(new Document("cin", "C3").append("region", "MA-02").append("seq", 1));
+            assertThat(keyed.countDocuments()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void updatesAndDeletesKeepIndexesInStep_acrossARestart() {
+        withServer(db -> {
+            MongoCollection<Document> people = db.getCollection("people");
+            people.createIndex(Indexes.ascending("cin"), new IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                people.insertOne(new Document("_id", "p-" + i).append("cin", "CIN" + i));
+            }
+            people.updateOne(Filters.eq("_id", "p-1"), new Document("$set", new Document("cin", "CHANGED")));
+            people.deleteOne(Filters.eq("_id", "p-2"));
+        });
+        withServer(db -> {
+            MongoCollection<Document> people = db.getCollection("people");
+            assertThat(people.find(Filters.eq("cin", "CIN1")).first()).isNull();
+            assertThat(people.find(Filters.eq("cin", "CHANGED")).first().getString("_id")).isEqualTo("p-1");
+            people.insertOne(new Document("_id", "p-new").append("cin", "CIN1"));
+            people.insertOne(new Document("_id", "p-2").append("cin", "CIN2"));
+            assertThat(people.find().sort(Sorts.ascending("_id")).first().getString("_id")).isEqualTo("p-0");
+            assertThat(people.countDocuments()).isEqualTo(301);
+        });
+    }
+
+    @Test
+    void concurrentInsertsOfOneUniqueKey_exactlyOneWins() throws Exception {
+        int racers = 16;
+        withServer(db -> {
+            MongoCollection<Document> cins = db.getCollection("cin_reservations");
+            cins.createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true));
+            for (int round = 0; round < 20; round++) {
+                String hash = "h-" + round;
+                AtomicInteger won = new AtomicInteger();
+                AtomicInteger refused = new AtomicInteger();
+                race(racers, racer -> {
+                    try {
+                        cins.insertOne(new Document("_id", hash + "/" + racer).append("hash", hash));
+                        won.incrementAndGet();
+                    } catch (MongoWriteException e) {
+                        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                });
+                assertThat(won.get()).as("round %d", round).isEqualTo(1);
+                assertThat(refused.get()).isEqualTo(racers - 1);
+            }
+        });
+        withServer(db -> assertThat(db.getCollection("cin_reservations").countDocuments()).isEqualTo(20));
+    }
+
+    @Test
+    void aFileWrittenByMongoJavaServersOwnH2Backend_isConvertedWhenOpened() {
+        Path file = dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME);
+        H2Backend old = new H2Backend(file.toString());
+        MongoServer oldServer = new MongoServer(old);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + oldServer.bind().getPort())) {
+            MongoCollection<Document> keyed = client.getDatabase("register").getCollection("keyed");
+            keyed.createIndex(Indexes.ascending("cin"), new IndexOptions().unique(true));
+            for (int i = 0; i < 100; i++) {
+                keyed.insertOne(new Document("_id", (long) i).append("cin", "CIN" + i).append("ar", "حرفي " + i));
+            }
+        } finally {
+            oldServer.shutdownNow();
+        }
+        withServer(db -> {
+            MongoCollection<Document> keyed = db.getCollection("keyed");
+            assertThat(keyed.countDocuments()).isEqualTo(100);
+            assertThat(keyed.find(Filters.eq("cin", "CIN42")).first().getString("ar")).isEqualTo("حرفي 42");
+            assertDuplicate(() -> keyed.insertOne(new Document("_id", 500L).append("cin", "CIN7")));
+        });
+        MVStore store = MVStore.open(file.toString());
+        try {
+            assertThat(store.getMapNames()).noneMatch(name -> name.startsWith("databases.") || name.contains("._index_"));
+        } finally {
+            store.close();
+        }
+    }
+
+    private void withServer(Consumer<MongoDatabase> work) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.H2, 0, dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            work.accept(client.getDatabase("register"));
+        }
+    }
+
+    private static void assertDuplicate(Runnable insert) {
+        assertThatThrownBy(insert::run).isInstanceOfSatisfying(MongoWriteException.class,
+                e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+
+    private static void race(int racers, java.util.function.IntConsumer racer) {
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int r = 0; r < racers; r++) {
+                int id = r;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    racer.accept(id);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
