@@ -5,10 +5,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
+import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -78,13 +76,13 @@ public final class EventStoreBenchmark {
     private BackendResults runBackend(String backendName) throws Exception {
         BackendResults results = new BackendResults(backendName);
         Path h2Directory = backendName.equals("h2") ? Files.createTempDirectory("event-store-bench-h2") : null;
-        MongoBackend backend = h2Directory == null ? new MemoryBackend()
-                : new H2Backend(h2Directory.resolve("bench.mv").toString());
-        MongoServer server = new MongoServer(backend);
-        progress.say("%s backend: embedded server on port %d%s", backendName, server.bind().getPort(),
+        // The register's own embedded server, as deploy/run-local.sh runs it (for H2: BSON storage, commit per write).
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(h2Directory == null ? EmbeddedBackend.MEMORY : EmbeddedBackend.H2,
+                0, h2Directory);
+        progress.say("%s backend: embedded server on port %d%s", backendName, server.port(),
                 h2Directory == null ? "" : ", file in " + h2Directory);
         MongoClientSettings clientSettings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .applyConnectionString(new ConnectionString(server.connectionString()))
                 .addCommandListener(roundTrips)
                 .build();
         try (MongoClient client = MongoClients.create(clientSettings)) {
@@ -98,7 +96,7 @@ public final class EventStoreBenchmark {
                 measureAxonMongo(client.getDatabase("bench_axon_mongo_" + size), results, size);
             }
         } finally {
-            server.shutdownNow();
+            server.close();
             if (h2Directory != null) {
                 deleteRecursively(h2Directory);
             }

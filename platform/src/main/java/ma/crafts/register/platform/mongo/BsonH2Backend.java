@@ -35,6 +35,14 @@ final class BsonH2Backend extends AbstractMongoBackend {
             "drop", "createindexes", "dropindexes", "dropdatabase", "renamecollection");
     private static final String JAVA_SERIALISED_DOCUMENTS_PREFIX = "databases.";
     private static final String JAVA_SERIALISED_INDEX_INFIX = "._index_";
+    /**
+     * A commit rewrites every page it changed, documents included, so smaller leaves than H2's 48 keys mean less to
+     * encode and write per commit: measured with 10k artisans, 16 keys gave reads due at 200/s p99 23 ms instead of
+     * 104 ms and a data file of 1.8 GB instead of 3.3 GB right after the load (freed chunks are kept 45 s before reuse).
+     */
+    private static final int KEYS_PER_PAGE = 16;
+    /** H2's default page cache is 16 MB; pages that fall out of it are read and decoded again. */
+    private static final int CACHE_MB = 64;
 
     private final MVStore store;
     private final AtomicLong writesApplied = new AtomicLong();
@@ -42,7 +50,7 @@ final class BsonH2Backend extends AbstractMongoBackend {
     private long writesCommitted;
 
     BsonH2Backend(String fileName) {
-        this.store = MVStore.open(fileName);
+        this.store = new MVStore.Builder().fileName(fileName).keysPerPage(KEYS_PER_PAGE).cacheSize(CACHE_MB).open();
         try {
             convertJavaSerialisedMaps();
             Set<String> databases = new TreeSet<>();

@@ -142,6 +142,48 @@ class BsonH2BackendTest {
         withServer(db -> assertThat(db.getCollection("cin_reservations").countDocuments()).isEqualTo(20));
     }
 
+    /**
+     * mongo-java-server updates a document by changing the instance it found; on H2 a commit running at the same time
+     * may be writing that instance, and a change under its feet fails the commit and closes the store.
+     */
+    @Test
+    void updatesRacingWithCommits_neitherFailNorLoseAnything() {
+        int updaters = 8;
+        int documents = 8;
+        int updatesEach = 800;
+        withServer(db -> {
+            MongoCollection<Document> counters = db.getCollection("counters");
+            for (int d = 0; d < documents; d++) {
+                Document wide = new Document("_id", "c-" + d).append("n", 0);
+                for (int f = 0; f < 100; f++) {
+                    wide.append("f" + f, "value " + f + " قيمة");
+                }
+                counters.insertOne(wide);
+            }
+            race(updaters, updater -> {
+                for (int i = 0; i < updatesEach; i++) {
+                    String id = "c-" + ((updater * 7 + i) % documents);
+                    // Adding one field and removing another changes the document's structure, as many updates do.
+                    Document change = new Document("$inc", new Document("n", 1))
+                            .append("$set", new Document("t" + (i % 2), updater + "/" + i))
+                            .append("$unset", new Document("t" + ((i + 1) % 2), ""));
+                    if (i % 2 == 0) {
+                        counters.updateOne(Filters.eq("_id", id), change);
+                    } else {
+                        counters.updateOne(Filters.eq("f3", "value 3 قيمة"), change); // a full scan, not the _id index
+                    }
+                }
+            });
+        });
+        withServer(db -> {
+            long total = 0;
+            for (Document counter : db.getCollection("counters").find()) {
+                total += counter.getInteger("n");
+            }
+            assertThat(total).isEqualTo((long) updaters * updatesEach);
+        });
+    }
+
     @Test
     void aFileWrittenByMongoJavaServersOwnH2Backend_isConvertedWhenOpened() {
         Path file = dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME);
