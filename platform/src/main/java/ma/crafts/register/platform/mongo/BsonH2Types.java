@@ -45,6 +45,10 @@ final class BsonH2Types {
     /** Any other BSON value, stored as a one-field BSON document. */
     private static final byte OTHER = 9;
     private static final String OTHER_FIELD = "v";
+    /** By exact class: mongo-java-server has no subclasses of these (Missing is a singleton); anything else is OTHER. */
+    private static final Map<Class<?>, Byte> TAGS = Map.of(Missing.class, MISSING, Long.class, LONG, Double.class, DOUBLE,
+            String.class, STRING, Integer.class, INTEGER, Boolean.class, BOOLEAN, UUID.class, UUID_VALUE,
+            ObjectId.class, OBJECT_ID);
 
     private BsonH2Types() {
     }
@@ -79,34 +83,7 @@ final class BsonH2Types {
     }
 
     private static byte tagOf(Object value) {
-        if (value == null) {
-            return NULL;
-        }
-        if (value instanceof Missing) {
-            return MISSING;
-        }
-        if (value instanceof Long) {
-            return LONG;
-        }
-        if (value instanceof Double) {
-            return DOUBLE;
-        }
-        if (value instanceof String) {
-            return STRING;
-        }
-        if (value instanceof Integer) {
-            return INTEGER;
-        }
-        if (value instanceof Boolean) {
-            return BOOLEAN;
-        }
-        if (value instanceof UUID) {
-            return UUID_VALUE;
-        }
-        if (value instanceof ObjectId) {
-            return OBJECT_ID;
-        }
-        return OTHER;
+        return value == null ? NULL : TAGS.getOrDefault(value.getClass(), OTHER);
     }
 
     static void writeValue(WriteBuffer buffer, Object value) {
