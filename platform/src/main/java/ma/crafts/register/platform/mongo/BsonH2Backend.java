@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
@@ -41,7 +42,10 @@ final class BsonH2Backend extends AbstractMongoBackend {
      * 104 ms and a data file of 1.8 GB instead of 3.3 GB right after the load (freed chunks are kept 45 s before reuse).
      */
     private static final int KEYS_PER_PAGE = 16;
-    /** H2's default page cache is 16 MB; pages that fall out of it are read and decoded again. */
+    /**
+     * H2's default page cache is 16 MB; pages that fall out of it are read from the file again. 256 MB made a 100k
+     * pre-fill slower (more of the 1 GB heap for the collector to go through), not faster.
+     */
     private static final int CACHE_MB = 64;
 
     private final MVStore store;
@@ -73,12 +77,14 @@ final class BsonH2Backend extends AbstractMongoBackend {
         for (String name : names) {
             if (name.startsWith(JAVA_SERIALISED_DOCUMENTS_PREFIX)) {
                 String namespace = name.substring(JAVA_SERIALISED_DOCUMENTS_PREFIX.length());
-                copyAndRemove(name, store.openMap(BsonH2Database.DOCUMENTS_PREFIX + namespace, BsonH2Types.documentMap()));
+                MVMap<Object, byte[]> documents = store.openMap(BsonH2Database.DOCUMENTS_PREFIX + namespace,
+                        BsonH2Types.documentMap());
+                copyAndRemove(name, documents, document -> BsonH2Types.encode((Document) document));
                 converted++;
             } else if (name.contains(JAVA_SERIALISED_INDEX_INFIX)) {
                 MVMap<KeyValue, Object> index = store.openMap(
                         name.replace(JAVA_SERIALISED_INDEX_INFIX, BsonH2Database.INDEX_INFIX), BsonH2Types.indexMap());
-                copyAndRemove(name, index);
+                copyAndRemove(name, index, Function.identity());
                 converted++;
             }
         }
@@ -88,10 +94,10 @@ final class BsonH2Backend extends AbstractMongoBackend {
         }
     }
 
-    private <K, V> void copyAndRemove(String javaSerialisedName, MVMap<K, V> target) {
-        MVMap<K, V> source = store.openMap(javaSerialisedName);
+    private <K, V> void copyAndRemove(String javaSerialisedName, MVMap<K, V> target, Function<Object, V> convert) {
+        MVMap<K, Object> source = store.openMap(javaSerialisedName);
         target.clear();
-        source.forEach(target::put);
+        source.forEach((key, value) -> target.put(key, convert.apply(value)));
         store.removeMap(source);
     }
 

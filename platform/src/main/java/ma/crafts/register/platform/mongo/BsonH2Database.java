@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
@@ -57,7 +56,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
         return new BsonH2Collection(this, collectionName, options, documents(namespace), meta(namespace), cursorRegistry);
     }
 
-    private MVMap<Object, Document> documents(String namespace) {
+    private MVMap<Object, byte[]> documents(String namespace) {
         return store.openMap(DOCUMENTS_PREFIX + namespace, BsonH2Types.documentMap());
     }
 

@@ -25,7 +25,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@link ObjectDataType}, which Java-serialises them; its index keys ({@link KeyValue}) are not {@code Comparable}, so
  * every comparison of a B-tree lookup serialised both sides, and every page written or read ran Java serialisation over
  * every document in it. Profiled under the register's load, that was over half the server's CPU. Here documents are
- * BSON (the encoding the wire protocol already uses) and keys are compared in memory.
+ * BSON bytes (the encoding the wire protocol already uses; {@link BsonH2Collection} encodes and decodes them one
+ * document at a time) and keys are compared in memory.
  *
  * <p>The key order only has to be a total order that agrees with the index's notion of equal keys: the server looks
  * keys up by equality and {@code $in}, and scans whole maps for anything else. Values of the common key types are
@@ -55,9 +56,9 @@ final class BsonH2Types {
     private BsonH2Types() {
     }
 
-    /** A collection's documents by {@code _id} (or by the generated key of a collection without one). */
-    static MVMap.Builder<Object, Document> documentMap() {
-        return new MVMap.Builder<Object, Document>().keyType(StoredValueType.INSTANCE).valueType(DocumentType.INSTANCE);
+    /** A collection's documents as BSON, by {@code _id} (or by the generated key of a collection without one). */
+    static MVMap.Builder<Object, byte[]> documentMap() {
+        return new MVMap.Builder<Object, byte[]>().keyType(StoredValueType.INSTANCE).valueType(BsonBytesType.INSTANCE);
     }
 
     /** A unique index: key values to the {@code _id} of the document holding them. */
@@ -271,28 +272,28 @@ final class BsonH2Types {
         }
     }
 
-    /** A stored document, as BSON. Never a key, so never compared. */
-    static final class DocumentType extends BasicDataType<Document> {
-        static final DocumentType INSTANCE = new DocumentType();
+    /** A stored document's BSON, kept as bytes until a query decodes it. Never a key, so never compared. */
+    static final class BsonBytesType extends BasicDataType<byte[]> {
+        static final BsonBytesType INSTANCE = new BsonBytesType();
 
         @Override
-        public int getMemory(Document document) {
-            return estimatedMemory(document);
+        public int getMemory(byte[] bson) {
+            return 16 + bson.length;
         }
 
         @Override
-        public void write(WriteBuffer buffer, Document document) {
-            putBytes(buffer, encode(document));
+        public void write(WriteBuffer buffer, byte[] bson) {
+            putBytes(buffer, bson);
         }
 
         @Override
-        public Document read(ByteBuffer buffer) {
-            return decode(getBytes(buffer));
+        public byte[] read(ByteBuffer buffer) {
+            return getBytes(buffer);
         }
 
         @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
+        public byte[][] createStorage(int size) {
+            return new byte[size][];
         }
     }
 }
