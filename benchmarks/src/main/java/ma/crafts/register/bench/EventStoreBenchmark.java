@@ -5,8 +5,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
-import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
+import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**

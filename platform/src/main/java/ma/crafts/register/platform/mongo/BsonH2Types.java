@@ -2,7 +2,6 @@ package ma.crafts.register.platform.mongo;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -172,26 +171,15 @@ final class BsonH2Types {
         return bytes;
     }
 
-    /** H2 sizes pages and its cache from these estimates; they only need to be proportionate. */
+    /**
+     * H2 sizes pages and its cache from these estimates; they only need to be proportionate. Only keys and index
+     * positions get here (documents are bytes): strings, or small fixed-size values, or, rarely, an embedded document.
+     */
     static int estimatedMemory(Object value) {
         if (value instanceof String text) {
             return 40 + 2 * text.length();
         }
-        if (value instanceof Map<?, ?> map) {
-            int size = 48;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                size += 32 + estimatedMemory(entry.getKey()) + estimatedMemory(entry.getValue());
-            }
-            return size;
-        }
-        if (value instanceof Collection<?> values) {
-            int size = 40;
-            for (Object element : values) {
-                size += 8 + estimatedMemory(element);
-            }
-            return size;
-        }
-        return 24;
+        return tagOf(value) == OTHER ? 24 + otherBytes(value).length : 24;
     }
 
     /** A document's {@code _id}, or the position an index points at. */
