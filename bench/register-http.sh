@@ -20,7 +20,10 @@
 #   MONGO_BACKEND     h2 (default): the app's own embedded MongoDB on its H2 backend, inside the app's heap figure;
 #                     memory: mongo-java-server's in-memory backend in a process of its own (MONGO_HEAP, default 12g),
 #                     reached through MONGODB_URI, so the heap figure is the app's alone ("not counting an in-memory
-#                     backend") and the H2 backend's costs stay out of the figures
+#                     backend") and the H2 backend's costs stay out of the figures; the HEAP line reports its
+#                     live heap too (store_heap_mb)
+#                     h2-memory: the same, on the register's own BSON backend with H2's MVStore kept in memory (no
+#                     file, no commits): documents held as BSON bytes, a few times more compact, for 1M artisans
 #   CATCH_UP_TIMEOUT  seconds to wait for the projections after a pre-fill (default 3600)
 #   STARTUP_TIMEOUT   seconds to wait for the app to become healthy (default 600: a busy machine is slow)
 #   BUILD             auto (default: build when a jar is missing or older than the sources), always, never
@@ -69,7 +72,7 @@ done
 [[ "$CARD_SHARE" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || fail "CARD_SHARE must be a number from 0 to 1, got '$CARD_SHARE'"
 [[ "$APP_HEAP" =~ ^[0-9]+[mMgG]$ ]] || fail "APP_HEAP must look like 1g or 768m, got '$APP_HEAP'"
 [[ "$MONGO_HEAP" =~ ^[0-9]+[mMgG]$ ]] || fail "MONGO_HEAP must look like 12g or 8192m, got '$MONGO_HEAP'"
-[[ "$MONGO_BACKEND" =~ ^(h2|memory)$ ]] || fail "MONGO_BACKEND must be h2 or memory, got '$MONGO_BACKEND'"
+[[ "$MONGO_BACKEND" =~ ^(h2|memory|h2-memory)$ ]] || fail "MONGO_BACKEND must be h2, memory or h2-memory, got '$MONGO_BACKEND'"
 
 # --- build -------------------------------------------------------------------------------------------------------
 bench_jar=benchmarks/target/benchmarks.jar
@@ -203,13 +206,18 @@ data_dir="$work/data"
 mkdir -p "$data_dir"
 base_url="http://127.0.0.1:$http_port"
 
-if [ "$MONGO_BACKEND" = memory ]; then
+if [ "$MONGO_BACKEND" != h2 ]; then
   # The app reads its master key from the environment when it uses MONGODB_URI; the generator reads this file.
   (umask 077 && head -c 32 /dev/urandom | base64 > "$data_dir/master.key")
-  say "starting mongo-java-server (in-memory backend, -Xmx$MONGO_HEAP) on 127.0.0.1:$mongo_port"
+  if [ "$MONGO_BACKEND" = memory ]; then
+    mongo_label="mongo-java-server's in-memory backend"
+  else
+    mongo_label="the register's BSON backend on an in-memory H2 MVStore"
+  fi
+  say "starting $mongo_label (-Xmx$MONGO_HEAP) on 127.0.0.1:$mongo_port"
   java "-Xmx$MONGO_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
     -cp "$run_dir/benchmarks.jar:$run_dir/BOOT-INF/lib/*" ma.crafts.register.bench.http.MongoServer \
-    "--port=$mongo_port" >"$work/mongo.log" 2>&1 &
+    "--port=$mongo_port" "--backend=$MONGO_BACKEND" >"$work/mongo.log" 2>&1 &
   mongo_pid=$!
   for _ in $(seq 1 120); do
     grep -q '^READY' "$work/mongo.log" 2>/dev/null && break
@@ -218,7 +226,7 @@ if [ "$MONGO_BACKEND" = memory ]; then
   done
   grep -q '^READY' "$work/mongo.log" || fail "the MongoDB process did not start within 60 s"
   store_args=("--register.mongodb.uri=mongodb://127.0.0.1:$mongo_port/register")
-  store_label="mongo-java-server's in-memory backend in a separate process (outside the heap figure)"
+  store_label="$mongo_label in a separate process (outside the heap figure)"
   app_master_key=$(cat "$data_dir/master.key")
 else
   store_args=("--register.mongodb.uri=" "--register.mongodb.embedded.port=$mongo_port"
@@ -249,9 +257,9 @@ done
 [ -s "$data_dir/master.key" ] || fail_with_log "the app created no master key in $data_dir"
 
 heap_used_mb() {
-  # The live heap: the bytes of every object still reachable, from a class histogram (which runs a full GC first).
-  # Read right after a GC, "used" would also count what the app allocated since, and it allocates fast under load.
-  jcmd "$app_pid" GC.class_histogram 2>/dev/null \
+  # The live heap of process $1: the bytes of every object still reachable, from a class histogram (which runs a full
+  # GC first). Read right after a GC, "used" would also count what the app allocated since, and it allocates fast under load.
+  jcmd "$1" GC.class_histogram 2>/dev/null \
     | awk '$1 == "Total" { printf "%.0f", $3 / 1048576; found = 1 } END { if (!found) print "NA" }'
 }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status" 2>/dev/null || echo "NA"; }
@@ -377,10 +385,16 @@ for size in "${sizes[@]}"; do
   echo "SOLO_$solo"
 
   kill -0 "$app_pid" 2>/dev/null || fail_with_log "the app died"
-  heap=$(heap_used_mb)
+  heap=$(heap_used_mb "$app_pid")
   rss=$(rss_mb)
   data_mb=$(du -sm "$data_dir" | cut -f1)
-  echo "HEAP artisans=$size heap_mb=$heap rss_mb=$rss data_mb=$data_mb store_after_load=$in_store"
+  store_heap=NA
+  store_note=""
+  if [ -n "$mongo_pid" ]; then
+    store_heap=$(heap_used_mb "$mongo_pid")
+    store_note=", in-memory store process $store_heap MB live"
+  fi
+  echo "HEAP artisans=$size heap_mb=$heap rss_mb=$rss data_mb=$data_mb store_heap_mb=$store_heap store_after_load=$in_store"
 
   echo
   echo "== $size artisans in the register =="
@@ -394,7 +408,7 @@ for size in "${sizes[@]}"; do
     "  app CPU per read" "$(field app_ms "$view") ms: at most $(ceiling "$(field app_ms "$view")")/s on $cpus CPUs" \
     "GET /api/v1/artisans/{id}, due at $VIEW_RATE/s" "$(field per_second "$rated")/s  p50 $(field p50_ms "$rated") ms  p90 $(field p90_ms "$rated") ms  p99 $(field p99_ms "$rated") ms  p99.9 $(field p999_ms "$rated") ms  ($(field failed "$rated") failed; machine busy $(field cpu_busy_pct "$rated")%)" \
     "GET /api/v1/artisans/{id}, one at a time" "$(field per_second "$solo")/s  p50 $(field p50_ms "$solo") ms  p99 $(field p99_ms "$solo") ms" \
-    "live heap, after a full GC (max $APP_HEAP)" "$heap MB  (RSS $rss MB, data directory $data_mb MB)" \
+    "live heap, after a full GC (max $APP_HEAP)" "$heap MB  (RSS $rss MB, data directory $data_mb MB$store_note)" \
     "CPU during the concurrent reads (% of machine)" "busy $(field cpu_busy_pct "$view"), app $(field cpu_app_pct "$view"), other processes $(field cpu_others_pct "$view")"
   echo
   summary+=("$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %8s %8s %9s %7s %7s %7s' "$size" \

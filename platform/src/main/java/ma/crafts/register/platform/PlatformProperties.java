@@ -40,12 +40,14 @@ public record PlatformProperties(
 
     /**
      * @param port    TCP port on 127.0.0.1 (env {@code MONGO_PORT}); 0 picks a free one
-     * @param backend {@code h2} keeps data in {@code <data-dir>/register.mv}; {@code memory} loses it on exit
+     * @param backend {@code h2} keeps data in {@code <data-dir>/register.mv}; {@code h2-memory} stores documents the
+     *                same way (BSON bytes in an H2 MVStore) but in memory only, a few times more compact than
+     *                {@code memory}, mongo-java-server's own in-memory backend; both lose everything on exit
      */
     public record Embedded(@DefaultValue("27017") int port, @DefaultValue("h2") EmbeddedBackend backend) {
     }
 
-    public enum EmbeddedBackend { H2, MEMORY }
+    public enum EmbeddedBackend { H2, H2_MEMORY, MEMORY }
 
     /**
      * @param mode        {@code dev} signs and verifies HS256 tokens locally; {@code issuer} trusts the configured issuer

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server on an H2 MVStore file, with documents and keys stored as {@link BsonH2Types} describes, and the
- * store committed after every write command.
+ * store committed after every write command; or on an MVStore in memory, which needs no commits and keeps a document
+ * in a few hundred bytes where mongo-java-server's memory backend keeps a tree of Java objects several times larger.
  *
  * <p>Committing after every write instead of on H2's one-second timer: a write the driver saw acknowledged is then in
  * the file (in the OS's hands), so killing the JVM loses nothing acknowledged; the register's event log depends on that.
@@ -54,8 +55,8 @@ final class BsonH2Backend extends AbstractMongoBackend {
     private final Object commitLock = new Object();
     private long writesCommitted;
 
-    BsonH2Backend(String fileName) {
-        this.store = new MVStore.Builder().fileName(fileName).keysPerPage(KEYS_PER_PAGE).cacheSize(CACHE_MB).open();
+    private BsonH2Backend(MVStore store) {
+        this.store = store;
         try {
             convertJavaSerialisedMaps();
             Set<String> databases = new TreeSet<>();
@@ -70,6 +71,15 @@ final class BsonH2Backend extends AbstractMongoBackend {
             store.closeImmediately();
             throw e;
         }
+    }
+
+    static BsonH2Backend onFile(String fileName) {
+        return new BsonH2Backend(new MVStore.Builder().fileName(fileName).keysPerPage(KEYS_PER_PAGE)
+                .cacheSize(CACHE_MB).open());
+    }
+
+    static BsonH2Backend inMemory() {
+        return new BsonH2Backend(new MVStore.Builder().keysPerPage(KEYS_PER_PAGE).open());
     }
 
     private void convertJavaSerialisedMaps() {
@@ -112,7 +122,8 @@ final class BsonH2Backend extends AbstractMongoBackend {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            if (command != null && WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            if (store.getFileStore() != null && command != null
+                    && WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
                 commitCovering(writesApplied.incrementAndGet());
             }
         }

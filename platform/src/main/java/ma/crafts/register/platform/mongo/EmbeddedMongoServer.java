@@ -48,7 +48,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     "Set MONGO_PORT (register.mongodb.embedded.port) to a port between 1 and 65535, or 0 for any free port.");
         }
         Path dataFile = backend == EmbeddedBackend.H2 ? DataDirectory.prepare(dataDir).resolve(DATA_FILE_NAME) : null;
-        MongoBackend mongoBackend = backend == EmbeddedBackend.H2 ? openH2(dataFile) : new MemoryBackend();
+        MongoBackend mongoBackend = switch (backend) {
+            case H2 -> openH2(dataFile);
+            case H2_MEMORY -> BsonH2Backend.inMemory();
+            case MEMORY -> new MemoryBackend();
+        };
         MongoServer server = new MongoServer(mongoBackend);
         try {
             server.bind(HOST, port);
@@ -72,7 +76,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static MongoBackend openH2(Path dataFile) {
         try {
-            return new BsonH2Backend(dataFile.toString());
+            return BsonH2Backend.onFile(dataFile.toString());
         } catch (RuntimeException e) {
             String reason = String.valueOf(e.getMessage());
             if (reason.toLowerCase().contains("locked")) {

@@ -34,16 +34,24 @@ import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The embedded H2 backend with BSON documents and in-memory key order, through the real driver and across restarts. */
+/**
+ * The embedded H2 backend with BSON documents and in-memory key order, through the real driver: on its file across
+ * restarts, and on an MVStore in memory.
+ */
 class BsonH2BackendTest {
     @TempDir
     Path dataDir;
+    private EmbeddedMongoServer inMemory;
 
-    @Test
-    void everyBsonTypeTheRegisterStores_roundTripsThroughTheFile() {
+    @ParameterizedTest
+    @EnumSource(value = EmbeddedBackend.class, names = {"H2", "H2_MEMORY"})
+    void everyBsonTypeTheRegisterStores_roundTripsThroughTheFile(EmbeddedBackend backend) {
         Document stored = new Document("_id", "a-1")
                 .append("fr", "Fatima Zahra El Idrissi").append("ar", "فاطمة الزهراء الإدريسي")
                 .append("int", 42).append("long", 9_007_199_254_740_993L).append("double", -0.5)
@@ -52,14 +60,15 @@ class BsonH2BackendTest {
                 .append("bytes", new Binary(new byte[]{0, 1, (byte) 0xff}))
                 .append("money", new Decimal128(new BigDecimal("1234.50")))
                 .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))));
-        withServer(db -> db.getCollection("things").insertOne(stored));
-        withServer(db -> assertThat(db.getCollection("things").find(Filters.eq("_id", "a-1")).first()).isEqualTo(stored));
+        withServer(backend, db -> db.getCollection("things").insertOne(stored));
+        withServer(backend, db -> assertThat(db.getCollection("things").find(Filters.eq("_id", "a-1")).first()).isEqualTo(stored));
     }
 
-    @Test
-    void uniqueIndexesOfEveryKeyKind_findTheirDocumentsAndRejectDuplicates_afterARestart() {
+    @ParameterizedTest
+    @EnumSource(value = EmbeddedBackend.class, names = {"H2", "H2_MEMORY"})
+    void uniqueIndexesOfEveryKeyKind_findTheirDocumentsAndRejectDuplicates_afterARestart(EmbeddedBackend backend) {
         ObjectId oid = new ObjectId();
-        withServer(db -> {
+        withServer(backend, db -> {
             MongoCollection<Document> byLong = db.getCollection("by_long");
             for (long position = 0; position < 500; position++) {
                 byLong.insertOne(new Document("_id", position).append("p", position));
@@ -72,7 +81,7 @@ class BsonH2BackendTest {
                     .append("streamKeys", List.of("s#0", "t#4")));
             keyed.insertOne(new Document("_id", new ObjectId()).append("cin", "ب123").append("region", "MA-01").append("seq", 2));
         });
-        withServer(db -> {
+        withServer(backend, db -> {
             MongoCollection<Document> byLong = db.getCollection("by_long");
             List<Long> wanted = List.of(0L, 7L, 250L, 499L, 500L);
             assertThat(byLong.find(Filters.in("_id", wanted)).map(d -> d.getLong("p")).into(new ArrayList<>()))
@@ -93,9 +102,10 @@ class BsonH2BackendTest {
         });
     }
 
-    @Test
-    void updatesAndDeletesKeepIndexesInStep_acrossARestart() {
-        withServer(db -> {
+    @ParameterizedTest
+    @EnumSource(value = EmbeddedBackend.class, names = {"H2", "H2_MEMORY"})
+    void updatesAndDeletesKeepIndexesInStep_acrossARestart(EmbeddedBackend backend) {
+        withServer(backend, db -> {
             MongoCollection<Document> people = db.getCollection("people");
             people.createIndex(Indexes.ascending("cin"), new IndexOptions().unique(true));
             for (int i = 0; i < 300; i++) {
@@ -104,7 +114,7 @@ class BsonH2BackendTest {
             people.updateOne(Filters.eq("_id", "p-1"), new Document("$set", new Document("cin", "CHANGED")));
             people.deleteOne(Filters.eq("_id", "p-2"));
         });
-        withServer(db -> {
+        withServer(backend, db -> {
             MongoCollection<Document> people = db.getCollection("people");
             assertThat(people.find(Filters.eq("cin", "CIN1")).first()).isNull();
             assertThat(people.find(Filters.eq("cin", "CHANGED")).first().getString("_id")).isEqualTo("p-1");
@@ -115,10 +125,11 @@ class BsonH2BackendTest {
         });
     }
 
-    @Test
-    void concurrentInsertsOfOneUniqueKey_exactlyOneWins() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = EmbeddedBackend.class, names = {"H2", "H2_MEMORY"})
+    void concurrentInsertsOfOneUniqueKey_exactlyOneWins(EmbeddedBackend backend) throws Exception {
         int racers = 16;
-        withServer(db -> {
+        withServer(backend, db -> {
             MongoCollection<Document> cins = db.getCollection("cin_reservations");
             cins.createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true));
             for (int round = 0; round < 20; round++) {
@@ -139,7 +150,7 @@ class BsonH2BackendTest {
                 assertThat(refused.get()).isEqualTo(racers - 1);
             }
         });
-        withServer(db -> assertThat(db.getCollection("cin_reservations").countDocuments()).isEqualTo(20));
+        withServer(backend, db -> assertThat(db.getCollection("cin_reservations").countDocuments()).isEqualTo(20));
     }
 
     /**
@@ -147,12 +158,13 @@ class BsonH2BackendTest {
      * writing its page at the same time failed (ConcurrentModificationException) and H2 closed the store. This failed in
      * 2 of 3 runs before stored documents became bytes.
      */
-    @Test
-    void updatesRacingWithCommits_neitherFailNorLoseAnything() {
+    @ParameterizedTest
+    @EnumSource(value = EmbeddedBackend.class, names = {"H2", "H2_MEMORY"})
+    void updatesRacingWithCommits_neitherFailNorLoseAnything(EmbeddedBackend backend) {
         int updaters = 8;
         int documents = 8;
         int updatesEach = 800;
-        withServer(db -> {
+        withServer(backend, db -> {
             MongoCollection<Document> counters = db.getCollection("counters");
             for (int d = 0; d < documents; d++) {
                 Document wide = new Document("_id", "c-" + d).append("n", 0);
@@ -176,7 +188,7 @@ class BsonH2BackendTest {
                 }
             });
         });
-        withServer(db -> {
+        withServer(backend, db -> {
             long total = 0;
             for (Document counter : db.getCollection("counters").find()) {
                 total += counter.getInteger("n");
@@ -199,7 +211,7 @@ class BsonH2BackendTest {
         } finally {
             oldServer.shutdownNow();
         }
-        withServer(db -> {
+        withServer(EmbeddedBackend.H2, db -> {
             MongoCollection<Document> keyed = db.getCollection("keyed");
             assertThat(keyed.countDocuments()).isEqualTo(100);
             assertThat(keyed.find(Filters.eq("cin", "CIN42")).first().getString("ar")).isEqualTo("حرفي 42");
@@ -213,10 +225,30 @@ class BsonH2BackendTest {
         }
     }
 
-    private void withServer(Consumer<MongoDatabase> work) {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.H2, 0, dataDir);
+    /**
+     * Runs {@code work} on a server started for it on the H2 file, so that consecutive calls see a restart; the
+     * in-memory store has nothing to restart from, so its calls share one server, stopped after the test.
+     */
+    private void withServer(EmbeddedBackend backend, Consumer<MongoDatabase> work) {
+        if (backend == EmbeddedBackend.H2_MEMORY) {
+            if (inMemory == null) {
+                inMemory = EmbeddedMongoServer.start(backend, 0, null);
+            }
+            try (MongoClient client = MongoClients.create(inMemory.connectionString())) {
+                work.accept(client.getDatabase("register"));
+            }
+            return;
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(backend, 0, dataDir);
              MongoClient client = MongoClients.create(server.connectionString())) {
             work.accept(client.getDatabase("register"));
+        }
+    }
+
+    @AfterEach
+    void stopInMemoryServer() {
+        if (inMemory != null) {
+            inMemory.close();
         }
     }
 
