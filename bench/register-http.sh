@@ -16,7 +16,10 @@
 #   PREFILL_THREADS   threads of the pre-fill generator (default 8)
 #   CARD_SHARE        share of pre-filled artisans who get a professional card (default 0.85)
 #   APP_HEAP          the app's -Xmx (default 1g)
-#   APP_JAVA_OPTS     extra JVM options for the app, e.g. GC settings or -Xlog:gc (default none)
+#   APP_JAVA_OPTS     extra JVM options for the app, e.g. -Xlog:gc (default none). The app runs on ZGC, as
+#                     deploy/run-local.sh starts it
+#   MONGO_JAVA_OPTS   JVM options for the separate in-memory store process (default -XX:+UseZGC: it stands in for a
+#                     MongoDB, which has no garbage collector to pause the reads; set it empty for the JVM's default)
 #   MONGO_BACKEND     h2 (default): the app's own embedded MongoDB on its H2 backend, inside the app's heap figure;
 #                     memory: mongo-java-server's in-memory backend in a process of its own (MONGO_HEAP, default 12g),
 #                     reached through MONGODB_URI, so the heap figure is the app's alone ("not counting an in-memory
@@ -33,6 +36,9 @@
 #   RESULT register_rps=… view_p50_ms=… view_p99_ms=… heap_mb=…
 # for the largest size (view latencies from the fixed-rate phase).
 set -euo pipefail
+# The whole script is one block, so bash reads it all before running any of it: a run takes an hour at 1M artisans,
+# and editing the file meanwhile would otherwise feed the running bash the new file's bytes from its old offset.
+{
 cd "$(dirname "$0")/.."
 
 ARTISANS="${ARTISANS:-100000,1000000}"
@@ -44,6 +50,7 @@ PREFILL_THREADS="${PREFILL_THREADS:-8}"
 CARD_SHARE="${CARD_SHARE:-0.85}"
 APP_HEAP="${APP_HEAP:-1g}"
 APP_JAVA_OPTS="${APP_JAVA_OPTS:-}"
+MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS--XX:+UseZGC}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 MONGO_HEAP="${MONGO_HEAP:-12g}"
 CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"
@@ -215,7 +222,8 @@ if [ "$MONGO_BACKEND" != h2 ]; then
     mongo_label="the register's BSON backend on an in-memory H2 MVStore"
   fi
   say "starting $mongo_label (-Xmx$MONGO_HEAP) on 127.0.0.1:$mongo_port"
-  java "-Xmx$MONGO_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
+  # shellcheck disable=SC2086  # MONGO_JAVA_OPTS is a list of flags
+  java "-Xmx$MONGO_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 $MONGO_JAVA_OPTS \
     -cp "$run_dir/benchmarks.jar:$run_dir/BOOT-INF/lib/*" ma.crafts.register.bench.http.MongoServer \
     "--port=$mongo_port" "--backend=$MONGO_BACKEND" >"$work/mongo.log" 2>&1 &
   mongo_pid=$!
@@ -242,7 +250,7 @@ say "starting $jar with -Xmx$APP_HEAP on port $http_port ($store_label, on 127.0
 # environment, not the command line, so it stays out of `ps`.
 # shellcheck disable=SC2086  # APP_JAVA_OPTS is a list of flags
 REGISTER_PRIVACY_MASTER_KEY="$app_master_key" \
-java "-Xmx$APP_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
+java "-Xmx$APP_HEAP" -XX:+UseZGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
   $APP_JAVA_OPTS -jar "$run_dir/register.jar" \
   "--server.port=$http_port" "--server.address=127.0.0.1" "${store_args[@]}" \
   "--register.data-dir=$data_dir" "--register.auth.mode=dev" >"$work/app.log" 2>&1 &
@@ -315,7 +323,7 @@ summary_header=$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %8s %8
   catchup_s reg/s reg_p50 reg_p99 reg_cpu view/s view_p50 view_p99 rate_p50 rate_p99 solo_p50 solo_p99 view_cpu heap_MB \
   rss_MB others%)
 print_summary() {
-  echo "Register over HTTP: standalone app with -Xmx$APP_HEAP and -XX:+ExitOnOutOfMemoryError, $store_label;" \
+  echo "Register over HTTP: standalone app with -Xmx$APP_HEAP, ZGC and -XX:+ExitOnOutOfMemoryError, $store_label;" \
     "$CONCURRENCY concurrent requests, ${DURATION}s per phase after ${WARMUP}s" \
     "warm-up; solo = one request at a time; $cpus CPUs shared by the app, the generator, the load client and any" \
     "other process (others% = their share during the concurrent reads); rate = reads due at $VIEW_RATE/s (open loop," \
@@ -422,4 +430,5 @@ done
 
 size=""
 print_summary
-
+exit
+}
