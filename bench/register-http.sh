@@ -18,8 +18,9 @@
 #   APP_HEAP          the app's -Xmx (default 1g)
 #   APP_JAVA_OPTS     extra JVM options for the app, e.g. -Xlog:gc (default none). The app runs on ZGC, as
 #                     deploy/run-local.sh starts it
-#   MONGO_JAVA_OPTS   JVM options for the separate in-memory store process (default -XX:+UseZGC: it stands in for a
-#                     MongoDB, which has no garbage collector to pause the reads; set it empty for the JVM's default)
+#   MONGO_JAVA_OPTS   extra JVM options for the separate in-memory store process (default none: G1). ZGC there
+#                     took the tail off the reads at 100k, but on Java 17 (not generational) it stalled the store for
+#                     a minute at 300k artisans under the pre-fill's writes, and the pre-fill gave up
 #   MONGO_BACKEND     h2 (default): the app's own embedded MongoDB on its H2 backend, inside the app's heap figure;
 #                     memory: mongo-java-server's in-memory backend in a process of its own (MONGO_HEAP, default 12g),
 #                     reached through MONGODB_URI, so the heap figure is the app's alone ("not counting an in-memory
@@ -50,7 +51,7 @@ PREFILL_THREADS="${PREFILL_THREADS:-8}"
 CARD_SHARE="${CARD_SHARE:-0.85}"
 APP_HEAP="${APP_HEAP:-1g}"
 APP_JAVA_OPTS="${APP_JAVA_OPTS:-}"
-MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS--XX:+UseZGC}"
+MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS:-}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 MONGO_HEAP="${MONGO_HEAP:-12g}"
 CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"
