@@ -21,6 +21,9 @@
 #   MONGO_JAVA_OPTS   extra JVM options for the separate in-memory store process (default none: G1). ZGC there
 #                     took the tail off the reads at 100k, but on Java 17 (not generational) it stalled the store for
 #                     a minute at 300k artisans under the pre-fill's writes, and the pre-fill gave up
+#   MONGO_JAVA        the java that runs the separate store process (default: java on the PATH), e.g.
+#                     /usr/lib/jvm/temurin-25-jdk-amd64/bin/java for generational ZGC. The process stands in for a
+#                     MongoDB server, so its JDK is the benchmark's choice, not the register's
 #   MONGO_BACKEND     h2 (default): the app's own embedded MongoDB on its H2 backend, inside the app's heap figure;
 #                     memory: mongo-java-server's in-memory backend in a process of its own (MONGO_HEAP, default 12g),
 #                     reached through MONGODB_URI, so the heap figure is the app's alone ("not counting an in-memory
@@ -52,6 +55,7 @@ CARD_SHARE="${CARD_SHARE:-0.85}"
 APP_HEAP="${APP_HEAP:-1g}"
 APP_JAVA_OPTS="${APP_JAVA_OPTS:-}"
 MONGO_JAVA_OPTS="${MONGO_JAVA_OPTS:-}"
+MONGO_JAVA="${MONGO_JAVA:-java}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 MONGO_HEAP="${MONGO_HEAP:-12g}"
 CATCH_UP_TIMEOUT="${CATCH_UP_TIMEOUT:-3600}"
@@ -224,10 +228,12 @@ if [ "$MONGO_BACKEND" != h2 ]; then
   fi
   say "starting $mongo_label (-Xmx$MONGO_HEAP) on 127.0.0.1:$mongo_port"
   # shellcheck disable=SC2086  # MONGO_JAVA_OPTS is a list of flags
-  java "-Xmx$MONGO_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 $MONGO_JAVA_OPTS \
+  "$MONGO_JAVA" "-Xmx$MONGO_HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 $MONGO_JAVA_OPTS \
     -cp "$run_dir/benchmarks.jar:$run_dir/BOOT-INF/lib/*" ma.crafts.register.bench.http.MongoServer \
     "--port=$mongo_port" "--backend=$MONGO_BACKEND" >"$work/mongo.log" 2>&1 &
   mongo_pid=$!
+  store_jcmd=jcmd
+  [ "$MONGO_JAVA" = java ] || store_jcmd="$(dirname "$MONGO_JAVA")/jcmd"
   for _ in $(seq 1 120); do
     grep -q '^READY' "$work/mongo.log" 2>/dev/null && break
     kill -0 "$mongo_pid" 2>/dev/null || { cat "$work/mongo.log" >&2; fail "the MongoDB process exited during start-up"; }
@@ -266,9 +272,9 @@ done
 [ -s "$data_dir/master.key" ] || fail_with_log "the app created no master key in $data_dir"
 
 heap_used_mb() {
-  # The live heap of process $1: the bytes of every object still reachable, from a class histogram (which runs a full
+  # The live heap of process $1 (jcmd of the JDK in $2, if given): the bytes of every object still reachable, from a class histogram (which runs a full
   # GC first). Read right after a GC, "used" would also count what the app allocated since, and it allocates fast under load.
-  jcmd "$1" GC.class_histogram 2>/dev/null \
+  "${2:-jcmd}" "$1" GC.class_histogram 2>/dev/null \
     | awk '$1 == "Total" { printf "%.0f", $3 / 1048576; found = 1 } END { if (!found) print "NA" }'
 }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status" 2>/dev/null || echo "NA"; }
@@ -400,7 +406,7 @@ for size in "${sizes[@]}"; do
   store_heap=NA
   store_note=""
   if [ -n "$mongo_pid" ]; then
-    store_heap=$(heap_used_mb "$mongo_pid")
+    store_heap=$(heap_used_mb "$mongo_pid" "$store_jcmd")
     store_note=", in-memory store process $store_heap MB live"
   fi
   echo "HEAP artisans=$size heap_mb=$heap rss_mb=$rss data_mb=$data_mb store_heap_mb=$store_heap store_after_load=$in_store"

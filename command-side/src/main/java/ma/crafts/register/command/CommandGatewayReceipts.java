@@ -1,7 +1,9 @@
 package ma.crafts.register.command;
 
+import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.eventstore.AppendReceipts;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 
 /**
  * Sends a command and reports where its events landed, for the {@code version} and {@code position} every command
@@ -26,11 +28,21 @@ public class CommandGatewayReceipts {
     /**
      * Dispatches {@code command} on this thread and waits for it; the handler's exceptions propagate unchanged.
      *
+     * @throws NotFoundException     if {@code aggregateId} names a record of another kind (a cooperative's id sent to
+     *                               an artisan command, say): Axon cannot build an aggregate from a stream whose first
+     *                               event is not its own
      * @throws IllegalStateException if the command appended no event for {@code aggregateId}
      */
     public <R> Appended<R> send(Object command, String aggregateId, Class<R> resultType) {
         AppendReceipts.clear();
-        Object result = gateway.sendAndWait(command);
+        Object result;
+        try {
+            result = gateway.sendAndWait(command);
+        } catch (IncompatibleAggregateException otherKind) {
+            NotFoundException notFound = new NotFoundException("Nothing of this kind is registered under " + aggregateId);
+            notFound.initCause(otherKind);
+            throw notFound;
+        }
         AppendReceipts.Receipt receipt = AppendReceipts.lastOnThisThread()
                 .orElseThrow(() -> new IllegalStateException("Command " + command.getClass().getSimpleName()
                         + " appended no event"));

@@ -141,8 +141,7 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public BodyConstitution bodyConstitution(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
-                                             EventStreams streams) {
-        return new BodyConstitution(commands, access, actor, streams::exists);
+    public BodyConstitution bodyConstitution(CommandGatewayReceipts commands, AccessPolicy access, EventStreams streams) {
+        return new BodyConstitution(commands, access, streams::exists);
     }
 }

@@ -118,20 +118,22 @@ class CommandApiTest {
     }
 
     @Test
-    void bodiesOfTheClerksOwnRegionOnlyAndOnePerBranchAndTerritory() throws Exception {
+    void bodiesAreTheRegistryAdministratorsAndOnePerBranchAndTerritory() throws Exception {
         String clerk11 = token("clerk-laayoune", "CHAMBER_CLERK", "MA-11");
+        String admin = token("admin", "REGISTRY_ADMIN", null);
         Map<String, Object> semara = body("PROVINCIAL", "B06", "MA-ESM");
         long before = eventCount();
-        assertThat(post("/api/v1/professional-bodies", clerk07, semara).type()).isEqualTo("/problems/forbidden");
-        assertThat(post("/api/v1/professional-bodies", clerk11, body("NATIONAL", "B06", "MA")).status).isEqualTo(403);
+        assertThat(post("/api/v1/professional-bodies", clerk11, semara).type())
+                .as("even a clerk of the body's own region").isEqualTo("/problems/forbidden");
+        assertThat(post("/api/v1/professional-bodies", clerk07, semara).status).isEqualTo(403);
         assertThat(post("/api/v1/professional-bodies", token("auditor", "AUDITOR", null), semara).status).isEqualTo(403);
-        assertThat(post("/api/v1/professional-bodies", clerk11, body("REGIONAL", "B06", "MA-ESM")).type())
+        assertThat(post("/api/v1/professional-bodies", admin, body("REGIONAL", "B06", "MA-ESM")).type())
                 .isEqualTo("/problems/validation");
         assertThat(eventCount()).isEqualTo(before);
 
-        Response first = post("/api/v1/professional-bodies", clerk11, semara);
+        Response first = post("/api/v1/professional-bodies", admin, semara);
         assertThat(first.status).as(first.body.toString()).isEqualTo(201);
-        Response second = post("/api/v1/professional-bodies", token("admin", "REGISTRY_ADMIN", null), semara);
+        Response second = post("/api/v1/professional-bodies", admin, semara);
         assertThat(second.type()).isEqualTo("/problems/rule-violation");
         assertThat(second.body.get("rule").asText()).isEqualTo("one-body-per-branch-and-territory");
         assertThat(eventCount()).isEqualTo(before + 1);
@@ -305,13 +307,30 @@ class CommandApiTest {
         assertThat(opened.cin()).isEqualTo(cin);
         assertThat(event.category()).isEqualTo(ma.crafts.register.values.ArtisanCategory.MASTER_ARTISAN);
 
+        // Walk the stored values themselves: a JSON rendering escapes Arabic vowel marks, so it could never match.
+        List<String> inClear = List.of(cin, first.get("ar"), last.get("ar"), "الدباشي", "Aïcha", "Bennani", "1984-03-02",
+                "612345678");
         for (String name : database.listCollectionNames()) {
             for (Document doc : database.getCollection(name).find()) {
-                String stored = doc.toJson();
-                assertThat(stored).as(name).doesNotContain(cin).doesNotContain(first.get("ar")).doesNotContain("Aïcha")
-                        .doesNotContain("Bennani").doesNotContain("1984-03-02").doesNotContain("612345678");
+                assertThat(holdsAny(doc, inClear)).as("%s: %s", name, doc.toJson()).isFalse();
             }
         }
+    }
+
+    private static boolean holdsAny(Object value, List<String> texts) {
+        if (value instanceof String text) {
+            return texts.stream().anyMatch(text::contains);
+        }
+        if (value instanceof java.util.Date date) {
+            return holdsAny(date.toInstant().toString(), texts);
+        }
+        if (value instanceof Document document) {
+            return document.entrySet().stream().anyMatch(e -> holdsAny(e.getKey(), texts) || holdsAny(e.getValue(), texts));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(element -> holdsAny(element, texts));
+        }
+        return false;
     }
 
     // --- OpenAPI ----------------------------------------------------------------------------------------------
@@ -329,7 +348,7 @@ class CommandApiTest {
         assertThat(paths.get("/api/v1/artisans/{artisanId}/cards").get("post").get("responses").has("201")).isTrue();
         assertThat(paths.get("/api/v1/artisans/{artisanId}/memberships").get("post").get("responses").has("201")).isTrue();
         assertThat(paths.get("/api/v1/professional-bodies").get("post").get("description").asText())
-                .contains("REGISTRY_ADMIN").contains("CHAMBER_CLERK");
+                .contains("REGISTRY_ADMIN").doesNotContain("CHAMBER_CLERK");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------

@@ -235,15 +235,15 @@ class LifecycleCommandApiTest {
         String regional = constitute("REGIONAL", "B04", "MA-07");
         String national = constitute("NATIONAL", "B04", "MA");
 
-        assertThat(http.post("/api/v1/professional-bodies/" + provincial + "/affiliation", clerk03,
-                Map.of("parentBodyId", regional)).status()).isEqualTo(403);
         assertThat(http.post("/api/v1/professional-bodies/" + provincial + "/affiliation", clerk07,
+                Map.of("parentBodyId", regional)).status()).as("bodies are the registry administrators'").isEqualTo(403);
+        assertThat(http.post("/api/v1/professional-bodies/" + provincial + "/affiliation", admin,
                 Map.of("parentBodyId", national)).rule()).isEqualTo("affiliation-level");
-        assertThat(http.post("/api/v1/professional-bodies/" + provincial + "/affiliation", clerk07, Map.of()).status())
+        assertThat(http.post("/api/v1/professional-bodies/" + provincial + "/affiliation", admin, Map.of()).status())
                 .isEqualTo(400);
         assertThat(http.post("/api/v1/professional-bodies/" + ProfessionalBodyId.of("B04", "MA-ESI") + "/affiliation",
                 admin, Map.of("parentBodyId", regional)).status()).isEqualTo(404);
-        Response provincialUp = http.post("/api/v1/professional-bodies/" + provincial + "/affiliation", clerk07,
+        Response provincialUp = http.post("/api/v1/professional-bodies/" + provincial + "/affiliation", admin,
                 Map.of("parentBodyId", regional));
         assertThat(provincialUp.status()).as(provincialUp.body().toString()).isEqualTo(200);
         assertThat(provincialUp.body().get("parentLevel").asText()).isEqualTo("REGIONAL");

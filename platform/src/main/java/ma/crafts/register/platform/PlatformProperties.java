@@ -50,14 +50,34 @@ public record PlatformProperties(
     public enum EmbeddedBackend { H2, H2_MEMORY, MEMORY }
 
     /**
-     * @param mode        {@code dev} signs and verifies HS256 tokens locally; {@code issuer} trusts the configured issuer
+     * @param mode        {@code dev} signs and verifies HS256 tokens locally; {@code issuer} trusts the configured issuer.
+     *                    Unset, it follows the store: dev on the embedded MongoDB, issuer on a real one
+     *                    ({@link AuthMode#resolve}), so a deployment never hands out tokens by default
      * @param devSecret   HS256 secret for dev mode (at least 32 bytes); blank generates one per start
      * @param devTokenTtl lifetime of tokens issued by {@code POST /api/v1/dev/tokens}
      */
-    public record Auth(@DefaultValue("dev") AuthMode mode, String devSecret, @DefaultValue("PT12H") Duration devTokenTtl) {
+    public record Auth(AuthMode mode, String devSecret, @DefaultValue("PT12H") Duration devTokenTtl) {
     }
 
-    public enum AuthMode { DEV, ISSUER }
+    /** The authentication mode in force: the configured one, else what the store implies (see {@link Auth}). */
+    public AuthMode authMode() {
+        return AuthMode.resolve(auth.mode(), mongodb.uri());
+    }
+
+    public enum AuthMode {
+        DEV, ISSUER;
+
+        /**
+         * The API contract allows dev tokens "in the embedded profile only": anyone can mint a token for any role, so
+         * pointed at a real MongoDB the register verifies tokens from an issuer unless told otherwise explicitly.
+         */
+        public static AuthMode resolve(AuthMode configured, String mongodbUri) {
+            if (configured != null) {
+                return configured;
+            }
+            return mongodbUri == null || mongodbUri.isBlank() ? DEV : ISSUER;
+        }
+    }
 
     /** @param maxBodySize largest request body accepted under {@code /api/v1/**} */
     public record Http(@DefaultValue("64KB") DataSize maxBodySize) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -33,7 +34,8 @@ class PlatformDefaultsTest {
             assertThat(env.getProperty("server.servlet.encoding.charset")).isEqualTo("UTF-8");
             assertThat(env.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,info,prometheus");
             assertThat(env.getProperty("register.mongodb.database")).isEqualTo("register");
-            assertThat(env.getProperty("register.auth.mode")).isEqualTo("dev");
+            assertThat(Binder.get(env).bind("register", PlatformProperties.class).get().authMode())
+                    .as("dev tokens on the embedded MongoDB").isEqualTo(PlatformProperties.AuthMode.DEV);
             if (System.getenv("SERVER_PORT") == null && System.getenv("PORT") == null) {
                 assertThat(env.getProperty("server.port")).isEqualTo("8080");
             }

@@ -6,9 +6,10 @@ import ma.crafts.register.platform.security.Role;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /**
- * Who may read which artisan, and how much of its personal data they see. Auditors and registry administrators read
- * everything; a chamber clerk reads the artisans currently in its own region; a ministry analyst reads nationwide with
- * personal data masked.
+ * Who may read which artisan, and how much of its personal data they see. Auditors read everything; a chamber clerk
+ * reads the artisans currently in its own region; a ministry analyst reads nationwide with personal data masked. A
+ * registry administrator keeps the reference data, bodies and programmes and reads no artisan: the contract gives the
+ * role nothing more, and data protection (Law 09-08) asks that nobody see personal data they do not need.
  */
 public class ReadAccess {
 
@@ -29,7 +30,7 @@ public class ReadAccess {
      */
     public Disclosure requireArtisanRead(String regionCode) {
         requireAuthenticated();
-        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.REGISTRY_ADMIN)) {
+        if (actor.hasRole(Role.AUDITOR)) {
             return Disclosure.FULL;
         }
         if (actor.hasRole(Role.CHAMBER_CLERK) && regionCode != null && regionCode.equals(actor.region())) {
@@ -43,8 +44,7 @@ public class ReadAccess {
             throw new ForbiddenException("A clerk of " + (own == null ? "no region" : own)
                     + " cannot read records of region " + regionCode);
         }
-        throw new ForbiddenException("This request needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, AUDITOR, "
-                + "REGISTRY_ADMIN");
+        throw artisanReadersOnly();
     }
 
     /**
@@ -55,12 +55,11 @@ public class ReadAccess {
      */
     public String searchRegion(String requestedRegion) {
         requireAuthenticated();
-        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.REGISTRY_ADMIN) || actor.hasRole(Role.MINISTRY_ANALYST)) {
+        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST)) {
             return requestedRegion;
         }
         if (!actor.hasRole(Role.CHAMBER_CLERK)) {
-            throw new ForbiddenException("This request needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, "
-                    + "AUDITOR, REGISTRY_ADMIN");
+            throw artisanReadersOnly();
         }
         String own = actor.region();
         if (own == null) {
@@ -84,6 +83,10 @@ public class ReadAccess {
     /** Only auditors see personal data inside the event history. */
     public boolean isAuditor() {
         return actor.hasRole(Role.AUDITOR);
+    }
+
+    private static ForbiddenException artisanReadersOnly() {
+        return new ForbiddenException("Reading artisans needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, AUDITOR");
     }
 
     private void requireAuthenticated() {

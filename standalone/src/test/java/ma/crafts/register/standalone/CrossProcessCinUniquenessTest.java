@@ -45,6 +45,8 @@ class CrossProcessCinUniquenessTest {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RegisterApplication.class).properties(Map.of(
                 "server.port", "0",
                 "register.mongodb.uri", connection.connectionString().getConnectionString(),
+                // With a MongoDB URI the register defaults to a real token issuer; this test mints dev tokens.
+                "register.auth.mode", "dev",
                 "register.mongodb.database", connection.database(),
                 "register.privacy.master-key", SharedRegisterContext.MASTER_KEY)).run()) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();

@@ -174,7 +174,7 @@ class LifecycleEndToEndTest {
         assertThat(view.get("card").get("valid").asBoolean()).isFalse();
         JsonNode check = verification(firstCard, suspended);
         assertThat(check.get("valid").asBoolean()).isFalse();
-        assertThat(check.get("invalidBecause").asText()).isEqualTo("HOLDER_SUSPENDED");
+        assertThat(check.get("invalidBecause").asText()).isEqualTo("HOLDER_NOT_ACTIVE");
         assertThat(search("regionCode=MA-03&status=SUSPENDED", fesClerk, suspended)).contains(id);
         assertThat(lastHistoryItem(id, fesClerk, suspended).get("payload").get("reason").asText())
                 .isEqualTo("enquête de la chambre");

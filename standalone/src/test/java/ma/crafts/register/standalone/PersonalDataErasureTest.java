@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PersonalDataErasureTest {
 
     private static final String ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
-    private static final List<String> ROLES = List.of("AUDITOR", "REGISTRY_ADMIN", "MINISTRY_ANALYST", "CHAMBER_CLERK");
+    private static final List<String> ROLES = List.of("AUDITOR", "MINISTRY_ANALYST", "CHAMBER_CLERK");
 
     @LocalServerPort
     int port;

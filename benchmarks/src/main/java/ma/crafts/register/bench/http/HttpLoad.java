@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -81,7 +80,7 @@ public final class HttpLoad {
         AtomicReference<String> probe = new AtomicReference<>("");
         LoadPhase.Result result = phase("register", 0).run(() -> {
             Applicants.Applicant applicant = applicants.applicant(Cins.HTTP, next.getAndIncrement());
-            HttpResponse<String> response = client.postJson("/api/v1/artisans", tokens.get(applicant.regionCode()),
+            RegisterClient.Response response = client.postJson("/api/v1/artisans", tokens.get(applicant.regionCode()),
                     applicant.request());
             if (response.statusCode() != 201) {
                 return unexpected("POST /api/v1/artisans", response);
@@ -104,7 +103,7 @@ public final class HttpLoad {
         long rate = options.number("rate", 0, 0, 1_000_000);
         LoadPhase.Result result = phase(rate > 0 ? "view at " + rate + "/s" : "view", rate).run(() -> {
             int i = ThreadLocalRandom.current().nextInt(ids.size());
-            HttpResponse<String> response = client.get("/api/v1/artisans/" + ids.artisanId(i),
+            RegisterClient.Response response = client.get("/api/v1/artisans/" + ids.artisanId(i),
                     tokens.get(ids.regionCode(i)));
             return response.statusCode() == 200 || unexpected("GET /api/v1/artisans/{id}", response);
         }, warmupSeconds(), seconds());
@@ -135,7 +134,7 @@ public final class HttpLoad {
     private void waitFor(String pathAndQuery, String token, long deadline) throws IOException, InterruptedException {
         long lastReport = System.nanoTime();
         while (true) {
-            HttpResponse<String> response = client.get(pathAndQuery, token);
+            RegisterClient.Response response = client.get(pathAndQuery, token);
             if (response.statusCode() == 200) {
                 return;
             }
@@ -162,7 +161,7 @@ public final class HttpLoad {
         return Map.copyOf(tokens);
     }
 
-    private boolean unexpected(String what, HttpResponse<String> response) {
+    private boolean unexpected(String what, RegisterClient.Response response) {
         if (loggedErrors.incrementAndGet() <= 5) {
             String body = response.body();
             System.err.println(what + " answered " + response.statusCode() + ": "

@@ -81,7 +81,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * that snapshots of an older shape are ignored and the state is rebuilt from the events.
  */
 @Aggregate(snapshotTriggerDefinition = "artisanSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Artisan {
@@ -309,9 +309,9 @@ public class Artisan {
         boolean matches = comparable(diplomaRef).equals(comparable(qualification.diplomaRef()));
         DiplomaEvidenceChecked checked = new DiplomaEvidenceChecked(artisanId, diplomaRef,
                 matches ? DiplomaEvidenceChecked.Outcome.CONFIRMED : DiplomaEvidenceChecked.Outcome.MISMATCH,
+                // Both numbers are in the stream already; a diploma number names one person, so not again here.
                 matches ? "The evidence names the diploma the artisan was registered with"
-                        : "The evidence names diploma '" + diplomaRef + "', the artisan was registered with '"
-                        + qualification.diplomaRef() + "'");
+                        : "The evidence names another diploma than the one the artisan was registered with");
         apply(checked);
         return checked;
     }
@@ -334,7 +334,7 @@ public class Artisan {
             throw new RuleViolationException("one-valid-card",
                     "Artisan " + artisanId + " already holds card " + card.cardNumber() + ", valid until " + card.validUntil());
         }
-        if (card != null && card.effectiveStatus(today) == CardStatus.SUSPENDED) {
+        if (card != null && card.underSuspension()) {
             throw new RuleViolationException("card-suspended", "Card " + card.cardNumber()
                     + " is suspended: reinstate or revoke it before a new card is issued");
         }
@@ -350,6 +350,10 @@ public class Artisan {
         requireWithinRegion(command.actingRegion(), regionCode);
         Card current = currentCard(command.cardNumber());
         requireActive("a card renewal");
+        if (current.underSuspension()) {
+            throw new RuleViolationException("card-suspended", "Card " + current.cardNumber()
+                    + " was suspended and the suspension was never lifted; it cannot be renewed");
+        }
         LocalDate today = policy.today();
         CardStatus effective = current.effectiveStatus(today);
         LocalDate newValidUntil;
@@ -593,7 +597,7 @@ public class Artisan {
 
     @EventSourcingHandler
     void on(CardExpired event) {
-        card.status(CardStatus.EXPIRED);
+        card.expired();
     }
 
     @EventSourcingHandler

@@ -24,7 +24,7 @@ import ma.crafts.register.values.SealedPersonalData;
 /**
  * Registers an artisan: the side effects around {@link RegisterArtisan} that an aggregate cannot own. In order:
  * clear-data rules, CIN reservation, NIA allocation, sealing, dispatch. If the command fails, every step is undone
- * (CIN released, NIA back to the pool, personal-data key erased), so a rejected request leaves nothing behind and
+ * (CIN released, NIA back to the pool, personal-data key discarded), so a rejected request leaves nothing behind and
  * the NIA sequence stays gap-free.
  */
 public class ArtisanRegistration {
@@ -114,7 +114,7 @@ public class ArtisanRegistration {
                 Compensation.undo(failure, () -> sequences.giveBack(niaSeries, number));
             }
             if (sealed) {
-                Compensation.undo(failure, () -> vault.erase(artisanId));
+                Compensation.undo(failure, () -> vault.discard(artisanId));
             }
             throw failure;
         }

@@ -16,6 +16,8 @@ public class Card {
     private LocalDate validFrom;
     private LocalDate validUntil;
     private CardStatus status;
+    /** Expired while suspended: expiry does not lift a suspension, so the card still bars renewal and a new card. */
+    private boolean suspendedAtExpiry;
 
     /** For snapshot deserialisation. */
     protected Card() {
@@ -44,6 +46,14 @@ public class Card {
         return status;
     }
 
+    /**
+     * Suspended and not reinstated, whether or not it has expired since. Such a card is neither renewed nor followed by
+     * a new one: a suspension ends by reinstatement or revocation, never by the calendar.
+     */
+    boolean underSuspension() {
+        return status == CardStatus.SUSPENDED || (status == CardStatus.EXPIRED && suspendedAtExpiry);
+    }
+
     /** Whether the expiry deadline still has something to record: REVOKED and LOST are final. */
     boolean mayExpire() {
         return status == CardStatus.VALID || status == CardStatus.SUSPENDED;
@@ -64,6 +74,11 @@ public class Card {
     void renewedUntil(LocalDate newValidUntil) {
         validUntil = newValidUntil;
         status = CardStatus.VALID;
+    }
+
+    void expired() {
+        suspendedAtExpiry = status == CardStatus.SUSPENDED;
+        status = CardStatus.EXPIRED;
     }
 
     void status(CardStatus newStatus) {

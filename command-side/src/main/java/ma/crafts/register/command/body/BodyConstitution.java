@@ -6,7 +6,6 @@ import ma.crafts.register.command.CommandGatewayReceipts.Appended;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.platform.security.AccessPolicy;
-import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.platform.security.Role;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.LocalizedText;
@@ -14,8 +13,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Constitutes a professional body. A registry administrator may constitute any body; a chamber clerk those of its
- * own region (provincial or regional), since chambers co-organise the constituent assemblies (domain brief §3).
+ * Constitutes a professional body. Bodies are the registry administrators' (API contract, roles): the chambers
+ * co-organise the constituent assemblies (domain brief §3), but the ministry's registry records them.
  */
 public class BodyConstitution {
     public static final String ONE_BODY_RULE = "one-body-per-branch-and-territory";
@@ -26,33 +25,26 @@ public class BodyConstitution {
 
     private final CommandGatewayReceipts commands;
     private final AccessPolicy access;
-    private final CurrentActor actor;
     private final Predicate<String> hasEventStream;
 
-    public BodyConstitution(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
-                            Predicate<String> hasEventStream) {
+    public BodyConstitution(CommandGatewayReceipts commands, AccessPolicy access, Predicate<String> hasEventStream) {
         this.commands = commands;
         this.access = access;
-        this.actor = actor;
         this.hasEventStream = hasEventStream;
     }
 
-    /** Throws {@link ForbiddenException} for anyone but a registry administrator or a chamber clerk. */
+    /** Throws {@link ForbiddenException} for anyone but a registry administrator. */
     public void requireMayConstitute() {
-        access.requireAnyRole(Role.REGISTRY_ADMIN, Role.CHAMBER_CLERK);
-        if (!actor.hasRole(Role.REGISTRY_ADMIN) && actor.region() == null) {
-            throw new ForbiddenException("Your token names no region, so you cannot act for any chamber");
-        }
+        access.requireAnyRole(Role.REGISTRY_ADMIN);
     }
 
     public Constituted constitute(ConstituteBodyRequest request) {
         requireMayConstitute();
-        String actingRegion = actor.hasRole(Role.REGISTRY_ADMIN) ? null : actor.region();
         String bodyId = ProfessionalBodyId.of(request.branchCode(), request.territoryCode());
         BodyLevel level = BodyLevel.valueOf(request.level());
         try {
             Appended<Object> appended = commands.send(new ConstituteProfessionalBody(bodyId, level, request.branchCode(),
-                    request.territoryCode(), new LocalizedText(request.name().ar(), request.name().fr()), actingRegion),
+                    request.territoryCode(), new LocalizedText(request.name().ar(), request.name().fr())),
                     bodyId, Object.class);
             return new Constituted(bodyId, level, request.branchCode(), request.territoryCode(), appended);
         } catch (AggregateStreamCreationException | ConcurrencyException e) {

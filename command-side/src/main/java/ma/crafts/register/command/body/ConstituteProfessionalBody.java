@@ -10,8 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param bodyId        derived from branch and territory by {@link ProfessionalBodyId}, so a second body for the same
  *                      branch and territory collides in the event store
  * @param territoryCode a province code (PROVINCIAL), a region code (REGIONAL) or {@code MA} (NATIONAL)
- * @param actingRegion  the region a chamber clerk is confined to, or null for a registry administrator
  */
 public record ConstituteProfessionalBody(@TargetAggregateIdentifier String bodyId, BodyLevel level, String branchCode,
-                                         String territoryCode, LocalizedText name, String actingRegion) {
+                                         String territoryCode, LocalizedText name) {
 }

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
 import java.util.List;
-import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.errors.NotFoundException;
@@ -24,7 +23,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A professional body (Law 50.17 art. 11): one per branch and territory, provincial, regional or national.
- * A chamber clerk may constitute the bodies of its own region; national bodies need a registry administrator.
+ * Registry administrators constitute and affiliate bodies (the API contract gives chamber clerks artisans, cards and
+ * memberships only).
  * The hierarchy is built by affiliation: provincial bodies to the regional body of their branch and region, regional
  * bodies to the national body of their branch (domain brief §3). Memberships live in the artisans' streams, where the
  * artisan-side rules (status, province, branch) are decided.
@@ -64,10 +64,6 @@ public class ProfessionalBody {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (command.actingRegion() != null && (region == null || !region.equals(command.actingRegion()))) {
-            throw new ForbiddenException("A clerk of region " + command.actingRegion()
-                    + " may only constitute provincial or regional bodies of that region");
-        }
         String expectedId = ProfessionalBodyId.of(command.branchCode(), command.territoryCode());
         if (!expectedId.equals(command.bodyId())) {
             throw new IllegalArgumentException("body id " + command.bodyId() + " is not the id of branch "
@@ -82,10 +78,6 @@ public class ProfessionalBody {
         if (level == null) {
             // Another aggregate's stream addressed as a body.
             throw new NotFoundException("No professional body " + command.bodyId());
-        }
-        if (command.actingRegion() != null && (level != BodyLevel.PROVINCIAL || !command.actingRegion().equals(regionCode))) {
-            throw new ForbiddenException("A clerk of region " + command.actingRegion() + " may only affiliate the "
-                    + "provincial bodies of that region; other affiliations need a registry administrator");
         }
         if (command.parentBodyId() == null || command.parentBodyId().isBlank()) {
             throw new InvalidInputException("parentBodyId", "is required");

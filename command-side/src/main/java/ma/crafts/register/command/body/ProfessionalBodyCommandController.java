@@ -21,7 +21,6 @@ import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
-import ma.crafts.register.platform.security.Role;
 import ma.crafts.register.values.BodyLevel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -76,16 +75,14 @@ public class ProfessionalBodyCommandController {
     @Operation(operationId = "constituteProfessionalBody", summary = "Constitute a professional body",
             description = "Records a body's constituent assembly. `territoryCode` is a province code for PROVINCIAL, a "
                     + "region code for REGIONAL and `MA` for NATIONAL; `branchCode` must be a branch of the current "
-                    + "nomenclature; `name` needs Arabic and French. Who may: REGISTRY_ADMIN for any body, and a "
-                    + "CHAMBER_CLERK for the provincial and regional bodies of its own region, because the regional "
-                    + "chambers co-organise the constituent assemblies; national bodies need REGISTRY_ADMIN. AUDITOR and "
-                    + "MINISTRY_ANALYST get 403. There is one body per branch and territory: the `bodyId` is derived "
+                    + "nomenclature; `name` needs Arabic and French. Who may: REGISTRY_ADMIN; every other role gets "
+                    + "403. There is one body per branch and territory: the `bodyId` is derived "
                     + "from them, and a second constitution gets 409 rule-violation "
                     + "`one-body-per-branch-and-territory`." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Constituted")
     @ApiResponse(responseCode = "400", description = "Unknown branch, territory not matching the level, missing name",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN, nor a CHAMBER_CLERK of the body's region",
+    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: one-body-per-branch-and-territory",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
@@ -101,14 +98,14 @@ public class ProfessionalBodyCommandController {
     @Operation(operationId = "affiliateProfessionalBody", summary = "Affiliate a body to the level above",
             description = "Builds the hierarchy of a branch: a PROVINCIAL body affiliates to the REGIONAL body of the "
                     + "same branch and of its province's region, a REGIONAL body to the NATIONAL body of the same "
-                    + "branch; a NATIONAL body has no parent. Who may: REGISTRY_ADMIN for any body, a CHAMBER_CLERK "
-                    + "for the provincial bodies of its region. Refusals are 409 rule-violation: affiliation-level, "
+                    + "branch; a NATIONAL body has no parent. Who may: REGISTRY_ADMIN; every other role gets 403. "
+                    + "Refusals are 409 rule-violation: affiliation-level, "
                     + "affiliation-branch-must-match, affiliation-region-must-match, national-body-has-no-parent, "
                     + "already-affiliated." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Affiliated")
     @ApiResponse(responseCode = "400", description = "Missing parentBodyId",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN, nor a CHAMBER_CLERK of the provincial body's region",
+    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
     @ApiResponse(responseCode = "404", description = "No such body or parent body",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
@@ -119,9 +116,8 @@ public class ProfessionalBodyCommandController {
                                         @RequestBody(required = false) AffiliationRequest request) {
         constitution.requireMayConstitute();
         AffiliationRequest valid = validation.valid(request);
-        String actingRegion = actor.hasRole(Role.REGISTRY_ADMIN) ? null : actor.region();
         Appended<ProfessionalBodyAffiliated> appended = commands.send(new AffiliateProfessionalBody(bodyId,
-                valid.parentBodyId().strip(), actingRegion), bodyId, ProfessionalBodyAffiliated.class);
+                valid.parentBodyId().strip()), bodyId, ProfessionalBodyAffiliated.class);
         ProfessionalBodyAffiliated affiliated = appended.result();
         return new AffiliatedResponse(bodyId, affiliated.level(), affiliated.parentBodyId(), affiliated.parentLevel(),
                 affiliated.branchCode(), appended.version(), appended.position());

@@ -31,7 +31,7 @@ import ma.crafts.register.values.SealedPersonalData;
  * Registers a cooperative or an enterprise with the artisan registration's building blocks: the province and region
  * check done before anything is consumed, {@link ApplicantRules} on the representative's clear data, an NIA from the
  * same per-region series as artisans' (one national number per actor, whatever its kind), sealing with the actor's
- * own vault key, dispatch, and the same undo when the command fails (NIA back to the pool, key erased), so a rejected
+ * own vault key, dispatch, and the same undo when the command fails (NIA back to the pool, key discarded), so a rejected
  * request leaves nothing behind.
  *
  * <p>The representative's CIN is not reserved: one person may represent several cooperatives and enterprises and be
@@ -145,7 +145,7 @@ public class ActorEnrolment {
                 Compensation.undo(failure, () -> sequences.giveBack(niaSeries, number));
             }
             if (sealed) {
-                Compensation.undo(failure, () -> vault.erase(actorId));
+                Compensation.undo(failure, () -> vault.discard(actorId));
             }
             throw failure;
         }

@@ -376,7 +376,8 @@ class ArtisanLifecycleAggregateTest {
                 .expectEventsMatching(predicate((List<EventMessage<?>> events) -> events.size() == 2
                         && events.get(1).getPayload() instanceof DiplomaEvidenceChecked checked
                         && checked.outcome() == DiplomaEvidenceChecked.Outcome.MISMATCH
-                        && checked.detail().contains("OFPPT-2019-0042")));
+                        && checked.detail().contains("another diploma")
+                        && !checked.detail().contains("OFPPT-2019-0042") && !checked.detail().contains("OFPPT-2018-0999")));
     }
 
     @Test

@@ -196,6 +196,34 @@ class CardLifecycleAggregateTest {
     }
 
     @Test
+    void aSuspensionOutlivesTheCardsExpiry_noRenewalNoNewCard_untilRevoked() {
+        LocalDate past = TODAY.minusDays(1);
+        CardSuspended suspended = new CardSuspended(ID, CARD, "enquête");
+        CardExpired expired = new CardExpired(ID, CARD, past);
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired)
+                .when(new RenewCard(ID, CARD, REGION))
+                .expectException(rule("card-suspended")).expectNoEvents();
+        setUp();
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired)
+                .when(new IssueCard(ID, CARD_2, REGION))
+                .expectException(rule("card-suspended")).expectNoEvents();
+        setUp();
+        // Past its last day but before the deadline has recorded the expiry: the same.
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended)
+                .when(new RenewCard(ID, CARD, REGION))
+                .expectException(rule("card-suspended")).expectNoEvents();
+        setUp();
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired,
+                        new CardRevoked(ID, CARD, "fraude"))
+                .when(new IssueCard(ID, CARD_2, REGION))
+                .expectSuccessfulHandlerExecution();
+        setUp();
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), expired)
+                .when(new RenewCard(ID, CARD, REGION))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void aLostCardCanBeFollowedByANewFullCard() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY.minusMonths(1), ONE_YEAR_CARD_UNTIL),
                         new CardReportedLost(ID, CARD))

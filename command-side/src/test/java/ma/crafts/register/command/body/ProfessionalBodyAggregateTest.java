@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.containsString;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.errors.RuleViolationException;
@@ -66,7 +65,7 @@ class ProfessionalBodyAggregateTest {
         String semara = ProfessionalBodyId.of("B06", "MA-ESM");
         String laayoune = ProfessionalBodyId.of("B06", "MA-11");
         fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
-                .when(new AffiliateProfessionalBody(semara, laayoune, "MA-11"))
+                .when(new AffiliateProfessionalBody(semara, laayoune))
                 .expectEvents(new ProfessionalBodyAffiliated(semara, BodyLevel.PROVINCIAL, laayoune, BodyLevel.REGIONAL, "B06"));
     }
 
@@ -75,7 +74,7 @@ class ProfessionalBodyAggregateTest {
         String laayoune = ProfessionalBodyId.of("B06", "MA-11");
         String national = ProfessionalBodyId.of("B06", "MA");
         fixture.given(constituted(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"))
-                .when(new AffiliateProfessionalBody(laayoune, national, null))
+                .when(new AffiliateProfessionalBody(laayoune, national))
                 .expectEvents(new ProfessionalBodyAffiliated(laayoune, BodyLevel.REGIONAL, national, BodyLevel.NATIONAL, "B06"));
     }
 
@@ -83,21 +82,21 @@ class ProfessionalBodyAggregateTest {
     void noAffiliationAcrossBranchesRegionsOrLevels() {
         String semara = ProfessionalBodyId.of("B06", "MA-ESM");
         ProfessionalBodyConstituted provincial = constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11");
-        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B08", "MA-11"), null))
+        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B08", "MA-11")))
                 .expectException(rule("affiliation-branch-must-match")).expectNoEvents();
-        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B06", "MA-07"), null))
+        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B06", "MA-07")))
                 .expectException(rule("affiliation-region-must-match")).expectNoEvents();
-        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B06", "MA"), null))
+        fixture.given(provincial).when(new AffiliateProfessionalBody(semara, ProfessionalBodyId.of("B06", "MA")))
                 .expectException(rule("affiliation-level")).expectNoEvents();
         String national = ProfessionalBodyId.of("B06", "MA");
         setUp(); // a fixture serves one aggregate
         fixture.given(constituted(BodyLevel.NATIONAL, "B06", "MA", null))
-                .when(new AffiliateProfessionalBody(national, ProfessionalBodyId.of("B06", "MA-11"), null))
+                .when(new AffiliateProfessionalBody(national, ProfessionalBodyId.of("B06", "MA-11")))
                 .expectException(rule("national-body-has-no-parent")).expectNoEvents();
         String laayoune = ProfessionalBodyId.of("B06", "MA-11");
         setUp();
         fixture.given(constituted(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"))
-                .when(new AffiliateProfessionalBody(laayoune, ProfessionalBodyId.of("B08", "MA"), null))
+                .when(new AffiliateProfessionalBody(laayoune, ProfessionalBodyId.of("B08", "MA")))
                 .expectException(rule("affiliation-branch-must-match")).expectNoEvents();
     }
 
@@ -107,61 +106,49 @@ class ProfessionalBodyAggregateTest {
         String laayoune = ProfessionalBodyId.of("B06", "MA-11");
         fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"),
                         new ProfessionalBodyAffiliated(semara, BodyLevel.PROVINCIAL, laayoune, BodyLevel.REGIONAL, "B06"))
-                .when(new AffiliateProfessionalBody(semara, laayoune, null))
+                .when(new AffiliateProfessionalBody(semara, laayoune))
                 .expectException(rule("already-affiliated")).expectNoEvents();
         fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
-                .when(new AffiliateProfessionalBody(semara, "no-such-body", null))
+                .when(new AffiliateProfessionalBody(semara, "no-such-body"))
                 .expectException(NotFoundException.class).expectNoEvents();
         fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
-                .when(new AffiliateProfessionalBody(semara, " ", null))
+                .when(new AffiliateProfessionalBody(semara, " "))
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
-    @Test
-    void aClerkAffiliatesOnlyTheProvincialBodiesOfItsRegion() {
-        String semara = ProfessionalBodyId.of("B06", "MA-ESM");
-        String laayoune = ProfessionalBodyId.of("B06", "MA-11");
-        fixture.given(constituted(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
-                .when(new AffiliateProfessionalBody(semara, laayoune, "MA-07"))
-                .expectException(ForbiddenException.class).expectNoEvents();
-        setUp();
-        fixture.given(constituted(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"))
-                .when(new AffiliateProfessionalBody(laayoune, ProfessionalBodyId.of("B06", "MA"), "MA-11"))
-                .expectException(ForbiddenException.class).expectNoEvents();
-    }
 
-    private static ConstituteProfessionalBody constitute(BodyLevel level, String branch, String territory, String actingRegion) {
-        return new ConstituteProfessionalBody(ProfessionalBodyId.of(branch, territory), level, branch, territory, NAME, actingRegion);
+    private static ConstituteProfessionalBody constitute(BodyLevel level, String branch, String territory) {
+        return new ConstituteProfessionalBody(ProfessionalBodyId.of(branch, territory), level, branch, territory, NAME);
     }
 
     @Test
     void constitutesAProvincialBodyWithTheRegionOfItsProvince() {
         fixture.givenNoPriorActivity()
-                .when(constitute(BodyLevel.PROVINCIAL, "B06", "MA-ESM", null))
+                .when(constitute(BodyLevel.PROVINCIAL, "B06", "MA-ESM"))
                 .expectEvents(new ProfessionalBodyConstituted(ProfessionalBodyId.of("B06", "MA-ESM"), BodyLevel.PROVINCIAL,
                         "B06", "MA-ESM", "MA-11", NAME));
     }
 
     @Test
     void constitutesRegionalAndNationalBodies() {
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.REGIONAL, "B06", "MA-11", null))
+        fixture.givenNoPriorActivity().when(constitute(BodyLevel.REGIONAL, "B06", "MA-11"))
                 .expectEvents(new ProfessionalBodyConstituted(ProfessionalBodyId.of("B06", "MA-11"), BodyLevel.REGIONAL,
                         "B06", "MA-11", "MA-11", NAME));
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.NATIONAL, "B06", "MA", null))
+        fixture.givenNoPriorActivity().when(constitute(BodyLevel.NATIONAL, "B06", "MA"))
                 .expectEvents(new ProfessionalBodyConstituted(ProfessionalBodyId.of("B06", "MA"), BodyLevel.NATIONAL,
                         "B06", "MA", null, NAME));
     }
 
     @Test
     void theTerritoryMustFitTheLevel() {
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.PROVINCIAL, "B06", "MA-11", null))
+        fixture.givenNoPriorActivity().when(constitute(BodyLevel.PROVINCIAL, "B06", "MA-11"))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(containsString("territoryCode")).expectNoEvents();
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.REGIONAL, "B06", "MA-ESM", null))
+        fixture.givenNoPriorActivity().when(constitute(BodyLevel.REGIONAL, "B06", "MA-ESM"))
                 .expectException(InvalidInputException.class).expectNoEvents();
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.NATIONAL, "B06", "MA-11", null))
+        fixture.givenNoPriorActivity().when(constitute(BodyLevel.NATIONAL, "B06", "MA-11"))
                 .expectException(InvalidInputException.class).expectNoEvents();
-        fixture.givenNoPriorActivity().when(constitute(null, "B06", "MA-11", null))
+        fixture.givenNoPriorActivity().when(constitute(null, "B06", "MA-11"))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(containsString("level")).expectNoEvents();
     }
@@ -170,29 +157,18 @@ class ProfessionalBodyAggregateTest {
     void theBranchMustExistAndBothNamesAreRequired() {
         fixture.givenNoPriorActivity()
                 .when(new ConstituteProfessionalBody(ProfessionalBodyId.of("B99", "MA-ESM"), BodyLevel.PROVINCIAL, "B99",
-                        "MA-ESM", new LocalizedText(" ", null), null))
+                        "MA-ESM", new LocalizedText(" ", null)))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(allOf(containsString("branchCode"), containsString("name.ar"), containsString("name.fr")))
                 .expectNoEvents();
     }
 
-    @Test
-    void aClerkConstitutesOnlyBodiesOfItsOwnRegion() {
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"))
-                .expectSuccessfulHandlerExecution();
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"))
-                .expectSuccessfulHandlerExecution();
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-07"))
-                .expectException(ForbiddenException.class).expectNoEvents();
-        fixture.givenNoPriorActivity().when(constitute(BodyLevel.NATIONAL, "B06", "MA", "MA-11"))
-                .expectException(ForbiddenException.class).expectNoEvents();
-    }
 
     @Test
     void theIdMustBeTheOneOfItsBranchAndTerritory() {
         fixture.givenNoPriorActivity()
                 .when(new ConstituteProfessionalBody(ProfessionalBodyId.of("B06", "MA-LAA"), BodyLevel.PROVINCIAL, "B06",
-                        "MA-ESM", NAME, null))
+                        "MA-ESM", NAME))
                 .expectException(IllegalArgumentException.class).expectNoEvents();
     }
 

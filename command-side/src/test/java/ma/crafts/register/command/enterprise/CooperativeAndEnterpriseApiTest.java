@@ -74,6 +74,19 @@ class CooperativeAndEnterpriseApiTest {
     }
 
     @Test
+    void aCooperativesIdIsNoArtisan_artisanCommandsOnItAre404() {
+        Response registered = http.post("/api/v1/cooperatives", clerk07, cooperative("MA-HAO", List.of("B04-002")));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        String cooperativeId = registered.body().get("cooperativeId").asText();
+
+        Response suspension = http.post("/api/v1/artisans/" + cooperativeId + "/suspension", clerk07,
+                Map.of("reason", "contrôle"));
+        assertThat(suspension.status()).as(suspension.body().toString()).isEqualTo(404);
+        assertThat(http.post("/api/v1/artisans/" + cooperativeId + "/cards", clerk07, Map.of()).status()).isEqualTo(404);
+        assertThat(events(cooperativeId)).hasSize(1);
+    }
+
+    @Test
     void aCooperativeIsRegisteredWithItsMainActivityFirstAndItsRepresentativeSealed() {
         Map<String, Object> request = cooperative("MA-HAO", List.of("B04-003", "B04-002"));
         request.put("activityCode", "B04-002");

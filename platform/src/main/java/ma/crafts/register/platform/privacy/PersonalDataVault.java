@@ -27,6 +27,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
 import org.bson.Document;
@@ -36,7 +38,9 @@ import org.bson.types.Binary;
  * Crypto-shredding for personal data. Each actor's {@link PersonalData} is sealed with that actor's own AES-256-GCM
  * key; the key is stored in {@code personal_data_keys}, wrapped by a key derived from the {@link MasterKey}, and never
  * in the event store. {@link #erase} destroys the key, after which every sealed copy in every event is unreadable
- * while the events themselves stay intact.
+ * while the events themselves stay intact. The key's document is replaced by a tombstone ({@code erasedAt}, no key
+ * material), so that nothing sealed after the erasure (an amendment that read the data just before it, say) can
+ * quietly create a new key and store the personal data again.
  */
 public class PersonalDataVault {
     public static final String COLLECTION = "personal_data_keys";
@@ -46,6 +50,7 @@ public class PersonalDataVault {
     private static final String WRAP_AAD_PREFIX = "crafts-register/personal-data-key/";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String ERASED_AT = "erasedAt";
 
     private final MongoCollection<Document> keys;
     private final MasterKey masterKey;
@@ -67,7 +72,11 @@ public class PersonalDataVault {
         this.cache = new KeyCache(keyCacheSize, keyCacheTtl);
     }
 
-    /** Encrypts {@code data} under the actor's key, creating that key on first use. */
+    /**
+     * Encrypts {@code data} under the actor's key, creating that key on first use.
+     *
+     * @throws RuleViolationException {@code personal-data-erased} once the actor's key has been erased
+     */
     public SealedPersonalData seal(String actorId, PersonalData data) {
         requireActorId(actorId);
         if (data == null) {
@@ -128,8 +137,23 @@ public class PersonalDataVault {
         }
     }
 
-    /** Destroys the actor's key: from now on {@link #open} returns empty for everything sealed for this actor. */
+    /**
+     * Destroys the actor's key: from now on {@link #open} returns empty for everything sealed for this actor, and
+     * {@link #seal} refuses to seal anything new for it.
+     */
     public void erase(String actorId) {
+        requireActorId(actorId);
+        keys.replaceOne(Filters.eq("_id", actorId), new Document("_id", actorId).append(ERASED_AT, new Date()),
+                new ReplaceOptions().upsert(true));
+        cache.evict(actorId);
+    }
+
+    /**
+     * Deletes the actor's key outright, leaving no tombstone: the undo of a registration the event store refused, whose
+     * sealed data was never kept anywhere, so that a rejected request leaves nothing behind. Use {@link #erase} for an
+     * actor on record.
+     */
+    public void discard(String actorId) {
         requireActorId(actorId);
         keys.deleteOne(Filters.eq("_id", actorId));
         cache.evict(actorId);
@@ -162,7 +186,12 @@ public class PersonalDataVault {
         long generation = cache.generation();
         Document stored = keys.find(Filters.eq("_id", actorId)).first();
         SecretKey key;
-        if (stored != null) {
+        if (stored != null && stored.containsKey(ERASED_AT)) {
+            if (create) {
+                throw erased(actorId);
+            }
+            return null;
+        } else if (stored != null) {
             key = unwrap(actorId, stored);
         } else if (!create) {
             return null;
@@ -184,8 +213,8 @@ public class PersonalDataVault {
                 throw e;
             }
             Document winner = keys.find(Filters.eq("_id", actorId)).first();
-            if (winner == null) {
-                throw new IllegalStateException("The key of actor " + actorId + " was erased while being created", e);
+            if (winner == null || winner.containsKey(ERASED_AT)) {
+                throw erased(actorId);
             }
             return unwrap(actorId, winner);
         }
@@ -237,6 +266,11 @@ public class PersonalDataVault {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The stored key of actor " + actorId + " failed its integrity check", e);
         }
+    }
+
+    private static RuleViolationException erased(String actorId) {
+        return new RuleViolationException("personal-data-erased",
+                "The personal data of actor " + actorId + " has been erased; nothing new can be recorded for it");
     }
 
     private static void requireActorId(String actorId) {

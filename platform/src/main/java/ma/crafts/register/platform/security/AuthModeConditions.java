@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Conditions on {@code register.auth.mode}, bound the same way as the property itself (so {@code DEV} = {@code dev}). */
+/**
+ * Conditions on {@code register.auth.mode}, bound the same way as the property itself (so {@code DEV} = {@code dev}),
+ * and defaulted the same way ({@link AuthMode#resolve}).
+ */
 public final class AuthModeConditions {
     public static final String PROPERTY = "register.auth.mode";
 
@@ -15,7 +18,9 @@ public final class AuthModeConditions {
     }
 
     static AuthMode mode(ConditionContext context) {
-        return Binder.get(context.getEnvironment()).bind(PROPERTY, AuthMode.class).orElse(AuthMode.DEV);
+        Binder binder = Binder.get(context.getEnvironment());
+        return AuthMode.resolve(binder.bind(PROPERTY, AuthMode.class).orElse(null),
+                binder.bind("register.mongodb.uri", String.class).orElse(null));
     }
 
     public static class OnDevMode extends SpringBootCondition {

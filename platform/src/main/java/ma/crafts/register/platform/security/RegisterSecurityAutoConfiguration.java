@@ -27,8 +27,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless JWT resource server for every register service. Open without a token: card verification, health, the
@@ -107,14 +111,29 @@ public class RegisterSecurityAutoConfiguration {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder == null) {
             throw new PlatformStartupException(
-                    "register.auth.mode is " + properties.auth().mode().name().toLowerCase()
+                    "register.auth.mode is " + properties.authMode().name().toLowerCase()
+                            + (properties.auth().mode() == null ? " (the default with an external MongoDB)" : "")
                             + " but no JWT issuer is configured",
-                    properties.auth().mode() == AuthMode.ISSUER
+                    properties.authMode() == AuthMode.ISSUER
                             ? "Set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri) to the token "
                             + "issuer, or use register.auth.mode=dev for a local setup."
                             : "Provide a JwtDecoder bean or use register.auth.mode=dev.");
         }
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // Open paths where a token changes nothing ignore the Authorization header: a partner whose stale token rides
+        // along on every request still gets its card verification, not a 401. Health stays out of this set: an
+        // administrator's token shows the MongoDB details there.
+        RequestMatcher tokenIgnored = new OrRequestMatcher(
+                paths.matcher(HttpMethod.GET, "/api/v1/cards/*/verification"),
+                // Open in every mode so that outside dev mode the path is simply unknown (404), not 401.
+                paths.matcher(HttpMethod.POST, DevTokenController.PATH),
+                paths.matcher("/v3/api-docs/**"),
+                paths.matcher("/v3/api-docs.yaml"),
+                paths.matcher("/swagger-ui/**"),
+                paths.matcher("/swagger-ui.html"));
+        RequestMatcher openPaths = new OrRequestMatcher(tokenIgnored, paths.matcher("/actuator/health/**"));
+        DefaultBearerTokenResolver headerTokens = new DefaultBearerTokenResolver();
+        BearerTokenResolver tokens = request -> tokenIgnored.matches(request) ? null : headerTokens.resolve(request);
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -125,15 +144,10 @@ public class RegisterSecurityAutoConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         // The request dispatch was authorised already; error pages and async completion follow it.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(paths.matcher(HttpMethod.GET, "/api/v1/cards/*/verification")).permitAll()
-                        // Open in every mode so that outside dev mode the path is simply unknown (404), not 401.
-                        .requestMatchers(paths.matcher(HttpMethod.POST, DevTokenController.PATH)).permitAll()
-                        .requestMatchers(paths.matcher("/actuator/health/**")).permitAll()
-                        .requestMatchers(paths.matcher("/v3/api-docs/**")).permitAll()
-                        .requestMatchers(paths.matcher("/swagger-ui/**")).permitAll()
-                        .requestMatchers(paths.matcher("/swagger-ui.html")).permitAll()
+                        .requestMatchers(openPaths).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(tokens)
                         .jwt(jwt -> jwt.decoder(new VerifiedTokenCache(decoder, VERIFIED_TOKENS, Clock.systemUTC()))
                                 .jwtAuthenticationConverter(new RolesClaimAuthenticationConverter()))
                         .authenticationEntryPoint(entryPoint)

@@ -20,6 +20,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
+import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
@@ -103,8 +104,40 @@ class PersonalDataVaultTest {
         assertThat(vault.open(first)).isEmpty();
         assertThat(vault.open(second)).isEmpty();
         assertThat(otherInstance.open(first)).isEmpty();
-        assertThat(database.getCollection(PersonalDataVault.COLLECTION).countDocuments(Filters.eq("_id", "artisan-1"))).isZero();
+        Document tombstone = database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", "artisan-1")).first();
+        assertThat(tombstone).as("no key material left").containsOnlyKeys("_id", "erasedAt");
         assertThat(vault.open(someoneElse)).contains(FATIMA);
+    }
+
+    @Test
+    void nothingCanBeSealedForAnErasedActor_soNoNewKeyBringsItsDataBack() {
+        SealedPersonalData before = vault.seal("artisan-1", FATIMA);
+        PersonalDataVault otherInstance = new PersonalDataVault(database, masterKey, 100, Duration.ZERO);
+
+        vault.erase("artisan-1");
+
+        for (PersonalDataVault instance : List.of(vault, otherInstance)) {
+            assertThatThrownBy(() -> instance.seal("artisan-1", FATIMA)).isInstanceOf(RuleViolationException.class)
+                    .hasMessageContaining("erased");
+        }
+        assertThat(otherInstance.open(before)).isEmpty();
+        assertThat(database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", "artisan-1")).first())
+                .doesNotContainKey("wrappedKey");
+    }
+
+    @Test
+    void aDiscardedKeyLeavesNothingBehind() {
+        SealedPersonalData refused = vault.seal("refused-registration", FATIMA);
+        vault.discard("refused-registration");
+        assertThat(database.getCollection(PersonalDataVault.COLLECTION)
+                .countDocuments(Filters.eq("_id", "refused-registration"))).isZero();
+        assertThat(vault.open(refused)).isEmpty();
+    }
+
+    @Test
+    void erasingAnActorNeverSealedForStillBarsItsKey() {
+        vault.erase("never-sealed");
+        assertThatThrownBy(() -> vault.seal("never-sealed", FATIMA)).isInstanceOf(RuleViolationException.class);
     }
 
     @Test

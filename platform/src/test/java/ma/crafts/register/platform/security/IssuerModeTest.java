@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import ma.crafts.register.platform.PlatformProperties.AuthMode;
 import ma.crafts.register.platform.PlatformStartupException;
 import ma.crafts.register.platform.testapp.Http;
 import ma.crafts.register.platform.testapp.PlatformTestApplication;
@@ -72,5 +73,24 @@ class IssuerModeTest {
                 });
         assertThat(output).contains("register.auth.mode is issuer but no JWT issuer is configured")
                 .contains("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+    }
+
+    @Test
+    void withAnExternalMongodbAndNoModeSet_theRegisterWantsAnIssuer_neverHandsOutDevTokens(CapturedOutput output) {
+        // Nothing listens on port 9: the start fails on the missing issuer before anything talks to MongoDB.
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformTestApplication.class)
+                .run("--register.mongodb.uri=mongodb://127.0.0.1:9/register", "--server.port=0"))
+                .isNotNull();
+        assertThat(output).contains("register.auth.mode is issuer (the default with an external MongoDB) but no JWT "
+                + "issuer is configured");
+    }
+
+    @Test
+    void anExplicitModeWins_andUnsetFollowsTheStore() {
+        assertThat(AuthMode.resolve(null, null)).isEqualTo(AuthMode.DEV);
+        assertThat(AuthMode.resolve(null, " ")).isEqualTo(AuthMode.DEV);
+        assertThat(AuthMode.resolve(null, "mongodb://db-1:27017/register")).isEqualTo(AuthMode.ISSUER);
+        assertThat(AuthMode.resolve(AuthMode.DEV, "mongodb://db-1:27017/register")).isEqualTo(AuthMode.DEV);
+        assertThat(AuthMode.resolve(AuthMode.ISSUER, null)).isEqualTo(AuthMode.ISSUER);
     }
 }

@@ -128,6 +128,17 @@ class SecurityTest extends WebTestBase {
     }
 
     @Test
+    void aStaleTokenDoesNotCloseAnOpenPath() {
+        String stale = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwYXJ0bmVyIn0.bm90LWEtc2lnbmF0dXJl";
+        Http.Response verification = http.get("/api/v1/cards/C-123/verification", stale);
+        assertThat(verification.status()).isEqualTo(200);
+        assertThat(verification.json().get("authenticated").asBoolean()).isFalse();
+        assertThat(http.get("/v3/api-docs", stale).status()).isEqualTo(200);
+        assertThat(http.get("/v3/api-docs.yaml", null).status()).isEqualTo(200);
+        assertProblem(http.get("/api/v1/test/whoami", stale), 401, "/problems/unauthenticated");
+    }
+
+    @Test
     void everythingElseNeedsAToken() {
         assertProblem(http.get("/api/v1/anything-unknown", null), 401, "/problems/unauthenticated");
         assertProblem(http.get("/actuator/prometheus", null), 401, "/problems/unauthenticated");

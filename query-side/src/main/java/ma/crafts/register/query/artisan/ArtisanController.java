@@ -30,10 +30,10 @@ public class ArtisanController {
 
     @GetMapping("/{artisanId}")
     @Operation(summary = "The artisan view, now or as it was at an instant",
-            description = "Names are shown in full to auditors, registry administrators and the clerks of the "
-                    + "artisan's current region, as initials (masked=true) to ministry analysts, and as null "
+            description = "Names are shown in full to auditors and the clerks of the artisan's current region, "
+                    + "as initials (masked=true) to ministry analysts, and as null "
                     + "(personalDataErased=true) once erased. With asOf the state is rebuilt from the events "
-                    + "recorded up to that instant.")
+                    + "recorded up to that instant. Registry administrators get 403.")
     @ApiResponse(responseCode = "200", description = "The artisan")
     @QueryApi.Lagging
     public ArtisanView artisan(

@@ -37,7 +37,8 @@ public class ArtisanViewPresenter {
                 s.provinceCode(), s.regionCode(), s.activityCode(), s.branchCode(), card,
                 s.cards().stream().map(c -> CardView.of(c, s.status(), day)).toList(),
                 s.memberships().stream().map(MembershipView::of).toList(),
-                s.endedMemberships().stream().map(EndedMembershipView::of).toList(),
-                DiplomaEvidenceView.of(s.diplomaEvidence()), s.version(), s.position(), masked, erased, asOf);
+                s.endedMemberships().stream().map(EndedMembershipView::of).map(m -> masked ? m.masked() : m).toList(),
+                masked ? DiplomaEvidenceView.masked(s.diplomaEvidence()) : DiplomaEvidenceView.of(s.diplomaEvidence()),
+                s.version(), s.position(), masked, erased, asOf);
     }
 }

@@ -3,6 +3,7 @@ package ma.crafts.register.query.artisan;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import ma.crafts.register.events.artisan.DiplomaEvidenceChecked.Outcome;
+import ma.crafts.register.query.PersonalDataMasking;
 
 /** The latest diploma evidence of a diploma-route artisan and the outcome of its check. */
 @Schema(name = "DiplomaEvidence")
@@ -13,5 +14,14 @@ public record DiplomaEvidenceView(String diplomaRef, String issuer, String evide
     public static DiplomaEvidenceView of(DiplomaEvidenceState e) {
         return e == null ? null : new DiplomaEvidenceView(e.diplomaRef(), e.issuer(), e.evidenceRef(), e.recordedAt(),
                 e.outcome(), e.detail());
+    }
+
+    /**
+     * For callers who see personal data masked: the outcome and the issuing body, without the diploma and attestation
+     * numbers (each names one person) or the detail that repeats them.
+     */
+    static DiplomaEvidenceView masked(DiplomaEvidenceState e) {
+        return e == null ? null : new DiplomaEvidenceView(PersonalDataMasking.MASK, e.issuer(), PersonalDataMasking.MASK,
+                e.recordedAt(), e.outcome(), e.detail() == null ? null : PersonalDataMasking.MASK);
     }
 }

@@ -2,6 +2,7 @@ package ma.crafts.register.query.artisan;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import ma.crafts.register.query.PersonalDataMasking;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded.Cause;
 
 /** A membership that ended, as shown in the view's membership history. */
@@ -14,5 +15,11 @@ public record EndedMembershipView(String bodyId, String branchCode, LocalDate si
 
     public static EndedMembershipView of(EndedMembershipState m) {
         return new EndedMembershipView(m.bodyId(), m.branchCode(), m.since(), m.endedOn(), m.cause(), m.reason());
+    }
+
+    /** For callers who see personal data masked: a reason is free text about one person. */
+    EndedMembershipView masked() {
+        return reason == null ? this : new EndedMembershipView(bodyId, branchCode, since, endedOn, cause,
+                PersonalDataMasking.MASK);
     }
 }

@@ -38,6 +38,11 @@ public class HistoryService {
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
     };
     private static final Set<String> SEALED_FIELDS = Set.of("keyId", "algorithm", "nonce", "ciphertext");
+    /**
+     * Payload fields recorded in clear that still point at one person: a diploma or attestation number, and the free
+     * text of reasons and check details, where a clerk may have written anything. Masked like sealed data.
+     */
+    private static final Set<String> IDENTIFYING_TEXT = Set.of("diplomaRef", "evidenceRef", "reason", "detail");
 
     private final ArtisanStreamReader streams;
     private final PersonalDataVault vault;
@@ -60,21 +65,29 @@ public class HistoryService {
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
         ArtisanState now = stream.current()
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
-        access.requireArtisanRead(now.regionCode());
-        boolean auditor = access.isAuditor();
+        Reader reader = new Reader(access.isAuditor(),
+                access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL);
         List<HistoryItem> items = new ArrayList<>(stream.messages().size());
         for (DomainEventMessage<?> message : stream.messages()) {
-            items.add(item(message, auditor));
+            items.add(item(message, reader));
         }
         return items;
     }
 
-    private HistoryItem item(DomainEventMessage<?> message, boolean auditor) {
+    /**
+     * @param opensSealedData     an auditor: sealed personal data is opened
+     * @param seesIdentifyingText full disclosure (an auditor, or a clerk of the artisan's region): identifying text
+     *                            recorded in clear is shown, as the view shows such a caller names in full
+     */
+    private record Reader(boolean opensSealedData, boolean seesIdentifyingText) {
+    }
+
+    private HistoryItem item(DomainEventMessage<?> message, Reader reader) {
         MetaData metaData = message.getMetaData();
         long position = ArtisanEvent.positionOf(message);
         JsonNode payload = objectMapper.valueToTree(message.getPayload());
         boolean[] erased = {false};
-        Map<String, Object> shown = objectMapper.convertValue(disclose(payload, auditor, erased), PAYLOAD);
+        Map<String, Object> shown = objectMapper.convertValue(disclose(payload, reader, erased), PAYLOAD);
         return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
                 text(metaData, CHAMBER), text(metaData, CORRELATION_ID), shown, erased[0]);
@@ -83,11 +96,12 @@ public class HistoryService {
     /**
      * Walks a payload tree and replaces every sealed personal-data block: opened for an auditor (null once erased),
      * {@code "***"} for everyone else. Recognising the block by its shape covers any event that carries sealed data.
+     * Identifying text recorded in clear ({@link #IDENTIFYING_TEXT}) is masked for callers with masked disclosure.
      */
-    private JsonNode disclose(JsonNode node, boolean auditor, boolean[] erased) {
+    private JsonNode disclose(JsonNode node, Reader reader, boolean[] erased) {
         if (node instanceof ObjectNode object) {
             if (isSealed(object)) {
-                if (!auditor) {
+                if (!reader.opensSealedData()) {
                     return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
                 }
                 Optional<PersonalData> opened = vault.open(objectMapper.convertValue(object, SealedPersonalData.class));
@@ -101,13 +115,16 @@ public class HistoryService {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                copy.set(field.getKey(), disclose(field.getValue(), auditor, erased));
+                boolean hidden = !reader.seesIdentifyingText() && field.getValue().isTextual()
+                        && IDENTIFYING_TEXT.contains(field.getKey());
+                copy.set(field.getKey(), hidden ? JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK)
+                        : disclose(field.getValue(), reader, erased));
             }
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            array.forEach(element -> copy.add(disclose(element, auditor, erased)));
+            array.forEach(element -> copy.add(disclose(element, reader, erased)));
             return copy;
         }
         return node;

@@ -20,10 +20,14 @@ public record CardVerification(
         String holderInitials,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Why the card is not valid, when it is not: CARD_EXPIRED, CARD_SUSPENDED, CARD_REVOKED, "
-                + "CARD_LOST, CARD_NOT_YET_VALID, HOLDER_SUSPENDED or HOLDER_STRUCK_OFF", example = "HOLDER_SUSPENDED")
+                + "CARD_LOST, CARD_NOT_YET_VALID or HOLDER_NOT_ACTIVE", example = "HOLDER_NOT_ACTIVE")
         String invalidBecause) {
 
-    /** The first thing that makes the card invalid: its own status before its holder's. */
+    /**
+     * The first thing that makes the card invalid: its own status before its holder's. Anyone may ask, so a holder who
+     * is not active is not told apart: whether a named person was suspended or struck off is a sanction, personal data
+     * a partner checking a card does not need (Law 09-08, proportionality).
+     */
     static String invalidBecause(CardStatus effectiveStatus, boolean notYetValid, ArtisanStatus holderStatus) {
         if (effectiveStatus != CardStatus.VALID) {
             return "CARD_" + effectiveStatus.name();
@@ -32,7 +36,7 @@ public record CardVerification(
             return "CARD_NOT_YET_VALID";
         }
         if (holderStatus != ArtisanStatus.ACTIVE) {
-            return "HOLDER_" + holderStatus.name();
+            return "HOLDER_NOT_ACTIVE";
         }
         return null;
     }

@@ -24,8 +24,8 @@ public class NotificationController {
     @Operation(summary = "List the notices issued to a region's chamber, newest first",
             description = "E.g. an enterprise flagged non-compliant because its supervising artisan was struck off "
                     + "(topic enterprise-non-compliant). A chamber clerk reads its own region only (by default, and "
-                    + "403 for another region); ministry analysts, auditors and registry administrators read any "
-                    + "region, or all regions without regionCode.")
+                    + "403 for another region); ministry analysts and auditors read any region, "
+                    + "or all regions without regionCode.")
     @ApiResponse(responseCode = "200", description = "One page of notices")
     @QueryApi.Lagging
     @QueryApi.Paged

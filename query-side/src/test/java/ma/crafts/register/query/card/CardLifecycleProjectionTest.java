@@ -103,6 +103,6 @@ class CardLifecycleProjectionTest {
 
         projection.on(message("a1", 4, 5, T0, new ArtisanStruckOff("a1", "radiation")));
         assertThat(card("C-1").holderStatus()).isEqualTo(ArtisanStatus.STRUCK_OFF);
-        assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("HOLDER_STRUCK_OFF");
+        assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("HOLDER_NOT_ACTIVE");
     }
 }
