@@ -25,6 +25,7 @@ import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.reference.Geography;
+import ma.crafts.register.reference.Nomenclature;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -118,9 +119,10 @@ public class CommandSideConfiguration {
     public ArtisanRegistration artisanRegistration(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
                                                    PersonalDataVault vault, CinReservations cinReservations,
                                                    SequenceAllocator sequences, IssuedNumbers issuedNumbers,
-                                                   Geography geography, RegisterPolicy policy, EventStreams streams) {
+                                                   Geography geography, Nomenclature nomenclature,
+                                                   RegisterPolicy policy, EventStreams streams) {
         return new ArtisanRegistration(commands, access, actor, vault, cinReservations, sequences, issuedNumbers,
-                geography, policy, streams::exists);
+                geography, nomenclature, policy, streams::exists);
     }
 
     @Bean

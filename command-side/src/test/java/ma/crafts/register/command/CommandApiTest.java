@@ -162,6 +162,23 @@ class CommandApiTest {
     }
 
     @Test
+    void anInvalidRequestIs400EvenWhenItsCinIsTaken() throws Exception {
+        String cin = uniqueCin();
+        assertThat(post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 6)).status).isEqualTo(201);
+        long before = eventCount();
+
+        Response unknownActivity = post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "Z99-999", 6));
+        assertThat(unknownActivity.status).as(unknownActivity.body.toString()).isEqualTo(400);
+        assertThat(unknownActivity.body.toString()).contains("activityCode");
+        Response tooFewYears = post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 1));
+        assertThat(tooFewYears.status).as(tooFewYears.body.toString()).isEqualTo(400);
+        assertThat(tooFewYears.body.toString()).contains("qualification");
+        assertThat(post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 6)).type())
+                .isEqualTo("/problems/duplicate-cin");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void concurrentRegistrationsGetDistinctGapFreeNias() throws Exception {
         String clerk03 = token("clerk-fes", "CHAMBER_CLERK", "MA-03");
         List<Response> responses = concurrently(12, () -> post("/api/v1/artisans", clerk03,

@@ -128,11 +128,7 @@ public class Artisan {
             problems.add(new FieldProblem("provinceCode", "'" + command.provinceCode()
                     + "' is not an ISO 3166-2:MA prefecture or province code"));
         }
-        Nomenclature.Activity activity = nomenclature.activity(command.activityCode()).orElse(null);
-        if (activity == null) {
-            problems.add(new FieldProblem("activityCode", "'" + command.activityCode()
-                    + "' is not an activity of nomenclature " + nomenclature.version()));
-        }
+        Nomenclature.Activity activity = activityOf(command.activityCode(), nomenclature, problems);
         if (command.gender() == null) {
             problems.add(new FieldProblem("gender", "must be F or M"));
         }
@@ -641,6 +637,15 @@ public class Artisan {
      * Law 50.17 routes: a diploma needs its reference; experience needs 3 years. 10 years of practice, whatever the
      * route, make a master artisan.
      */
+    static Nomenclature.Activity activityOf(String activityCode, Nomenclature nomenclature, List<FieldProblem> problems) {
+        Nomenclature.Activity activity = nomenclature.activity(activityCode).orElse(null);
+        if (activity == null) {
+            problems.add(new FieldProblem("activityCode", "'" + activityCode + "' is not an activity of nomenclature "
+                    + nomenclature.version()));
+        }
+        return activity;
+    }
+
     static ArtisanCategory categoryFor(Qualification qualification, List<FieldProblem> problems) {
         return categoryFor(qualification, problems, EXPERIENCE_ROUTE_YEARS, MASTER_ARTISAN_YEARS);
     }

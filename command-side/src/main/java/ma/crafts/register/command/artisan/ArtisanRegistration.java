@@ -1,5 +1,7 @@
 package ma.crafts.register.command.artisan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import ma.crafts.register.command.CommandGatewayReceipts;
@@ -10,10 +12,12 @@ import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
 import ma.crafts.register.command.numbering.SequenceKey;
 import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.reference.Geography;
+import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
@@ -41,13 +45,14 @@ public class ArtisanRegistration {
     private final SequenceAllocator sequences;
     private final IssuedNumbers issuedNumbers;
     private final Geography geography;
+    private final Nomenclature nomenclature;
     private final RegisterPolicy policy;
     private final Predicate<String> hasEventStream;
 
     public ArtisanRegistration(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
                                PersonalDataVault vault, CinReservations cinReservations, SequenceAllocator sequences,
-                               IssuedNumbers issuedNumbers, Geography geography, RegisterPolicy policy,
-                               Predicate<String> hasEventStream) {
+                               IssuedNumbers issuedNumbers, Geography geography, Nomenclature nomenclature,
+                               RegisterPolicy policy, Predicate<String> hasEventStream) {
         this.commands = commands;
         this.access = access;
         this.actor = actor;
@@ -56,6 +61,7 @@ public class ArtisanRegistration {
         this.sequences = sequences;
         this.issuedNumbers = issuedNumbers;
         this.geography = geography;
+        this.nomenclature = nomenclature;
         this.policy = policy;
         this.hasEventStream = hasEventStream;
     }
@@ -74,6 +80,14 @@ public class ArtisanRegistration {
                 request.birthDate(), request.phone(), request.address()), q.yearsOfPractice(), policy);
         Qualification qualification = new Qualification(QualificationRoute.valueOf(q.route()), q.yearsOfPractice(),
                 q.diplomaRef() == null || q.diplomaRef().isBlank() ? null : q.diplomaRef().strip());
+        // The aggregate checks these again; checked before the CIN is reserved, an invalid request answers 400 even
+        // when its CIN is taken, instead of 409.
+        List<FieldProblem> problems = new ArrayList<>();
+        Artisan.activityOf(request.activityCode(), nomenclature, problems);
+        Artisan.categoryFor(qualification, problems, policy.experienceRouteYears(), policy.masterArtisanYears());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
 
         String artisanId = UUID.randomUUID().toString();
         String fingerprint = vault.cinFingerprint(personalData.cin());
