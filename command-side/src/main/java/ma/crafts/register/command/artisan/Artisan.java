@@ -633,10 +633,7 @@ public class Artisan {
 
     // ------------------------------------------------------------------------------------------------ rules
 
-    /**
-     * Law 50.17 routes: a diploma needs its reference; experience needs 3 years. 10 years of practice, whatever the
-     * route, make a master artisan.
-     */
+    /** The activity of the current nomenclature, or null with a problem recorded. */
     static Nomenclature.Activity activityOf(String activityCode, Nomenclature nomenclature, List<FieldProblem> problems) {
         Nomenclature.Activity activity = nomenclature.activity(activityCode).orElse(null);
         if (activity == null) {
@@ -646,6 +643,10 @@ public class Artisan {
         return activity;
     }
 
+    /**
+     * Law 50.17 routes: a diploma needs its reference; experience needs 3 years. 10 years of practice, whatever the
+     * route, make a master artisan.
+     */
     static ArtisanCategory categoryFor(Qualification qualification, List<FieldProblem> problems) {
         return categoryFor(qualification, problems, EXPERIENCE_ROUTE_YEARS, MASTER_ARTISAN_YEARS);
     }

@@ -20,8 +20,8 @@ public record DiplomaEvidenceView(String diplomaRef, String issuer, String evide
      * For callers who see personal data masked: the outcome and the issuing body, without the diploma and attestation
      * numbers (each names one person) or the detail that repeats them.
      */
-    static DiplomaEvidenceView masked(DiplomaEvidenceState e) {
-        return e == null ? null : new DiplomaEvidenceView(PersonalDataMasking.MASK, e.issuer(), PersonalDataMasking.MASK,
-                e.recordedAt(), e.outcome(), e.detail() == null ? null : PersonalDataMasking.MASK);
+    DiplomaEvidenceView masked() {
+        return new DiplomaEvidenceView(PersonalDataMasking.MASK, issuer, PersonalDataMasking.MASK, recordedAt, outcome,
+                detail == null ? null : PersonalDataMasking.MASK);
     }
 }

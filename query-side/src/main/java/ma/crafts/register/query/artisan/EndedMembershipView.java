@@ -2,8 +2,8 @@ package ma.crafts.register.query.artisan;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
-import ma.crafts.register.query.PersonalDataMasking;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded.Cause;
+import ma.crafts.register.query.PersonalDataMasking;
 
 /** A membership that ended, as shown in the view's membership history. */
 @Schema(name = "EndedMembership")

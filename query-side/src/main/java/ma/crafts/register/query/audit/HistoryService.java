@@ -40,7 +40,8 @@ public class HistoryService {
     private static final Set<String> SEALED_FIELDS = Set.of("keyId", "algorithm", "nonce", "ciphertext");
     /**
      * Payload fields recorded in clear that still point at one person: a diploma or attestation number, and the free
-     * text of reasons and check details, where a clerk may have written anything. Masked like sealed data.
+     * text of reasons and check details, where a clerk may have written anything. Masked for callers who see
+     * personal data masked (a ministry analyst); the view does the same.
      */
     private static final Set<String> IDENTIFYING_TEXT = Set.of("diplomaRef", "evidenceRef", "reason", "detail");
 

@@ -16,14 +16,14 @@ class MaskedViewPartsTest {
         DiplomaEvidenceState evidence = new DiplomaEvidenceState("OFPPT-2019-88412", "OFPPT", "ATT-5521",
                 Instant.parse("2026-01-05T10:00:00Z"), Outcome.MISMATCH, "registered OFPPT-2019-88412, presented OFPPT-2019-88413");
 
-        DiplomaEvidenceView masked = DiplomaEvidenceView.masked(evidence);
+        DiplomaEvidenceView masked = DiplomaEvidenceView.of(evidence).masked();
 
         assertThat(masked.outcome()).isEqualTo(Outcome.MISMATCH);
         assertThat(masked.issuer()).isEqualTo("OFPPT");
         assertThat(masked.recordedAt()).isEqualTo(evidence.recordedAt());
         assertThat(masked.toString()).doesNotContain("88412").doesNotContain("5521");
         assertThat(DiplomaEvidenceView.of(evidence).diplomaRef()).isEqualTo("OFPPT-2019-88412");
-        assertThat(DiplomaEvidenceView.masked(null)).isNull();
+        assertThat(DiplomaEvidenceView.of(null)).as("no evidence, nothing to mask").isNull();
     }
 
     @Test
