@@ -29,7 +29,8 @@ public class EventStoreAutoConfiguration {
                                                      Configuration configuration,
                                                      @Value("${register.event-store.gap-timeout:PT10S}") Duration gapTimeout,
                                                      @Value("${register.event-store.tracking-batch-size:1000}") int trackingBatchSize,
-                                                     @Value("${register.event-store.max-group-commit-events:500}") int maxGroupCommitEvents) {
+                                                     @Value("${register.event-store.max-group-commit-events:500}") int maxGroupCommitEvents,
+                                                     @Value("${register.event-store.max-concurrent-writes:4}") int maxConcurrentWrites) {
         return MongoEventStorageEngine.builder()
                 .database(database)
                 .eventSerializer(eventSerializer)
@@ -39,6 +40,7 @@ public class EventStoreAutoConfiguration {
                 .gapTimeout(gapTimeout)
                 .trackingBatchSize(trackingBatchSize)
                 .maxGroupCommitEvents(maxGroupCommitEvents)
+                .maxConcurrentWrites(maxConcurrentWrites)
                 .build();
     }
 

@@ -90,6 +90,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return thread;
     });
 
+    /** Daemon threads, shared by every engine in the JVM, that read the next tracking window while one is handled. */
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "event-store-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> counters;
@@ -100,9 +107,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final HashChain hashChain = new HashChain();
     private final StreamTips streamTips;
     private final ConcurrentLinkedQueue<PendingCommit> pending = new ConcurrentLinkedQueue<>();
-    /** Monitor of {@link #writing}: whether an appending thread is writing a group commit right now. */
+    /** Monitor of {@link #writers}: how many appending threads are writing a group commit right now. */
     private final Object writerRole = new Object();
-    private boolean writing;
+    private int writers;
+    private final int maxConcurrentWrites;
     private final PositionBlock block;
     private final Map<Long, Long> gapFirstSeenMillis = new ConcurrentHashMap<>();
     /** Where a writer may stall or die between reserving positions and writing them; contract tests hook in here. */
@@ -117,6 +125,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.counters = database.getCollection(builder.countersCollection);
         this.trackingBatchSize = builder.trackingBatchSize;
         this.maxGroupCommitEvents = builder.maxGroupCommitEvents;
+        this.maxConcurrentWrites = builder.maxConcurrentWrites;
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
         this.streamTips = new StreamTips(builder.streamTipCacheSize);
@@ -292,7 +301,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         boolean interrupted = false;
         try {
             synchronized (writerRole) {
-                while (writing && !own.claimed) {
+                while (writers >= maxConcurrentWrites && !own.claimed) {
                     try {
                         writerRole.wait();
                     } catch (InterruptedException e) {
@@ -304,7 +313,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 if (own.claimed) {
                     return List.of();
                 }
-                writing = true;
+                writers++;
                 return claimQueued();
             }
         } finally {
@@ -335,7 +344,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         } finally {
             synchronized (writerRole) {
-                writing = false;
+                writers--;
                 writerRole.notifyAll();
             }
         }
@@ -675,24 +684,102 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     // ------------------------------------------------------------------ tracking
 
+    /**
+     * A lazy stream over consecutive fetch windows that ends once a window reaches the positions nobody has reserved yet.
+     * While the caller handles one window, the next is read and decoded on a read-ahead thread, so a replaying processor
+     * does not wait for the store between batches. A window read ahead is as good as one read on demand a moment later:
+     * positions that were still empty stay gaps in its token and are asked for again by the next window.
+     */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
-        GapAwareTrackingToken token = asGapAware(trackingToken);
-        List<TrackedEventData<?>> result = new ArrayList<>();
-        // A fetch window may hold nothing but void documents (a block remainder can be longer than the window): then
-        // read on from the token they advanced to, or a processor would ask for the same window forever.
-        while (result.isEmpty()) {
-            GapAwareTrackingToken advanced = readWindow(token, result);
-            if (advanced.equals(token)) {
-                break;
-            }
-            token = advanced;
-        }
-        return result.stream();
+        WindowStream windows = new WindowStream(asGapAware(trackingToken));
+        return StreamSupport.stream(windows, false).onClose(windows::close);
     }
 
-    /** Reads the token's gaps and the next positions into {@code result}; returns the token advanced over them. */
-    private GapAwareTrackingToken readWindow(GapAwareTrackingToken start, List<TrackedEventData<?>> result) {
+    /** One fetch window's events, the token advanced over everything it covered, and whether more may follow. */
+    private record Window(List<TrackedEventData<?>> events, GapAwareTrackingToken token, boolean last) {
+    }
+
+    private Window readWindows(GapAwareTrackingToken from) {
+        List<TrackedEventData<?>> events = new ArrayList<>();
+        GapAwareTrackingToken token = from;
+        // A window may hold nothing but void documents (a block remainder can be longer than the window): then read on
+        // from the token they advanced to, or a processor would ask for the same window forever.
+        while (true) {
+            WindowEnd end = readWindow(token, events);
+            boolean stuck = end.token().equals(token);
+            token = end.token();
+            if (stuck || end.atHead()) {
+                return new Window(events, token, true);
+            }
+            if (!events.isEmpty()) {
+                return new Window(events, token, false);
+            }
+        }
+    }
+
+    private final class WindowStream extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
+        private final GapAwareTrackingToken start;
+        private Window current;
+        private int delivered;
+        private CompletableFuture<Window> ahead;
+        private volatile boolean closed;
+
+        WindowStream(GapAwareTrackingToken start) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.start = start;
+        }
+
+        @Override
+        public boolean tryAdvance(java.util.function.Consumer<? super TrackedEventData<?>> action) {
+            if (current == null) {
+                current = readWindows(start);
+                readAhead();
+            }
+            while (delivered == current.events().size()) {
+                if (current.last() || closed) {
+                    return false;
+                }
+                current = awaitAhead();
+                delivered = 0;
+                readAhead();
+            }
+            action.accept(current.events().get(delivered++));
+            return true;
+        }
+
+        private void readAhead() {
+            if (!current.last()) {
+                GapAwareTrackingToken from = current.token();
+                ahead = CompletableFuture.supplyAsync(() -> closed ? new Window(List.of(), from, true) : readWindows(from),
+                        READ_AHEAD);
+            }
+        }
+
+        private Window awaitAhead() {
+            try {
+                return ahead.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new EventStoreException("Reading events failed", e.getCause());
+            }
+        }
+
+        void close() {
+            closed = true;
+        }
+    }
+
+    private record WindowEnd(GapAwareTrackingToken token, boolean atHead) {
+    }
+
+    /**
+     * Reads the token's gaps and the next positions into {@code result}; returns the token advanced over them and whether
+     * the window reached the positions nobody has reserved yet.
+     */
+    private WindowEnd readWindow(GapAwareTrackingToken start, List<TrackedEventData<?>> result) {
         GapAwareTrackingToken token = start;
         TreeSet<Long> wanted = new TreeSet<>(token.getGaps());
         for (long position = token.getIndex() + 1; position <= token.getIndex() + trackingBatchSize; position++) {
@@ -714,6 +801,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 commitContaining(next).ifPresent(commit -> found.put(next, commit));
             }
         }
+        boolean atHead = false;
         Long position = wanted.isEmpty() ? null : wanted.first();
         while (position != null) {
             Document commit = found.get(position);
@@ -722,6 +810,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     head = nextUnreservedPosition();
                 }
                 if (position >= head) {
+                    atHead = true;
                     break;
                 }
                 commit = closeIfAbandoned(position);
@@ -749,7 +838,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
             position = wanted.higher(last);
         }
-        return token;
+        return new WindowEnd(token, atHead);
     }
 
     private static boolean notYetSeen(GapAwareTrackingToken token, long position) {
@@ -1058,6 +1147,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private String countersCollection = "counters";
         private int trackingBatchSize = 1000;
         private int maxGroupCommitEvents = 500;
+        private int maxConcurrentWrites = 4;
         private int streamTipCacheSize = 100_000;
         private int maxPositionBlock = 1024;
         private Duration positionBlockLinger = Duration.ofMillis(50);
@@ -1113,6 +1203,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
 
         /** The most positions this engine takes from the counter at once, while it is busy; 1 turns blocks off. */
+        /**
+         * How many group commits may be in flight at once. One writer at a time leaves the appending threads idle while
+         * its insert makes the round trip; a few overlap that wait, and each still takes everything queued when it starts.
+         */
+        public Builder maxConcurrentWrites(int maxConcurrentWrites) {
+            this.maxConcurrentWrites = maxConcurrentWrites;
+            return this;
+        }
+
         public Builder maxPositionBlock(int maxPositionBlock) {
             this.maxPositionBlock = maxPositionBlock;
             return this;
@@ -1146,7 +1245,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             if (database == null) {
                 throw new AxonConfigurationException("A MongoDatabase is required");
             }
-            if (trackingBatchSize < 1 || maxGroupCommitEvents < 1 || maxPositionBlock < 1 || gapTimeout.isNegative()
+            if (trackingBatchSize < 1 || maxGroupCommitEvents < 1 || maxConcurrentWrites < 1 || maxPositionBlock < 1 || gapTimeout.isNegative()
                     || positionBlockLinger.isNegative() || positionBlockLinger.compareTo(gapTimeout) >= 0) {
                 throw new AxonConfigurationException("Batch and block sizes must be positive, the gap timeout not negative,"
                         + " and the block linger shorter than the gap timeout (readers would close remainders first)");

@@ -143,6 +143,33 @@ class GapContractTest {
                 .containsExactly(501L);
     }
 
+    /**
+     * One read runs window after window (the next read ahead while one is handled) up to the head. A position still
+     * empty when its window was read stays a gap in every later window's token, so its commit is delivered once it lands.
+     */
+    @Test
+    void aReadSpansWindowsUpToTheHead_andAPositionStillEmptyThenIsDeliveredLater() throws Exception {
+        MongoEventStorageEngine reader = fixture.builder(Duration.ofMinutes(5)).trackingBatchSize(10).build();
+        StalledAppend late = new StalledAppend("late");
+        MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
+        for (int seq = 0; seq < 35; seq++) {
+            writer.appendEvents(TestEvents.domain("busy", seq));
+        }
+
+        var firstRead = reader.readEvents(null, false).toList();
+        assertThat(firstRead).extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 35).boxed().toList());
+        GapAwareTrackingToken afterFirst = (GapAwareTrackingToken) firstRead.get(34).trackingToken();
+        assertThat(afterFirst.getIndex()).isEqualTo(35L);
+        assertThat(afterFirst.getGaps()).containsExactly(0L);
+
+        late.release();
+        var secondRead = reader.readEvents(afterFirst, false).toList();
+        assertThat(secondRead).extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue())
+                .containsExactly(0L);
+        assertThat(((GapAwareTrackingToken) secondRead.get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
     @Test
     void headToken_keepsReservedButUnwrittenPositionsAsGaps() throws Exception {
         StalledAppend late = new StalledAppend("late");
