@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Ceiling {
     private static final String COMMITS = "commits";
     private static final String COUNTERS = "counters";
     private static final int READ_BATCH = 1000;
+    private static final int IN_CHUNK = 200;
     private static final int INSERT_BATCH = 500;
 
     private final MongoDatabase database;
@@ -66,7 +68,7 @@ final class Ceiling {
         Rate.Clock clock = Rate.Clock.start();
         long events = 0;
         for (long from = 0; from < head; from += READ_BATCH) {
-            for (Document commit : commits.find(in("_id", positions(from, head)))) {
+            for (Document commit : window(from, head)) {
                 events += eventsOf(commit).size();
             }
         }
@@ -83,7 +85,7 @@ final class Ceiling {
         long from = 0;
         for (; from < head && System.nanoTime() < deadline; from += READ_BATCH) {
             ProjectionBatch batch = new ProjectionBatch();
-            for (Document commit : commits.find(in("_id", positions(from, head)))) {
+            for (Document commit : window(from, head)) {
                 for (Document event : eventsOf(commit)) {
                     Document payload = event.get("payload", Document.class);
                     if (event.getString("payloadType").endsWith("AccountOpened")) {
@@ -177,6 +179,21 @@ final class Ceiling {
         copy.put("last", (long) index);
         copy.put("streamKeys", List.of("ceiling-" + index + "#0"));
         return copy;
+    }
+
+    /**
+     * The next thousand positions read the way the engine reads them, so the ceiling is what the server can do, not what a
+     * careless reader gets: {@code $in} lists of {@value #IN_CHUNK} keys (mongo-java-server matches every candidate against
+     * the whole list) and only the events of each commit.
+     */
+    private List<Document> window(long from, long head) {
+        List<Long> positions = positions(from, head);
+        List<Document> found = new ArrayList<>(positions.size());
+        for (int chunk = 0; chunk < positions.size(); chunk += IN_CHUNK) {
+            commits.find(in("_id", positions.subList(chunk, Math.min(positions.size(), chunk + IN_CHUNK))))
+                    .projection(Projections.include("events")).into(found);
+        }
+        return found;
     }
 
     private static List<Long> positions(long from, long head) {

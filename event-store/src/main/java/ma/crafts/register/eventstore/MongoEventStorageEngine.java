@@ -97,6 +97,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return thread;
     });
 
+    /** What a tracking read needs of a commit: the hash chain and stream keys stay on the server. */
+    private static final org.bson.conversions.Bson TRACKED_FIELDS = Projections.include("last", "void", "events");
+
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> counters;
@@ -788,7 +791,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         Map<Long, Document> found = new HashMap<>();
         List<Long> keys = new ArrayList<>(wanted);
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-            for (Document commit : commits.find(in("_id", keys.subList(from, Math.min(keys.size(), from + IN_CHUNK))))) {
+            for (Document commit : commits.find(in("_id", keys.subList(from, Math.min(keys.size(), from + IN_CHUNK))))
+                    .projection(TRACKED_FIELDS)) {
                 found.put(commit.getLong("_id"), commit);
             }
         }
