@@ -117,7 +117,7 @@ public final class EventStoreBenchmark {
         Workload workload = new Workload(size, 1);
         int commands = Math.min(settings.commands(), workload.accounts());
         try (StoreUnderTest store = new RegisterStore(client.getDatabase("bench_warmup_register"), serializer,
-                settings.batchSize(), settings.fillThreads()).start()) {
+                settings.batchSize(), settings.fillThreads(), settings.writers()).start()) {
             store.fill(workload, progress);
             ReplayRun.run(store, "warmup", workload.events, settings.batchSize(), cap);
             new Ceiling(store.database).measure(commands, settings.threads(), cap);
@@ -143,7 +143,7 @@ public final class EventStoreBenchmark {
         BackendResults.AtSize at = results.register(size);
         Workload workload = new Workload(size, size);
         database.drop();
-        try (StoreUnderTest store = new RegisterStore(database, serializer, settings.batchSize(), settings.fillThreads()).start()) {
+        try (StoreUnderTest store = new RegisterStore(database, serializer, settings.batchSize(), settings.fillThreads(), settings.writers()).start()) {
             fillAndReplay(store, workload, results, at, settings.cap());
             progress.say("  %s @%,d: ceiling (scan, $in reads, reads + upserts, inserts)", store.label, size);
             at.ceiling = new Ceiling(database).measure(Math.min(settings.commands(), workload.accounts()), settings.threads(),

@@ -21,12 +21,14 @@ final class RegisterStore extends StoreUnderTest {
 
     private final int trackingBatchSize;
     private final int fillThreads;
+    private final int writers;
     private final MongoTokenStore tokenStore;
 
-    RegisterStore(MongoDatabase database, JacksonSerializer serializer, int trackingBatchSize, int fillThreads) {
+    RegisterStore(MongoDatabase database, JacksonSerializer serializer, int trackingBatchSize, int fillThreads, int writers) {
         super(LABEL, database, serializer);
         this.trackingBatchSize = trackingBatchSize;
         this.fillThreads = fillThreads;
+        this.writers = writers;
         this.tokenStore = new MongoTokenStore(database, serializer, Duration.ofSeconds(10));
     }
 
@@ -37,6 +39,7 @@ final class RegisterStore extends StoreUnderTest {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .trackingBatchSize(trackingBatchSize)
+                .maxConcurrentWrites(writers)
                 .build();
     }
 

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /** The benchmark's knobs, read from the environment (bench/event-store.sh passes them through). */
 record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backends, int commands, int threads,
-                int batchSize, int fillThreads, Duration cap, Duration baselineCap, int loadIterations,
+                int batchSize, int fillThreads, int writers, Duration cap, Duration baselineCap, int loadIterations,
                 boolean warmUp) {
 
     static Settings fromEnvironment(Map<String, String> env) {
@@ -29,7 +29,7 @@ record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backend
         }
         return new Settings(sizes, baseline, List.copyOf(backends),
                 positive(env, "COMMANDS", 20_000), positive(env, "THREADS", 4), positive(env, "BATCH", 1000),
-                positive(env, "FILL_THREADS", 64), Duration.ofSeconds(positive(env, "MAX_SECONDS", 900)),
+                positive(env, "FILL_THREADS", 64), positive(env, "WRITERS", 4), Duration.ofSeconds(positive(env, "MAX_SECONDS", 900)),
                 Duration.ofSeconds(positive(env, "BASELINE_MAX_SECONDS", 240)), positive(env, "LOAD_ITERATIONS", 500),
                 !"0".equals(env.getOrDefault("WARMUP", "1")));
     }

@@ -743,7 +743,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 if (current.last() || closed) {
                     return false;
                 }
-                current = awaitAhead();
+                Optional<Window> next = awaitAhead();
+                if (next.isEmpty()) {
+                    return false;
+                }
+                current = next.get();
                 delivered = 0;
                 readAhead();
             }
@@ -759,10 +763,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
 
-        private Window awaitAhead() {
+        /** Empty when the caller is interrupted (a processor shutting down): the stream then ends after what it gave. */
+        private Optional<Window> awaitAhead() {
             try {
-                return ahead.join();
-            } catch (java.util.concurrent.CompletionException e) {
+                return Optional.of(ahead.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                return Optional.empty();
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
