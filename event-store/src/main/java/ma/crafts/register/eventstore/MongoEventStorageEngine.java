@@ -71,7 +71,9 @@ import org.bson.Document;
  *   <li>a reserved position that stays empty past the gap timeout is closed by inserting a void document under that
  *   {@code _id}; whichever of the void and the late commit is inserted first wins, so every processor sees the same
  *   outcome and a commit is never skipped after being written;</li>
- *   <li>concurrent appends in one process share one reservation and one {@code insertMany} (group commit).</li>
+ *   <li>concurrent appends in one process share position blocks and {@code insertMany} calls (group commit, a few in
+ *   flight at once);</li>
+ *   <li>a tracking read runs window after window and reads the next one ahead while the caller handles one.</li>
  * </ul>
  */
 public class MongoEventStorageEngine extends AbstractEventStorageEngine {
@@ -84,18 +86,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      */
     static final int IN_CHUNK = 200;
     /** Daemon threads, shared by every engine in the JVM, that give up idle block remainders (one small insert each). */
-    private static final ExecutorService REMAINDER_CLOSERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "event-store-position-blocks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService REMAINDER_CLOSERS = daemonThreads("event-store-position-blocks");
 
     /** Daemon threads, shared by every engine in the JVM, that read the next tracking window while one is handled. */
-    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "event-store-read-ahead");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService READ_AHEAD = daemonThreads("event-store-read-ahead");
 
     /** What a tracking read needs of a commit: the hash chain and stream keys stay on the server. */
     private static final org.bson.conversions.Bson TRACKED_FIELDS = Projections.include("last", "void", "events");
@@ -142,6 +136,14 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static ExecutorService daemonThreads(String name) {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void ensureSchema() {
