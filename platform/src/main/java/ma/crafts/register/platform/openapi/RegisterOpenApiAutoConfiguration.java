@@ -1,5 +1,6 @@
 package ma.crafts.register.platform.openapi;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import ma.crafts.register.platform.security.DevTokenController;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -62,6 +65,13 @@ public class RegisterOpenApiAutoConfiguration {
                                 .bearerFormat("JWT")
                                 .description("JWT with claims sub, roles (array) and region (required for CHAMBER_CLERK)")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+
+    /** Split deployment: the side the gateway sends {@code /v3/api-docs} to also documents the other side's operations. */
+    @Bean
+    @ConditionalOnProperty("register.openapi.peer-url")
+    public PeerOpenApiMerge peerOpenApiMerge(@Value("${register.openapi.peer-url}") URI peerDocument) {
+        return new PeerOpenApiMerge(peerDocument);
     }
 
     @SuppressWarnings("rawtypes")
