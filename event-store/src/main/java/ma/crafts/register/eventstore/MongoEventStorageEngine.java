@@ -113,6 +113,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /** Where a writer may stall or die between reserving positions and writing them; contract tests hook in here. */
     private volatile Runnable betweenReservationAndWrite = () -> {
     };
+    /** Where an appender has queued its commit but not yet asked for a writer slot; contract tests hook in here. */
+    private volatile Runnable afterQueueing = () -> {
+    };
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -167,8 +170,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
         PendingCommit commit = prepare(events, serializer);
         pending.add(commit);
-        List<PendingCommit> batch = takeWriterRoleUnlessClaimed(commit);
-        if (!batch.isEmpty()) {
+        afterQueueing.run();
+        // A writer's batch stops at maxGroupCommitEvents, so it may not reach this thread's own commit: then take the
+        // role again until some writer (this thread or another) has claimed it, or nobody would ever write it.
+        for (List<PendingCommit> batch = takeWriterRoleUnlessClaimed(commit); !batch.isEmpty();
+             batch = takeWriterRoleUnlessClaimed(commit)) {
             writeAsTheWriter(batch);
         }
         long lastPosition = awaitResult(commit);
@@ -206,7 +212,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
-    /** Serialises and hash-chains on the caller's thread, so the single writer only reserves and inserts. */
+    /** Serialises and hash-chains on the caller's thread, so a writer only reserves and inserts. */
     private PendingCommit prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
         List<Document> eventDocuments = new ArrayList<>(events.size());
         Map<String, StreamSegment> streams = new LinkedHashMap<>();
@@ -294,9 +300,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * Group commit: one appending thread at a time is the writer. It takes everything queued (its own commit and others'),
-     * gives each commit positions from the engine's block (see {@link PositionBlock}) and inserts them all with one
-     * {@code insertMany}. Appends that arrive meanwhile queue up and go out together in the next write: on
+     * Group commit: up to {@code maxConcurrentWrites} appending threads at a time are writers. Each takes what is queued
+     * (up to {@code maxGroupCommitEvents}, its own commit and others'), gives each commit positions from the engine's
+     * block (see {@link PositionBlock}) and inserts them all with one {@code insertMany}. Appends that arrive meanwhile queue up and go out together in the next write: on
      * mongo-java-server an insert command costs about three times what one more document in it costs, so batching is
      * what makes appends cheap. A thread whose commit a writer took waits for the result.
      *
@@ -347,6 +353,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 }
                 batch = writeBatch(batch, closedRemainders);
             }
+        } catch (RuntimeException | Error e) {
+            // No claimed commit may be left without an outcome, or its thread would wait for it forever.
+            claimed.forEach(commit -> commit.result.completeExceptionally(new EventStoreException("Appending events failed", e)));
+            throw e;
         } finally {
             synchronized (writerRole) {
                 writers--;
@@ -727,7 +737,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private final GapAwareTrackingToken start;
         private Window current;
         private int delivered;
-        private CompletableFuture<Window> ahead;
+        private volatile CompletableFuture<Window> ahead;
         private volatile boolean closed;
 
         WindowStream(GapAwareTrackingToken start) {
@@ -765,13 +775,18 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
 
-        /** Empty when the caller is interrupted (a processor shutting down): the stream then ends after what it gave. */
+        /**
+         * Empty when the caller is interrupted (a processor shutting down) or the stream was closed meanwhile: the stream
+         * then ends after what it gave.
+         */
         private Optional<Window> awaitAhead() {
             try {
                 return Optional.of(ahead.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
+                return Optional.empty();
+            } catch (java.util.concurrent.CancellationException closedMeanwhile) {
                 return Optional.empty();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
@@ -781,8 +796,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
 
+        /** A window being read still finishes; one not started yet never starts. */
         void close() {
             closed = true;
+            CompletableFuture<Window> next = ahead;
+            if (next != null) {
+                next.cancel(false);
+            }
         }
     }
 
@@ -1064,6 +1084,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.betweenReservationAndWrite = stall;
     }
 
+    void stallAfterQueueing(Runnable stall) {
+        this.afterQueueing = stall;
+    }
+
     private StoredEvents.Content content(Document event, Long position) {
         JsonNode metaData = BsonJson.toJson(event.get("metaData"));
         if (position != null && metaData instanceof ObjectNode object) {
@@ -1217,7 +1241,6 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
-        /** The most positions this engine takes from the counter at once, while it is busy; 1 turns blocks off. */
         /**
          * How many group commits may be in flight at once. One writer at a time leaves the appending threads idle while
          * its insert makes the round trip; a few overlap that wait, and each still takes everything queued when it starts.
@@ -1227,6 +1250,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
+        /** The most positions this engine takes from the counter at once, while it is busy; 1 turns blocks off. */
         public Builder maxPositionBlock(int maxPositionBlock) {
             this.maxPositionBlock = maxPositionBlock;
             return this;

@@ -1,6 +1,7 @@
 package ma.crafts.register.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
@@ -8,8 +9,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -94,5 +98,68 @@ class CommitContractTest {
         assertThat(event.get("payload", Document.class).getString("note")).isEqualTo("نص عربي et français");
         assertThat(event.get("metaData", Document.class).getString("recordedBy")).isEqualTo("tester");
         assertThat(event.getLong("position")).isZero();
+    }
+
+    /**
+     * A writer takes queued commits only up to the group limit, so its own commit may be left in the queue behind a large
+     * one. It must take the writer role again for it: nobody else is bound to append soon, and its caller would wait
+     * forever.
+     */
+    @Test
+    void aCommitQueuedBehindAFullGroup_isWrittenWithoutWaitingForAnotherAppend() throws Exception {
+        MongoEventStorageEngine engine = fixture.builder(Duration.ofMinutes(5))
+                .maxConcurrentWrites(1).maxGroupCommitEvents(2).build();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch releaseHolder = new CountDownLatch(1);
+        CountDownLatch largeQueued = new CountDownLatch(1);
+        CountDownLatch releaseLarge = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        engine.stallBetweenReservationAndWrite(() -> {
+            if (first.getAndSet(false)) {
+                holding.countDown();
+                awaitQuietly(releaseHolder);
+            }
+        });
+        // The large commit's thread queues it, then keeps away from the writer slot until the small one is written.
+        engine.stallAfterQueueing(() -> {
+            if (Thread.currentThread().getName().equals("append-large")) {
+                largeQueued.countDown();
+                awaitQuietly(releaseLarge);
+            }
+        });
+        Thread holder = append(engine, "holder", TestEvents.commit("holder", 0, 1));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread large = append(engine, "large", TestEvents.commit("large", 0, 3));
+        assertThat(largeQueued.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread small = append(engine, "small", TestEvents.commit("small", 0, 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> small.getState() == Thread.State.WAITING);
+
+        // The slot frees; the small commit's thread takes it, and the group limit fills its batch with the large commit.
+        releaseHolder.countDown();
+        small.join(10_000);
+        assertThat(small.isAlive()).as("the small commit's thread still waits for its commit").isFalse();
+        assertThat(engine.lastSequenceNumberFor("small")).contains(0L);
+        assertThat(engine.lastSequenceNumberFor("large")).contains(2L);
+
+        releaseLarge.countDown();
+        large.join(10_000);
+        holder.join(10_000);
+        assertThat(large.isAlive() || holder.isAlive()).isFalse();
+    }
+
+    private static Thread append(MongoEventStorageEngine engine, String name,
+                                 List<? extends EventMessage<?>> commit) {
+        Thread thread = new Thread(() -> engine.appendEvents(commit), "append-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
