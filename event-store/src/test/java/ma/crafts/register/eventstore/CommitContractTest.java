@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -145,6 +148,51 @@ class CommitContractTest {
         large.join(10_000);
         holder.join(10_000);
         assertThat(large.isAlive() || holder.isAlive()).isFalse();
+    }
+
+    /** A writer that fails gives every commit it claimed an outcome: the other appenders get the error, not a hang. */
+    @Test
+    void aWriterThatFails_failsEveryCommitItClaimed() throws Exception {
+        MongoEventStorageEngine engine = fixture.builder(Duration.ofMinutes(5)).maxConcurrentWrites(1).build();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch releaseHolder = new CountDownLatch(1);
+        AtomicInteger writes = new AtomicInteger();
+        engine.stallBetweenReservationAndWrite(() -> {
+            if (writes.incrementAndGet() == 1) {
+                holding.countDown();
+                awaitQuietly(releaseHolder);
+            } else {
+                throw new IllegalStateException("the writer broke down");
+            }
+        });
+        Thread holder = append(engine, "holder", TestEvents.commit("holder", 0, 1));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Map<String, Throwable> failures = new ConcurrentHashMap<>();
+        List<Thread> queued = new ArrayList<>();
+        for (String name : List.of("first", "second")) {
+            Thread thread = new Thread(() -> {
+                try {
+                    engine.appendEvents(TestEvents.commit(name, 0, 1));
+                } catch (RuntimeException e) {
+                    failures.put(name, e);
+                }
+            }, "append-" + name);
+            thread.setDaemon(true);
+            thread.start();
+            queued.add(thread);
+            await().atMost(Duration.ofSeconds(10)).until(() -> thread.getState() == Thread.State.WAITING);
+        }
+
+        // Whichever takes the slot claims both commits, then fails.
+        releaseHolder.countDown();
+        for (Thread thread : queued) {
+            thread.join(10_000);
+            assertThat(thread.isAlive()).as("%s still waits for its commit", thread.getName()).isFalse();
+        }
+        assertThat(failures).containsOnlyKeys("first", "second");
+        assertThat(engine.lastSequenceNumberFor("first")).isEmpty();
+        assertThat(engine.lastSequenceNumberFor("second")).isEmpty();
+        holder.join(10_000);
     }
 
     private static Thread append(MongoEventStorageEngine engine, String name,
