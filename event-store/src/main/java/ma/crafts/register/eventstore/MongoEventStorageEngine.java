@@ -113,6 +113,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /** Where a writer may stall or die between reserving positions and writing them; contract tests hook in here. */
     private volatile Runnable betweenReservationAndWrite = () -> {
     };
+    /** Where a tracking stream is about to read its next window ahead; contract tests hook in here. */
+    private volatile Runnable beforeReadAhead = () -> {
+    };
     /** Where an appender has queued its commit but not yet asked for a writer slot; contract tests hook in here. */
     private volatile Runnable afterQueueing = () -> {
     };
@@ -770,8 +773,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private void readAhead() {
             if (!current.last()) {
                 GapAwareTrackingToken from = current.token();
-                ahead = CompletableFuture.supplyAsync(() -> closed ? new Window(List.of(), from, true) : readWindows(from),
-                        READ_AHEAD);
+                ahead = CompletableFuture.supplyAsync(() -> {
+                    beforeReadAhead.run();
+                    return closed ? new Window(List.of(), from, true) : readWindows(from);
+                }, READ_AHEAD);
             }
         }
 
@@ -1086,6 +1091,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     void stallAfterQueueing(Runnable stall) {
         this.afterQueueing = stall;
+    }
+
+    void stallBeforeReadAhead(Runnable stall) {
+        this.beforeReadAhead = stall;
     }
 
     private StoredEvents.Content content(Document event, Long position) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -168,6 +169,37 @@ class GapContractTest {
         assertThat(secondRead).extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue())
                 .containsExactly(0L);
         assertThat(((GapAwareTrackingToken) secondRead.get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
+    /** A commit that lands after its window was read, but before the next window is read ahead, comes in that window. */
+    @Test
+    void aCommitLandingBeforeTheNextWindowIsReadAhead_isDeliveredInTheSameRead() throws Exception {
+        MongoEventStorageEngine reader = fixture.builder(Duration.ofMinutes(5)).trackingBatchSize(10).build();
+        StalledAppend late = new StalledAppend("late");
+        MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
+        for (int seq = 0; seq < 15; seq++) {
+            writer.appendEvents(TestEvents.domain("busy", seq));
+        }
+        CountDownLatch readAheadDue = new CountDownLatch(1);
+        CountDownLatch readAheadMayGo = new CountDownLatch(1);
+        reader.stallBeforeReadAhead(() -> {
+            readAheadDue.countDown();
+            waitFor(readAheadMayGo);
+        });
+
+        List<Long> positions = new ArrayList<>();
+        try (var events = reader.readEvents(null, false)) {
+            var iterator = events.iterator();
+            for (int i = 0; i < 9; i++) {
+                positions.add(((Number) iterator.next().getMetaData().get("globalPosition")).longValue());
+            }
+            // The first window (positions 0-9) is handed out without position 0; the second waits to be read ahead.
+            assertThat(readAheadDue.await(10, TimeUnit.SECONDS)).isTrue();
+            late.release();
+            readAheadMayGo.countDown();
+            iterator.forEachRemaining(e -> positions.add(((Number) e.getMetaData().get("globalPosition")).longValue()));
+        }
+        assertThat(positions).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 0L, 10L, 11L, 12L, 13L, 14L, 15L);
     }
 
     @Test
