@@ -140,7 +140,7 @@ class GapContractTest {
         engine.appendEvents(TestEvents.domain("after", 0));
 
         var afterTheVoid = engine.readEvents(GapAwareTrackingToken.newInstance(0, List.of()), false).toList();
-        assertThat(afterTheVoid).extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue())
+        assertThat(afterTheVoid).extracting(GapContractTest::position)
                 .containsExactly(501L);
     }
 
@@ -150,15 +150,11 @@ class GapContractTest {
      */
     @Test
     void aReadSpansWindowsUpToTheHead_andAPositionStillEmptyThenIsDeliveredLater() throws Exception {
-        MongoEventStorageEngine reader = fixture.builder(Duration.ofMinutes(5)).trackingBatchSize(10).build();
         StalledAppend late = new StalledAppend("late");
-        MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
-        for (int seq = 0; seq < 35; seq++) {
-            writer.appendEvents(TestEvents.domain("busy", seq));
-        }
+        MongoEventStorageEngine reader = readerOfTenPositionWindowsAfter(35);
 
         var firstRead = reader.readEvents(null, false).toList();
-        assertThat(firstRead).extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue())
+        assertThat(firstRead).extracting(GapContractTest::position)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 35).boxed().toList());
         GapAwareTrackingToken afterFirst = (GapAwareTrackingToken) firstRead.get(34).trackingToken();
         assertThat(afterFirst.getIndex()).isEqualTo(35L);
@@ -166,20 +162,15 @@ class GapContractTest {
 
         late.release();
         var secondRead = reader.readEvents(afterFirst, false).toList();
-        assertThat(secondRead).extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue())
-                .containsExactly(0L);
+        assertThat(secondRead).extracting(GapContractTest::position).containsExactly(0L);
         assertThat(((GapAwareTrackingToken) secondRead.get(0).trackingToken()).getGaps()).isEmpty();
     }
 
     /** A commit that lands after its window was read, but before the next window is read ahead, comes in that window. */
     @Test
     void aCommitLandingBeforeTheNextWindowIsReadAhead_isDeliveredInTheSameRead() throws Exception {
-        MongoEventStorageEngine reader = fixture.builder(Duration.ofMinutes(5)).trackingBatchSize(10).build();
         StalledAppend late = new StalledAppend("late");
-        MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
-        for (int seq = 0; seq < 15; seq++) {
-            writer.appendEvents(TestEvents.domain("busy", seq));
-        }
+        MongoEventStorageEngine reader = readerOfTenPositionWindowsAfter(15);
         CountDownLatch readAheadDue = new CountDownLatch(1);
         CountDownLatch readAheadMayGo = new CountDownLatch(1);
         reader.stallBeforeReadAhead(() -> {
@@ -191,13 +182,13 @@ class GapContractTest {
         try (var events = reader.readEvents(null, false)) {
             var iterator = events.iterator();
             for (int i = 0; i < 9; i++) {
-                positions.add(((Number) iterator.next().getMetaData().get("globalPosition")).longValue());
+                positions.add(position(iterator.next()));
             }
             // The first window (positions 0-9) is handed out without position 0; the second waits to be read ahead.
             assertThat(readAheadDue.await(10, TimeUnit.SECONDS)).isTrue();
             late.release();
             readAheadMayGo.countDown();
-            iterator.forEachRemaining(e -> positions.add(((Number) e.getMetaData().get("globalPosition")).longValue()));
+            iterator.forEachRemaining(event -> positions.add(position(event)));
         }
         assertThat(positions).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 0L, 10L, 11L, 12L, 13L, 14L, 15L);
     }
@@ -211,6 +202,19 @@ class GapContractTest {
         assertThat(head.getIndex()).isEqualTo(1L);
         assertThat(head.getGaps()).containsExactly(0L);
         late.release();
+    }
+
+    /** A reader of ten positions per window, after {@code commits} one-event commits by another writer. */
+    private MongoEventStorageEngine readerOfTenPositionWindowsAfter(int commits) {
+        MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
+        for (int seq = 0; seq < commits; seq++) {
+            writer.appendEvents(TestEvents.domain("busy", seq));
+        }
+        return fixture.builder(Duration.ofMinutes(5)).trackingBatchSize(10).build();
+    }
+
+    private static long position(org.axonframework.eventhandling.EventMessage<?> event) {
+        return ((Number) event.getMetaData().get("globalPosition")).longValue();
     }
 
     /** An append by a writer of its own that stalls between reserving its position and writing it, until released. */
