@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import org.bson.Document;
 
 /**
@@ -28,7 +29,7 @@ final class Ceiling {
     private static final String COMMITS = "commits";
     private static final String COUNTERS = "counters";
     private static final int READ_BATCH = 1000;
-    private static final int IN_CHUNK = 200;
+    private static final int IN_CHUNK = MongoEventStorageEngine.IN_CHUNK;
     private static final int INSERT_BATCH = 500;
 
     private final MongoDatabase database;
@@ -183,8 +184,8 @@ final class Ceiling {
 
     /**
      * The next thousand positions read the way the engine reads them, so the ceiling is what the server can do, not what a
-     * careless reader gets: {@code $in} lists of {@value #IN_CHUNK} keys (mongo-java-server matches every candidate against
-     * the whole list) and only the events of each commit.
+     * careless reader gets: {@code $in} lists of the engine's chunk size (mongo-java-server matches every candidate
+     * against the whole list) and only the events of each commit.
      */
     private List<Document> window(long from, long head) {
         List<Long> positions = positions(from, head);

@@ -34,6 +34,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.axonframework.common.AxonConfigurationException;
@@ -57,6 +59,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * An Axon event storage engine on plain MongoDB documents. See {@code event-store/GUARANTEES.md} for what it promises and
@@ -84,7 +87,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * Keys per {@code $in} query. mongo-java-server matches each candidate document against the whole list, so the cost
      * of one query grows with the square of its length: a thousand keys read half as fast as five queries of two hundred.
      */
-    static final int IN_CHUNK = 200;
+    public static final int IN_CHUNK = 200;
     /** Daemon threads, shared by every engine in the JVM, that give up idle block remainders (one small insert each). */
     private static final ExecutorService REMAINDER_CLOSERS = daemonThreads("event-store-position-blocks");
 
@@ -92,7 +95,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final ExecutorService READ_AHEAD = daemonThreads("event-store-read-ahead");
 
     /** What a tracking read needs of a commit: the hash chain and stream keys stay on the server. */
-    private static final org.bson.conversions.Bson TRACKED_FIELDS = Projections.include("last", "void", "events");
+    private static final Bson TRACKED_FIELDS = Projections.include("last", "void", "events");
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -305,9 +308,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /**
      * Group commit: up to {@code maxConcurrentWrites} appending threads at a time are writers. Each takes what is queued
      * (up to {@code maxGroupCommitEvents}, its own commit and others'), gives each commit positions from the engine's
-     * block (see {@link PositionBlock}) and inserts them all with one {@code insertMany}. Appends that arrive meanwhile queue up and go out together in the next write: on
-     * mongo-java-server an insert command costs about three times what one more document in it costs, so batching is
-     * what makes appends cheap. A thread whose commit a writer took waits for the result.
+     * block (see {@link PositionBlock}) and inserts them all with one {@code insertMany}. Appends that arrive while every
+     * slot is busy queue up and go out together in the next write: on mongo-java-server an insert command costs about
+     * three times what one more document in it costs, so batching is what makes appends cheap. A thread whose commit a writer took waits for the result.
      *
      * @return the batch to write if this thread became the writer, else nothing
      */
@@ -749,7 +752,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
 
         @Override
-        public boolean tryAdvance(java.util.function.Consumer<? super TrackedEventData<?>> action) {
+        public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
             if (current == null) {
                 current = readWindows(start);
                 readAhead();
@@ -791,7 +794,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 Thread.currentThread().interrupt();
                 close();
                 return Optional.empty();
-            } catch (java.util.concurrent.CancellationException closedMeanwhile) {
+            } catch (CancellationException closedMeanwhile) {
                 return Optional.empty();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
@@ -1293,8 +1296,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             if (database == null) {
                 throw new AxonConfigurationException("A MongoDatabase is required");
             }
-            if (trackingBatchSize < 1 || maxGroupCommitEvents < 1 || maxConcurrentWrites < 1 || maxPositionBlock < 1 || gapTimeout.isNegative()
-                    || positionBlockLinger.isNegative() || positionBlockLinger.compareTo(gapTimeout) >= 0) {
+            if (trackingBatchSize < 1 || maxGroupCommitEvents < 1 || maxConcurrentWrites < 1 || maxPositionBlock < 1
+                    || gapTimeout.isNegative() || positionBlockLinger.isNegative() || positionBlockLinger.compareTo(gapTimeout) >= 0) {
                 throw new AxonConfigurationException("Batch and block sizes must be positive, the gap timeout not negative,"
                         + " and the block linger shorter than the gap timeout (readers would close remainders first)");
             }

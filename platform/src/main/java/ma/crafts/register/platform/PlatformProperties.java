@@ -34,6 +34,11 @@ public record PlatformProperties(
      */
     public record Mongodb(String uri, @DefaultValue("register") String database, @DefaultValue Embedded embedded) {
         public boolean isEmbedded() {
+            return isEmbedded(uri);
+        }
+
+        /** No connection string means the embedded server. */
+        public static boolean isEmbedded(String uri) {
             return uri == null || uri.isBlank();
         }
     }
@@ -75,7 +80,7 @@ public record PlatformProperties(
             if (configured != null) {
                 return configured;
             }
-            return mongodbUri == null || mongodbUri.isBlank() ? DEV : ISSUER;
+            return Mongodb.isEmbedded(mongodbUri) ? DEV : ISSUER;
         }
     }
 

@@ -1,6 +1,6 @@
 package ma.crafts.register.platform.openapi;
 
-import io.swagger.v3.core.util.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -13,9 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -33,10 +32,13 @@ public final class PeerOpenApiMerge implements GlobalOpenApiCustomizer {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI peerDocument;
+    private final ObjectMapper openApiJson;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public PeerOpenApiMerge(URI peerDocument) {
+    /** @param openApiJson springdoc's own mapper, so a peer serving OpenAPI 3.1 is read as 3.1 */
+    public PeerOpenApiMerge(URI peerDocument, ObjectMapper openApiJson) {
         this.peerDocument = peerDocument;
+        this.openApiJson = openApiJson;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class PeerOpenApiMerge implements GlobalOpenApiCustomizer {
             throw unavailable("answered " + response.statusCode(), null);
         }
         try {
-            return Json.mapper().readValue(response.body(), OpenAPI.class);
+            return openApiJson.readValue(response.body(), OpenAPI.class);
         } catch (IOException e) {
             throw unavailable("is not OpenAPI JSON", e);
         }
@@ -99,25 +101,21 @@ public final class PeerOpenApiMerge implements GlobalOpenApiCustomizer {
         if (own.getComponents() == null) {
             own.setComponents(new Components());
         }
-        Components ownComponents = own.getComponents();
-        addMissing(peerComponents.getSchemas(), ownComponents::getSchemas, ownComponents::addSchemas);
-        addMissing(peerComponents.getParameters(), ownComponents::getParameters, ownComponents::addParameters);
-        addMissing(peerComponents.getResponses(), ownComponents::getResponses, ownComponents::addResponses);
-        addMissing(peerComponents.getRequestBodies(), ownComponents::getRequestBodies, ownComponents::addRequestBodies);
-        addMissing(peerComponents.getHeaders(), ownComponents::getHeaders, ownComponents::addHeaders);
-        addMissing(peerComponents.getSecuritySchemes(), ownComponents::getSecuritySchemes, ownComponents::addSecuritySchemes);
+        Components ours = own.getComponents();
+        ours.setSchemas(withMissing(ours.getSchemas(), peerComponents.getSchemas()));
+        ours.setParameters(withMissing(ours.getParameters(), peerComponents.getParameters()));
+        ours.setResponses(withMissing(ours.getResponses(), peerComponents.getResponses()));
+        ours.setRequestBodies(withMissing(ours.getRequestBodies(), peerComponents.getRequestBodies()));
+        ours.setHeaders(withMissing(ours.getHeaders(), peerComponents.getHeaders()));
+        ours.setSecuritySchemes(withMissing(ours.getSecuritySchemes(), peerComponents.getSecuritySchemes()));
     }
 
-    private static <T> void addMissing(Map<String, T> peer, Supplier<Map<String, T>> own,
-                                       BiConsumer<String, T> add) {
+    private static <T> Map<String, T> withMissing(Map<String, T> own, Map<String, T> peer) {
         if (peer == null) {
-            return;
+            return own;
         }
-        peer.forEach((name, value) -> {
-            Map<String, T> current = own.get();
-            if (current == null || !current.containsKey(name)) {
-                add.accept(name, value);
-            }
-        });
+        Map<String, T> merged = own == null ? new LinkedHashMap<>() : own;
+        peer.forEach(merged::putIfAbsent);
+        return merged;
     }
 }

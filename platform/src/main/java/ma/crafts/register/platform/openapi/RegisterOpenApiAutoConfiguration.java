@@ -27,6 +27,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import ma.crafts.register.platform.idempotency.IdempotencyFilter;
 import ma.crafts.register.platform.security.DevTokenController;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,11 +70,16 @@ public class RegisterOpenApiAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 
-    /** Split deployment: the side the gateway sends {@code /v3/api-docs} to also documents the other side's operations. */
+    /**
+     * Split deployment: the side the gateway sends {@code /v3/api-docs} to also documents the other side's operations.
+     * Ordered before {@link #registerOpenApiCustomizer()}, which then describes the errors of the merged operations too.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @ConditionalOnProperty("register.openapi.peer-url")
-    public PeerOpenApiMerge peerOpenApiMerge(@Value("${register.openapi.peer-url}") URI peerDocument) {
-        return new PeerOpenApiMerge(peerDocument);
+    public PeerOpenApiMerge peerOpenApiMerge(@Value("${register.openapi.peer-url}") URI peerDocument,
+                                             ObjectMapperProvider openApiMappers) {
+        return new PeerOpenApiMerge(peerDocument, openApiMappers.jsonMapper());
     }
 
     @SuppressWarnings("rawtypes")

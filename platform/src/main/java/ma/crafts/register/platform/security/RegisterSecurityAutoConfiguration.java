@@ -133,6 +133,7 @@ public class RegisterSecurityAutoConfiguration {
                 paths.matcher("/swagger-ui.html"));
         RequestMatcher openPaths = new OrRequestMatcher(tokenIgnored, paths.matcher("/actuator/health/**"));
         DefaultBearerTokenResolver headerTokens = new DefaultBearerTokenResolver();
+        // Paths first: parsing a malformed header throws, and an open path must not turn that into a 401.
         BearerTokenResolver tokens = request -> tokenIgnored.matches(request) ? null : headerTokens.resolve(request);
         http
                 .csrf(AbstractHttpConfigurer::disable)

@@ -23,9 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PeerOpenApiMergeTest {
-    /** What the command side documents, in the shape springdoc serves it: one path this side lacks, one it shares. */
+    /**
+     * What the command side documents, in the shape springdoc serves it (OpenAPI 3.1, with a 3.1 type list): one path
+     * this side lacks, one it shares.
+     */
     private static final String PEER_DOCUMENT = """
-            {"openapi":"3.0.1","info":{"title":"Crafts Register API","version":"v1"},
+            {"openapi":"3.1.0","info":{"title":"Crafts Register API","version":"v1"},
              "paths":{
                "/api/v1/peer/things":{"post":{"operationId":"recordThing","summary":"Record a thing (peer)",
                  "requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}},
@@ -33,7 +36,7 @@ class PeerOpenApiMergeTest {
                "/api/v1/test/whoami":{
                  "get":{"operationId":"peersWhoami","summary":"the peer's description","responses":{"200":{"description":"x"}}},
                  "delete":{"operationId":"forget","summary":"Forget me (peer)","responses":{"204":{"description":"gone"}}}}},
-             "components":{"schemas":{"Thing":{"type":"object","properties":{"nameAr":{"type":"string","example":"زربية"}}},
+             "components":{"schemas":{"Thing":{"type":"object","properties":{"nameAr":{"type":["string","null"],"example":"زربية"}}},
                                       "Problem":{"type":"object","description":"the peer's copy"}}}}
             """;
     private static final HttpServer PEER = startPeer();
@@ -91,6 +94,7 @@ class PeerOpenApiMergeTest {
         assertThat(record.get("parameters").findValuesAsText("name")).contains("Idempotency-Key");
         assertThat(record.at("/responses/409").isMissingNode()).isFalse();
         assertThat(doc.at("/components/schemas/Thing/properties/nameAr/example").asText()).isEqualTo("زربية");
+        assertThat(doc.at("/components/schemas/Thing/properties/nameAr/type").toString()).contains("string", "null");
         // A shared path gains the peer's method; where both sides document something, this side's stays.
         assertThat(doc.at("/paths/~1api~1v1~1test~1whoami/delete/operationId").asText()).isEqualTo("forget");
         assertThat(doc.at("/paths/~1api~1v1~1test~1whoami/get/operationId").asText()).isNotEqualTo("peersWhoami");
