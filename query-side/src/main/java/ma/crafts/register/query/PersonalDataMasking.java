@@ -12,6 +12,11 @@ public final class PersonalDataMasking {
     private PersonalDataMasking() {
     }
 
+    /** Free text that may name one person, hidden; absent text stays absent. */
+    public static String maskText(String text) {
+        return text == null ? null : MASK;
+    }
+
     /** A name reduced to its initial in each language: {@code {"ar":"ف.","fr":"F."}}. */
     public static LocalizedText initials(LocalizedText name) {
         if (name == null) {

@@ -167,9 +167,11 @@ public class Artisan {
         }
         Nomenclature.Activity activity = null;
         if (command.activityCode() != null) {
-            activity = nomenclature.activity(command.activityCode()).orElseThrow(() -> new InvalidInputException(
-                    "activityCode", "'" + command.activityCode() + "' is not an activity of nomenclature "
-                    + nomenclature.version()));
+            List<FieldProblem> problems = new ArrayList<>();
+            activity = activityOf(command.activityCode(), nomenclature, problems);
+            if (activity == null) {
+                throw new InvalidInputException(problems);
+            }
             if (activity.code().equals(activityCode)) {
                 activity = null;
             } else {
@@ -330,9 +332,8 @@ public class Artisan {
             throw new RuleViolationException("one-valid-card",
                     "Artisan " + artisanId + " already holds card " + card.cardNumber() + ", valid until " + card.validUntil());
         }
-        if (card != null && card.underSuspension()) {
-            throw new RuleViolationException("card-suspended", "Card " + card.cardNumber()
-                    + " is suspended: reinstate or revoke it before a new card is issued");
+        if (card != null) {
+            requireNoSuspension(card, "a new card is issued");
         }
         CardIssued issued = new CardIssued(artisanId, number.value(), today, policy.cardValidUntil(today));
         deadlines.cancelAllWithinScope(CardExpiryDue.DEADLINE);
@@ -346,10 +347,7 @@ public class Artisan {
         requireWithinRegion(command.actingRegion(), regionCode);
         Card current = currentCard(command.cardNumber());
         requireActive("a card renewal");
-        if (current.underSuspension()) {
-            throw new RuleViolationException("card-suspended", "Card " + current.cardNumber()
-                    + " was suspended and the suspension was never lifted; it cannot be renewed");
-        }
+        requireNoSuspension(current, "it is renewed");
         LocalDate today = policy.today();
         CardStatus effective = current.effectiveStatus(today);
         LocalDate newValidUntil;
@@ -632,6 +630,14 @@ public class Artisan {
     }
 
     // ------------------------------------------------------------------------------------------------ rules
+
+    /** A suspension outlives the card's expiry ({@link Card#underSuspension()}): reinstatement or revocation ends it. */
+    private static void requireNoSuspension(Card card, String before) {
+        if (card.underSuspension()) {
+            throw new RuleViolationException("card-suspended", "Card " + card.cardNumber()
+                    + " is suspended: reinstate or revoke it before " + before);
+        }
+    }
 
     /** The activity of the current nomenclature, or null with a problem recorded. */
     static Nomenclature.Activity activityOf(String activityCode, Nomenclature nomenclature, List<FieldProblem> problems) {

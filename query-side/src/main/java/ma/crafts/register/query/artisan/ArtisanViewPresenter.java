@@ -33,13 +33,12 @@ public class ArtisanViewPresenter {
             lastName = PersonalDataMasking.initials(lastName);
         }
         CardView card = s.currentCard().map(c -> CardView.of(c, s.status(), day)).orElse(null);
-        DiplomaEvidenceView evidence = DiplomaEvidenceView.of(s.diplomaEvidence());
         return new ArtisanView(s.artisanId(), s.nia(), s.status(), s.category(), firstName, lastName, s.gender(),
                 s.provinceCode(), s.regionCode(), s.activityCode(), s.branchCode(), card,
                 s.cards().stream().map(c -> CardView.of(c, s.status(), day)).toList(),
                 s.memberships().stream().map(MembershipView::of).toList(),
-                s.endedMemberships().stream().map(EndedMembershipView::of).map(m -> masked ? m.masked() : m).toList(),
-                masked && evidence != null ? evidence.masked() : evidence,
+                s.endedMemberships().stream().map(m -> EndedMembershipView.of(m, masked)).toList(),
+                DiplomaEvidenceView.of(s.diplomaEvidence(), masked),
                 s.version(), s.position(), masked, erased, asOf);
     }
 }

@@ -11,17 +11,19 @@ public record DiplomaEvidenceView(String diplomaRef, String issuer, String evide
                                   @Schema(description = "CONFIRMED or MISMATCH against the registered diploma")
                                   Outcome outcome, String detail) {
 
-    public static DiplomaEvidenceView of(DiplomaEvidenceState e) {
-        return e == null ? null : new DiplomaEvidenceView(e.diplomaRef(), e.issuer(), e.evidenceRef(), e.recordedAt(),
-                e.outcome(), e.detail());
-    }
-
     /**
-     * For callers who see personal data masked: the outcome and the issuing body, without the diploma and attestation
-     * numbers (each names one person) or the detail that repeats them.
+     * @param masked for callers who see personal data masked: the outcome and the issuing body, without the diploma and
+     *               attestation numbers (each names one person) or the detail that repeats them
      */
-    DiplomaEvidenceView masked() {
-        return new DiplomaEvidenceView(PersonalDataMasking.MASK, issuer, PersonalDataMasking.MASK, recordedAt, outcome,
-                detail == null ? null : PersonalDataMasking.MASK);
+    public static DiplomaEvidenceView of(DiplomaEvidenceState e, boolean masked) {
+        if (e == null) {
+            return null;
+        }
+        return masked
+                ? new DiplomaEvidenceView(PersonalDataMasking.maskText(e.diplomaRef()), e.issuer(),
+                        PersonalDataMasking.maskText(e.evidenceRef()), e.recordedAt(), e.outcome(),
+                        PersonalDataMasking.maskText(e.detail()))
+                : new DiplomaEvidenceView(e.diplomaRef(), e.issuer(), e.evidenceRef(), e.recordedAt(), e.outcome(),
+                        e.detail());
     }
 }

@@ -13,13 +13,9 @@ public record EndedMembershipView(String bodyId, String branchCode, LocalDate si
                                   @Schema(description = "The body's reason for an exclusion, the register's for a "
                                           + "striking-off") String reason) {
 
-    public static EndedMembershipView of(EndedMembershipState m) {
-        return new EndedMembershipView(m.bodyId(), m.branchCode(), m.since(), m.endedOn(), m.cause(), m.reason());
-    }
-
-    /** For callers who see personal data masked: a reason is free text about one person. */
-    EndedMembershipView masked() {
-        return reason == null ? this : new EndedMembershipView(bodyId, branchCode, since, endedOn, cause,
-                PersonalDataMasking.MASK);
+    /** @param masked for callers who see personal data masked: a reason is free text about one person */
+    public static EndedMembershipView of(EndedMembershipState m, boolean masked) {
+        return new EndedMembershipView(m.bodyId(), m.branchCode(), m.since(), m.endedOn(), m.cause(),
+                masked ? PersonalDataMasking.maskText(m.reason()) : m.reason());
     }
 }
