@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,10 +22,12 @@ final class RegisterStore extends StoreUnderTest {
 
     private final int trackingBatchSize;
     private final int fillThreads;
-    private final int writers;
+    /** Group commits in flight; the engine's own default unless set. */
+    private final OptionalInt writers;
     private final MongoTokenStore tokenStore;
 
-    RegisterStore(MongoDatabase database, JacksonSerializer serializer, int trackingBatchSize, int fillThreads, int writers) {
+    RegisterStore(MongoDatabase database, JacksonSerializer serializer, int trackingBatchSize, int fillThreads,
+                  OptionalInt writers) {
         super(LABEL, database, serializer);
         this.trackingBatchSize = trackingBatchSize;
         this.fillThreads = fillThreads;
@@ -34,13 +37,13 @@ final class RegisterStore extends StoreUnderTest {
 
     @Override
     protected EventStorageEngine createEngine() {
-        return MongoEventStorageEngine.builder()
+        MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
                 .database(database)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .trackingBatchSize(trackingBatchSize)
-                .maxConcurrentWrites(writers)
-                .build();
+                .trackingBatchSize(trackingBatchSize);
+        writers.ifPresent(builder::maxConcurrentWrites);
+        return builder.build();
     }
 
     @Override

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /** The benchmark's knobs, read from the environment (bench/event-store.sh passes them through). */
 record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backends, int commands, int threads,
-                int batchSize, int fillThreads, int writers, Duration cap, Duration baselineCap, int loadIterations,
+                int batchSize, int fillThreads, OptionalInt writers, Duration cap, Duration baselineCap, int loadIterations,
                 boolean warmUp) {
 
     static Settings fromEnvironment(Map<String, String> env) {
@@ -29,7 +30,8 @@ record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backend
         }
         return new Settings(sizes, baseline, List.copyOf(backends),
                 positive(env, "COMMANDS", 20_000), positive(env, "THREADS", 4), positive(env, "BATCH", 1000),
-                positive(env, "FILL_THREADS", 64), positive(env, "WRITERS", 4), Duration.ofSeconds(positive(env, "MAX_SECONDS", 900)),
+                positive(env, "FILL_THREADS", 64),
+                optionalPositive(env, "WRITERS"), Duration.ofSeconds(positive(env, "MAX_SECONDS", 900)),
                 Duration.ofSeconds(positive(env, "BASELINE_MAX_SECONDS", 240)), positive(env, "LOAD_ITERATIONS", 500),
                 !"0".equals(env.getOrDefault("WARMUP", "1")));
     }
@@ -72,6 +74,12 @@ record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backend
             throw new IllegalArgumentException(name + " names no size");
         }
         return List.copyOf(sizes);
+    }
+
+    /** Unset or blank: leave the choice to the engine's own default. */
+    private static OptionalInt optionalPositive(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(positive(env, name, 1));
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -139,17 +140,13 @@ final class RegisterClient {
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-            this.out = socket.getOutputStream();
+            this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
         }
 
         Response exchange(byte[] head, byte[] body) throws IOException {
-            if (body == null) {
-                out.write(head);
-            } else {
-                byte[] whole = new byte[head.length + body.length];
-                System.arraycopy(head, 0, whole, 0, head.length);
-                System.arraycopy(body, 0, whole, head.length, body.length);
-                out.write(whole);
+            out.write(head);
+            if (body != null) {
+                out.write(body);
             }
             out.flush();
             String statusLine = line(true);
@@ -210,15 +207,11 @@ final class RegisterClient {
         }
 
         private void copy(long count, ByteArrayOutputStream to) throws IOException {
-            byte[] buffer = new byte[(int) Math.min(count, 16 * 1024)];
-            for (long left = count; left > 0; ) {
-                int read = in.read(buffer, 0, (int) Math.min(left, buffer.length));
-                if (read < 0) {
-                    throw new IOException("connection closed " + left + " bytes before the end of the body");
-                }
-                to.write(buffer, 0, read);
-                left -= read;
+            byte[] bytes = in.readNBytes((int) count);
+            if (bytes.length < count) {
+                throw new IOException("connection closed " + (count - bytes.length) + " bytes before the end of the body");
             }
+            to.write(bytes);
         }
 
         /** One CRLF-terminated line, in ISO-8859-1 as HTTP/1.1 heads are. */
