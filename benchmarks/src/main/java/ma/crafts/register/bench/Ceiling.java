@@ -178,7 +178,7 @@ final class Ceiling {
         Document copy = new Document(templates.get(index % templates.size()));
         copy.put("_id", (long) index);
         copy.put("last", (long) index);
-        copy.put("streamKeys", List.of("ceiling-" + index + "#0"));
+        copy.put("streamKeys", "ceiling-" + index + "#0");
         return copy;
     }
 

@@ -29,9 +29,9 @@ public final class HashChain {
     public record Verification(String aggregateId, boolean intact, long eventsChecked, List<String> problems) {
     }
 
+    /** The hash of stored events, as read back: each is encoded again without its position. */
     String hash(String previousHash, List<Document> events) {
-        MessageDigest digest = sha256();
-        digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
+        List<byte[]> encoded = new ArrayList<>(events.size());
         for (Document event : events) {
             Document hashed = event;
             if (event.containsKey("position")) {
@@ -40,7 +40,17 @@ public final class HashChain {
             }
             BasicOutputBuffer bson = new BasicOutputBuffer(512);
             CODEC.encode(new BsonBinaryWriter(bson), hashed, ENCODING);
-            digest.update(bson.getInternalBuffer(), 0, bson.getPosition());
+            encoded.add(bson.toByteArray());
+        }
+        return hashEncoded(previousHash, encoded);
+    }
+
+    /** The hash of events about to be stored, each already encoded as BSON without its position. */
+    String hashEncoded(String previousHash, List<byte[]> encodedEvents) {
+        MessageDigest digest = sha256();
+        digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
+        for (byte[] event : encodedEvents) {
+            digest.update(event);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

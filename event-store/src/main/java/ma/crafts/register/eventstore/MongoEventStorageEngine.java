@@ -19,6 +19,9 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +60,14 @@ import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonType;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
 
 /**
  * An Axon event storage engine on plain MongoDB documents. See {@code event-store/GUARANTEES.md} for what it promises and
@@ -218,16 +226,17 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
-    /** Serialises and hash-chains on the caller's thread, so a writer only reserves and inserts. */
+    /**
+     * Serialises, encodes and hash-chains on the caller's thread, so a writer only reserves and inserts. Each event is
+     * encoded to BSON once: the hash covers those bytes, and the insert sends them as they are, with the position put in
+     * front once it is known.
+     */
     private PendingCommit prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
-        List<Document> eventDocuments = new ArrayList<>(events.size());
+        List<byte[]> encodedEvents = new ArrayList<>(events.size());
         Map<String, StreamSegment> streams = new LinkedHashMap<>();
         for (EventMessage<?> event : events) {
-            Document eventDocument = new Document();
+            byte[] encoded = encode(event, serializer);
             if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
-                eventDocument.append("aggregateType", domainEvent.getType())
-                        .append("aggregateId", domainEvent.getAggregateIdentifier())
-                        .append("seq", domainEvent.getSequenceNumber());
                 StreamSegment segment = streams.computeIfAbsent(domainEvent.getAggregateIdentifier(),
                         id -> new StreamSegment(id, domainEvent.getType(), domainEvent.getSequenceNumber()));
                 if (domainEvent.getSequenceNumber() != segment.lastSeq + 1 && !segment.events.isEmpty()) {
@@ -235,24 +244,46 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                             + " in one commit must have consecutive sequence numbers");
                 }
                 segment.lastSeq = domainEvent.getSequenceNumber();
-                segment.events.add(eventDocument);
+                segment.events.add(encoded);
             }
-            JsonNode payload = event.serializePayload(serializer, JsonNode.class).getData();
-            JsonNode metaData = event.serializeMetaData(serializer, JsonNode.class).getData();
-            eventDocument.append("eventId", event.getIdentifier())
-                    .append("timestamp", Date.from(event.getTimestamp()))
-                    .append("payloadType", event.getPayload() == null ? "empty" : serializer.typeForClass(event.getPayloadType()).getName())
-                    .append("payloadRevision", serializer.typeForClass(event.getPayloadType()).getRevision())
-                    .append("payload", BsonJson.toBson(payload))
-                    .append("metaData", BsonJson.toBson(metaData));
-            eventDocuments.add(eventDocument);
+            encodedEvents.add(encoded);
         }
         List<StreamSegment> segments = new ArrayList<>(streams.values());
         for (StreamSegment segment : segments) {
             segment.prevHash = segment.firstSeq == 0 ? HashChain.GENESIS : previousHash(segment.aggregateId, segment.firstSeq);
-            segment.hash = hashChain.hash(segment.prevHash, segment.events);
+            segment.hash = hashChain.hashEncoded(segment.prevHash, segment.events);
         }
-        return new PendingCommit(eventDocuments, segments);
+        return new PendingCommit(encodedEvents, segments);
+    }
+
+    /** An event as stored, without its position: the field order is part of the hash. */
+    private static byte[] encode(EventMessage<?> event, Serializer serializer) {
+        byte[] payload = event.serializePayload(serializer, byte[].class).getData();
+        byte[] metaData = event.serializeMetaData(serializer, byte[].class).getData();
+        BasicOutputBuffer buffer = new BasicOutputBuffer(256 + payload.length + metaData.length);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            writer.writeStartDocument();
+            if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
+                writer.writeString("aggregateType", domainEvent.getType());
+                writer.writeString("aggregateId", domainEvent.getAggregateIdentifier());
+                writer.writeInt64("seq", domainEvent.getSequenceNumber());
+            }
+            writer.writeString("eventId", event.getIdentifier());
+            writer.writeDateTime("timestamp", event.getTimestamp().toEpochMilli());
+            SerializedType type = serializer.typeForClass(event.getPayloadType());
+            writer.writeString("payloadType", event.getPayload() == null ? "empty" : type.getName());
+            if (type.getRevision() == null) {
+                writer.writeNull("payloadRevision");
+            } else {
+                writer.writeString("payloadRevision", type.getRevision());
+            }
+            writer.writeName("payload");
+            BsonJson.writeJson(payload, writer);
+            writer.writeName("metaData");
+            BsonJson.writeJson(metaData, writer);
+            writer.writeEndDocument();
+        }
+        return buffer.toByteArray();
     }
 
     private String previousHash(String aggregateId, long firstSeq) {
@@ -1125,7 +1156,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         final String aggregateId;
         final String type;
         final long firstSeq;
-        final List<Document> events = new ArrayList<>();
+        /** Encoded as in {@link PendingCommit#events}. */
+        final List<byte[]> events = new ArrayList<>();
         long lastSeq;
         String prevHash;
         String hash;
@@ -1144,24 +1176,23 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private static final class PendingCommit {
-        final List<Document> events;
+        /** Each event encoded as BSON without its position, as hashed. */
+        final List<byte[]> events;
         final List<StreamSegment> streams;
         final CompletableFuture<Long> result = new CompletableFuture<>();
         /** Taken by a writer; written and read under the writer-role monitor. */
         boolean claimed;
         long firstPosition = -1;
 
-        PendingCommit(List<Document> events, List<StreamSegment> streams) {
+        PendingCommit(List<byte[]> events, List<StreamSegment> streams) {
             this.events = events;
             this.streams = streams;
         }
 
         Document toDocument(long first, Date committedAt) {
-            List<Document> positioned = new ArrayList<>(events.size());
+            List<RawBsonDocument> positioned = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
-                Document event = new Document("position", first + i);
-                event.putAll(events.get(i));
-                positioned.add(event);
+                positioned.add(withPosition(events.get(i), first + i));
             }
             Document document = new Document("_id", first).append("last", first + events.size() - 1)
                     .append("committedAt", committedAt);
@@ -1174,6 +1205,20 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
             return document.append("events", positioned);
         }
+    }
+
+    private static final byte[] POSITION_ELEMENT_NAME = "position".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The encoded event with an int64 {@code position} as its first field: a BSON document is its length, its
+     * elements and a closing zero, so the new element goes in front of the others and the length grows by its size.
+     */
+    static RawBsonDocument withPosition(byte[] event, long position) {
+        int length = event.length + 1 + POSITION_ELEMENT_NAME.length + 1 + Long.BYTES;
+        ByteBuffer bytes = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(length).put((byte) BsonType.INT64.getValue()).put(POSITION_ELEMENT_NAME).put((byte) 0).putLong(position)
+                .put(event, Integer.BYTES, event.length - Integer.BYTES);
+        return new RawBsonDocument(bytes.array());
     }
 
     /** Recently seen stream ends, so an append usually finds the previous hash without a lookup. */
