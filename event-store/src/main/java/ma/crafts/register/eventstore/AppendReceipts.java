@@ -1,6 +1,5 @@
 package ma.crafts.register.eventstore;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +31,6 @@ public final class AppendReceipts {
     }
 
     static void record(long lastPosition, Map<String, Long> sequences) {
-        LAST.set(new Receipt(lastPosition, Map.copyOf(new HashMap<>(sequences))));
+        LAST.set(new Receipt(lastPosition, Map.copyOf(sequences)));
     }
 }

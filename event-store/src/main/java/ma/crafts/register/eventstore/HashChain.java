@@ -25,6 +25,7 @@ public final class HashChain {
     public static final String UNLINKED = "unlinked";
     private static final DocumentCodec CODEC = new DocumentCodec();
     private static final EncoderContext ENCODING = EncoderContext.builder().build();
+    private static final MessageDigest SHA_256 = newSha256();
 
     public record Verification(String aggregateId, boolean intact, long eventsChecked, List<String> problems) {
     }
@@ -91,7 +92,16 @@ public final class HashChain {
         return new Verification(aggregateId, problems.isEmpty(), checked, List.copyOf(problems));
     }
 
+    /** A fresh digest per hash, cloned: looking one up by name through the providers costs more than hashing an event. */
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -522,7 +522,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
 
         synchronized void assign(List<PendingCommit> batch, List<Document> closedRemainders) {
-            long wanted = batch.stream().mapToLong(commit -> commit.events.size()).sum();
+            long wanted = 0;
+            for (PendingCommit commit : batch) {
+                wanted += commit.events.size();
+            }
             for (PendingCommit commit : batch) {
                 commit.firstPosition = take(commit.events.size(), wanted, closedRemainders);
                 wanted -= commit.events.size();
@@ -1199,7 +1202,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             if (!streams.isEmpty()) {
                 List<String> keys = streams.stream().map(s -> streamKey(s.aggregateId, s.firstSeq)).toList();
                 // A plain string while the commit holds one aggregate, as nearly all do: mongo-java-server indexes an
-                // array value by its multikey path, which costs a third of the insert. Both forms share one unique index.
+                // array value by its multikey path, about 10 µs of a 70 µs insert. Both forms share one unique index.
                 document.append(STREAM_KEY_INDEX, keys.size() == 1 ? keys.get(0) : keys)
                         .append("streams", streams.stream().map(StreamSegment::toDocument).toList());
             }
