@@ -30,7 +30,10 @@ public final class HashChain {
     public record Verification(String aggregateId, boolean intact, long eventsChecked, List<String> problems) {
     }
 
-    /** The hash of stored events, as read back: each is encoded again without its position. */
+    /**
+     * The hash of stored events, as read back: each is encoded again, without the {@code position} field that commits
+     * written before positions were derived from {@code _id} carry.
+     */
     String hash(String previousHash, List<Document> events) {
         List<byte[]> encoded = new ArrayList<>(events.size());
         for (Document event : events) {
@@ -46,7 +49,7 @@ public final class HashChain {
         return hashEncoded(previousHash, encoded);
     }
 
-    /** The hash of events about to be stored, each already encoded as BSON without its position. */
+    /** The hash of events about to be stored, each already encoded as BSON. */
     String hashEncoded(String previousHash, List<byte[]> encodedEvents) {
         MessageDigest digest = sha256();
         digest.update(previousHash.getBytes(StandardCharsets.UTF_8));

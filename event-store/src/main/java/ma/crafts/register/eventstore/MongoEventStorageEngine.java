@@ -19,9 +19,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +60,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.bson.BsonBinaryWriter;
-import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
@@ -104,6 +100,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /** What a tracking read needs of a commit: the hash chain and stream keys stay on the server. */
     private static final Bson TRACKED_FIELDS = Projections.include("last", "void", "events");
+    /** What {@link #segmentOf} needs, for lookups that want an aggregate's sequences and hashes but not its events. */
+    private static final Bson SEGMENT_FIELDS = Projections.include("streams", "prevHash", "hash", "events.aggregateId",
+            "events.aggregateType", "events.seq");
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -228,8 +227,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /**
      * Serialises, encodes and hash-chains on the caller's thread, so a writer only reserves and inserts. Each event is
-     * encoded to BSON once: the hash covers those bytes, and the insert sends them as they are, with the position put in
-     * front once it is known.
+     * encoded to BSON once: the hash covers those bytes, and the insert sends them as they are. An event's position is
+     * not among them: it is the commit's {@code _id} plus the event's index, known only when the writer reserves it.
      */
     private PendingCommit prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
         List<byte[]> encodedEvents = new ArrayList<>(events.size());
@@ -256,7 +255,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return new PendingCommit(encodedEvents, segments);
     }
 
-    /** An event as stored, without its position: the field order is part of the hash. */
+    /** An event as stored: the field order is part of the hash. */
     private static byte[] encode(EventMessage<?> event, Serializer serializer) {
         byte[] payload = event.serializePayload(serializer, byte[].class).getData();
         byte[] metaData = event.serializeMetaData(serializer, byte[].class).getData();
@@ -322,14 +321,14 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             Document[] best = null;
             var query = commits.find(in(STREAM_KEY_INDEX, keys));
             if (!withEvents) {
-                query = query.projection(Projections.include("streams"));
+                query = query.projection(SEGMENT_FIELDS);
             }
             for (Document commit : query) {
-                for (Document segment : commit.getList("streams", Document.class)) {
-                    long first = segment.getLong("firstSeq");
-                    if (aggregateId.equals(segment.getString("aggregateId")) && first <= seq
-                            && (best == null || first > best[0].getLong("firstSeq"))) {
-                        best = new Document[]{segment, commit};
+                Optional<Document> segment = segmentOf(commit, aggregateId);
+                if (segment.isPresent()) {
+                    long first = segment.get().getLong("firstSeq");
+                    if (first <= seq && (best == null || first > best[0].getLong("firstSeq"))) {
+                        best = new Document[]{segment.get(), commit};
                     }
                 }
             }
@@ -702,15 +701,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             NavigableMap<Long, Document[]> segments = new TreeMap<>();
             var query = commits.find(in(STREAM_KEY_INDEX, keys));
             if (!withEvents) {
-                query = query.projection(Projections.include("streams"));
+                query = query.projection(SEGMENT_FIELDS);
             }
             for (Document commit : query) {
-                for (Document segment : commit.getList("streams", Document.class)) {
-                    if (aggregateId.equals(segment.getString("aggregateId"))) {
-                        segments.put(segment.getLong("firstSeq"), new Document[]{segment, commit});
-                        streamTips.advance(aggregateId, segment.getLong("lastSeq"), segment.getString("hash"));
-                    }
-                }
+                segmentOf(commit, aggregateId).ifPresent(segment -> {
+                    segments.put(segment.getLong("firstSeq"), new Document[]{segment, commit});
+                    streamTips.advance(aggregateId, segment.getLong("lastSeq"), segment.getString("hash"));
+                });
             }
             if (firstRound && next > 0 && segments.floorEntry(next) == null) {
                 // The wanted sequence may sit inside a commit that starts before the look-back window.
@@ -911,11 +908,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             } else {
                 // Each event gets the token up to its own position, so a processor whose batch ends inside a commit
                 // stores a token that claims only what it handled, and resumes at the commit's next event.
-                for (Document event : commit.getList("events", Document.class)) {
-                    long eventPosition = event.getLong("position");
+                List<Document> events = commit.getList("events", Document.class);
+                for (int i = 0; i < events.size(); i++) {
+                    long eventPosition = position + i;
                     if (notYetSeen(token, eventPosition)) {
                         token = token.advanceTo(eventPosition, Integer.MAX_VALUE);
-                        result.add(tracked(token, event, eventPosition));
+                        result.add(tracked(token, events.get(i), eventPosition));
                     }
                 }
             }
@@ -1103,11 +1101,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
             boolean any = false;
             for (Document commit : commits.find(in(STREAM_KEY_INDEX, keys))) {
-                for (Document segment : commit.getList("streams", Document.class)) {
-                    if (aggregateId.equals(segment.getString("aggregateId"))) {
-                        found.put(segment.getLong("firstSeq"), new Document[]{segment, commit});
-                        any = true;
-                    }
+                Optional<Document> segment = segmentOf(commit, aggregateId);
+                if (segment.isPresent()) {
+                    found.put(segment.get().getLong("firstSeq"), new Document[]{segment.get(), commit});
+                    any = true;
                 }
             }
             long coveredUpTo = found.isEmpty() ? -1 : found.lastEntry().getValue()[0].getLong("lastSeq");
@@ -1154,6 +1151,32 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return aggregateId + "#" + sequence;
     }
 
+    /**
+     * The part of a commit that belongs to one aggregate, as {@code aggregateId}, {@code aggregateType}, {@code firstSeq},
+     * {@code lastSeq}, {@code prevHash} and {@code hash}: listed under {@code streams} when the commit holds several
+     * aggregates, otherwise taken from its events and its top-level hashes.
+     */
+    static Optional<Document> segmentOf(Document commit, String aggregateId) {
+        List<Document> streams = commit.getList("streams", Document.class);
+        if (streams != null) {
+            return streams.stream().filter(segment -> aggregateId.equals(segment.getString("aggregateId"))).findFirst();
+        }
+        Document first = null;
+        Document last = null;
+        for (Document event : commit.getList("events", Document.class, List.of())) {
+            if (aggregateId.equals(event.getString("aggregateId"))) {
+                first = first == null ? event : first;
+                last = event;
+            }
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Document("aggregateId", aggregateId).append("aggregateType", first.getString("aggregateType"))
+                .append("firstSeq", first.getLong("seq")).append("lastSeq", last.getLong("seq"))
+                .append("prevHash", commit.getString("prevHash")).append("hash", commit.getString("hash")));
+    }
+
     /** The part of one commit that belongs to one aggregate. */
     private static final class StreamSegment {
         final String aggregateId;
@@ -1179,7 +1202,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private static final class PendingCommit {
-        /** Each event encoded as BSON without its position, as hashed. */
+        /** Each event encoded as BSON, as stored and hashed. */
         final List<byte[]> events;
         final List<StreamSegment> streams;
         final CompletableFuture<Long> result = new CompletableFuture<>();
@@ -1192,36 +1215,28 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             this.streams = streams;
         }
 
+        /**
+         * A commit of one aggregate, as nearly all are, keeps its stream key as a string and its hashes at the top:
+         * mongo-java-server indexes an array value by its multikey path (about 10 µs of a 70 µs insert) and every
+         * nested document costs it more to decode, store and collect. A commit of several aggregates lists them.
+         */
         Document toDocument(long first, Date committedAt) {
-            List<RawBsonDocument> positioned = new ArrayList<>(events.size());
-            for (int i = 0; i < events.size(); i++) {
-                positioned.add(withPosition(events.get(i), first + i));
+            List<RawBsonDocument> stored = new ArrayList<>(events.size());
+            for (byte[] event : events) {
+                stored.add(new RawBsonDocument(event));
             }
             Document document = new Document("_id", first).append("last", first + events.size() - 1)
                     .append("committedAt", committedAt);
-            if (!streams.isEmpty()) {
-                List<String> keys = streams.stream().map(s -> streamKey(s.aggregateId, s.firstSeq)).toList();
-                // A plain string while the commit holds one aggregate, as nearly all do: mongo-java-server indexes an
-                // array value by its multikey path, about 10 µs of a 70 µs insert. Both forms share one unique index.
-                document.append(STREAM_KEY_INDEX, keys.size() == 1 ? keys.get(0) : keys)
+            if (streams.size() == 1) {
+                StreamSegment stream = streams.get(0);
+                document.append(STREAM_KEY_INDEX, streamKey(stream.aggregateId, stream.firstSeq))
+                        .append("prevHash", stream.prevHash).append("hash", stream.hash);
+            } else if (streams.size() > 1) {
+                document.append(STREAM_KEY_INDEX, streams.stream().map(s -> streamKey(s.aggregateId, s.firstSeq)).toList())
                         .append("streams", streams.stream().map(StreamSegment::toDocument).toList());
             }
-            return document.append("events", positioned);
+            return document.append("events", stored);
         }
-    }
-
-    private static final byte[] POSITION_ELEMENT_NAME = "position".getBytes(StandardCharsets.US_ASCII);
-
-    /**
-     * The encoded event with an int64 {@code position} as its first field: a BSON document is its length, its
-     * elements and a closing zero, so the new element goes in front of the others and the length grows by its size.
-     */
-    static RawBsonDocument withPosition(byte[] event, long position) {
-        int length = event.length + 1 + POSITION_ELEMENT_NAME.length + 1 + Long.BYTES;
-        ByteBuffer bytes = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.putInt(length).put((byte) BsonType.INT64.getValue()).put(POSITION_ELEMENT_NAME).put((byte) 0).putLong(position)
-                .put(event, Integer.BYTES, event.length - Integer.BYTES);
-        return new RawBsonDocument(bytes.array());
     }
 
     /** Recently seen stream ends, so an append usually finds the previous hash without a lookup. */

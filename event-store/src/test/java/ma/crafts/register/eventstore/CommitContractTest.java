@@ -100,7 +100,57 @@ class CommitContractTest {
         assertThat(event.get("payload")).isInstanceOf(Document.class);
         assertThat(event.get("payload", Document.class).getString("note")).isEqualTo("نص عربي et français");
         assertThat(event.get("metaData", Document.class).getString("recordedBy")).isEqualTo("tester");
-        assertThat(event.getLong("position")).isZero();
+        assertThat(commit.getLong("_id")).as("the first event's position").isZero();
+        assertThat(commit.getLong("last")).isEqualTo(1L);
+        assertThat(event).doesNotContainKey("position");
+        assertThat(commit.get("streamKeys")).isEqualTo("plain#0");
+        assertThat(commit.getString("prevHash")).isEqualTo(HashChain.GENESIS);
+        assertThat(commit.getString("hash")).matches("[0-9a-f]{64}");
+    }
+
+    /** Stores written before positions were derived from {@code _id} list every commit's streams and positions. */
+    @Test
+    void aCommitInTheEarlierLayout_isStillLoadedTrackedVerifiedAndChainedTo() {
+        var database = fixture.newProcessDatabase();
+        Document event = new Document("position", 0L).append("aggregateType", "Thing").append("aggregateId", "legacy")
+                .append("seq", 0L).append("eventId", "legacy-event-0").append("timestamp", new Date())
+                .append("payloadType", TestEvents.ThingHappened.class.getName()).append("payloadRevision", null)
+                .append("payload", new Document("thingId", "legacy").append("number", 0).append("note", "قديم / ancien"))
+                .append("metaData", new Document("recordedBy", "tester"));
+        String hash = new HashChain().hash(HashChain.GENESIS, List.of(event));
+        database.getCollection("counters").insertOne(new Document("_id", "commits").append("next", 1L));
+        database.getCollection("commits").insertOne(new Document("_id", 0L).append("last", 0L).append("committedAt", new Date())
+                .append("streamKeys", List.of("legacy#0"))
+                .append("streams", List.of(new Document("aggregateId", "legacy").append("aggregateType", "Thing")
+                        .append("firstSeq", 0L).append("lastSeq", 0L).append("prevHash", HashChain.GENESIS).append("hash", hash)))
+                .append("events", List.of(event)));
+
+        MongoEventStorageEngine engine = fixture.engine(Duration.ofSeconds(30));
+        engine.appendEvents(TestEvents.domain("legacy", 1));
+
+        assertThat(engine.readEvents("legacy").asStream().map(e -> ((TestEvents.ThingHappened) e.getPayload()).note()).toList())
+                .containsExactly("قديم / ancien", "نص عربي et français");
+        assertThat(engine.readEvents((TrackingToken) null, false).toList())
+                .extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue()).containsExactly(0L, 1L);
+        HashChain.Verification verification = engine.verifyStream("legacy");
+        assertThat(verification.problems()).isEmpty();
+        assertThat(verification.eventsChecked()).isEqualTo(2);
+    }
+
+    @Test
+    void aCommitOfSeveralAggregates_listsEachOnesKeyAndHashes() {
+        MongoEventStorageEngine engine = fixture.engine(Duration.ofSeconds(30));
+        engine.appendEvents(TestEvents.domain("solo", 0));
+        engine.appendEvents(List.of(TestEvents.domain("solo", 1), TestEvents.domain("duo", 0), TestEvents.notification("n")));
+        Document commit = fixture.newProcessDatabase().getCollection("commits").find(Filters.eq("streamKeys", "duo#0")).first();
+        assertThat(commit).isNotNull();
+        assertThat(commit.getList("streamKeys", String.class)).containsExactly("solo#1", "duo#0");
+        assertThat(commit.getList("streams", Document.class)).extracting(stream -> stream.getString("aggregateId"),
+                stream -> stream.getLong("firstSeq"), stream -> stream.getLong("lastSeq")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("solo", 1L, 1L), org.assertj.core.groups.Tuple.tuple("duo", 0L, 0L));
+        assertThat(engine.verifyStream("solo").intact()).isTrue();
+        assertThat(engine.verifyStream("duo").intact()).isTrue();
+        assertThat(engine.readEvents("solo").asStream().map(e -> e.getSequenceNumber()).toList()).containsExactly(0L, 1L);
     }
 
     /**
