@@ -908,9 +908,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             } else {
                 // Each event gets the token up to its own position, so a processor whose batch ends inside a commit
                 // stores a token that claims only what it handled, and resumes at the commit's next event.
+                // The commit may start before the position asked for, when the processor stopped inside it.
+                long firstPosition = commit.getLong("_id");
                 List<Document> events = commit.getList("events", Document.class);
                 for (int i = 0; i < events.size(); i++) {
-                    long eventPosition = position + i;
+                    long eventPosition = firstPosition + i;
                     if (notYetSeen(token, eventPosition)) {
                         token = token.advanceTo(eventPosition, Integer.MAX_VALUE);
                         result.add(tracked(token, events.get(i), eventPosition));

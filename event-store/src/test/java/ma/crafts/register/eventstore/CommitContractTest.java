@@ -84,6 +84,11 @@ class CommitContractTest {
                 .containsExactly(1L, 2L, 3L);
         assertThat(rest).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
                 .containsExactly(1L, 2L, 3L);
+        assertThat(rest).extracting(e -> ((TestEvents.ThingHappened) e.getPayload()).thingId() + "#"
+                + ((TestEvents.ThingHappened) e.getPayload()).number()).containsExactly("split#1", "split#2", "after#0");
+        assertThat(engine.readEvents(GapAwareTrackingToken.newInstance(1, List.of()), false).toList())
+                .extracting(e -> ((TestEvents.ThingHappened) e.getPayload()).thingId() + "#"
+                        + ((TestEvents.ThingHappened) e.getPayload()).number()).containsExactly("split#2", "after#0");
         assertThat(engine.readEvents(GapAwareTrackingToken.newInstance(2, List.of()), false).toList())
                 .extracting(e -> ((Number) e.getMetaData().get("globalPosition")).longValue()).containsExactly(3L);
     }
