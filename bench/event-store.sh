@@ -4,6 +4,7 @@
 #
 #   bench/event-store.sh                                        # full run: 10k, 100k and 1M events (long)
 #   SIZES=10000 BASELINE_SIZES=10000 bench/event-store.sh       # smoke run, a couple of minutes
+#   bench/event-store.sh create-ab                              # create append only, both engines in alternating rounds
 #
 # Figures go to stdout, progress to stderr. The last line is the RESULT line (memory backend).
 set -euo pipefail
@@ -20,6 +21,12 @@ if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   mvn -q ${MVN_ARGS:-} -pl event-store,benchmarks -am package -Dmaven.test.skip=true >&2
 fi
 
+case "${1:-}" in
+  "") MAIN=ma.crafts.register.bench.EventStoreBenchmark ;;
+  create-ab) MAIN=ma.crafts.register.bench.CreateAlternation ;;
+  *) echo "event-store.sh: unknown mode '$1' (none for the full benchmark, or create-ab)" >&2; exit 2 ;;
+esac
+
 JAR=benchmarks/target/benchmarks.jar
 if [[ ! -f "$JAR" || ! -d benchmarks/target/lib ]]; then
   echo "event-store.sh: $JAR or benchmarks/target/lib is missing; run without SKIP_BUILD=1" >&2
@@ -35,4 +42,4 @@ cp -r benchmarks/target/lib "$RUN_DIR/lib"
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
 java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
   -Djava.io.tmpdir="${TMPDIR:-/tmp}" ${JAVA_OPTS:-} \
-  -cp "$RUN_DIR/benchmarks.jar:$RUN_DIR/lib/*" ma.crafts.register.bench.EventStoreBenchmark
+  -cp "$RUN_DIR/benchmarks.jar:$RUN_DIR/lib/*" "$MAIN"

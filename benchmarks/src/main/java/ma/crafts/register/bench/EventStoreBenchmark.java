@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
@@ -191,13 +194,17 @@ public final class EventStoreBenchmark {
                 + " position 0", store.label, size, at.fill.perSecond(), 100 * at.fill.gcShare(),
                 (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
         RoundTrips.Snapshot before = roundTrips.snapshot();
-        at.replay = ReplayRun.run(store, "replay", size, settings.batchSize(), cap);
-        at.replayTrips = roundTrips.snapshot().since(before, at.replay.rate().count());
+        List<ReplayRun.Outcome> replays = new ArrayList<>();
+        for (int run = 0; run < settings.repeats(); run++) {
+            replays.add(ReplayRun.run(store, "replay" + run, size, settings.batchSize(), cap));
+        }
+        at.replay = median(replays, replay -> replay.rate().perSecond());
+        at.replayTrips = roundTrips.snapshot().since(before, replays.stream().mapToLong(replay -> replay.rate().count()).sum());
         results.sampleLoadAverage();
         progress.say("  %s @%,d: replay %,.0f events/s (%,.0f µs CPU each, %.0f%% of the time in GC) in batches of %,.0f"
-                        + " events on average%s", store.label, size, at.replay.rate().perSecond(),
+                        + " events on average%s; runs: %s", store.label, size, at.replay.rate().perSecond(),
                 at.replay.rate().cpuMicrosPerOperation(), 100 * at.replay.rate().gcShare(), at.replay.averageBatch(),
-                at.replay.rate().bounded() ? " (stopped at the cap)" : "");
+                at.replay.rate().bounded() ? " (stopped at the cap)" : "", rates(replays, ReplayRun.Outcome::rate));
     }
 
     private void appends(StoreUnderTest store, Workload workload, BackendResults results, BackendResults.AtSize at,
@@ -214,13 +221,32 @@ public final class EventStoreBenchmark {
                 at.existing.rate().perSecond(), at.existing.rate().cpuMicrosPerOperation(), at.existing.rate().count(),
                 at.existing.rate().bounded() ? " (stopped at the cap)" : "");
         before = roundTrips.snapshot();
-        at.create = AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, size + 2),
-                settings.threads(), cap);
-        at.createTrips = roundTrips.snapshot().since(before, at.create.rate().count());
+        List<AppendRun.Outcome> creates = new ArrayList<>();
+        for (int run = 0; run < settings.repeats(); run++) {
+            creates.add(AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, size + 2 + run),
+                    settings.threads(), cap));
+        }
+        at.create = median(creates, create -> create.rate().perSecond());
+        at.createTrips = roundTrips.snapshot().since(before, creates.stream().mapToLong(create -> create.rate().count()).sum());
         results.sampleLoadAverage();
-        progress.say("  %s @%,d: create %,.0f commands/s (%,.0f µs CPU each) over %,d commands%s", store.label, size,
-                at.create.rate().perSecond(), at.create.rate().cpuMicrosPerOperation(), at.create.rate().count(),
-                at.create.rate().bounded() ? " (stopped at the cap)" : "");
+        progress.say("  %s @%,d: create %,.0f commands/s (%,.0f µs CPU each) over %,d commands%s; runs: %s", store.label,
+                size, at.create.rate().perSecond(), at.create.rate().cpuMicrosPerOperation(), at.create.rate().count(),
+                at.create.rate().bounded() ? " (stopped at the cap)" : "", rates(creates, AppendRun.Outcome::rate));
+    }
+
+    /**
+     * The run with the median rate. Replay and create phases last a second or two at 100k, so one young collection or
+     * JIT pass more or less moves a single run by a fifth; both engines are measured the same number of times.
+     */
+    static <T> T median(List<T> runs, ToDoubleFunction<T> rate) {
+        List<T> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(rate));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static <T> String rates(List<T> runs, Function<T, Rate> rate) {
+        return runs.stream().map(run -> String.format(Locale.ROOT, "%,.0f/s at %,.0f µs", rate.apply(run).perSecond(),
+                rate.apply(run).cpuMicrosPerOperation())).collect(Collectors.joining(", "));
     }
 
     /** Between phases only, so that one phase's garbage is not collected on the next phase's clock. */

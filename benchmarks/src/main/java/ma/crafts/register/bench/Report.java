@@ -66,6 +66,8 @@ final class Report {
                         + " after %ds (axon-mongo: %ds); rates per second; ~ = stopped there, rate from the part done%n",
                 settings.threads(), settings.commands(), settings.batchSize(), settings.cap().toSeconds(),
                 settings.baselineCap().toSeconds());
+        out.printf(Locale.ROOT, "   replay and create: the median of %d runs each, for both engines; the other figures: one run%n",
+                settings.repeats());
         int cpus = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "   highest 1-minute load average seen between phases: %.1f on %d CPUs%s%n",
                 results.peakLoadAverage, cpus, results.peakLoadAverage > cpus + 0.5

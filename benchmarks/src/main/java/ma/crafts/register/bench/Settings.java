@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /** The benchmark's knobs, read from the environment (bench/event-store.sh passes them through). */
 record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backends, int commands, int threads,
                 int batchSize, int fillThreads, OptionalInt writers, Duration cap, Duration baselineCap, int loadIterations,
-                boolean warmUp) {
+                boolean warmUp, int repeats) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         List<Long> sizes = sizes(env.getOrDefault("SIZES", "10000,100000,1000000"), "SIZES");
@@ -33,7 +33,7 @@ record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backend
                 positive(env, "FILL_THREADS", 64),
                 optionalPositive(env, "WRITERS"), Duration.ofSeconds(positive(env, "MAX_SECONDS", 900)),
                 Duration.ofSeconds(positive(env, "BASELINE_MAX_SECONDS", 240)), positive(env, "LOAD_ITERATIONS", 500),
-                !"0".equals(env.getOrDefault("WARMUP", "1")));
+                !"0".equals(env.getOrDefault("WARMUP", "1")), positive(env, "REPEATS", 3));
     }
 
     /** Every size the register engine is measured at: its own sizes plus the baseline's, for the ratios. */
@@ -77,12 +77,12 @@ record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backend
     }
 
     /** Unset or blank: leave the choice to the engine's own default. */
-    private static OptionalInt optionalPositive(Map<String, String> env, String name) {
+    static OptionalInt optionalPositive(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(positive(env, name, 1));
     }
 
-    private static int positive(Map<String, String> env, String name, int fallback) {
+    static int positive(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -38,6 +38,16 @@ class SettingsTest {
     }
 
     @Test
+    void replayAndCreateRunThreeTimesByDefault_andTheRunWithTheMedianRateIsKept() {
+        assertThat(Settings.fromEnvironment(Map.of()).repeats()).isEqualTo(3);
+        assertThat(Settings.fromEnvironment(Map.of("REPEATS", "5")).repeats()).isEqualTo(5);
+        assertThat(EventStoreBenchmark.median(List.of(30.0, 10.0, 20.0), Double::doubleValue)).isEqualTo(20.0);
+        assertThat(EventStoreBenchmark.median(List.of(7.0), Double::doubleValue)).isEqualTo(7.0);
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("REPEATS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REPEATS");
+    }
+
+    @Test
     void badKnobs_areRejectedWithTheirName() {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SIZES", "10001")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SIZES");
