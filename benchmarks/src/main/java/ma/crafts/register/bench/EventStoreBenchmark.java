@@ -196,13 +196,9 @@ public final class EventStoreBenchmark {
                 + " position 0", store.label, size, at.fill.perSecond(), 100 * at.fill.gcShare(),
                 (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
         RoundTrips.Snapshot before = roundTrips.snapshot();
-        List<ReplayRun.Outcome> replays = new ArrayList<>();
-        for (int run = 0; run < settings.repeats(); run++) {
-            collectGarbage();
-            replays.add(ReplayRun.run(store, "replay" + run, size, settings.batchSize(), cap));
-        }
+        List<ReplayRun.Outcome> replays = repeated(run -> ReplayRun.run(store, "replay" + run, size, settings.batchSize(), cap));
         at.replay = median(replays, replay -> replay.rate().perSecond());
-        at.replayTrips = roundTrips.snapshot().since(before, replays.stream().mapToLong(replay -> replay.rate().count()).sum());
+        at.replayTrips = roundTrips.snapshot().since(before, totalCount(replays, ReplayRun.Outcome::rate));
         results.sampleLoadAverage();
         progress.say("  %s @%,d: replay %,.0f events/s (%,.0f µs CPU each, %.0f%% of the time in GC) in batches of %,.0f"
                         + " events on average%s; runs: %s", store.label, size, at.replay.rate().perSecond(),
@@ -211,7 +207,7 @@ public final class EventStoreBenchmark {
     }
 
     private void appends(StoreUnderTest store, Workload workload, BackendResults results, BackendResults.AtSize at,
-                         Duration cap) {
+                         Duration cap) throws InterruptedException {
         long size = workload.events;
         // The same number of each kind: one command per existing account at most, so each loads five prior events.
         int commands = Math.min(settings.commands(), workload.accounts());
@@ -225,18 +221,32 @@ public final class EventStoreBenchmark {
                 at.existing.rate().perSecond(), at.existing.rate().cpuMicrosPerOperation(), at.existing.rate().count(),
                 at.existing.rate().bounded() ? " (stopped at the cap)" : "");
         before = roundTrips.snapshot();
-        List<AppendRun.Outcome> creates = new ArrayList<>();
-        for (int run = 0; run < settings.repeats(); run++) {
-            collectGarbage();
-            creates.add(AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, size + 2 + run),
-                    settings.threads(), cap));
-        }
+        List<AppendRun.Outcome> creates = repeated(run -> AppendRun.run(store.commandGateway(),
+                Workload.newAccounts(commands, size + 2 + run), settings.threads(), cap));
         at.create = median(creates, create -> create.rate().perSecond());
-        at.createTrips = roundTrips.snapshot().since(before, creates.stream().mapToLong(create -> create.rate().count()).sum());
+        at.createTrips = roundTrips.snapshot().since(before, totalCount(creates, AppendRun.Outcome::rate));
         results.sampleLoadAverage();
         progress.say("  %s @%,d: create %,.0f commands/s (%,.0f µs CPU each) over %,d commands%s; runs: %s", store.label,
                 size, at.create.rate().perSecond(), at.create.rate().cpuMicrosPerOperation(), at.create.rate().count(),
                 at.create.rate().bounded() ? " (stopped at the cap)" : "", rates(creates, AppendRun.Outcome::rate));
+    }
+
+    private interface Measurement<T> {
+        T run(int repeat) throws InterruptedException;
+    }
+
+    /** {@code REPEATS} runs of one measurement, each after a full collection. */
+    private <T> List<T> repeated(Measurement<T> measurement) throws InterruptedException {
+        List<T> runs = new ArrayList<>();
+        for (int repeat = 0; repeat < settings.repeats(); repeat++) {
+            collectGarbage();
+            runs.add(measurement.run(repeat));
+        }
+        return runs;
+    }
+
+    private static <T> long totalCount(List<T> runs, Function<T, Rate> rate) {
+        return runs.stream().mapToLong(run -> rate.apply(run).count()).sum();
     }
 
     /**

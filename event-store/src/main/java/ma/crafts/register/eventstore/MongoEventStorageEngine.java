@@ -62,6 +62,7 @@ import org.axonframework.serialization.Serializer;
 import org.bson.BsonBinaryWriter;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 import org.bson.io.BasicOutputBuffer;
 
@@ -591,15 +592,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document document = new Document("_id", snapshot.getAggregateIdentifier())
-                .append("aggregateType", snapshot.getType())
-                .append("seq", snapshot.getSequenceNumber())
-                .append("eventId", snapshot.getIdentifier())
-                .append("timestamp", Date.from(snapshot.getTimestamp()))
-                .append("payloadType", serializer.typeForClass(snapshot.getPayloadType()).getName())
-                .append("payloadRevision", serializer.typeForClass(snapshot.getPayloadType()).getRevision())
-                .append("payload", BsonJson.toBson(snapshot.serializePayload(serializer, JsonNode.class).getData()))
-                .append("metaData", BsonJson.toBson(snapshot.serializeMetaData(serializer, JsonNode.class).getData()));
+        // The same fields as a stored event, keyed by the aggregate: one snapshot per aggregate, the newest.
+        Document document = new Document("_id", snapshot.getAggregateIdentifier());
+        document.putAll(new RawBsonDocument(encode(snapshot, serializer)).decode(new DocumentCodec()));
         try {
             snapshots.replaceOne(com.mongodb.client.model.Filters.and(eq("_id", snapshot.getAggregateIdentifier()),
                             com.mongodb.client.model.Filters.lt("seq", snapshot.getSequenceNumber())),
