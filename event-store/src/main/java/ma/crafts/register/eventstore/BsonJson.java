@@ -1,13 +1,9 @@
 package ma.crafts.register.eventstore;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,7 +11,6 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.bson.BsonWriter;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -29,7 +24,6 @@ public final class BsonJson {
     private static final String DOLLAR = "$";
     private static final String ESCAPED_DOLLAR = "\uFF04";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private BsonJson() {
     }
@@ -82,64 +76,6 @@ public final class BsonJson {
             }
         }
         return node.asText();
-    }
-
-    /**
-     * Streams JSON text into {@code writer} as one BSON value, with the types {@link #toBson} gives the tree the same text
-     * parses to (Jackson's defaults: int32 where it fits, then int64, then Decimal128; floating point as double), so a
-     * value written here and the same value encoded from a tree are the same bytes. The caller has written the field name.
-     */
-    static void writeJson(byte[] json, BsonWriter writer) {
-        try (JsonParser parser = JSON.createParser(json)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                writer.writeNull();
-                return;
-            }
-            writeValue(parser, token, writer);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The serializer produced text that is not JSON", e);
-        }
-    }
-
-    private static void writeValue(JsonParser parser, JsonToken token, BsonWriter writer) throws IOException {
-        switch (token) {
-            case START_OBJECT -> {
-                writer.writeStartDocument();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-                    writer.writeName(escape(parser.currentName()));
-                    writeValue(parser, parser.nextToken(), writer);
-                }
-                writer.writeEndDocument();
-            }
-            case START_ARRAY -> {
-                writer.writeStartArray();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    writeValue(parser, next, writer);
-                }
-                writer.writeEndArray();
-            }
-            case VALUE_STRING -> writer.writeString(parser.getText());
-            case VALUE_NUMBER_INT -> {
-                switch (parser.getNumberType()) {
-                    case INT -> writer.writeInt32(parser.getIntValue());
-                    case LONG -> writer.writeInt64(parser.getLongValue());
-                    default -> {
-                        BigInteger value = parser.getBigIntegerValue();
-                        if (value.bitLength() < 64) {
-                            writer.writeInt64(value.longValue());
-                        } else {
-                            writer.writeDecimal128(new Decimal128(new BigDecimal(value)));
-                        }
-                    }
-                }
-            }
-            case VALUE_NUMBER_FLOAT -> writer.writeDouble(parser.getDoubleValue());
-            case VALUE_TRUE -> writer.writeBoolean(true);
-            case VALUE_FALSE -> writer.writeBoolean(false);
-            case VALUE_NULL -> writer.writeNull();
-            default -> throw new IllegalArgumentException("Unexpected JSON token " + token);
-        }
     }
 
     static Document toDocument(JsonNode node) {
@@ -197,7 +133,7 @@ public final class BsonJson {
         return NODES.textNode(value.toString());
     }
 
-    private static String escape(String key) {
+    static String escape(String key) {
         return key.startsWith(DOLLAR) ? ESCAPED_DOLLAR + key.substring(1) : key;
     }
 

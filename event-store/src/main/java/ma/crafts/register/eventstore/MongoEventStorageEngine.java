@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -59,6 +60,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonBinaryWriter;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -144,9 +146,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.clock = builder.clock;
         this.streamTips = new StreamTips(builder.streamTipCacheSize);
         this.block = new PositionBlock(builder.maxPositionBlock, builder.positionBlockLinger);
-        if (!getEventSerializer().canSerializeTo(JsonNode.class) || !getSnapshotSerializer().canSerializeTo(JsonNode.class)) {
-            throw new AxonConfigurationException("MongoEventStorageEngine stores BSON documents and needs a serializer that"
-                    + " produces Jackson trees (JacksonSerializer)");
+        if (!(getEventSerializer() instanceof JacksonSerializer) || !(getSnapshotSerializer() instanceof JacksonSerializer)) {
+            throw new AxonConfigurationException("MongoEventStorageEngine serialises payloads straight into BSON documents"
+                    + " through Jackson and needs JacksonSerializer for events and snapshots");
         }
         ensureSchema();
     }
@@ -256,11 +258,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return new PendingCommit(encodedEvents, segments);
     }
 
-    /** An event as stored: the field order is part of the hash. */
+    /**
+     * An event as stored: the field order is part of the hash. Payload and metadata are serialised by the serializer's
+     * object mapper straight into the document, not into JSON text that would have to be parsed again.
+     */
     private static byte[] encode(EventMessage<?> event, Serializer serializer) {
-        byte[] payload = event.serializePayload(serializer, byte[].class).getData();
-        byte[] metaData = event.serializeMetaData(serializer, byte[].class).getData();
-        BasicOutputBuffer buffer = new BasicOutputBuffer(256 + payload.length + metaData.length);
+        ObjectMapper mapper = ((JacksonSerializer) serializer).getObjectMapper();
+        BasicOutputBuffer buffer = new BasicOutputBuffer(1024);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             writer.writeStartDocument();
             if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
@@ -278,9 +282,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 writer.writeString("payloadRevision", type.getRevision());
             }
             writer.writeName("payload");
-            BsonJson.writeJson(payload, writer);
+            BsonGenerator.write(mapper, event.getPayload(), writer);
             writer.writeName("metaData");
-            BsonJson.writeJson(metaData, writer);
+            BsonGenerator.write(mapper, event.getMetaData(), writer);
             writer.writeEndDocument();
         }
         return buffer.toByteArray();
