@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.bson.BsonWriter;
 import org.bson.types.Decimal128;
 
@@ -37,7 +38,8 @@ final class BsonGenerator extends GeneratorBase {
         try (BsonGenerator generator = new BsonGenerator(mapper, writer)) {
             mapper.writer().writeValue(generator, value);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Could not serialise " + (value == null ? "null" : value.getClass().getName()) + " to BSON: " + e.getMessage(), e);
+            String type = value == null ? "null" : value.getClass().getName();
+            throw new IllegalArgumentException("Could not serialise " + type + " to BSON: " + e.getMessage(), e);
         }
     }
 
@@ -157,7 +159,7 @@ final class BsonGenerator extends GeneratorBase {
 
     @Override
     public void writeBinary(Base64Variant variant, byte[] data, int offset, int length) throws IOException {
-        byte[] part = offset == 0 && length == data.length ? data : java.util.Arrays.copyOfRange(data, offset, offset + length);
+        byte[] part = offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset, offset + length);
         writeString(variant.encode(part));
     }
 
