@@ -7,19 +7,22 @@ import com.mongodb.client.MongoClients;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * {@code bench/event-store.sh create-ab}: the create append alone, the register's engine and axon-mongo in alternating
- * rounds on fresh stores of one embedded server (memory backend), so both see the same JIT, heap and machine. The full
- * benchmark measures create once per size between other phases, where one young collection more or less moves the
- * figure by a fifth; this is the steadier A/B for work on the create path. Rounds in the first half warm up and are
- * printed but not averaged. Knobs: {@code ROUNDS} (default 10), {@code COMMANDS} (default 20,000), {@code THREADS}
+ * rounds on fresh stores of one embedded server (memory backend), so both see the same JIT, heap and machine; this is
+ * the steadier A/B for work on the create path. Each run also reports what the heap keeps per create once collected: on
+ * the memory backend that is the stored document, and the young collections that copy it are most of what separates the
+ * engines. Rounds in the first half warm up and are printed but not averaged. Knobs: {@code ROUNDS} (default 6),
+ * {@code COMMANDS} (default {@link Settings#DEFAULT_CREATES}, enough young collections per run), {@code THREADS}
  * (default 4), {@code WRITERS} (the engine's group commits in flight; its own default unless set).
  */
 public final class CreateAlternation {
@@ -29,8 +32,8 @@ public final class CreateAlternation {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, String> env = System.getenv();
-        int rounds = Settings.positive(env, "ROUNDS", 10);
-        int commands = Settings.positive(env, "COMMANDS", 20_000);
+        int rounds = Settings.positive(env, "ROUNDS", 6);
+        int commands = Settings.positive(env, "COMMANDS", Settings.DEFAULT_CREATES);
         int threads = Settings.positive(env, "THREADS", 4);
         OptionalInt writers = Settings.optionalPositive(env, "WRITERS");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -38,6 +41,7 @@ public final class CreateAlternation {
         EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, null);
         double[] rate = new double[2];
         double[] cpu = new double[2];
+        double[] kept = new double[2];
         int averaged = 0;
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(server.connectionString())).build())) {
@@ -50,16 +54,19 @@ public final class CreateAlternation {
                     try (StoreUnderTest store = (engine == 0
                             ? new RegisterStore(client.getDatabase("create_ab_register_" + round), serializer, 1000, 1, writers)
                             : new AxonMongoStore(client.getDatabase("create_ab_axon_mongo_" + round), serializer, 1000)).start()) {
-                        System.gc();
-                        AppendRun.Outcome outcome = AppendRun.run(store.commandGateway(),
-                                Workload.newAccounts(commands, 1_000L * round + engine), threads, Duration.ofMinutes(5));
-                        out.printf(Locale.ROOT, "round %2d %-10s %,8.0f creates/s %7.1f µs CPU each (%.0f%% GC)%s%s%n", round,
-                                store.label, outcome.rate().perSecond(), outcome.rate().cpuMicrosPerOperation(),
-                                100 * outcome.rate().gcShare(), outcome.failures() == 0 ? "" : ", " + outcome.failures()
-                                        + " failed: " + outcome.firstFailure(), measured ? "" : " (warm-up)");
+                        List<CommandMessage<?>> creates = Workload.newAccounts(commands, 1_000L * round + engine);
+                        long heapBefore = heapAfterFullCollection();
+                        AppendRun.Outcome outcome = AppendRun.run(store.commandGateway(), creates, threads, Duration.ofMinutes(5));
+                        double keptPerCreate = (heapAfterFullCollection() - heapBefore) / (double) creates.size();
+                        out.printf(Locale.ROOT, "round %2d %-10s %,8.0f creates/s %7.1f µs CPU each (%.0f%% GC), %,6.0f B kept"
+                                        + " on the heap per create%s%s%n", round, store.label, outcome.rate().perSecond(),
+                                outcome.rate().cpuMicrosPerOperation(), 100 * outcome.rate().gcShare(), keptPerCreate,
+                                outcome.failures() == 0 ? "" : ", " + outcome.failures() + " failed: " + outcome.firstFailure(),
+                                measured ? "" : " (warm-up)");
                         if (measured) {
                             rate[engine] += outcome.rate().perSecond();
                             cpu[engine] += outcome.rate().cpuMicrosPerOperation();
+                            kept[engine] += keptPerCreate;
                         }
                     }
                 }
@@ -67,9 +74,20 @@ public final class CreateAlternation {
         } finally {
             server.close();
         }
-        out.printf(Locale.ROOT, "mean of the last %d rounds: register %,.0f/s (%.1f µs), axon-mongo %,.0f/s (%.1f µs)%n", averaged,
-                rate[0] / averaged, cpu[0] / averaged, rate[1] / averaged, cpu[1] / averaged);
+        out.printf(Locale.ROOT, "mean of the last %d rounds: register %,.0f/s (%.1f µs, %,.0f B kept per create), axon-mongo"
+                        + " %,.0f/s (%.1f µs, %,.0f B kept per create)%n", averaged, rate[0] / averaged, cpu[0] / averaged,
+                kept[0] / averaged, rate[1] / averaged, cpu[1] / averaged, kept[1] / averaged);
         out.printf(Locale.ROOT, "RESULT create_vs_axon_mongo=%.2f create_cpu_vs_axon_mongo=%.2f%n", rate[0] / rate[1], cpu[1] / cpu[0]);
         System.exit(0);
+    }
+
+    /**
+     * What the heap holds once only live objects are left. The difference across a run is what the stores keep per
+     * create (on the memory backend, the stored documents themselves), which every young collection during a run copies.
+     */
+    private static long heapAfterFullCollection() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

@@ -222,7 +222,7 @@ public final class EventStoreBenchmark {
                 at.existing.rate().bounded() ? " (stopped at the cap)" : "");
         before = roundTrips.snapshot();
         List<AppendRun.Outcome> creates = repeated(run -> AppendRun.run(store.commandGateway(),
-                Workload.newAccounts(commands, size + 2 + run), settings.threads(), cap));
+                Workload.newAccounts(settings.creates(), size + 2 + run), settings.threads(), cap));
         at.create = median(creates, create -> create.rate().perSecond());
         at.createTrips = roundTrips.snapshot().since(before, totalCount(creates, AppendRun.Outcome::rate));
         results.sampleLoadAverage();
@@ -250,8 +250,8 @@ public final class EventStoreBenchmark {
     }
 
     /**
-     * The run with the median rate. Replay and create phases last a second or two at 100k, so one young collection or
-     * JIT pass more or less moves a single run by a fifth; both engines are measured the same number of times.
+     * The run with the median rate. A replay at 100k lasts a few seconds, so one young collection or JIT pass more or
+     * less moves a single run by a fifth; both engines are measured the same number of times.
      */
     static <T> T median(List<T> runs, ToDoubleFunction<T> rate) {
         List<T> sorted = new ArrayList<>(runs);

@@ -62,9 +62,10 @@ final class Report {
     void print(BackendResults results) {
         out.println();
         out.printf(Locale.ROOT, "== Event store benchmark, backend: %s (mongo-java-server, embedded) ==%n", results.backend);
-        out.printf(Locale.ROOT, "   %d append threads, %,d commands per kind and size (at most one per account), tracking batch %d; a measurement stops"
-                        + " after %ds (axon-mongo: %ds); rates per second; ~ = stopped there, rate from the part done%n",
-                settings.threads(), settings.commands(), settings.batchSize(), settings.cap().toSeconds(),
+        out.printf(Locale.ROOT, "   %d append threads, %,d existing commands per size (at most one per account) and %,d creates per run,"
+                        + " tracking batch %d; a measurement stops after %ds (axon-mongo: %ds); rates per second; ~ = stopped there,"
+                        + " rate from the part done%n",
+                settings.threads(), settings.commands(), settings.creates(), settings.batchSize(), settings.cap().toSeconds(),
                 settings.baselineCap().toSeconds());
         out.printf(Locale.ROOT, "   replay and create: the median of %d runs each, for both engines; the other figures: one run%n",
                 settings.repeats());

@@ -19,6 +19,7 @@ class SettingsTest {
         assertThat(settings.backends()).containsExactly("memory", "h2");
         assertThat(settings.threads()).isEqualTo(4);
         assertThat(settings.commands()).isEqualTo(20_000);
+        assertThat(settings.creates()).isEqualTo(100_000);
         assertThat(settings.batchSize()).isEqualTo(1000);
         assertThat(settings.warmUp()).isTrue();
     }
@@ -26,7 +27,7 @@ class SettingsTest {
     @Test
     void sizes_areSortedAndDeduplicated_andTheRegisterIsAlsoMeasuredAtTheBaselineSizes() {
         Settings settings = Settings.fromEnvironment(Map.of("SIZES", "1_000_000, 10000,10000", "BASELINE_SIZES", "50000",
-                "BACKENDS", "H2", "MAX_SECONDS", "60", "WARMUP", "0"));
+                "BACKENDS", "H2", "MAX_SECONDS", "60", "WARMUP", "0", "CREATES", "5000"));
 
         assertThat(settings.sizes()).containsExactly(10_000L, 1_000_000L);
         assertThat(settings.registerSizes()).containsExactly(10_000L, 50_000L, 1_000_000L);
@@ -35,6 +36,7 @@ class SettingsTest {
         assertThat(settings.backends()).isEqualTo(List.of("h2"));
         assertThat(settings.cap()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.warmUp()).isFalse();
+        assertThat(settings.creates()).isEqualTo(5_000);
     }
 
     @Test
