@@ -55,9 +55,10 @@ public final class CreateAlternation {
                             ? new RegisterStore(client.getDatabase("create_ab_register_" + round), serializer, 1000, 1, writers)
                             : new AxonMongoStore(client.getDatabase("create_ab_axon_mongo_" + round), serializer, 1000)).start()) {
                         List<CommandMessage<?>> creates = Workload.newAccounts(commands, 1_000L * round + engine);
-                        long heapBefore = heapAfterFullCollection();
+                        long heapBefore = EventStoreBenchmark.heapInUseAfterCollection();
                         AppendRun.Outcome outcome = AppendRun.run(store.commandGateway(), creates, threads, Duration.ofMinutes(5));
-                        double keptPerCreate = (heapAfterFullCollection() - heapBefore) / (double) creates.size();
+                        double keptPerCreate = (EventStoreBenchmark.heapInUseAfterCollection() - heapBefore)
+                                / (double) creates.size();
                         out.printf(Locale.ROOT, "round %2d %-10s %,8.0f creates/s %7.1f µs CPU each (%.0f%% GC), %,6.0f B kept"
                                         + " on the heap per create%s%s%n", round, store.label, outcome.rate().perSecond(),
                                 outcome.rate().cpuMicrosPerOperation(), 100 * outcome.rate().gcShare(), keptPerCreate,
@@ -79,15 +80,5 @@ public final class CreateAlternation {
                 kept[0] / averaged, rate[1] / averaged, cpu[1] / averaged, kept[1] / averaged);
         out.printf(Locale.ROOT, "RESULT create_vs_axon_mongo=%.2f create_cpu_vs_axon_mongo=%.2f%n", rate[0] / rate[1], cpu[1] / cpu[0]);
         System.exit(0);
-    }
-
-    /**
-     * What the heap holds once only live objects are left. The difference across a run is what the stores keep per
-     * create (on the memory backend, the stored documents themselves), which every young collection during a run copies.
-     */
-    private static long heapAfterFullCollection() {
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

@@ -190,11 +190,9 @@ public final class EventStoreBenchmark {
         store.fill(workload, progress);
         at.fill = clock.stop(size);
         results.sampleLoadAverage();
-        collectGarbage();
-        Runtime runtime = Runtime.getRuntime();
         progress.say("  %s @%,d: filled at %,.0f events/s (%.0f%% of the time in GC), heap in use %,d MB; replaying from"
                 + " position 0", store.label, size, at.fill.perSecond(), 100 * at.fill.gcShare(),
-                (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+                heapInUseAfterCollection() / (1024 * 1024));
         RoundTrips.Snapshot before = roundTrips.snapshot();
         List<ReplayRun.Outcome> replays = repeated(run -> ReplayRun.run(store, "replay" + run, size, settings.batchSize(), cap));
         at.replay = median(replays, replay -> replay.rate().perSecond());
@@ -271,6 +269,13 @@ public final class EventStoreBenchmark {
      */
     private static void collectGarbage() {
         System.gc();
+    }
+
+    /** What the heap holds once only live objects are left: what the stores keep, once a run's garbage is gone. */
+    static long heapInUseAfterCollection() {
+        collectGarbage();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

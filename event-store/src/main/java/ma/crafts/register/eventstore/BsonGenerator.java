@@ -52,10 +52,7 @@ final class BsonGenerator extends GeneratorBase {
 
     @Override
     public void writeEndArray() throws IOException {
-        if (!_writeContext.inArray()) {
-            _reportError("Current context not an array but " + _writeContext.typeDesc());
-        }
-        _writeContext = _writeContext.clearAndGetParent();
+        leave(_writeContext.inArray(), "an array");
         writer.writeEndArray();
     }
 
@@ -68,11 +65,15 @@ final class BsonGenerator extends GeneratorBase {
 
     @Override
     public void writeEndObject() throws IOException {
-        if (!_writeContext.inObject()) {
-            _reportError("Current context not an object but " + _writeContext.typeDesc());
+        leave(_writeContext.inObject(), "an object");
+        writer.writeEndDocument();
+    }
+
+    private void leave(boolean inThatContext, String context) throws IOException {
+        if (!inThatContext) {
+            _reportError("Current context not " + context + " but " + _writeContext.typeDesc());
         }
         _writeContext = _writeContext.clearAndGetParent();
-        writer.writeEndDocument();
     }
 
     @Override

@@ -94,6 +94,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     static final String GLOBAL_POSITION = "globalPosition";
     private static final String STREAM_KEY_INDEX = "streamKeys";
     private static final DocumentCodec DOCUMENTS = new DocumentCodec();
+    private static final EncoderContext ENCODING = EncoderContext.builder().build();
     /**
      * Keys per {@code $in} query. mongo-java-server matches each candidate document against the whole list, so the cost
      * of one query grows with the square of its length: a thousand keys read half as fast as five queries of two hundred.
@@ -1251,7 +1252,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     streams.forEach(stream -> writer.writeString(streamKey(stream.aggregateId, stream.firstSeq)));
                     writer.writeEndArray();
                     writer.writeStartArray("streams");
-                    streams.forEach(stream -> DOCUMENTS.encode(writer, stream.toDocument(), EncoderContext.builder().build()));
+                    streams.forEach(stream -> DOCUMENTS.encode(writer, stream.toDocument(), ENCODING));
                     writer.writeEndArray();
                 }
                 writer.writeStartArray("events");
