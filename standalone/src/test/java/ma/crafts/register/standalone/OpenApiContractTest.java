@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -229,17 +230,66 @@ class OpenApiContractTest {
         softly.assertAll();
     }
 
+    /**
+     * Operations the contract's "Additions of December 2026" names that are not served yet, each with the issue that
+     * delivers it. Serving one without moving it to {@link #CONTRACT} fails {@link #noOperationListedAsNotYetServedIsServed}.
+     */
+    private static final Map<String, Integer> NOT_YET_SERVED = Map.ofEntries(
+            Map.entry("GET /api/v1/cooperatives/{id}", 15),
+            Map.entry("GET /api/v1/enterprises/{id}", 15),
+            Map.entry("GET /api/v1/professional-bodies/{id}", 15),
+            Map.entry("GET /api/v1/professional-bodies", 15),
+            Map.entry("GET /api/v1/cards/{cardNumber}", 15),
+            Map.entry("GET /api/v1/artisans/lookup", 15),
+            Map.entry("GET /api/v1/cards/{cardNumber}/document", 15),
+            Map.entry("GET /api/v1/card-checks/{code}", 15),
+            Map.entry("POST /api/v1/programmes", 16),
+            Map.entry("PUT /api/v1/programmes/{programId}", 16),
+            Map.entry("GET /api/v1/programmes", 16),
+            Map.entry("GET /api/v1/programmes/{programId}/eligible", 16),
+            Map.entry("GET /api/v1/programmes/{programId}/eligible/count", 16),
+            Map.entry("GET /api/v1/admin/projections", 16),
+            Map.entry("POST /api/v1/admin/projections/{name}/rebuild", 16),
+            Map.entry("GET /api/v1/statistics/actors", 17),
+            Map.entry("GET /api/v1/statistics/flows", 17),
+            Map.entry("GET /api/v1/open-data/actors.csv", 17),
+            Map.entry("GET /api/v1/audit/actors/{id}/verification", 18),
+            Map.entry("POST /api/v1/audit/verifications", 18),
+            Map.entry("GET /api/v1/audit/verifications/{id}", 18),
+            Map.entry("GET /api/v1/audit/checkpoints", 18),
+            Map.entry("POST /api/v1/audit/checkpoints", 18),
+            Map.entry("GET /api/v1/audit/checkpoints/{id}", 18),
+            Map.entry("GET /api/v1/audit/personal-data-reads", 18),
+            Map.entry("DELETE /api/v1/artisans/{artisanId}/personal-data", 18),
+            Map.entry("POST /api/v1/imports", 19),
+            Map.entry("GET /api/v1/imports/{id}", 19),
+            Map.entry("GET /api/v1/imports/{id}/errors", 19),
+            Map.entry("GET /api/v1/imports/templates/{kind}", 19));
+
     @Test
-    void theTableAboveCoversEveryOperationApiMdNames() throws IOException {
+    void everyOperationApiMdNamesIsInTheTableAboveOrListedAsNotYetServed() throws IOException {
         String contract = Files.readString(VENDORED_API_MD, StandardCharsets.UTF_8);
         Matcher named = Pattern.compile("`(GET|POST|PUT|DELETE) (/api/v1/[^`?\\[\\s]*)").matcher(contract);
         Set<String> inApiMd = new LinkedHashSet<>();
         while (named.find()) {
-            inApiMd.add(named.group(1) + " " + named.group(2).replace("{id}", "{artisanId}"));
+            inApiMd.add(named.group(1) + " " + named.group(2).replace("/artisans/{id}", "/artisans/{artisanId}"));
         }
-        Set<String> covered = new TreeSet<>();
-        CONTRACT.forEach(operation -> covered.add(operation.toString()));
-        assertThat(covered).containsAll(inApiMd);
+        Set<String> accountedFor = new TreeSet<>(NOT_YET_SERVED.keySet());
+        CONTRACT.forEach(operation -> accountedFor.add(operation.toString()));
+        assertThat(accountedFor).containsAll(inApiMd);
+        assertThat(inApiMd).as("every operation listed as not yet served is named by api.md").containsAll(NOT_YET_SERVED.keySet());
+    }
+
+    @Test
+    void noOperationListedAsNotYetServedIsServed() {
+        SoftAssertions softly = new SoftAssertions();
+        NOT_YET_SERVED.forEach((operation, issue) -> {
+            String[] methodAndPath = operation.split(" ", 2);
+            JsonNode served = document.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase());
+            softly.assertThat(served.isMissingNode())
+                    .as("%s is served now (issue %d): move it to CONTRACT", operation, issue).isTrue();
+        });
+        softly.assertAll();
     }
 
     @Test
