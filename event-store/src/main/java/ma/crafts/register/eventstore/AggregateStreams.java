@@ -2,6 +2,7 @@ package ma.crafts.register.eventstore;
 
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -85,12 +86,8 @@ final class AggregateStreams {
         long windowStart = 0;
         int window = 256;
         while (true) {
-            List<String> keys = new ArrayList<>(window);
-            for (long seq = windowStart; seq < windowStart + window; seq++) {
-                keys.add(CommitDocuments.streamKey(aggregateId, seq));
-            }
             boolean any = false;
-            for (Document commit : commits.find(in(CommitDocuments.STREAM_KEYS, keys))) {
+            for (Document commit : commitsHolding(aggregateId, windowStart, windowStart + window - 1, true)) {
                 Optional<Segment> segment = CommitDocuments.segmentOf(commit, aggregateId);
                 if (segment.isPresent()) {
                     found.put(segment.get().firstSeq(), segment.get());
@@ -115,16 +112,8 @@ final class AggregateStreams {
         long high = seq;
         while (high >= 0) {
             long low = Math.max(0, high - window + 1);
-            List<String> keys = new ArrayList<>();
-            for (long candidate = low; candidate <= high; candidate++) {
-                keys.add(CommitDocuments.streamKey(aggregateId, candidate));
-            }
             Segment best = null;
-            var query = commits.find(in(CommitDocuments.STREAM_KEYS, keys));
-            if (!withEvents) {
-                query = query.projection(CommitDocuments.SEGMENT_FIELDS);
-            }
-            for (Document commit : query) {
+            for (Document commit : commitsHolding(aggregateId, low, high, withEvents)) {
                 Optional<Segment> segment = CommitDocuments.segmentOf(commit, aggregateId);
                 if (segment.isPresent()) {
                     long first = segment.get().firstSeq();
@@ -140,6 +129,16 @@ final class AggregateStreams {
             window *= 4;
         }
         return Optional.empty();
+    }
+
+    /** The commits holding a segment of the aggregate that starts between {@code low} and {@code high}, inclusive. */
+    private Iterable<Document> commitsHolding(String aggregateId, long low, long high, boolean withEvents) {
+        List<String> keys = new ArrayList<>((int) (high - low + 1));
+        for (long seq = low; seq <= high; seq++) {
+            keys.add(CommitDocuments.streamKey(aggregateId, seq));
+        }
+        FindIterable<Document> query = commits.find(in(CommitDocuments.STREAM_KEYS, keys));
+        return withEvents ? query : query.projection(CommitDocuments.SEGMENT_FIELDS);
     }
 
     /**
@@ -193,16 +192,8 @@ final class AggregateStreams {
             long lookBack = firstRound ? Math.min(next, 8) : 0;
             long low = next - lookBack;
             long high = next + batch - 1;
-            List<String> keys = new ArrayList<>((int) (high - low + 1));
-            for (long seq = low; seq <= high; seq++) {
-                keys.add(CommitDocuments.streamKey(aggregateId, seq));
-            }
             NavigableMap<Long, Segment> segments = new TreeMap<>();
-            var query = commits.find(in(CommitDocuments.STREAM_KEYS, keys));
-            if (!withEvents) {
-                query = query.projection(CommitDocuments.SEGMENT_FIELDS);
-            }
-            for (Document commit : query) {
+            for (Document commit : commitsHolding(aggregateId, low, high, withEvents)) {
                 Optional<Segment> segment = CommitDocuments.segmentOf(commit, aggregateId);
                 if (segment.isPresent()) {
                     segments.put(segment.get().firstSeq(), segment.get());
