@@ -249,7 +249,8 @@ public final class EventStoreBenchmark {
 
     /**
      * The run with the median rate. A replay at 100k lasts a few seconds, so one young collection or JIT pass more or
-     * less moves a single run by a fifth; both engines are measured the same number of times.
+     * less moves a single run noticeably (bench/README.md, "Figures behind the code"); both engines are measured the
+     * same number of times.
      */
     static <T> T median(List<T> runs, ToDoubleFunction<T> rate) {
         List<T> sorted = new ArrayList<>(runs);
@@ -264,8 +265,8 @@ public final class EventStoreBenchmark {
 
     /**
      * Before every measured run and between phases, never inside one, so that one run's garbage is not collected on the
-     * next run's clock: the register's existing appends leave 20,000 commands' garbage behind in seconds, axon-mongo's a
-     * few thousand commands' in four minutes, and the create that follows would pay for the difference.
+     * next run's clock: the register's existing appends leave far more commands' garbage behind than axon-mongo's in the
+     * same phase (bench/README.md, "Figures behind the code"), and the create that follows would pay for the difference.
      */
     private static void collectGarbage() {
         System.gc();

@@ -14,9 +14,9 @@ record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backend
 
     /**
      * Creates per run. A create leaves a few kilobytes on the embedded server's heap, so the young collections that copy
-     * it are part of its cost. On a fresh heap a run of 20,000 holds none or one of them (the young generation takes about
-     * 25,000 creates), and whichever engine happens to get one loses a tenth; 100,000 holds several. G1 resizes the young
-     * generation, though: after a phase that allocated heavily a run may still hold none, so read the GC column.
+     * it are part of its cost. A run must hold several of them, or whichever engine happens to get the only one loses
+     * noticeably against the other (bench/README.md, "Figures behind the code"). G1 resizes the young generation, though:
+     * after a phase that allocated heavily a run may still hold none, so read the GC column.
      */
     static final int DEFAULT_CREATES = 100_000;
 

@@ -38,9 +38,9 @@ public final class HashChain {
         List<byte[]> encoded = new ArrayList<>(events.size());
         for (Document event : events) {
             Document hashed = event;
-            if (event.containsKey("position")) {
+            if (event.containsKey(CommitDocuments.LEGACY_POSITION)) {
                 hashed = new Document(event);
-                hashed.remove("position");
+                hashed.remove(CommitDocuments.LEGACY_POSITION);
             }
             BasicOutputBuffer bson = new BasicOutputBuffer(512);
             CODEC.encode(new BsonBinaryWriter(bson), hashed, ENCODING);
@@ -59,24 +59,24 @@ public final class HashChain {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    Verification verify(String aggregateId, List<Document> segments, List<List<Document>> segmentEvents) {
+    /** Checks an aggregate's segments, read from the start of its stream with their events, in sequence order. */
+    Verification verify(String aggregateId, List<Segment> segments) {
         List<String> problems = new ArrayList<>();
         String expectedPrevious = GENESIS;
         long expectedFirst = 0;
         long checked = 0;
-        for (int i = 0; i < segments.size(); i++) {
-            Document segment = segments.get(i);
-            long first = segment.getLong("firstSeq");
-            long last = segment.getLong("lastSeq");
+        for (Segment segment : segments) {
+            long first = segment.firstSeq();
+            long last = segment.lastSeq();
             if (first != expectedFirst) {
                 problems.add("sequence " + expectedFirst + " expected but the next commit starts at " + first);
             }
-            if (!expectedPrevious.equals(segment.getString("prevHash"))) {
+            if (!expectedPrevious.equals(segment.prevHash())) {
                 problems.add("commit at sequence " + first + " does not link to the previous commit's hash");
             }
-            List<Document> events = segmentEvents.get(i);
+            List<Document> events = segment.events();
             for (int e = 0; e < events.size(); e++) {
-                if (events.get(e).getLong("seq") != first + e) {
+                if (events.get(e).getLong(CommitDocuments.SEQ) != first + e) {
                     problems.add("event order broken in the commit at sequence " + first);
                     break;
                 }
@@ -84,12 +84,12 @@ public final class HashChain {
             if (events.size() != last - first + 1) {
                 problems.add("commit at sequence " + first + " holds " + events.size() + " events, expected " + (last - first + 1));
             }
-            String recomputed = hash(segment.getString("prevHash"), events);
-            if (!recomputed.equals(segment.getString("hash"))) {
+            String recomputed = hash(segment.prevHash(), events);
+            if (!recomputed.equals(segment.hash())) {
                 problems.add("commit at sequence " + first + " was modified: its hash does not match its events");
             }
             checked += events.size();
-            expectedPrevious = segment.getString("hash");
+            expectedPrevious = segment.hash();
             expectedFirst = last + 1;
         }
         return new Verification(aggregateId, problems.isEmpty(), checked, List.copyOf(problems));

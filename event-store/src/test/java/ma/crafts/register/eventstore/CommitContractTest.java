@@ -172,14 +172,14 @@ class CommitContractTest {
         CountDownLatch largeQueued = new CountDownLatch(1);
         CountDownLatch releaseLarge = new CountDownLatch(1);
         AtomicBoolean first = new AtomicBoolean(true);
-        engine.stallBetweenReservationAndWrite(() -> {
+        engine.groupCommit().stallBetweenReservationAndWrite(() -> {
             if (first.getAndSet(false)) {
                 holding.countDown();
                 awaitQuietly(releaseHolder);
             }
         });
         // The large commit's thread queues it, then keeps away from the writer slot until the small one is written.
-        engine.stallAfterQueueing(() -> {
+        engine.groupCommit().stallAfterQueueing(() -> {
             if (Thread.currentThread().getName().equals("append-large")) {
                 largeQueued.countDown();
                 awaitQuietly(releaseLarge);
@@ -212,7 +212,7 @@ class CommitContractTest {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch releaseHolder = new CountDownLatch(1);
         AtomicInteger writes = new AtomicInteger();
-        engine.stallBetweenReservationAndWrite(() -> {
+        engine.groupCommit().stallBetweenReservationAndWrite(() -> {
             if (writes.incrementAndGet() == 1) {
                 holding.countDown();
                 awaitQuietly(releaseHolder);

@@ -56,7 +56,7 @@ class GapContractTest {
         MongoEventStorageEngine liveWriter = fixture.engine(Duration.ofMillis(300));
         CountDownLatch reserved = new CountDownLatch(1);
         CountDownLatch wakeUp = new CountDownLatch(1);
-        stalledWriter.stallBetweenReservationAndWrite(() -> {
+        stalledWriter.groupCommit().stallBetweenReservationAndWrite(() -> {
             if (reserved.getCount() > 0) {
                 reserved.countDown();
                 waitFor(wakeUp);
@@ -173,7 +173,7 @@ class GapContractTest {
         MongoEventStorageEngine reader = readerOfTenPositionWindowsAfter(15);
         CountDownLatch readAheadDue = new CountDownLatch(1);
         CountDownLatch readAheadMayGo = new CountDownLatch(1);
-        reader.stallBeforeReadAhead(() -> {
+        reader.tracking().stallBeforeReadAhead(() -> {
             readAheadDue.countDown();
             waitFor(readAheadMayGo);
         });
@@ -225,7 +225,7 @@ class GapContractTest {
 
         StalledAppend(String aggregateId) throws InterruptedException {
             MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
-            writer.stallBetweenReservationAndWrite(() -> {
+            writer.groupCommit().stallBetweenReservationAndWrite(() -> {
                 reserved.countDown();
                 waitFor(release);
             });

@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
  * and read on the calling thread.
  * <p>
  * Why not the JDK's {@code HttpClient}: it hands every exchange between the caller, its selector thread and its
- * executor, and it cost the load client about 2 ms of CPU per request, more than the register spent answering. On a
- * two-CPU machine shared with the register, those hand-offs and that CPU showed up in the measured latencies. This
- * client costs tens of microseconds and no thread hand-off, so what the figures measure is the register.
+ * executor, and it cost the load client more CPU per request than the register spent answering (bench/README.md,
+ * "Figures behind the code"). On a two-CPU machine shared with the register, those hand-offs and that CPU showed up in
+ * the measured latencies. This client costs a small fraction of that and no thread hand-off, so what the figures
+ * measure is the register.
  */
 final class RegisterClient {
     static final ObjectMapper JSON = JsonMapper.builder()
