@@ -65,16 +65,18 @@ final class Ceiling {
     private final MongoCollection<Document> commits;
     private final int window;
     private final int threads;
+    private final Progress progress;
 
     /**
      * @param window  positions per read (the tracking batch: the engine's fetch window and the processor's batch)
      * @param threads the client threads of the several-thread strategies (those of the append measurement)
      */
-    Ceiling(MongoDatabase database, int window, int threads) {
+    Ceiling(MongoDatabase database, int window, int threads, Progress progress) {
         this.database = database;
         this.commits = database.getCollection(COMMITS);
         this.window = window;
         this.threads = threads;
+        this.progress = progress;
     }
 
     record Strategy(String name, Rate rate) {
@@ -119,7 +121,7 @@ final class Ceiling {
      * have been done at the best rate so far cannot win any more, so it is stopped there and rated on what it did: the
      * losers cost at most the winner's time, and the access paths whose cost grows with the store stay affordable.
      */
-    private static Race race(Map<String, Run> runs, long work, Duration cap) {
+    private Race race(Map<String, Run> runs, long work, Duration cap) {
         List<Strategy> strategies = new ArrayList<>(runs.size());
         double bestRate = 0;
         for (Map.Entry<String, Run> run : runs.entrySet()) {
@@ -127,6 +129,8 @@ final class Ceiling {
             System.gc();
             Rate rate = run.getValue().measure(limit);
             strategies.add(new Strategy(run.getKey(), rate));
+            progress.say("    ceiling %s: %,.0f/s (%,.0f µs CPU each)%s", run.getKey(), rate.perSecond(),
+                    rate.cpuMicrosPerOperation(), rate.bounded() ? ", stopped at its time limit" : "");
             bestRate = Math.max(bestRate, rate.perSecond());
         }
         return new Race(strategies);

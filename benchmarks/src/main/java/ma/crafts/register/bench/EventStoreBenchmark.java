@@ -125,7 +125,8 @@ public final class EventStoreBenchmark {
                 settings.batchSize(), settings.fillThreads(), settings.writers()).start()) {
             store.fill(workload, progress);
             ReplayRun.run(store, "warmup", workload.events, settings.batchSize(), cap);
-            new Ceiling(store.database, settings.batchSize(), settings.threads()).measure(workload.events, commands, cap);
+            new Ceiling(store.database, settings.batchSize(), settings.threads(), progress)
+                    .measure(workload.events, commands, cap);
             AppendRun.run(store.commandGateway(), workload.entriesOnExistingAccounts(commands, 2), settings.threads(), cap);
             AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, 3), settings.threads(), cap);
             LoadTime.measure(store, Math.min(settings.loadIterations(), 100));
@@ -151,7 +152,7 @@ public final class EventStoreBenchmark {
         try (StoreUnderTest store = new RegisterStore(database, serializer, settings.batchSize(), settings.fillThreads(), settings.writers()).start()) {
             fillAndReplay(store, workload, results, at, settings.cap());
             progress.say("  %s @%,d: ceiling (raw-driver replay and append strategies, the best of each)", store.label, size);
-            at.ceiling = new Ceiling(database, settings.batchSize(), settings.threads()).measure(size,
+            at.ceiling = new Ceiling(database, settings.batchSize(), settings.threads(), progress).measure(size,
                     Math.min(settings.commands(), workload.accounts()), settings.cap());
             results.sampleLoadAverage();
             Ceiling.Strategy replay = at.ceiling.replay().best();

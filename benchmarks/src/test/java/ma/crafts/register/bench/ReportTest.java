@@ -82,9 +82,7 @@ class ReportTest {
 
     @Test
     void printedCeiling_listsEveryStrategy_andMarksTheFastest() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        new Report(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8)).print(results());
-        String printed = buffer.toString(StandardCharsets.UTF_8);
+        String printed = printed(results());
 
         assertThat(printed).containsPattern("one thread +25,000 ");
         assertThat(printed).containsPattern("read-ahead +\\* +40,000 ");
@@ -93,13 +91,17 @@ class ReportTest {
 
     @Test
     void printedTargets_sayWhichAreMissed() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        new Report(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8)).print(results());
-        String printed = buffer.toString(StandardCharsets.UTF_8);
+        String printed = printed(results());
 
         assertThat(printed).containsPattern("existing append vs axon-mongo @100,000 +30\\.00 .*met");
         assertThat(printed).containsPattern("create append vs axon-mongo @100,000 +0\\.90 .*MISSED");
         assertThat(printed).containsPattern("replay vs ceiling @1,000,000 +0\\.40 +0\\.32 .*MISSED");
         assertThat(printed).containsPattern("aggregate load with snapshot @1,000,000, mean ms +0\\.50 .*met");
+    }
+
+    private String printed(BackendResults results) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new Report(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8)).print(results);
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 }
