@@ -1,12 +1,8 @@
 package ma.crafts.register.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +18,6 @@ final class AppendRun {
     }
 
     static Outcome run(CommandGateway gateway, List<CommandMessage<?>> commands, int threads, Duration cap) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -30,35 +25,20 @@ final class AppendRun {
         long[] latencies = new long[commands.size()];
         Rate.Clock clock = Rate.Clock.start();
         long deadline = clock.wallNanos() + cap.toNanos();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                int index;
-                while (System.nanoTime() < deadline && (index = next.getAndIncrement()) < commands.size()) {
-                    long sent = System.nanoTime();
-                    try {
-                        gateway.sendAndWait(commands.get(index));
-                        done.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-                    }
-                    latencies[index] = System.nanoTime() - sent;
+        Workers.run(threads, () -> {
+            int index;
+            while (System.nanoTime() < deadline && (index = next.getAndIncrement()) < commands.size()) {
+                long sent = System.nanoTime();
+                try {
+                    gateway.sendAndWait(commands.get(index));
+                    done.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
-            }));
-        }
-        try {
-            for (Future<?> worker : workers) {
-                worker.get();
+                latencies[index] = System.nanoTime() - sent;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         int attempted = Math.min(next.get(), commands.size());
         long[] sorted = Arrays.copyOf(latencies, attempted);
         Arrays.sort(sorted);

@@ -34,7 +34,7 @@ final class BackendResults {
         }
 
         double replayCeilingEps() {
-            return ceiling == null ? Double.NaN : ceiling.replay().perSecond();
+            return ceiling == null ? Double.NaN : ceiling.replay().best().rate().perSecond();
         }
 
         double replayCpu() {
@@ -50,7 +50,7 @@ final class BackendResults {
         }
 
         double replayCeilingCpu() {
-            return ceiling == null ? Double.NaN : ceiling.replay().cpuMicrosPerOperation();
+            return ceiling == null ? Double.NaN : ceiling.replay().leastCpuMicros();
         }
     }
 

@@ -125,7 +125,8 @@ public final class EventStoreBenchmark {
                 settings.batchSize(), settings.fillThreads(), settings.writers()).start()) {
             store.fill(workload, progress);
             ReplayRun.run(store, "warmup", workload.events, settings.batchSize(), cap);
-            new Ceiling(store.database).measure(commands, settings.threads(), cap);
+            new Ceiling(store.database, settings.batchSize(), settings.threads(), progress)
+                    .measure(workload.events, commands, cap);
             AppendRun.run(store.commandGateway(), workload.entriesOnExistingAccounts(commands, 2), settings.threads(), cap);
             AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, 3), settings.threads(), cap);
             LoadTime.measure(store, Math.min(settings.loadIterations(), 100));
@@ -150,14 +151,14 @@ public final class EventStoreBenchmark {
         database.drop();
         try (StoreUnderTest store = new RegisterStore(database, serializer, settings.batchSize(), settings.fillThreads(), settings.writers()).start()) {
             fillAndReplay(store, workload, results, at, settings.cap());
-            progress.say("  %s @%,d: ceiling (scan, $in reads, reads + upserts, inserts)", store.label, size);
-            at.ceiling = new Ceiling(database).measure(Math.min(settings.commands(), workload.accounts()), settings.threads(),
-                    settings.cap());
+            progress.say("  %s @%,d: ceiling (raw-driver replay and append strategies, the best of each)", store.label, size);
+            at.ceiling = new Ceiling(database, settings.batchSize(), settings.threads(), progress).measure(size,
+                    Math.min(settings.commands(), workload.accounts()), settings.cap());
             results.sampleLoadAverage();
-            progress.say("  %s @%,d: ceiling read+upsert %,.0f events/s (%,.0f µs CPU each), $in-read %,.0f events/s,"
-                            + " insertMany %,.0f docs/s", store.label, size, at.ceiling.replay().perSecond(),
-                    at.ceiling.replay().cpuMicrosPerOperation(), at.ceiling.inRead().perSecond(),
-                    at.ceiling.insertMany().perSecond());
+            Ceiling.Strategy replay = at.ceiling.replay().best();
+            Ceiling.Strategy append = at.ceiling.append().best();
+            progress.say("  %s @%,d: ceiling replay %,.0f events/s (%s), append %,.0f docs/s (%s)", store.label, size,
+                    replay.rate().perSecond(), replay.name(), append.rate().perSecond(), append.name());
             appends(store, workload, results, at, settings.cap());
             if (size == settings.largestSize()) {
                 progress.say("  %s @%,d: aggregate load times", store.label, size);

@@ -80,16 +80,13 @@ final class Report {
         printStore(AxonMongoStore.LABEL, results.axonMongo);
 
         out.println();
-        out.println("ceiling: the server alone on the register's commit documents (raw driver, no Axon, no engine)");
-        out.printf(Locale.ROOT, "%-11s %11s %11s %12s %14s %13s %15s%n", "", "size", "scan ev/s", "$in-read ev/s",
-                "read+upsert/s", "insertMany/s", "insertOne x" + settings.threads() + "/s");
+        out.println("ceiling: the server alone on the register's commit documents (raw driver, no Axon, no engine), the best"
+                + " strategy (*) of each race; ~ = stopped once it could no longer win");
         for (BackendResults.AtSize at : results.register.values()) {
-            if (at.ceiling == null) {
-                continue;
+            if (at.ceiling != null) {
+                race(at.size, "replay: read, decode and project the store", "events/s", at.ceiling.replay());
+                race(at.size, "append: copies of its commits", "documents/s", at.ceiling.append());
             }
-            Ceiling.Figures c = at.ceiling;
-            out.printf(Locale.ROOT, "%-11s %,11d %11s %12s %14s %13s %15s%n", "ceiling", at.size, rate(c.scan()),
-                    rate(c.inRead()), rate(c.replay()), rate(c.insertMany()), rate(c.insertOne()));
         }
 
         out.println();
@@ -98,16 +95,6 @@ final class Report {
         out.printf(Locale.ROOT, "%-11s %11s %13s %13s %13s %13s%n", "store", "size", "fill", "existing", "create", "replay");
         cpuRows(RegisterStore.LABEL, results.register);
         cpuRows(AxonMongoStore.LABEL, results.axonMongo);
-        out.printf(Locale.ROOT, "%-11s %11s %13s %13s %13s %13s %15s%n", "", "", "scan", "$in-read", "read+upsert",
-                "insertMany", "insertOne x" + settings.threads());
-        for (BackendResults.AtSize at : results.register.values()) {
-            if (at.ceiling != null) {
-                Ceiling.Figures c = at.ceiling;
-                out.printf(Locale.ROOT, "%-11s %,11d %13s %13s %13s %13s %15s%n", "ceiling", at.size, cpu(c.scan()),
-                        cpu(c.inRead()), cpu(c.replay()), cpu(c.insertMany()), cpu(c.insertOne()));
-            }
-        }
-
         out.println();
         out.println("driver commands sent per operation (per command for appends, per event for replay)");
         tripRows(RegisterStore.LABEL, results.register);
@@ -159,6 +146,15 @@ final class Report {
                     at.existing == null ? "-" : rate(at.existing.rate()), millis(at.existing, true),
                     millis(at.existing, false), at.create == null ? "-" : rate(at.create.rate()), millis(at.create, true),
                     millis(at.create, false), at.replay == null ? "-" : rate(at.replay.rate()));
+        }
+    }
+
+    private void race(long size, String title, String unit, Ceiling.Race race) {
+        out.printf(Locale.ROOT, "%-11s %,11d  %-44s %11s %13s%n", "ceiling", size, title, unit, "CPU µs (GC)");
+        Ceiling.Strategy best = race.best();
+        for (Ceiling.Strategy strategy : race.strategies()) {
+            out.printf(Locale.ROOT, "%-11s %11s  %-42s %1s %11s %13s%n", "", "", strategy.name(),
+                    strategy == best ? "*" : "", rate(strategy.rate()), cpu(strategy.rate()));
         }
     }
 

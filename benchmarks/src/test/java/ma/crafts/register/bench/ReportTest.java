@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,10 @@ class ReportTest {
         fill(results.register(1_000_000), 1600, 3200, 16_000, 125);
         fill(results.axonMongo(10_000), 500, 5000, 5000, 400);
         fill(results.axonMongo(100_000), 60, 4000, 800, 2000);
-        results.register(1_000_000).ceiling = new Ceiling.Figures(Rate.NONE, Rate.NONE, rate(40_000, 50), Rate.NONE, Rate.NONE);
+        results.register(1_000_000).ceiling = new Ceiling.Figures(
+                new Ceiling.Race(List.of(new Ceiling.Strategy("one thread", rate(25_000, 40)),
+                        new Ceiling.Strategy("read-ahead", rate(40_000, 50)))),
+                new Ceiling.Race(List.of(new Ceiling.Strategy("insertMany", rate(90_000, 20)))));
         results.loadTime = new LoadTime.Figures(new LoadTime.Outcome(3, 2, 5, 10), new LoadTime.Outcome(0.5, 0.4, 1, 10));
         results.loadTimeStoreSize = 1_000_000;
         return results;
@@ -77,14 +81,27 @@ class ReportTest {
     }
 
     @Test
+    void printedCeiling_listsEveryStrategy_andMarksTheFastest() {
+        String printed = printed(results());
+
+        assertThat(printed).containsPattern("one thread +25,000 ");
+        assertThat(printed).containsPattern("read-ahead +\\* +40,000 ");
+        assertThat(printed).containsPattern("insertMany +\\* +90,000 ");
+    }
+
+    @Test
     void printedTargets_sayWhichAreMissed() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        new Report(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8)).print(results());
-        String printed = buffer.toString(StandardCharsets.UTF_8);
+        String printed = printed(results());
 
         assertThat(printed).containsPattern("existing append vs axon-mongo @100,000 +30\\.00 .*met");
         assertThat(printed).containsPattern("create append vs axon-mongo @100,000 +0\\.90 .*MISSED");
-        assertThat(printed).containsPattern("replay vs ceiling @1,000,000 +0\\.40 .*MISSED");
+        assertThat(printed).containsPattern("replay vs ceiling @1,000,000 +0\\.40 +0\\.32 .*MISSED");
         assertThat(printed).containsPattern("aggregate load with snapshot @1,000,000, mean ms +0\\.50 .*met");
+    }
+
+    private String printed(BackendResults results) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new Report(settings, new PrintStream(buffer, true, StandardCharsets.UTF_8)).print(results);
+        return buffer.toString(StandardCharsets.UTF_8);
     }
 }
