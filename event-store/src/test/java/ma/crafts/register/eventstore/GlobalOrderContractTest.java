@@ -66,6 +66,9 @@ class GlobalOrderContractTest {
             engine.appendEvents(TestEvents.commit("agg-" + (i % 7), i / 7, 1));
         }
         engine.appendEvents(TestEvents.notification("an event outside any aggregate"));
+        // Positions need not be dense: a block remainder idle past its linger (a slow machine) is voided, so the last
+        // event's position is the one the store handed out, not 300.
+        long lastAppended = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
         try (Tail tail = new Tail(engine, fixture.tokenStore(), "ordered")) {
             tail.awaitDelivered(301, Duration.ofSeconds(30));
             List<Long> order = List.copyOf(tail.positionsInDeliveryOrder);
@@ -73,7 +76,8 @@ class GlobalOrderContractTest {
                 assertThat(order.get(i)).isGreaterThan(order.get(i - 1));
             }
             assertThat(order.get(0)).isZero();
-            assertThat(order.get(order.size() - 1)).isEqualTo(300L);
+            assertThat(order).hasSize(301);
+            assertThat(order.get(order.size() - 1)).isEqualTo(lastAppended);
         }
     }
 
