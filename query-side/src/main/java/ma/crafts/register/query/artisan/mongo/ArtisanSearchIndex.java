@@ -8,26 +8,25 @@ import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
 import org.bson.Document;
 
 /**
- * Search index over the artisan view that never scans (mongo-java-server only serves {@code _id} lookups from an
- * index) and whose write cost per event does not grow with the register (mongo-java-server rewrites a whole document
- * on every update, and parses every dotted field path with regular expressions, so documents stay bounded and fields
- * top-level).
+ * Search index over the artisan view that never scans (mongo-java-server only serves {@code _id} lookups from an index)
+ * and whose write cost per event does not grow with the register (mongo-java-server rewrites a whole document on every
+ * update, and parses every dotted field path with regular expressions, so documents stay bounded and fields top-level).
  *
- * <p><b>Members.</b> Artisans are kept in <em>windows</em> of {@value SearchIndexLayout#WINDOW} global positions, fixed by the position
- * of their registration, so pages come out in registration order and an artisan never changes window. A window
- * document ({@code _id = "#" + windowNo}) has one field per member: {@code "<position>|<region>|<province>|<branch>|
- * <status>"}. Writing a member is a {@code $set} of its placement (or an {@code $unset}), which a redelivered event
- * simply repeats.
+ * <p><b>Members.</b> Artisans are kept in <em>windows</em> of {@value SearchIndexLayout#WINDOW} global positions, fixed
+ * by the position of their registration, so pages come out in registration order and an artisan never changes window. A
+ * window document ({@code _id = "#" + windowNo}) has one field per member:
+ * {@code "<position>|<region>|<province>|<branch>|<status>"}. Writing a member is a {@code $set} of its placement (or
+ * an {@code $unset}), which a redelivered event simply repeats.
  *
  * <p><b>Counts.</b> Every search key has a territory (its province, else its region, else the whole country) and a
  * {@code branch|status} part. For each territory, count documents at three levels hold the number of members per
- * {@code branch|status}: level 1 per window, level 2 per {@value SearchIndexLayout#FANOUT} windows, level 3 per {@value SearchIndexLayout#FANOUT} level-2
- * nodes ({@code _id = "<level>/<territory>/<node>"}). An artisan counts in three territories, so a batch of
- * registrations updates about three count documents per territory it touches, whatever the register's size. Counts
- * are changed with {@code $inc}, which is not idempotent; so each count document also records, per writer (a
- * processor segment, whose events arrive in store order), the global position of the last event it applied
- * ({@code "@<writer>"}), and a batch adds only the changes of later events. A batch interrupted half-way and delivered
- * again therefore completes without counting anything twice. Writers share no marker, so segments working in
+ * {@code branch|status}: level 1 per window, level 2 per {@value SearchIndexLayout#FANOUT} windows, level 3 per
+ * {@value SearchIndexLayout#FANOUT} level-2 nodes ({@code _id = "<level>/<territory>/<node>"}). An artisan counts in
+ * three territories, so a batch of registrations updates about three count documents per territory it touches, whatever
+ * the register's size. Counts are changed with {@code $inc}, which is not idempotent; so each count document also
+ * records, per writer (a processor segment, whose events arrive in store order), the global position of the last event
+ * it applied ({@code "@<writer>"}), and a batch adds only the changes of later events. A batch interrupted half-way and
+ * delivered again therefore completes without counting anything twice. Writers share no marker, so segments working in
  * parallel never wait for one another.
  *
  * <p><b>Pages.</b> A page descends the counts of the key's territory (level 3, then 2, then 1) to the window holding
