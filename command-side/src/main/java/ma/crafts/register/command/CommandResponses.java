@@ -2,8 +2,6 @@ package ma.crafts.register.command;
 
 /** OpenAPI wording shared by the command controllers. */
 public final class CommandResponses {
-    public static final String PROBLEM_JSON = "application/problem+json";
-    public static final String PROBLEM_REF = "#/components/schemas/Problem";
     public static final String VERSION_POSITION = " The response carries `version` (the aggregate's sequence after the "
             + "command) and `position` (the global store position of its last event): pass `?minPosition=position` to "
             + "a query to read your own write.";

@@ -3,29 +3,23 @@ package ma.crafts.register.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.command.body.ProfessionalBodyId;
 import ma.crafts.register.command.card.CardNumber;
 import ma.crafts.register.command.numbering.IssuedNumbers;
+import ma.crafts.register.command.support.CommandHttp;
+import ma.crafts.register.command.support.CommandHttp.Response;
+import ma.crafts.register.command.support.Requests;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.values.PersonalData;
@@ -43,10 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "register.snapshots.threshold=5")
 class CommandApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final Map<String, String> TOKENS = new HashMap<>();
-
     @LocalServerPort
     int port;
     @Autowired
@@ -60,11 +50,13 @@ class CommandApiTest {
     @Autowired
     IssuedNumbers issuedNumbers;
 
+    private CommandHttp http;
     private String clerk07;
 
     @BeforeEach
-    void tokens() throws Exception {
-        clerk07 = token("clerk-marrakech", "CHAMBER_CLERK", "MA-07");
+    void tokens() {
+        http = new CommandHttp(port);
+        clerk07 = http.token("clerk-marrakech", "CHAMBER_CLERK", "MA-07");
     }
 
     // --- happy path -------------------------------------------------------------------------------------------
@@ -72,41 +64,41 @@ class CommandApiTest {
     @Test
     void registerIssueCardConstituteBodyAndJoin() throws Exception {
         String cin = uniqueCin();
-        Response registered = post("/api/v1/artisans", clerk07, registration(cin, "MA-MAR", "B08-001", 12));
-        assertThat(registered.status).as(registered.body.toString()).isEqualTo(201);
-        String artisanId = registered.body.get("artisanId").asText();
-        assertThat(registered.location).isEqualTo("/api/v1/artisans/" + artisanId);
-        assertThat(registered.body.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(registered.body.get("version").asLong()).isZero();
-        assertThat(registered.body.get("position").isIntegralNumber()).isTrue();
-        Nia nia = Nia.parse(registered.body.get("nia").asText());
+        Response registered = http.post("/api/v1/artisans", clerk07, registration(cin, "MA-MAR", "B08-001", 12));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        String artisanId = registered.body().get("artisanId").asText();
+        assertThat(registered.location()).isEqualTo("/api/v1/artisans/" + artisanId);
+        assertThat(registered.body().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(registered.body().get("version").asLong()).isZero();
+        assertThat(registered.body().get("position").isIntegralNumber()).isTrue();
+        Nia nia = Nia.parse(registered.body().get("nia").asText());
         assertThat(nia).isNotNull();
         assertThat(nia.regionCode()).isEqualTo("MA-07");
         assertThat(issuedNumbers.holderOf(IssuedNumbers.Kind.NIA, nia.value())).contains(artisanId);
 
-        Response card = post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
-        assertThat(card.status).as(card.body.toString()).isEqualTo(201);
-        String cardNumber = card.body.get("cardNumber").asText();
+        Response card = http.post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
+        assertThat(card.status()).as(card.body().toString()).isEqualTo(201);
+        String cardNumber = card.body().get("cardNumber").asText();
         assertThat(CardNumber.parse(cardNumber)).isNotNull().extracting(CardNumber::regionCode).isEqualTo("MA-07");
-        LocalDate validFrom = LocalDate.parse(card.body.get("validFrom").asText());
-        assertThat(LocalDate.parse(card.body.get("validUntil").asText())).isEqualTo(validFrom.plusYears(5).minusDays(1));
-        assertThat(card.body.get("version").asLong()).isEqualTo(1);
-        assertThat(card.body.get("position").asLong()).isGreaterThan(registered.body.get("position").asLong());
+        LocalDate validFrom = LocalDate.parse(card.body().get("validFrom").asText());
+        assertThat(LocalDate.parse(card.body().get("validUntil").asText())).isEqualTo(validFrom.plusYears(5).minusDays(1));
+        assertThat(card.body().get("version").asLong()).isEqualTo(1);
+        assertThat(card.body().get("position").asLong()).isGreaterThan(registered.body().get("position").asLong());
         assertThat(issuedNumbers.holderOf(IssuedNumbers.Kind.CARD, cardNumber)).contains(artisanId);
 
-        String admin = token("admin", "REGISTRY_ADMIN", null);
-        Response body = post("/api/v1/professional-bodies", admin, body("PROVINCIAL", "B08", "MA-MAR"));
-        assertThat(body.status).as(body.body.toString()).isIn(201, 409);
+        String admin = http.token("admin", "REGISTRY_ADMIN", null);
+        Response body = http.post("/api/v1/professional-bodies", admin, body("PROVINCIAL", "B08", "MA-MAR"));
+        assertThat(body.status()).as(body.body().toString()).isIn(201, 409);
         String bodyId = ProfessionalBodyId.of("B08", "MA-MAR");
-        if (body.status == 201) {
-            assertThat(body.body.get("bodyId").asText()).isEqualTo(bodyId);
-            assertThat(body.body.get("version").asLong()).isZero();
+        if (body.status() == 201) {
+            assertThat(body.body().get("bodyId").asText()).isEqualTo(bodyId);
+            assertThat(body.body().get("version").asLong()).isZero();
         }
 
-        Response joined = post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", bodyId));
-        assertThat(joined.status).as(joined.body.toString()).isEqualTo(201);
-        assertThat(joined.body.get("version").asLong()).isEqualTo(2);
-        assertThat(joined.body.get("branchCode").asText()).isEqualTo("B08");
+        Response joined = http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", bodyId));
+        assertThat(joined.status()).as(joined.body().toString()).isEqualTo(201);
+        assertThat(joined.body().get("version").asLong()).isEqualTo(2);
+        assertThat(joined.body().get("branchCode").asText()).isEqualTo("B08");
 
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(artisanId).asStream().toList();
         assertThat(events).hasSize(3);
@@ -119,23 +111,24 @@ class CommandApiTest {
 
     @Test
     void bodiesAreTheRegistryAdministratorsAndOnePerBranchAndTerritory() throws Exception {
-        String clerk11 = token("clerk-laayoune", "CHAMBER_CLERK", "MA-11");
-        String admin = token("admin", "REGISTRY_ADMIN", null);
+        String clerk11 = http.token("clerk-laayoune", "CHAMBER_CLERK", "MA-11");
+        String admin = http.token("admin", "REGISTRY_ADMIN", null);
         Map<String, Object> semara = body("PROVINCIAL", "B06", "MA-ESM");
         long before = eventCount();
-        assertThat(post("/api/v1/professional-bodies", clerk11, semara).type())
+        assertThat(http.post("/api/v1/professional-bodies", clerk11, semara).type())
                 .as("even a clerk of the body's own region").isEqualTo("/problems/forbidden");
-        assertThat(post("/api/v1/professional-bodies", clerk07, semara).status).isEqualTo(403);
-        assertThat(post("/api/v1/professional-bodies", token("auditor", "AUDITOR", null), semara).status).isEqualTo(403);
-        assertThat(post("/api/v1/professional-bodies", admin, body("REGIONAL", "B06", "MA-ESM")).type())
+        assertThat(http.post("/api/v1/professional-bodies", clerk07, semara).status()).isEqualTo(403);
+        String auditor = http.token("auditor", "AUDITOR", null);
+        assertThat(http.post("/api/v1/professional-bodies", auditor, semara).status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/professional-bodies", admin, body("REGIONAL", "B06", "MA-ESM")).type())
                 .isEqualTo("/problems/validation");
         assertThat(eventCount()).isEqualTo(before);
 
-        Response first = post("/api/v1/professional-bodies", admin, semara);
-        assertThat(first.status).as(first.body.toString()).isEqualTo(201);
-        Response second = post("/api/v1/professional-bodies", admin, semara);
+        Response first = http.post("/api/v1/professional-bodies", admin, semara);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        Response second = http.post("/api/v1/professional-bodies", admin, semara);
         assertThat(second.type()).isEqualTo("/problems/rule-violation");
-        assertThat(second.body.get("rule").asText()).isEqualTo("one-body-per-branch-and-territory");
+        assertThat(second.body().get("rule").asText()).isEqualTo("one-body-per-branch-and-territory");
         assertThat(eventCount()).isEqualTo(before + 1);
     }
 
@@ -146,15 +139,16 @@ class CommandApiTest {
         String cin = uniqueCin();
         long before = eventCount();
         AtomicInteger created = new AtomicInteger();
-        List<Response> responses = concurrently(50, () -> post("/api/v1/artisans", clerk07,
-                registration(cin.toLowerCase(), "MA-SAF", "B01-004", 6)));
+        Callable<Response> register = () -> http.post("/api/v1/artisans", clerk07,
+                registration(cin.toLowerCase(), "MA-SAF", "B01-004", 6));
+        List<Response> responses = CommandHttp.concurrently(Collections.nCopies(50, register));
         for (Response r : responses) {
-            if (r.status == 201) {
+            if (r.status() == 201) {
                 created.incrementAndGet();
             } else {
-                assertThat(r.status).as(r.body.toString()).isEqualTo(409);
+                assertThat(r.status()).as(r.body().toString()).isEqualTo(409);
                 assertThat(r.type()).isEqualTo("/problems/duplicate-cin");
-                assertThat(r.contentType).startsWith("application/problem+json");
+                assertThat(r.contentType()).startsWith("application/problem+json");
             }
         }
         assertThat(created).hasValue(1);
@@ -164,29 +158,31 @@ class CommandApiTest {
     @Test
     void anInvalidRequestIs400EvenWhenItsCinIsTaken() throws Exception {
         String cin = uniqueCin();
-        assertThat(post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 6)).status).isEqualTo(201);
+        assertThat(http.post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 6)).status())
+                .isEqualTo(201);
         long before = eventCount();
 
-        Response unknownActivity = post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "Z99-999", 6));
-        assertThat(unknownActivity.status).as(unknownActivity.body.toString()).isEqualTo(400);
-        assertThat(unknownActivity.body.toString()).contains("activityCode");
-        Response tooFewYears = post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 1));
-        assertThat(tooFewYears.status).as(tooFewYears.body.toString()).isEqualTo(400);
-        assertThat(tooFewYears.body.toString()).contains("qualification");
-        assertThat(post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 6)).type())
+        Response unknownActivity = http.post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "Z99-999", 6));
+        assertThat(unknownActivity.status()).as(unknownActivity.body().toString()).isEqualTo(400);
+        assertThat(unknownActivity.body().toString()).contains("activityCode");
+        Response tooFewYears = http.post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 1));
+        assertThat(tooFewYears.status()).as(tooFewYears.body().toString()).isEqualTo(400);
+        assertThat(tooFewYears.body().toString()).contains("qualification");
+        assertThat(http.post("/api/v1/artisans", clerk07, registration(cin, "MA-SAF", "B01-004", 6)).type())
                 .isEqualTo("/problems/duplicate-cin");
         assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
     void concurrentRegistrationsGetDistinctGapFreeNias() throws Exception {
-        String clerk03 = token("clerk-fes", "CHAMBER_CLERK", "MA-03");
-        List<Response> responses = concurrently(12, () -> post("/api/v1/artisans", clerk03,
-                registration(uniqueCin(), "MA-FES", "B03-001", 4)));
+        String clerk03 = http.token("clerk-fes", "CHAMBER_CLERK", "MA-03");
+        Callable<Response> register = () -> http.post("/api/v1/artisans", clerk03,
+                registration(uniqueCin(), "MA-FES", "B03-001", 4));
+        List<Response> responses = CommandHttp.concurrently(Collections.nCopies(12, register));
         List<Long> numbers = new ArrayList<>();
         for (Response r : responses) {
-            assertThat(r.status).as(r.body.toString()).isEqualTo(201);
-            numbers.add(Nia.parse(r.body.get("nia").asText()).number());
+            assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+            numbers.add(Nia.parse(r.body().get("nia").asText()).number());
         }
         numbers.sort(Long::compare);
         long first = numbers.get(0);
@@ -201,40 +197,42 @@ class CommandApiTest {
     void rejectedRegistrationsStoreNothingAndGiveTheirNumbersBack() throws Exception {
         String cin = uniqueCin();
         long before = eventCount();
-        Response badCin = post("/api/v1/artisans", clerk07, registration("12345678", "MA-MAR", "B08-001", 5));
-        assertThat(badCin.status).isEqualTo(400);
-        assertThat(badCin.body.get("errors").get(0).get("field").asText()).isEqualTo("cin");
-        assertThat(post("/api/v1/artisans", clerk07, registration(cin, "MA-XXX", "B08-001", 5)).type())
+        Response badCin = http.post("/api/v1/artisans", clerk07, registration("12345678", "MA-MAR", "B08-001", 5));
+        assertThat(badCin.status()).isEqualTo(400);
+        assertThat(badCin.body().get("errors").get(0).get("field").asText()).isEqualTo("cin");
+        assertThat(http.post("/api/v1/artisans", clerk07, registration(cin, "MA-XXX", "B08-001", 5)).type())
                 .isEqualTo("/problems/validation");
         Map<String, Object> latinArabicName = registration(cin, "MA-MAR", "B08-001", 5);
         latinArabicName.put("firstName", Map.of("ar", "Fatima", "fr", "Fatima"));
-        assertThat(post("/api/v1/artisans", clerk07, latinArabicName).type()).isEqualTo("/problems/validation");
-        assertThat(post("/api/v1/artisans", clerk07, registration(cin, "MA-MAR", "B08-001", 2)).status).isEqualTo(400);
+        assertThat(http.post("/api/v1/artisans", clerk07, latinArabicName).type()).isEqualTo("/problems/validation");
+        assertThat(http.post("/api/v1/artisans", clerk07, registration(cin, "MA-MAR", "B08-001", 2)).status())
+                .isEqualTo(400);
         Map<String, Object> noGender = registration(cin, "MA-MAR", "B08-001", 5);
         noGender.put("gender", "X");
-        Response badGender = post("/api/v1/artisans", clerk07, noGender);
-        assertThat(badGender.status).isEqualTo(400);
-        assertThat(badGender.body.get("errors").get(0).get("field").asText()).isEqualTo("gender");
-        assertThat(post("/api/v1/artisans", token("auditor", "AUDITOR", null), registration(cin, "MA-MAR", "B08-001", 5)).status)
+        Response badGender = http.post("/api/v1/artisans", clerk07, noGender);
+        assertThat(badGender.status()).isEqualTo(400);
+        assertThat(badGender.body().get("errors").get(0).get("field").asText()).isEqualTo("gender");
+        assertThat(http.post("/api/v1/artisans", http.token("auditor", "AUDITOR", null), registration(cin, "MA-MAR", "B08-001", 5)).status())
                 .isEqualTo(403);
-        assertThat(post("/api/v1/artisans", token("analyst", "MINISTRY_ANALYST", null), registration(cin, "MA-MAR", "B08-001", 5))
-                .status).isEqualTo(403);
-        assertThat(post("/api/v1/artisans", token("clerk-casa", "CHAMBER_CLERK", "MA-06"),
+        assertThat(http.post("/api/v1/artisans", http.token("analyst", "MINISTRY_ANALYST", null), registration(cin, "MA-MAR", "B08-001", 5))
+                .status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/artisans", http.token("clerk-casa", "CHAMBER_CLERK", "MA-06"),
                 registration(cin, "MA-MAR", "B08-001", 5)).type()).isEqualTo("/problems/forbidden");
-        assertThat(post("/api/v1/artisans", null, registration(cin, "MA-MAR", "B08-001", 5)).status).isEqualTo(401);
+        assertThat(http.post("/api/v1/artisans", null, registration(cin, "MA-MAR", "B08-001", 5)).status())
+                .isEqualTo(401);
 
         // Rejected by the aggregate itself, after the CIN was reserved and a NIA allocated: both must come back.
-        String clerk08 = token("clerk-errachidia", "CHAMBER_CLERK", "MA-08");
-        Response unknownActivity = post("/api/v1/artisans", clerk08, registration(cin, "MA-ERR", "B99-999", 5));
-        assertThat(unknownActivity.status).isEqualTo(400);
-        assertThat(unknownActivity.body.get("errors").get(0).get("field").asText()).isEqualTo("activityCode");
+        String clerk08 = http.token("clerk-errachidia", "CHAMBER_CLERK", "MA-08");
+        Response unknownActivity = http.post("/api/v1/artisans", clerk08, registration(cin, "MA-ERR", "B99-999", 5));
+        assertThat(unknownActivity.status()).isEqualTo(400);
+        assertThat(unknownActivity.body().get("errors").get(0).get("field").asText()).isEqualTo("activityCode");
         assertThat(eventCount()).isEqualTo(before);
 
-        Response ok = post("/api/v1/artisans", clerk08, registration(cin, "MA-ERR", "B07-004", 5));
-        assertThat(ok.status).as(ok.body.toString()).isEqualTo(201);
-        Response next = post("/api/v1/artisans", clerk08, registration(uniqueCin(), "MA-ERR", "B07-004", 5));
-        assertThat(Nia.parse(next.body.get("nia").asText()).number())
-                .isEqualTo(Nia.parse(ok.body.get("nia").asText()).number() + 1);
+        Response ok = http.post("/api/v1/artisans", clerk08, registration(cin, "MA-ERR", "B07-004", 5));
+        assertThat(ok.status()).as(ok.body().toString()).isEqualTo(201);
+        Response next = http.post("/api/v1/artisans", clerk08, registration(uniqueCin(), "MA-ERR", "B07-004", 5));
+        assertThat(Nia.parse(next.body().get("nia").asText()).number())
+                .isEqualTo(Nia.parse(ok.body().get("nia").asText()).number() + 1);
         assertThat(eventCount()).isEqualTo(before + 2);
     }
 
@@ -242,36 +240,36 @@ class CommandApiTest {
     void rejectedCardAndMembershipCommandsStoreNothing() throws Exception {
         String artisanId = register(clerk07, "MA-MAR", "B10-001");
         long before = eventCount();
-        String clerk06 = token("clerk-casa", "CHAMBER_CLERK", "MA-06");
-        assertThat(post("/api/v1/artisans/" + artisanId + "/cards", clerk06, null).type()).isEqualTo("/problems/forbidden");
-        assertThat(post("/api/v1/artisans/" + artisanId + "/cards", token("auditor", "AUDITOR", null), null).status)
+        String clerk06 = http.token("clerk-casa", "CHAMBER_CLERK", "MA-06");
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/cards", clerk06, null).type()).isEqualTo("/problems/forbidden");
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/cards", http.token("auditor", "AUDITOR", null), null).status())
                 .isEqualTo(403);
-        assertThat(post("/api/v1/artisans/" + UUID.randomUUID() + "/cards", clerk07, null).type()).isEqualTo("/problems/not-found");
+        assertThat(http.post("/api/v1/artisans/" + UUID.randomUUID() + "/cards", clerk07, null).type()).isEqualTo("/problems/not-found");
         assertThat(eventCount()).isEqualTo(before);
 
-        Response first = post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
-        assertThat(first.status).isEqualTo(201);
-        Response second = post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
+        Response first = http.post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
+        assertThat(first.status()).isEqualTo(201);
+        Response second = http.post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
         assertThat(second.type()).isEqualTo("/problems/rule-violation");
-        assertThat(second.body.get("rule").asText()).isEqualTo("one-valid-card");
+        assertThat(second.body().get("rule").asText()).isEqualTo("one-valid-card");
         // The refused card's number went back to the pool: the next card of the region takes it.
-        CardNumber issued = CardNumber.parse(first.body.get("cardNumber").asText());
-        Response other = post("/api/v1/artisans/" + register(clerk07, "MA-SAF", "B10-002") + "/cards", clerk07, null);
-        assertThat(CardNumber.parse(other.body.get("cardNumber").asText()).number()).isEqualTo(issued.number() + 1);
+        CardNumber issued = CardNumber.parse(first.body().get("cardNumber").asText());
+        Response other = http.post("/api/v1/artisans/" + register(clerk07, "MA-SAF", "B10-002") + "/cards", clerk07, null);
+        assertThat(CardNumber.parse(other.body().get("cardNumber").asText()).number()).isEqualTo(issued.number() + 1);
 
         long afterCards = eventCount();
-        String admin = token("admin", "REGISTRY_ADMIN", null);
+        String admin = http.token("admin", "REGISTRY_ADMIN", null);
         String regional = ProfessionalBodyId.of("B10", "MA-07");
-        Response regionalBody = post("/api/v1/professional-bodies", admin, body("REGIONAL", "B10", "MA-07"));
-        assertThat(regionalBody.status).isIn(201, 409);
+        Response regionalBody = http.post("/api/v1/professional-bodies", admin, body("REGIONAL", "B10", "MA-07"));
+        assertThat(regionalBody.status()).isIn(201, 409);
         afterCards = eventCount();
-        Response notProvincial = post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", regional));
-        assertThat(notProvincial.body.get("rule").asText()).isEqualTo("body-must-be-provincial");
-        assertThat(post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", UUID.randomUUID().toString()))
-                .status).isEqualTo(404);
-        assertThat(post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", artisanId)).status)
+        Response notProvincial = http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", regional));
+        assertThat(notProvincial.body().get("rule").asText()).isEqualTo("body-must-be-provincial");
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", UUID.randomUUID().toString()))
+                .status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", artisanId)).status())
                 .as("an artisan id is not a body").isEqualTo(404);
-        assertThat(post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of()).type()).isEqualTo("/problems/validation");
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of()).type()).isEqualTo("/problems/validation");
         assertThat(eventCount()).isEqualTo(afterCards);
     }
 
@@ -279,23 +277,23 @@ class CommandApiTest {
     void suspensionMakesCardsAndMembershipsUnavailableAndSnapshotsKeepTheState() throws Exception {
         String artisanId = register(clerk07, "MA-ESI", "B02-003");
         for (int i = 0; i < 3; i++) {
-            assertThat(post("/api/v1/artisans/" + artisanId + "/suspension", clerk07, Map.of("reason", "contrôle " + i)).status)
+            assertThat(http.post("/api/v1/artisans/" + artisanId + "/suspension", clerk07, Map.of("reason", "contrôle " + i)).status())
                     .isEqualTo(200);
-            assertThat(post("/api/v1/artisans/" + artisanId + "/reinstatement", clerk07, Map.of("reason", "levée")).status)
+            assertThat(http.post("/api/v1/artisans/" + artisanId + "/reinstatement", clerk07, Map.of("reason", "levée")).status())
                     .isEqualTo(200);
         }
-        Response suspended = post("/api/v1/artisans/" + artisanId + "/suspension", clerk07, Map.of("reason", "enquête"));
-        assertThat(suspended.body.get("status").asText()).isEqualTo("SUSPENDED");
-        assertThat(suspended.body.get("version").asLong()).isEqualTo(7);
+        Response suspended = http.post("/api/v1/artisans/" + artisanId + "/suspension", clerk07, Map.of("reason", "enquête"));
+        assertThat(suspended.body().get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(suspended.body().get("version").asLong()).isEqualTo(7);
         // 8 events with a snapshot every 5: the state now comes from a snapshot plus events, and must still say SUSPENDED.
         assertThat(storageEngine.readSnapshot(artisanId)).isPresent();
-        Response card = post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
-        assertThat(card.body.get("rule").asText()).isEqualTo("artisan-must-be-active");
-        assertThat(post("/api/v1/artisans/" + artisanId + "/suspension", clerk07, Map.of("reason", "encore")).status)
+        Response card = http.post("/api/v1/artisans/" + artisanId + "/cards", clerk07, null);
+        assertThat(card.body().get("rule").asText()).isEqualTo("artisan-must-be-active");
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/suspension", clerk07, Map.of("reason", "encore")).status())
                 .isEqualTo(409);
-        assertThat(post("/api/v1/artisans/" + artisanId + "/striking-off", clerk07, Map.of("reason", "radiation")).status)
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/striking-off", clerk07, Map.of("reason", "radiation")).status())
                 .isEqualTo(200);
-        assertThat(post("/api/v1/artisans/" + artisanId + "/reinstatement", clerk07, Map.of("reason", "appel")).body
+        assertThat(http.post("/api/v1/artisans/" + artisanId + "/reinstatement", clerk07, Map.of("reason", "appel")).body()
                 .get("rule").asText()).isEqualTo("artisan-must-be-suspended");
     }
 
@@ -311,9 +309,9 @@ class CommandApiTest {
         request.put("firstName", first);
         request.put("lastName", last);
         request.put("address", "درب الدباشي 12، مراكش");
-        Response registered = post("/api/v1/artisans", clerk07, request);
-        assertThat(registered.status).as(registered.body.toString()).isEqualTo(201);
-        String artisanId = registered.body.get("artisanId").asText();
+        Response registered = http.post("/api/v1/artisans", clerk07, request);
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        String artisanId = registered.body().get("artisanId").asText();
 
         ArtisanRegistered event = (ArtisanRegistered) eventStore.readEvents(artisanId).next().getPayload();
         PersonalData opened = vault.open(event.personalData()).orElseThrow();
@@ -354,10 +352,9 @@ class CommandApiTest {
 
     @Test
     void theOpenApiDocumentDescribesTheCommands() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode paths = JSON.readTree(response.body()).get("paths");
+        Response response = http.get("/v3/api-docs", null);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode paths = response.body().get("paths");
         JsonNode register = paths.get("/api/v1/artisans").get("post");
         assertThat(register.get("operationId").asText()).isEqualTo("registerArtisan");
         assertThat(register.get("responses").has("201")).isTrue();
@@ -370,110 +367,28 @@ class CommandApiTest {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    private static final AtomicInteger CIN_SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
-
     private static String uniqueCin() {
-        return "TK" + (100_000 + CIN_SEQUENCE.incrementAndGet() % 900_000);
+        return Requests.uniqueCin("TK");
     }
 
     private static Map<String, Object> registration(String cin, String province, String activity, int years) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("cin", cin);
-        body.put("firstName", Map.of("ar", "فاطمة", "fr", "Fatima"));
-        body.put("lastName", Map.of("ar", "الزهراء", "fr", "Zahra"));
-        body.put("birthDate", "1984-03-02");
-        body.put("gender", "F");
-        body.put("phone", "+212612345678");
-        body.put("address", "Derb Dabachi 12, Marrakech");
-        body.put("provinceCode", province);
-        body.put("activityCode", activity);
-        body.put("qualification", Map.of("route", "EXPERIENCE", "yearsOfPractice", years));
-        return body;
+        return Requests.artisanRegistration(cin, province, activity,
+                Map.of("route", "EXPERIENCE", "yearsOfPractice", years));
     }
 
     private static Map<String, Object> body(String level, String branch, String territory) {
-        return Map.of("level", level, "branchCode", branch, "territoryCode", territory,
-                "name", Map.of("ar", "الهيئة الحرفية", "fr", "Corporation professionnelle"));
+        return Requests.professionalBody(level, branch, territory);
     }
 
     private String register(String token, String province, String activity) throws Exception {
-        Response r = post("/api/v1/artisans", token, registration(uniqueCin(), province, activity, 5));
-        assertThat(r.status).as(r.body.toString()).isEqualTo(201);
-        return r.body.get("artisanId").asText();
+        Response r = http.post("/api/v1/artisans", token, registration(uniqueCin(), province, activity, 5));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+        return r.body().get("artisanId").asText();
     }
 
     private long eventCount() {
         try (var events = storageEngine.readEvents(null, false)) {
             return events.count();
-        }
-    }
-
-    private String token(String subject, String role, String region) throws Exception {
-        String key = subject + "|" + role + "|" + region;
-        synchronized (TOKENS) {
-            String cached = TOKENS.get(key + "|" + port);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        Map<String, Object> request = new HashMap<>();
-        request.put("subject", subject);
-        request.put("roles", List.of(role));
-        if (region != null) {
-            request.put("region", region);
-        }
-        Response response = post("/api/v1/dev/tokens", null, request);
-        assertThat(response.status).isEqualTo(201);
-        String token = response.body.get("token").asText();
-        synchronized (TOKENS) {
-            TOKENS.put(key + "|" + port, token);
-        }
-        return token;
-    }
-
-    record Response(int status, JsonNode body, String location, String contentType) {
-        String type() {
-            return body.path("type").asText();
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private Response post(String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        return new Response(response.statusCode(), json, response.headers().firstValue("Location").orElse(null),
-                response.headers().firstValue("Content-Type").orElse(""));
-    }
-
-    private static List<Response> concurrently(int threads, Callable<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.command.body.ProfessionalBodyId;
 import ma.crafts.register.command.card.CardNumber;
 import ma.crafts.register.command.support.CommandHttp;
 import ma.crafts.register.command.support.CommandHttp.Response;
+import ma.crafts.register.command.support.Requests;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
@@ -40,8 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "register.snapshots.threshold=5")
 class LifecycleCommandApiTest {
-    private static final AtomicInteger CIN_SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -133,7 +126,7 @@ class LifecycleCommandApiTest {
             String artisanId = register("MA-SAF", "B01-004", "EXPERIENCE", 6, null);
             String phone = "+21266100000" + round;
             String address = "Rue " + round + ", Safi";
-            List<Response> responses = concurrently(List.of(
+            List<Response> responses = CommandHttp.concurrently(List.of(
                     () -> http.post(path(artisanId, "amendments"), clerk07, Map.of("phone", phone)),
                     () -> http.post(path(artisanId, "amendments"), clerk07, Map.of("address", address))));
             assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body().toString()).isEqualTo(200));
@@ -357,25 +350,14 @@ class LifecycleCommandApiTest {
         if (diplomaRef != null) {
             qualification.put("diplomaRef", diplomaRef);
         }
-        Map<String, Object> body = new HashMap<>();
-        body.put("cin", "LC" + (100_000 + CIN_SEQUENCE.incrementAndGet() % 900_000));
-        body.put("firstName", Map.of("ar", "فاطمة", "fr", "Fatima"));
-        body.put("lastName", Map.of("ar", "الزهراء", "fr", "Zahra"));
-        body.put("birthDate", "1984-03-02");
-        body.put("gender", "F");
-        body.put("phone", "+212612345678");
-        body.put("address", "Derb Dabachi 12, Marrakech");
-        body.put("provinceCode", province);
-        body.put("activityCode", activity);
-        body.put("qualification", qualification);
-        Response r = http.post("/api/v1/artisans", clerk07, body);
+        Response r = http.post("/api/v1/artisans", clerk07,
+                Requests.artisanRegistration(Requests.uniqueCin("LC"), province, activity, qualification));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.body().get("artisanId").asText();
     }
 
     private String constitute(String level, String branch, String territory) {
-        Response r = http.post("/api/v1/professional-bodies", admin, Map.of("level", level, "branchCode", branch,
-                "territoryCode", territory, "name", Map.of("ar", "الهيئة الحرفية", "fr", "Corporation professionnelle")));
+        Response r = http.post("/api/v1/professional-bodies", admin, Requests.professionalBody(level, branch, territory));
         assertThat(r.status()).as(r.body().toString()).isIn(201, 409);
         return ProfessionalBodyId.of(branch, territory);
     }
@@ -400,28 +382,6 @@ class LifecycleCommandApiTest {
     private long eventCount() {
         try (var events = storageEngine.readEvents(null, false)) {
             return events.count();
-        }
-    }
-
-    private static List<Response> concurrently(List<java.util.concurrent.Callable<Response>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (java.util.concurrent.Callable<Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

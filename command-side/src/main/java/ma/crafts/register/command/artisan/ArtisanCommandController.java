@@ -1,12 +1,9 @@
 package ma.crafts.register.command.artisan;
 
-import static ma.crafts.register.command.CommandResponses.PROBLEM_JSON;
-import static ma.crafts.register.command.CommandResponses.PROBLEM_REF;
 import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -152,12 +149,9 @@ public class ArtisanCommandController {
     @ApiResponse(responseCode = "201", description = "Registered; `Location` is the artisan's view",
             headers = @Header(name = "Location", description = "/api/v1/artisans/{artisanId}",
                     schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "`/problems/duplicate-cin`: the CIN is already registered",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region")
+    @ApiResponse(responseCode = "409", description = "`/problems/duplicate-cin`: the CIN is already registered")
     public ResponseEntity<RegisteredResponse> register(@RequestBody(required = false) RegisterArtisanRequest request) {
         access.requireAnyRole(Role.CHAMBER_CLERK);
         ArtisanRegistration.Registered registered = registration.register(validation.valid(request));
@@ -173,13 +167,10 @@ public class ArtisanCommandController {
                     + "and current province, at most one body per branch, and the artisan must be ACTIVE; otherwise "
                     + "409 rule-violation naming the rule." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Joined")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan or body",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan or body")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: body-must-be-provincial, "
-            + "body-branch-must-match, body-province-must-match, one-body-per-branch or artisan-must-be-active",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "body-branch-must-match, body-province-must-match, one-body-per-branch or artisan-must-be-active")
     public JoinedResponse join(@PathVariable String artisanId, @RequestBody(required = false) JoinBodyRequest request) {
         String region = clerkRegion();
         JoinBodyRequest valid = validation.valid(request);
@@ -196,8 +187,7 @@ public class ArtisanCommandController {
             description = "Status SUSPENDED; the artisan's card stops being valid meanwhile. Only an ACTIVE artisan."
                     + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Suspended")
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: artisan-must-be-active",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: artisan-must-be-active")
     public StatusResponse suspend(@PathVariable String artisanId, @RequestBody(required = false) ReasonRequest request) {
         String region = clerkRegion();
         String reason = validation.valid(request).reason();
@@ -208,8 +198,7 @@ public class ArtisanCommandController {
     @Operation(operationId = "reinstateArtisan", summary = "Reinstate a suspended artisan",
             description = "Back to ACTIVE. Only a SUSPENDED artisan." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Reinstated")
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: artisan-must-be-suspended",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: artisan-must-be-suspended")
     public StatusResponse reinstate(@PathVariable String artisanId, @RequestBody(required = false) ReasonRequest request) {
         String region = clerkRegion();
         String reason = validation.valid(request).reason();
@@ -222,8 +211,7 @@ public class ArtisanCommandController {
                     + "stops being valid, and every professional-body membership ends (cause STRUCK_OFF, with this "
                     + "reason)." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Struck off")
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: artisan-struck-off (already)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: artisan-struck-off (already)")
     public StatusResponse strikeOff(@PathVariable String artisanId, @RequestBody(required = false) ReasonRequest request) {
         String region = clerkRegion();
         String reason = validation.valid(request).reason();
@@ -239,15 +227,11 @@ public class ArtisanCommandController {
                     + "gets 409 `no-change`; a STRUCK_OFF artisan 409 `artisan-struck-off`. The event names the "
                     + "fields that changed." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Amended")
-    @ApiResponse(responseCode = "400", description = "No field given, or a field fails the registration rules",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "No field given, or a field fails the registration rules")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: no-change, artisan-struck-off, "
-            + "personal-data-erased; `/problems/concurrency` if the record kept changing meanwhile",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "personal-data-erased; `/problems/concurrency` if the record kept changing meanwhile")
     public AmendedResponse amend(@PathVariable String artisanId, @RequestBody(required = false) AmendArtisanRequest request) {
         String region = clerkRegion();
         AmendArtisanRequest valid = validation.valid(request);
@@ -265,15 +249,11 @@ public class ArtisanCommandController {
                     + "`relocation-needs-another-province` (use an amendment); a STRUCK_OFF artisan 409 "
                     + "`artisan-struck-off`." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Relocated")
-    @ApiResponse(responseCode = "400", description = "Unknown province, missing address",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Unknown province, missing address")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: relocation-needs-another-province, "
-            + "artisan-struck-off, personal-data-erased",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "artisan-struck-off, personal-data-erased")
     public RelocatedResponse relocate(@PathVariable String artisanId, @RequestBody(required = false) RelocationRequest request) {
         String region = clerkRegion();
         RelocationRequest valid = validation.valid(request);
@@ -292,15 +272,11 @@ public class ArtisanCommandController {
                     + "artisan: 409 `already-master-artisan`; not ACTIVE: 409 `artisan-must-be-active`."
                     + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Granted")
-    @ApiResponse(responseCode = "400", description = "Missing or implausible years, missing evidence",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Missing or implausible years, missing evidence")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: master-artisan-years, "
-            + "already-master-artisan, artisan-must-be-active",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "already-master-artisan, artisan-must-be-active")
     public MasterArtisanResponse grantMasterArtisanStatus(@PathVariable String artisanId,
                                                           @RequestBody(required = false) MasterArtisanRequest request) {
         String region = clerkRegion();
@@ -321,14 +297,10 @@ public class ArtisanCommandController {
                     + "EXPERIENCE-route artisan gets 409 `diploma-route-only`; a STRUCK_OFF artisan 409 "
                     + "`artisan-struck-off`." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Recorded and checked")
-    @ApiResponse(responseCode = "400", description = "Missing field",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: diploma-route-only, artisan-struck-off",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Missing field")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: diploma-route-only, artisan-struck-off")
     public DiplomaEvidenceResponse recordDiplomaEvidence(@PathVariable String artisanId,
                                                          @RequestBody(required = false) DiplomaEvidenceRequest request) {
         String region = clerkRegion();
@@ -345,12 +317,9 @@ public class ArtisanCommandController {
             description = "Ends the artisan's membership of the body (cause LEFT). The membership stays in the "
                     + "artisan's history with its start and end. Not a member: 409 `not-a-member`." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Left")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan or body",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan or body")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member")
     public MembershipEndedResponse leave(@PathVariable String artisanId, @PathVariable String bodyId) {
         String region = clerkRegion();
         return MembershipEndedResponse.of(commands.send(new LeaveProfessionalBody(artisanId, bodyId, region), artisanId,

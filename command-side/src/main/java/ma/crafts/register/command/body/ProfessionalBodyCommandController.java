@@ -1,11 +1,8 @@
 package ma.crafts.register.command.body;
 
-import static ma.crafts.register.command.CommandResponses.PROBLEM_JSON;
-import static ma.crafts.register.command.CommandResponses.PROBLEM_REF;
 import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,12 +77,9 @@ public class ProfessionalBodyCommandController {
                     + "from them, and a second constitution gets 409 rule-violation "
                     + "`one-body-per-branch-and-territory`." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Constituted")
-    @ApiResponse(responseCode = "400", description = "Unknown branch, territory not matching the level, missing name",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: one-body-per-branch-and-territory",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Unknown branch, territory not matching the level, missing name")
+    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: one-body-per-branch-and-territory")
     public ResponseEntity<ConstitutedResponse> constitute(@RequestBody(required = false) ConstituteBodyRequest request) {
         constitution.requireMayConstitute();
         BodyConstitution.Constituted body = constitution.constitute(validation.valid(request));
@@ -103,15 +97,12 @@ public class ProfessionalBodyCommandController {
                     + "affiliation-branch-must-match, affiliation-region-must-match, national-body-has-no-parent, "
                     + "already-affiliated." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Affiliated")
-    @ApiResponse(responseCode = "400", description = "Missing parentBodyId",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such body or parent body",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Missing parentBodyId")
+    @ApiResponse(responseCode = "403", description = "Not REGISTRY_ADMIN")
+    @ApiResponse(responseCode = "404", description = "No such body or parent body")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: affiliation-level, "
             + "affiliation-branch-must-match, affiliation-region-must-match, national-body-has-no-parent, "
-            + "already-affiliated", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "already-affiliated")
     public AffiliatedResponse affiliate(@PathVariable String bodyId,
                                         @RequestBody(required = false) AffiliationRequest request) {
         constitution.requireMayConstitute();
@@ -131,14 +122,10 @@ public class ProfessionalBodyCommandController {
                     + "CHAMBER_CLERK of the artisan's current region only. Not a member: 409 `not-a-member`."
                     + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Exclusion recorded")
-    @ApiResponse(responseCode = "400", description = "Missing artisanId or reason",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan or body",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Missing artisanId or reason")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan or body")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member")
     public MembershipEndedResponse exclude(@PathVariable String bodyId,
                                            @RequestBody(required = false) ExclusionRequest request) {
         String region = actor.region();

@@ -1,11 +1,8 @@
 package ma.crafts.register.command.card;
 
-import static ma.crafts.register.command.CommandResponses.PROBLEM_JSON;
-import static ma.crafts.register.command.CommandResponses.PROBLEM_REF;
 import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -94,12 +91,10 @@ public class CardCommandController {
                     + "(`card-suspended`). The card number is unique nationwide and gap-free per region and "
                     + "year." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Issued; `Location` is the card's public verification")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such artisan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: artisan-must-be-active, one-valid-card "
-            + "or card-suspended", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "or card-suspended")
     public ResponseEntity<CardIssuedResponse> issue(@PathVariable String artisanId) {
         Appended<CardIssued> appended = issuing.issue(artisanId);
         CardIssued card = appended.result();
@@ -116,13 +111,10 @@ public class CardCommandController {
                     + "`register.policy.card-renewal-grace` (provisionally P6M) after its last valid day, with a new "
                     + "period from today; later, issue a new card. The holder must be ACTIVE." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Renewed")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the holder's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such card",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the holder's current region")
+    @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-renewal-too-early, "
-            + "card-renewal-grace-passed, card-not-renewable, artisan-must-be-active, card-superseded",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "card-renewal-grace-passed, card-not-renewable, artisan-must-be-active, card-superseded")
     public CardRenewedResponse renew(@PathVariable String cardNumber) {
         Appended<CardRenewed> appended = send(cardNumber, (artisanId, region) -> new RenewCard(artisanId, cardNumber,
                 region), CardRenewed.class);
@@ -137,11 +129,9 @@ public class CardCommandController {
             description = "Card SUSPENDED with a `reason`: it verifies as invalid until reinstated. Only a VALID card."
                     + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Suspended")
-    @ApiResponse(responseCode = "404", description = "No such card",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-suspended, card-expired, "
-            + "card-revoked, card-lost, card-superseded",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "card-revoked, card-lost, card-superseded")
     public CardStatusResponse suspend(@PathVariable String cardNumber,
                                       @RequestBody(required = false) CardReasonRequest request) {
         return withReason(cardNumber, request, CardStatus.SUSPENDED,
@@ -154,11 +144,9 @@ public class CardCommandController {
             description = "Card VALID again, with a `reason`. Only a SUSPENDED card whose last valid day has not "
                     + "passed." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Reinstated")
-    @ApiResponse(responseCode = "404", description = "No such card",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-not-suspended, card-expired, "
-            + "card-revoked, card-lost, card-superseded",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "card-revoked, card-lost, card-superseded")
     public CardStatusResponse reinstate(@PathVariable String cardNumber,
                                         @RequestBody(required = false) CardReasonRequest request) {
         return withReason(cardNumber, request, CardStatus.VALID,
@@ -170,10 +158,8 @@ public class CardCommandController {
     @Operation(operationId = "revokeCard", summary = "Revoke a card",
             description = "Card REVOKED with a `reason`, final. A VALID, SUSPENDED or EXPIRED card." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Revoked")
-    @ApiResponse(responseCode = "404", description = "No such card",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-revoked, card-lost, card-superseded",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "404", description = "No such card")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-revoked, card-lost, card-superseded")
     public CardStatusResponse revoke(@PathVariable String cardNumber,
                                      @RequestBody(required = false) CardReasonRequest request) {
         return withReason(cardNumber, request, CardStatus.REVOKED,
@@ -185,11 +171,9 @@ public class CardCommandController {
             description = "Card LOST, final: it verifies as invalid from now on. Only a VALID card (a suspended card "
                     + "is revoked instead, so a replacement cannot lift its suspension)." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Reported lost")
-    @ApiResponse(responseCode = "404", description = "No such card",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-suspended, card-expired, "
-            + "card-revoked, card-lost, card-superseded",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "card-revoked, card-lost, card-superseded")
     public CardStatusResponse reportLost(@PathVariable String cardNumber) {
         String region = clerkRegion();
         String artisanId = issuing.holderOf(cardNumber);
@@ -205,13 +189,10 @@ public class CardCommandController {
                     + "loss does not extend validity; once that day has passed, issue a new card). The holder must be "
                     + "ACTIVE." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Replaced; `Location` is the new card's public verification")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the holder's current region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No such card",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the holder's current region")
+    @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-must-be-reported-lost, "
-            + "card-expired, artisan-must-be-active, card-superseded",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+            + "card-expired, artisan-must-be-active, card-superseded")
     public ResponseEntity<CardReplacedResponse> replace(@PathVariable String cardNumber) {
         Appended<CardReplaced> appended = issuing.replace(cardNumber);
         CardReplaced replaced = appended.result();

@@ -1,11 +1,8 @@
 package ma.crafts.register.command.cooperative;
 
-import static ma.crafts.register.command.CommandResponses.PROBLEM_JSON;
-import static ma.crafts.register.command.CommandResponses.PROBLEM_REF;
 import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,10 +47,8 @@ public class CooperativeCommandController {
                     + "CIN, names, birth date, gender, phone and address follow the rules of an artisan's and are "
                     + "encrypted before they are stored." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Registered; `Location` names the cooperative")
-    @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region")
     public ResponseEntity<RegisteredResponse> register(@RequestBody(required = false) RegisterCooperativeRequest request) {
         access.requireAnyRole(Role.CHAMBER_CLERK);
         ActorEnrolment.Checked checked = enrolment.check(validation.valid(request));

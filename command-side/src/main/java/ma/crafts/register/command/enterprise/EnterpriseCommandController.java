@@ -1,11 +1,8 @@
 package ma.crafts.register.command.enterprise;
 
-import static ma.crafts.register.command.CommandResponses.PROBLEM_JSON;
-import static ma.crafts.register.command.CommandResponses.PROBLEM_REF;
 import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,14 +50,10 @@ public class EnterpriseCommandController {
                     + "a cooperative: `name` in Arabic and French, `activityCodes` (`activityCode` names the main one), "
                     + "and the representative's personal data, encrypted before it is stored." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Registered; `Location` names the enterprise")
-    @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "404", description = "No artisan is registered under `supervisingArtisanId`",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: supervising-artisan-must-be-active",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region")
+    @ApiResponse(responseCode = "404", description = "No artisan is registered under `supervisingArtisanId`")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: supervising-artisan-must-be-active")
     public ResponseEntity<RegisteredResponse> register(@RequestBody(required = false) RegisterEnterpriseRequest request) {
         access.requireAnyRole(Role.CHAMBER_CLERK);
         RegisterEnterpriseRequest valid = validation.valid(request);

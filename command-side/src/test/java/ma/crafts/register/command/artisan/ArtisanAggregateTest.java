@@ -1,7 +1,8 @@
 package ma.crafts.register.command.artisan;
 
-import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
-import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
+import static ma.crafts.register.command.support.AggregateFixtures.registeredInMarrakech;
+import static ma.crafts.register.command.support.AggregateFixtures.rule;
+import ma.crafts.register.command.support.AggregateFixtures;
 import static ma.crafts.register.command.support.TestReference.POLICY;
 import static ma.crafts.register.command.support.TestReference.TODAY;
 import static ma.crafts.register.command.support.TestReference.sealedFor;
@@ -9,9 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import ma.crafts.register.command.body.BodyFacts;
-import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.command.card.CardNumber;
 import ma.crafts.register.command.card.IssueCard;
 import ma.crafts.register.errors.ForbiddenException;
@@ -29,7 +28,6 @@ import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,11 +54,7 @@ class ArtisanAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Artisan.class);
-        fixture.registerInjectableResource(GEOGRAPHY);
-        fixture.registerInjectableResource(NOMENCLATURE);
-        fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource((ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)));
+        fixture = AggregateFixtures.fixture(Artisan.class, POLICY, bodies);
     }
 
     private static RegisterArtisan register(Qualification qualification) {
@@ -68,16 +62,11 @@ class ArtisanAggregateTest {
     }
 
     private static ArtisanRegistered registered() {
-        return new ArtisanRegistered(ID, NIA, "MA-MAR", MARRAKECH_SAFI, ZELLIGE, "B08", NOMENCLATURE.version(), Gender.F,
-                experience(12), ArtisanCategory.MASTER_ARTISAN, sealedFor(ID));
+        return registeredInMarrakech(ID, NIA, Gender.F, experience(12), ArtisanCategory.MASTER_ARTISAN);
     }
 
     private static Qualification experience(Integer years) {
         return new Qualification(QualificationRoute.EXPERIENCE, years, null);
-    }
-
-    private static Matcher<Throwable> rule(String rule) {
-        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(rule));
     }
 
     private static Matcher<List<Message<?>>> registeredAs(ArtisanCategory category) {

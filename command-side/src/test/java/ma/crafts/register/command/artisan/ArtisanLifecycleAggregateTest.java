@@ -1,6 +1,8 @@
 package ma.crafts.register.command.artisan;
 
-import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
+import static ma.crafts.register.command.support.AggregateFixtures.registeredInMarrakech;
+import static ma.crafts.register.command.support.AggregateFixtures.rule;
+import ma.crafts.register.command.support.AggregateFixtures;
 import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
 import static ma.crafts.register.command.support.TestReference.POLICY;
 import static ma.crafts.register.command.support.TestReference.TODAY;
@@ -12,14 +14,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.body.BodyFacts;
-import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
-import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
@@ -40,9 +39,7 @@ import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,18 +60,13 @@ class ArtisanLifecycleAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Artisan.class);
-        fixture.registerInjectableResource(GEOGRAPHY);
-        fixture.registerInjectableResource(NOMENCLATURE);
-        fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource((ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)));
+        fixture = AggregateFixtures.fixture(Artisan.class, POLICY, bodies);
         bodies.put(BODY_MARRAKECH_B08, new BodyFacts(BODY_MARRAKECH_B08, BodyLevel.PROVINCIAL, "B08", "MA-MAR", MARRAKECH_SAFI));
         bodies.put(BODY_MARRAKECH_B06, new BodyFacts(BODY_MARRAKECH_B06, BodyLevel.PROVINCIAL, "B06", "MA-MAR", MARRAKECH_SAFI));
     }
 
     private static ArtisanRegistered registered(Qualification qualification, ArtisanCategory category) {
-        return new ArtisanRegistered(ID, NIA, "MA-MAR", MARRAKECH_SAFI, ZELLIGE, "B08", NOMENCLATURE.version(), Gender.F,
-                qualification, category, sealedFor(ID));
+        return registeredInMarrakech(ID, NIA, Gender.F, qualification, category);
     }
 
     private static ArtisanRegistered registered() {
@@ -87,10 +79,6 @@ class ArtisanLifecycleAggregateTest {
 
     private static ArtisanJoinedProfessionalBody joinedB08() {
         return new ArtisanJoinedProfessionalBody(ID, BODY_MARRAKECH_B08, "B08", JOINED);
-    }
-
-    private static Matcher<Throwable> rule(String rule) {
-        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(rule));
     }
 
     // --- amendments ---------------------------------------------------------------------------------------------
@@ -348,9 +336,7 @@ class ArtisanLifecycleAggregateTest {
     void theMasterArtisanThresholdIsPolicy() {
         RegisterPolicy twelveYears = new RegisterPolicy(POLICY.clock(), POLICY.cardValidity(), 15, 120,
                 POLICY.cardRenewalWindow(), POLICY.cardRenewalGrace(), 3, 12);
-        FixtureConfiguration<Artisan> strict = new AggregateTestFixture<>(Artisan.class);
-        strict.registerInjectableResources(GEOGRAPHY, NOMENCLATURE, twelveYears,
-                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)));
+        FixtureConfiguration<Artisan> strict = AggregateFixtures.fixture(Artisan.class, twelveYears, bodies);
         strict.given(registered())
                 .when(new GrantMasterArtisanStatus(ID, 11, "ATT-1", MARRAKECH_SAFI))
                 .expectException(rule("master-artisan-years"))

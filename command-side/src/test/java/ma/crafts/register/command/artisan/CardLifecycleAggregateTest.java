@@ -1,8 +1,9 @@
 package ma.crafts.register.command.artisan;
 
-import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
-import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
-import static ma.crafts.register.command.support.TestReference.sealedFor;
+import static ma.crafts.register.command.support.AggregateFixtures.registeredInMarrakech;
+import static ma.crafts.register.command.support.AggregateFixtures.rule;
+import ma.crafts.register.command.support.AggregateFixtures;
+import java.util.Map;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import java.time.Duration;
@@ -10,11 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import ma.crafts.register.command.ActorMetadata;
 import ma.crafts.register.command.RegisterPolicy;
-import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.command.card.CardExpiryDue;
 import ma.crafts.register.command.card.CardNumber;
 import ma.crafts.register.command.card.IssueCard;
@@ -28,7 +27,6 @@ import ma.crafts.register.command.support.FixtureClock;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
-import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanStruckOff;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
@@ -46,7 +44,6 @@ import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,19 +68,14 @@ class CardLifecycleAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Artisan.class);
-        AggregateTestFixture<Artisan> f = fixture;
-        RegisterPolicy policy = new RegisterPolicy(
+        fixture = AggregateFixtures.fixture(Artisan.class, f -> new RegisterPolicy(
                 new FixtureClock(() -> f.currentTime().plus(skew.get()), RegisterPolicy.MOROCCO),
-                Period.ofYears(1), 15, 120, Period.ofMonths(3), Period.ofMonths(6), 3, 10);
-        fixture.registerInjectableResources(GEOGRAPHY, NOMENCLATURE, policy,
-                (ProfessionalBodies) id -> Optional.empty());
+                Period.ofYears(1), 15, 120, Period.ofMonths(3), Period.ofMonths(6), 3, 10), Map.of());
     }
 
     private static ArtisanRegistered registered() {
-        return new ArtisanRegistered(ID, new Nia(REGION, 2026, 125).value(), "MA-MAR", REGION, "B08-001", "B08",
-                NOMENCLATURE.version(), Gender.M, new Qualification(QualificationRoute.EXPERIENCE, 7, null),
-                ArtisanCategory.ARTISAN, sealedFor(ID));
+        return registeredInMarrakech(ID, new Nia(REGION, 2026, 125).value(), Gender.M,
+                new Qualification(QualificationRoute.EXPERIENCE, 7, null), ArtisanCategory.ARTISAN);
     }
 
     private static CardIssued issued(LocalDate validFrom, LocalDate validUntil) {
@@ -93,10 +85,6 @@ class CardLifecycleAggregateTest {
     /** Midnight after the last valid day, Morocco time. */
     private static Instant endOf(LocalDate validUntil) {
         return validUntil.plusDays(1).atStartOfDay(RegisterPolicy.MOROCCO).toInstant();
-    }
-
-    private static Matcher<Throwable> rule(String rule) {
-        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(rule));
     }
 
     // --- issue and expiry deadline ------------------------------------------------------------------------------
@@ -261,12 +249,9 @@ class CardLifecycleAggregateTest {
 
     /** Cards valid one month, so a card can be issued and renewed on the same day (renewal window P3M). */
     private static AggregateTestFixture<Artisan> monthlyCards() {
-        AggregateTestFixture<Artisan> monthly = new AggregateTestFixture<>(Artisan.class);
-        monthly.registerInjectableResources(GEOGRAPHY, NOMENCLATURE,
-                new RegisterPolicy(new FixtureClock(monthly::currentTime, RegisterPolicy.MOROCCO), Period.ofMonths(1),
-                        15, 120, Period.ofMonths(3), Period.ofMonths(6), 3, 10),
-                (ProfessionalBodies) id -> Optional.empty());
-        return monthly;
+        return AggregateFixtures.fixture(Artisan.class, monthly -> new RegisterPolicy(
+                new FixtureClock(monthly::currentTime, RegisterPolicy.MOROCCO), Period.ofMonths(1),
+                15, 120, Period.ofMonths(3), Period.ofMonths(6), 3, 10), Map.of());
     }
 
     @Test

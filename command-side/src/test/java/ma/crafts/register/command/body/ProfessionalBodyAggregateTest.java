@@ -1,27 +1,23 @@
 package ma.crafts.register.command.body;
 
-import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
-import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
+import static ma.crafts.register.command.support.TestReference.POLICY;
+import static ma.crafts.register.command.support.AggregateFixtures.rule;
+import ma.crafts.register.command.support.AggregateFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
-import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
 import ma.crafts.register.events.body.ProfessionalBodyConstituted;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.LocalizedText;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
-import static org.axonframework.test.matchers.Matchers.predicate;
 
 class ProfessionalBodyAggregateTest {
     private static final LocalizedText NAME = new LocalizedText("الهيئة الإقليمية للحلي بالسمارة", "Corporation provinciale de la bijouterie d'Es-Semara");
@@ -31,10 +27,7 @@ class ProfessionalBodyAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(ProfessionalBody.class);
-        fixture.registerInjectableResource(GEOGRAPHY);
-        fixture.registerInjectableResource(NOMENCLATURE);
-        fixture.registerInjectableResource((ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)));
+        fixture = AggregateFixtures.fixture(ProfessionalBody.class, POLICY, bodies);
         for (BodyFacts body : new BodyFacts[]{
                 facts(BodyLevel.PROVINCIAL, "B06", "MA-ESM", "MA-11"),
                 facts(BodyLevel.REGIONAL, "B06", "MA-11", "MA-11"),
@@ -52,10 +45,6 @@ class ProfessionalBodyAggregateTest {
 
     private static ProfessionalBodyConstituted constituted(BodyLevel level, String branch, String territory, String region) {
         return new ProfessionalBodyConstituted(ProfessionalBodyId.of(branch, territory), level, branch, territory, region, NAME);
-    }
-
-    private static Matcher<Throwable> rule(String rule) {
-        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(rule));
     }
 
     // --- hierarchy ------------------------------------------------------------------------------------------

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.command.CommandSideApplication;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.support.CommandHttp;
 import ma.crafts.register.command.support.CommandHttp.Response;
+import ma.crafts.register.command.support.Requests;
 import ma.crafts.register.eventstore.deadline.MongoDeadlineManager;
 import ma.crafts.register.eventstore.saga.MongoSagaStore;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
@@ -41,8 +40,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "register.snapshots.threshold=5")
 class CooperativeAndEnterpriseApiTest {
-    private static final AtomicInteger CIN_SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -224,15 +221,7 @@ class CooperativeAndEnterpriseApiTest {
     }
 
     private static Map<String, Object> representative() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("cin", "CE" + (100_000 + CIN_SEQUENCE.incrementAndGet() % 900_000));
-        body.put("firstName", Map.of("ar", "فاطمة", "fr", "Fatima"));
-        body.put("lastName", Map.of("ar", "الزهراء", "fr", "Zahra"));
-        body.put("birthDate", "1979-05-14");
-        body.put("gender", "F");
-        body.put("phone", "+212612345678");
-        body.put("address", "Douar Tameslohte, Al Haouz");
-        return body;
+        return Requests.person(Requests.uniqueCin("CE"), "1979-05-14", "Douar Tameslohte, Al Haouz");
     }
 
     private List<? extends DomainEventMessage<?>> events(String aggregateId) {

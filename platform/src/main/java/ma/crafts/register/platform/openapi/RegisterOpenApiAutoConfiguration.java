@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -28,19 +29,24 @@ import ma.crafts.register.platform.idempotency.IdempotencyFilter;
 import ma.crafts.register.platform.security.DevTokenController;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The OpenAPI document's frame: API info, bearer-JWT security applied to every operation except the open ones, the
  * problem+json schema, the error responses every operation can give and the {@code Idempotency-Key} header.
+ * <p>
+ * The error responses follow from the operation's shape (a command, a resource in the path, a token needed, a
+ * {@code ?minPosition} to wait for), and every 4xx and 5xx response is a problem+json, so a controller's
+ * {@code @ApiResponse} for an error only says what that error means for its operation.
  */
 @AutoConfiguration
 @ConditionalOnClass({OpenAPI.class, GlobalOpenApiCustomizer.class})
@@ -50,6 +56,9 @@ public class RegisterOpenApiAutoConfiguration {
     static final String PROBLEM_SCHEMA = "Problem";
     static final String FIELD_ERROR_SCHEMA = "FieldError";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** The query parameter with which a read waits for the caller's own write, and may answer 503 instead. */
+    private static final String MIN_POSITION = "minPosition";
     private static final Pattern VERIFICATION = Pattern.compile("^/api/v1/cards/\\{[^/]+}/verification$");
 
     @Bean
@@ -156,13 +165,31 @@ public class RegisterOpenApiAutoConfiguration {
             errors.put("422", "Idempotency-Key reused for a different request (/problems/idempotency-mismatch)");
             addIdempotencyKeyHeader(operation);
         }
+        boolean awaitsPosition = hasQueryParameter(operation, MIN_POSITION);
+        if (awaitsPosition) {
+            errors.put("503", "minPosition not reached within 5 s (/problems/service-unavailable); retry after the "
+                    + "Retry-After delay");
+        }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        errors.forEach((status, description) -> {
-            if (!responses.containsKey(status)) {
-                responses.addApiResponse(status, problemResponse(description));
+        errors.forEach((status, description) -> responses.putIfAbsent(status, new ApiResponse().description(description)));
+        responses.forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                // Replaces what springdoc infers from the method's return type for a response the controller describes.
+                response.setContent(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
             }
         });
+        if (awaitsPosition) {
+            responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
+                    .description("Seconds to wait before retrying").style(Header.StyleEnum.SIMPLE)
+                    .schema(new IntegerSchema().format(null))); // delta-seconds, with no int32 bound to promise
+        }
         operation.setResponses(responses);
+    }
+
+    private static boolean hasQueryParameter(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "query".equals(p.getIn()) && name.equals(p.getName()));
     }
 
     private static void addIdempotencyKeyHeader(Operation operation) {
@@ -177,10 +204,5 @@ public class RegisterOpenApiAutoConfiguration {
                         + "response (with Idempotent-Replayed: true); with a different request gives 422.")
                 .schema(new StringSchema().minLength(1).maxLength(IdempotencyFilter.MAX_KEY_LENGTH)
                         .pattern("^[\\x21-\\x7E]+$")));
-    }
-
-    private static ApiResponse problemResponse(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
-                new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
     }
 }

@@ -47,4 +47,26 @@ class OpenApiTest extends WebTestBase {
         assertThat(read.at("/responses/422").isMissingNode()).isTrue();
         assertThat(read.get("security")).isNull();
     }
+
+    @Test
+    void anErrorTheControllerDescribesKeepsItsDescriptionAndIsAProblem() {
+        JsonNode doc = http.get("/v3/api-docs", null).json();
+        JsonNode conflict = doc.at("/paths/~1api~1v1~1test~1rejected/post/responses/409");
+        assertThat(conflict.get("description").asText()).isEqualTo("`/problems/rule-violation`: always");
+        assertThat(conflict.get("content").fieldNames()).toIterable().containsExactly("application/problem+json");
+        assertThat(conflict.at("/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void aReadThatWaitsForAPositionDocuments503WithRetryAfter() {
+        JsonNode doc = http.get("/v3/api-docs", null).json();
+        JsonNode lagging = doc.at("/paths/~1api~1v1~1test~1fresh/get/responses/503");
+        assertThat(lagging.get("description").asText()).contains("minPosition");
+        assertThat(lagging.at("/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+        assertThat(lagging.at("/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        JsonNode read = doc.at("/paths/~1api~1v1~1test~1whoami/get");
+        assertThat(read.at("/responses/503").isMissingNode()).isTrue();
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ma.crafts.register.platform.testapp.Http;
+import ma.crafts.register.platform.testapp.ProblemAssertions;
 import ma.crafts.register.platform.testapp.WebTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +25,9 @@ class ProblemMappingTest extends WebTestBase {
         token = http.token("clerk-7", "MA-07", "CHAMBER_CLERK");
     }
 
+    /** Every request here is to the API, so the problem's instance is an API path. */
     private static JsonNode assertProblem(Http.Response response, int status, String type) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode body = response.json();
-        assertThat(body.get("type").asText()).isEqualTo(type);
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("title").asText()).isNotBlank();
-        assertThat(body.get("detail").asText()).isNotBlank();
+        JsonNode body = ProblemAssertions.assertProblem(response, status, type);
         assertThat(body.get("instance").asText()).startsWith("/api/v1/");
         return body;
     }

@@ -1,5 +1,6 @@
 package ma.crafts.register.platform.security;
 
+import static ma.crafts.register.platform.testapp.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,17 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class SecurityTest extends WebTestBase {
-
-    private static void assertProblem(Http.Response response, int status, String type) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode body = response.json();
-        assertThat(body.get("type").asText()).isEqualTo(type);
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("title").asText()).isNotBlank();
-        assertThat(body.get("detail").asText()).isNotBlank();
-        assertThat(body.get("instance").asText()).startsWith("/");
-    }
 
     @Test
     void noTokenIs401ProblemWithBearerChallenge() {

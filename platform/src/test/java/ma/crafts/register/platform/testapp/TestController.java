@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -103,6 +104,11 @@ public class TestController {
         return Map.of("count", count);
     }
 
+    @GetMapping("/api/v1/test/fresh")
+    public Map<String, Long> fresh(@RequestParam(required = false) Long minPosition) {
+        return Map.of("minPosition", minPosition == null ? 0L : minPosition);
+    }
+
     @GetMapping("/api/v1/test/codes/{code}")
     public Map<String, String> code(@PathVariable @Pattern(regexp = "[A-Z]{2}") String code) {
         return Map.of("code", code);
@@ -143,6 +149,7 @@ public class TestController {
     }
 
     @PostMapping("/api/v1/test/rejected")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: always")
     public Map<String, Object> rejected() {
         counted.incrementAndGet();
         throw new RuleViolationException("always", "Always rejected");

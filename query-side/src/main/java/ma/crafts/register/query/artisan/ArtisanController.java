@@ -35,7 +35,6 @@ public class ArtisanController {
                     + "(personalDataErased=true) once erased. With asOf the state is rebuilt from the events "
                     + "recorded up to that instant. Registry administrators get 403.")
     @ApiResponse(responseCode = "200", description = "The artisan")
-    @QueryApi.Lagging
     public ArtisanView artisan(
             @PathVariable String artisanId,
             @Parameter(description = "ISO-8601 instant; rebuild the state as it was then",
@@ -58,7 +57,6 @@ public class ArtisanController {
             description = "Results are in registration order. A chamber clerk searches its own region only "
                     + "(by default, and 403 for another region). Items carry no personal data.")
     @ApiResponse(responseCode = "200", description = "One page of artisans")
-    @QueryApi.Lagging
     @QueryApi.Paged
     public ArtisanSearchPage searchArtisans(
             @Parameter(description = "Region code MA-01 to MA-12") @RequestParam(required = false) String regionCode,

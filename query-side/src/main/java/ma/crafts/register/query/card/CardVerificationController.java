@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import ma.crafts.register.query.QueryApi;
 import ma.crafts.register.query.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,6 @@ public class CardVerificationController {
             description = "Answers only whether the card is valid, its status, last valid day, activity and the "
                     + "holder's initials; no other personal data.")
     @ApiResponse(responseCode = "200", description = "The card's verification")
-    @QueryApi.Lagging
     public CardVerification verify(
             @PathVariable String cardNumber,
             @Parameter(description = "Global position to wait for (at most 5 s)",

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import ma.crafts.register.query.QueryApi;
 import ma.crafts.register.query.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +33,6 @@ public class EligibilityController {
     @ApiResponse(responseCode = "200", description = "One entry per programme",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = ProgrammeEligibility.class))))
-    @QueryApi.Lagging
     public List<ProgrammeEligibility> eligibility(
             @PathVariable String artisanId,
             @Parameter(description = "ISO-8601 instant; evaluate against the state at that instant",

@@ -27,7 +27,6 @@ public class NotificationController {
                     + "403 for another region); ministry analysts and auditors read any region, "
                     + "or all regions without regionCode.")
     @ApiResponse(responseCode = "200", description = "One page of notices")
-    @QueryApi.Lagging
     @QueryApi.Paged
     public NotificationPage notifications(
             @Parameter(description = "Region code MA-01 to MA-12") @RequestParam(required = false) String regionCode,

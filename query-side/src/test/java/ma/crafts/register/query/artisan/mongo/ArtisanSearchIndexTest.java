@@ -194,7 +194,8 @@ class ArtisanSearchIndexTest {
     void membersWrittenWithoutTheirCountsAreCountedWhenTheBatchComesAgain() {
         List<Move> batch = List.of(registered("a1", 5, pottery(ArtisanStatus.ACTIVE)));
         // As if the process died between the window write and the count writes.
-        index.writeMembers(batch);
+        new ArtisanSearchWrites(mongo.database().getCollection(ArtisanSearchIndex.WINDOWS),
+                mongo.database().getCollection(ArtisanSearchIndex.COUNTS)).writeMembers(batch);
         assertThat(index.count(ALL)).isZero();
 
         index.apply("s0", batch);

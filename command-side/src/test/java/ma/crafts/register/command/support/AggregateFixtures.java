@@ -1,0 +1,55 @@
+package ma.crafts.register.command.support;
+
+import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
+import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
+import static ma.crafts.register.command.support.TestReference.sealedFor;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import ma.crafts.register.command.RegisterPolicy;
+import ma.crafts.register.command.body.BodyFacts;
+import ma.crafts.register.command.body.ProfessionalBodies;
+import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.events.artisan.ArtisanRegistered;
+import ma.crafts.register.values.ArtisanCategory;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.Qualification;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matcher;
+
+/** What the aggregate tests share: their fixture's resources, the rule a rejection names, a registered artisan. */
+public final class AggregateFixtures {
+
+    private AggregateFixtures() {
+    }
+
+    /** A fixture whose aggregate is given the reference data, {@code policy} and the bodies of {@code bodies}. */
+    public static <T> AggregateTestFixture<T> fixture(Class<T> aggregate, RegisterPolicy policy,
+                                                      Map<String, BodyFacts> bodies) {
+        return fixture(aggregate, ignored -> policy, bodies);
+    }
+
+    /** As above, with a policy made from the fixture, so that the policy's clock can follow the fixture's time. */
+    public static <T> AggregateTestFixture<T> fixture(Class<T> aggregate,
+                                                      Function<AggregateTestFixture<T>, RegisterPolicy> policy,
+                                                      Map<String, BodyFacts> bodies) {
+        AggregateTestFixture<T> fixture = new AggregateTestFixture<>(aggregate);
+        fixture.registerInjectableResources(GEOGRAPHY, NOMENCLATURE, policy.apply(fixture),
+                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)));
+        return fixture;
+    }
+
+    /** A {@link RuleViolationException} naming {@code rule}. */
+    public static Matcher<Throwable> rule(String rule) {
+        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(rule));
+    }
+
+    /** An artisan registered for zellige (B08-001) in the province of Marrakech (MA-MAR, region MA-07). */
+    public static ArtisanRegistered registeredInMarrakech(String artisanId, String nia, Gender gender,
+                                                          Qualification qualification, ArtisanCategory category) {
+        return new ArtisanRegistered(artisanId, nia, "MA-MAR", "MA-07", "B08-001", "B08", NOMENCLATURE.version(),
+                gender, qualification, category, sealedFor(artisanId));
+    }
+}

@@ -1,0 +1,223 @@
+package ma.crafts.register.query.artisan.mongo;
+
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.IN_SLICE;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.LEVELS;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MARKER;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX_WINDOW;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.countField;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.memberField;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.nodeId;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.nodeNo;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.windowId;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.windowNo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import ma.crafts.register.query.artisan.ArtisanSearchKeys;
+import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
+import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex.Move;
+import ma.crafts.register.query.artisan.mongo.SearchIndexLayout.Member;
+import org.bson.Document;
+
+/** The write half of the search index: members into their windows, then the counts, each batch at most once per writer. */
+final class ArtisanSearchWrites {
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final MongoCollection<Document> windows;
+    private final MongoCollection<Document> counts;
+
+    ArtisanSearchWrites(MongoCollection<Document> windows, MongoCollection<Document> counts) {
+        this.windows = windows;
+        this.counts = counts;
+    }
+
+    /** @see ArtisanSearchIndex#apply */
+    void apply(String writer, List<Move> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        writeMembers(moves);
+        long highestWindow = writeCounts(writer, moves);
+        counts.updateOne(Filters.eq("_id", MAX), Updates.max(MAX_WINDOW, highestWindow), new UpdateOptions().upsert(true));
+    }
+
+    /** The members' placements, last move per artisan; repeating it changes nothing. */
+    void writeMembers(List<Move> moves) {
+        Map<String, Move> last = new LinkedHashMap<>();
+        for (Move move : moves) {
+            last.put(move.artisanId(), move);
+        }
+        Map<Long, Document> sets = new TreeMap<>();
+        Map<Long, Document> unsets = new TreeMap<>();
+        for (Move move : last.values()) {
+            long window = windowNo(move.registrationPosition());
+            if (move.to() == null) {
+                unsets.computeIfAbsent(window, w -> new Document()).append(memberField(move.artisanId()), "");
+            } else {
+                sets.computeIfAbsent(window, w -> new Document())
+                        .append(memberField(move.artisanId()), Member.of(move.registrationPosition(), move.to()).value());
+            }
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (long window : union(sets.keySet(), unsets.keySet())) {
+            Document update = new Document();
+            Document set = sets.get(window);
+            Document unset = unsets.get(window);
+            if (set != null) {
+                update.append("$set", set);
+            }
+            if (unset != null) {
+                update.append("$unset", unset);
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", windowId(window)), update,
+                    new UpdateOptions().upsert(set != null)));
+        }
+        bulkWrite(windows, writes);
+    }
+
+    /** Returns the highest window the moves touched. */
+    private long writeCounts(String writer, List<Move> moves) {
+        Map<String, List<Delta>> deltas = new LinkedHashMap<>();
+        long highestWindow = -1;
+        for (Move move : moves) {
+            long window = windowNo(move.registrationPosition());
+            highestWindow = Math.max(highestWindow, window);
+            Map<String, Map<String, Integer>> change = contributions(move.to());
+            contributions(move.from()).forEach((territory, fields) -> fields.forEach((field, n) ->
+                    change.computeIfAbsent(territory, t -> new HashMap<>()).merge(field, -n, Integer::sum)));
+            change.forEach((territory, fields) -> fields.forEach((field, n) -> {
+                if (n != 0) {
+                    for (int level = 1; level <= LEVELS; level++) {
+                        deltas.computeIfAbsent(nodeId(level, territory, nodeNo(level, window)), id -> new ArrayList<>())
+                                .add(new Delta(move.position(), field, n));
+                    }
+                }
+            }));
+        }
+        if (deltas.isEmpty()) {
+            return highestWindow;
+        }
+        String marker = MARKER + writer;
+        Map<String, Long> applied = markers(marker, List.copyOf(deltas.keySet()));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        deltas.forEach((id, changes) -> {
+            long done = applied.getOrDefault(id, -1L);
+            Map<String, Long> increments = new TreeMap<>();
+            long newest = -1;
+            for (Delta delta : changes) {
+                if (delta.position > done) {
+                    increments.merge(delta.field, (long) delta.change, Long::sum);
+                    newest = Math.max(newest, delta.position);
+                }
+            }
+            if (newest < 0) {
+                return;
+            }
+            Document update = new Document("$set", new Document(marker, newest));
+            Document inc = new Document();
+            increments.forEach((field, n) -> {
+                if (n != 0) {
+                    inc.append(field, n);
+                }
+            });
+            if (!inc.isEmpty()) {
+                update.append("$inc", inc);
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true)));
+        });
+        bulkWrite(counts, writes);
+        return highestWindow;
+    }
+
+    private Map<String, Long> markers(String marker, List<String> ids) {
+        Map<String, Long> applied = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_SLICE));
+            for (Document d : counts.find(Filters.in("_id", slice)).projection(Projections.include(marker))) {
+                if (d.get(marker) instanceof Number n) {
+                    applied.put(d.getString("_id"), n.longValue());
+                }
+            }
+        }
+        return applied;
+    }
+
+    /** Territory to {@code branch|status} field to count, for one placement (empty for none). */
+    private static Map<String, Map<String, Integer>> contributions(Placement placement) {
+        Map<String, Map<String, Integer>> contributions = new HashMap<>();
+        if (placement == null) {
+            return contributions;
+        }
+        List<String> fields = new ArrayList<>(4);
+        fields.add(countField(null, null));
+        fields.add(countField(null, placement.status()));
+        if (placement.branchCode() != null) {
+            fields.add(countField(placement.branchCode(), null));
+            fields.add(countField(placement.branchCode(), placement.status()));
+        }
+        List<String> territories = new ArrayList<>(3);
+        territories.add(ArtisanSearchKeys.ANY);
+        if (placement.regionCode() != null) {
+            territories.add(placement.regionCode());
+        }
+        if (placement.provinceCode() != null && !placement.provinceCode().equals(placement.regionCode())) {
+            territories.add(placement.provinceCode());
+        }
+        for (String territory : territories) {
+            Map<String, Integer> counted = contributions.computeIfAbsent(territory, t -> new HashMap<>());
+            fields.forEach(field -> counted.merge(field, 1, Integer::sum));
+        }
+        return contributions;
+    }
+
+    private static void bulkWrite(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> pending = writes;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                collection.bulkWrite(pending, new BulkWriteOptions().ordered(false));
+                return;
+            } catch (MongoBulkWriteException e) {
+                // Two writers upserting the same new document race on its _id (real MongoDB); the loser's write is
+                // simply an update once the document exists, so it is sent again.
+                List<WriteModel<Document>> retry = new ArrayList<>();
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    retry.add(pending.get(error.getIndex()));
+                }
+                pending = retry;
+            }
+        }
+    }
+
+    private static List<Long> union(Set<Long> a, Set<Long> b) {
+        TreeSet<Long> all = new TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private record Delta(long position, String field, int change) {
+    }
+}
