@@ -2,14 +2,9 @@ package ma.crafts.register.command.artisan;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Predicate;
 import ma.crafts.register.command.ActorMetadata;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.body.BodyFacts;
@@ -19,12 +14,10 @@ import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
-import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanStruckOff;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
-import ma.crafts.register.events.artisan.CardExpired;
 import ma.crafts.register.events.artisan.CardIssued;
 import ma.crafts.register.events.artisan.CardReinstated;
 import ma.crafts.register.events.artisan.CardRenewed;
@@ -41,24 +34,21 @@ import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
-import ma.crafts.register.values.CardStatus;
 import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
-import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An artisan in the RNA (Law 50.17), with its professional card and its professional-body memberships. Rules that
- * need only their input are in {@link ArtisanRules}, the card's in {@link Card}; here are those that need the
- * artisan's recorded state.
+ * An artisan in the RNA (Law 50.17), with its professional card and its professional-body memberships. Each command
+ * handler checks, then applies: the rules that need only their input are in {@link ArtisanRules}, the card's in
+ * {@link Card}, the memberships' in {@link Memberships}, and the state with the checks that read only it in
+ * {@link RecordedArtisan}, whose event-sourcing handlers are the only place that state changes.
  *
  * <p>Every command carries the acting clerk's region; the aggregate is where region scoping is decided, because only
  * it knows the artisan's <em>current</em> region (a relocation moves write access to the new region's chamber).
@@ -66,34 +56,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * latest data.
  *
  * <p>A card's expiry is recorded by the {@value CardExpiryDue#DEADLINE} deadline, scheduled whenever a card gets a
- * last valid day and cancelled when the card can no longer expire. {@code @Revision} changes with the state's shape so
- * that snapshots of an older shape are ignored and the state is rebuilt from the events.
+ * last valid day and cancelled when the card can no longer expire. {@code @Revision} changes with the shape of the
+ * state in {@link RecordedArtisan} so that snapshots of an older shape are ignored and the state is rebuilt from the
+ * events.
  */
 @Aggregate(snapshotTriggerDefinition = "artisanSnapshotTrigger")
 @Revision("3")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class Artisan {
-
-    /** A membership of a provincial professional body. */
-    public record Membership(String bodyId, String branchCode, LocalDate since) {
-    }
-
-    @AggregateIdentifier
-    private String artisanId;
-    private String nia;
-    private ArtisanStatus status;
-    private ArtisanCategory category;
-    private Qualification qualification;
-    private String provinceCode;
-    private String regionCode;
-    private String activityCode;
-    private String branchCode;
-    /** The latest sealed personal data; compared, never opened. */
-    private SealedPersonalData personalData;
-    private Card card;
-    /** branch code → membership: at most one professional body per branch. */
-    private Map<String, Membership> memberships = new LinkedHashMap<>();
+public class Artisan extends RecordedArtisan {
 
     /** For Axon's event sourcing and snapshot deserialisation. */
     protected Artisan() {
@@ -141,7 +110,8 @@ public class Artisan {
                 activity == null ? null : nomenclature.version());
         apply(event);
         if (activity != null) {
-            endMemberships(m -> !m.branchCode().equals(activity.branchCode()), Cause.BRANCH_CHANGED, null, policy);
+            memberships.endings(artisanId, m -> !m.branchCode().equals(activity.branchCode()), Cause.BRANCH_CHANGED,
+                    null, policy.today()).forEach(AggregateLifecycle::apply);
         }
         return event;
     }
@@ -160,7 +130,8 @@ public class Artisan {
                 province.regionCode(), command.personalData());
         apply(event);
         // Memberships are of provincial bodies of the artisan's province: none survives a move to another one.
-        endMemberships(m -> true, Cause.RELOCATED, null, policy);
+        memberships.endings(artisanId, m -> true, Cause.RELOCATED, null, policy.today())
+                .forEach(AggregateLifecycle::apply);
         return event;
     }
 
@@ -193,7 +164,8 @@ public class Artisan {
             throw new RuleViolationException("artisan-struck-off", "Artisan " + artisanId + " is already struck off");
         }
         apply(new ArtisanStruckOff(artisanId, reason));
-        endMemberships(m -> true, Cause.STRUCK_OFF, reason, policy);
+        memberships.endings(artisanId, m -> true, Cause.STRUCK_OFF, reason, policy.today())
+                .forEach(AggregateLifecycle::apply);
     }
 
     // ------------------------------------------------------------------------------------------------ qualification
@@ -305,6 +277,7 @@ public class Artisan {
             scheduleExpiry(deadlines, policy);
             return;
         }
+        // No clerk acted: the register did, and says so in the metadata the history shows.
         apply(card.expiry(artisanId), ActorMetadata.recordedByTheRegister());
     }
 
@@ -317,180 +290,20 @@ public class Artisan {
                 .orElseThrow(() -> new NotFoundException("No professional body " + command.bodyId()));
         requireActive("a professional body membership");
         ArtisanRules.requireJoinable(body, branchCode, provinceCode);
-        Membership current = memberships.get(body.branchCode());
-        if (current != null) {
-            throw new RuleViolationException("one-body-per-branch", "Artisan " + artisanId
-                    + " is already a member of body " + current.bodyId() + " for branch " + body.branchCode());
-        }
-        ArtisanJoinedProfessionalBody joined =
-                new ArtisanJoinedProfessionalBody(artisanId, body.bodyId(), body.branchCode(), policy.today());
-        apply(joined);
-        return joined;
+        return applied(memberships.joining(artisanId, body, policy.today()));
     }
 
     @CommandHandler
     public ProfessionalBodyMembershipEnded handle(LeaveProfessionalBody command, ProfessionalBodies bodies,
                                                   RegisterPolicy policy) {
-        return endMembership(membershipOf(command.bodyId(), bodies), Cause.LEFT, null, policy);
+        return applied(memberships.ending(artisanId, command.bodyId(), bodies, Cause.LEFT, null, policy.today()));
     }
 
     @CommandHandler
     public ProfessionalBodyMembershipEnded handle(ExcludeFromProfessionalBody command, ProfessionalBodies bodies,
                                                   RegisterPolicy policy) {
         String reason = ArtisanRules.reason(command.reason());
-        return endMembership(membershipOf(command.bodyId(), bodies), Cause.EXCLUDED, reason, policy);
-    }
-
-    // ------------------------------------------------------------------------------------------------ event sourcing
-
-    @EventSourcingHandler
-    void on(ArtisanRegistered event) {
-        artisanId = event.artisanId();
-        nia = event.nia();
-        status = ArtisanStatus.ACTIVE;
-        category = event.category();
-        qualification = event.qualification();
-        provinceCode = event.provinceCode();
-        regionCode = event.regionCode();
-        activityCode = event.activityCode();
-        branchCode = event.branchCode();
-        personalData = event.personalData();
-    }
-
-    @EventSourcingHandler
-    void on(ArtisanDetailsAmended event) {
-        if (event.personalData() != null) {
-            personalData = event.personalData();
-        }
-        if (event.activityCode() != null) {
-            activityCode = event.activityCode();
-            branchCode = event.branchCode();
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ArtisanRelocated event) {
-        provinceCode = event.provinceCode();
-        regionCode = event.regionCode();
-        if (event.personalData() != null) {
-            personalData = event.personalData();
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ArtisanSuspended event) {
-        status = ArtisanStatus.SUSPENDED;
-    }
-
-    @EventSourcingHandler
-    void on(ArtisanReinstated event) {
-        status = ArtisanStatus.ACTIVE;
-    }
-
-    @EventSourcingHandler
-    void on(ArtisanStruckOff event) {
-        status = ArtisanStatus.STRUCK_OFF;
-    }
-
-    @EventSourcingHandler
-    void on(MasterArtisanStatusGranted event) {
-        category = ArtisanCategory.MASTER_ARTISAN;
-        qualification = new Qualification(qualification == null ? null : qualification.route(), event.yearsOfPractice(),
-                qualification == null ? null : qualification.diplomaRef());
-    }
-
-    @EventSourcingHandler
-    void on(CardIssued event) {
-        card = new Card(event.cardNumber(), event.validFrom(), event.validUntil());
-    }
-
-    @EventSourcingHandler
-    void on(CardRenewed event) {
-        card.renewedUntil(event.validUntil());
-    }
-
-    @EventSourcingHandler
-    void on(CardExpired event) {
-        card.expired();
-    }
-
-    @EventSourcingHandler
-    void on(CardSuspended event) {
-        card.status(CardStatus.SUSPENDED);
-    }
-
-    @EventSourcingHandler
-    void on(CardReinstated event) {
-        card.status(CardStatus.VALID);
-    }
-
-    @EventSourcingHandler
-    void on(CardRevoked event) {
-        card.status(CardStatus.REVOKED);
-    }
-
-    @EventSourcingHandler
-    void on(CardReportedLost event) {
-        card.status(CardStatus.LOST);
-    }
-
-    @EventSourcingHandler
-    void on(CardReplaced event) {
-        card = new Card(event.cardNumber(), event.validFrom(), event.validUntil());
-    }
-
-    @EventSourcingHandler
-    void on(ArtisanJoinedProfessionalBody event) {
-        memberships.put(event.branchCode(), new Membership(event.bodyId(), event.branchCode(), event.since()));
-    }
-
-    @EventSourcingHandler
-    void on(ProfessionalBodyMembershipEnded event) {
-        memberships.remove(event.branchCode());
-    }
-
-    // ------------------------------------------------------------------------------------------------ state rules
-
-    private void endMemberships(Predicate<Membership> ending, Cause cause, String reason, RegisterPolicy policy) {
-        for (Membership m : List.copyOf(memberships.values())) {
-            if (ending.test(m)) {
-                endMembership(m, cause, reason, policy);
-            }
-        }
-    }
-
-    private ProfessionalBodyMembershipEnded endMembership(Membership membership, Cause cause, String reason,
-                                                          RegisterPolicy policy) {
-        ProfessionalBodyMembershipEnded ended = new ProfessionalBodyMembershipEnded(artisanId, membership.bodyId(),
-                membership.branchCode(), membership.since(), policy.today(), cause, reason);
-        apply(ended);
-        return ended;
-    }
-
-    /** The membership of {@code bodyId}; 404 for a body that does not exist, 409 for one the artisan is not in. */
-    private Membership membershipOf(String bodyId, ProfessionalBodies bodies) {
-        for (Membership m : memberships.values()) {
-            if (m.bodyId().equals(bodyId)) {
-                return m;
-            }
-        }
-        if (bodies.find(bodyId).isEmpty()) {
-            throw new NotFoundException("No professional body " + bodyId);
-        }
-        throw new RuleViolationException("not-a-member", "Artisan " + artisanId + " is not a member of professional body "
-                + bodyId);
-    }
-
-    /** The card a card command names must be the artisan's current one: older cards are settled. */
-    private Card currentCard(String cardNumber) {
-        if (card == null) {
-            throw new NotFoundException("Artisan " + artisanId + " holds no card " + cardNumber);
-        }
-        if (!card.cardNumber().equals(cardNumber)) {
-            throw new RuleViolationException("card-superseded", "Card " + cardNumber + " is no longer artisan "
-                    + artisanId + "'s current card (" + card.cardNumber() + ")");
-        }
-        return card;
+        return applied(memberships.ending(artisanId, command.bodyId(), bodies, Cause.EXCLUDED, reason, policy.today()));
     }
 
     private <E> E applied(E event) {
@@ -502,27 +315,5 @@ public class Artisan {
     private void scheduleExpiry(DeadlineManager deadlines, RegisterPolicy policy) {
         deadlines.schedule(policy.untilEndOfValidity(card.validUntil()), CardExpiryDue.DEADLINE,
                 new CardExpiryDue(card.cardNumber(), card.validUntil()));
-    }
-
-    /** The change was merged into the latest personal data, or it would silently undo a change recorded meanwhile. */
-    private void requireBasedOnLatest(SealedPersonalData basedOn) {
-        if (!Objects.equals(basedOn, personalData)) {
-            throw new ConcurrencyException("Artisan " + artisanId + "'s personal data changed while this change was "
-                    + "being prepared; read it again and retry");
-        }
-    }
-
-    private void requireActive(String what) {
-        if (status != ArtisanStatus.ACTIVE) {
-            throw new RuleViolationException("artisan-must-be-active",
-                    "Only an active artisan can obtain " + what + "; artisan " + artisanId + " is " + status);
-        }
-    }
-
-    private void requireNotStruckOff(String what) {
-        if (status == ArtisanStatus.STRUCK_OFF) {
-            throw new RuleViolationException("artisan-struck-off", "Artisan " + artisanId
-                    + " is struck off; the record is final and cannot be " + what);
-        }
     }
 }
