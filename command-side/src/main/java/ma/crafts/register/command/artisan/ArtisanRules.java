@@ -27,7 +27,7 @@ import ma.crafts.register.values.SealedPersonalData;
  * event; {@link ArtisanRegistration} calls some of them again before it reserves a CIN, so that an invalid request
  * answers 400 even when its CIN is taken.
  */
-public final class ArtisanRules {
+final class ArtisanRules {
     private static final int MAX_YEARS_OF_PRACTICE = 105;
     private static final int MAX_REFERENCE_LENGTH = 100;
     private static final int MAX_REASON_LENGTH = 500;
@@ -80,7 +80,7 @@ public final class ArtisanRules {
     }
 
     /** The province of the register's geography, or null with a problem recorded. */
-    static Geography.Province provinceOf(String provinceCode, Geography geography, List<FieldProblem> problems) {
+    private static Geography.Province provinceOf(String provinceCode, Geography geography, List<FieldProblem> problems) {
         Geography.Province province = geography.province(provinceCode).orElse(null);
         if (province == null) {
             problems.add(new FieldProblem("provinceCode", "'" + provinceCode
@@ -193,7 +193,7 @@ public final class ArtisanRules {
     }
 
     /** Diploma references as people write them: case, blanks and separators do not make another diploma. */
-    static String comparable(String reference) {
+    private static String comparable(String reference) {
         return reference == null ? "" : reference.replaceAll("[\\s./_-]+", "").toUpperCase(Locale.ROOT);
     }
 
