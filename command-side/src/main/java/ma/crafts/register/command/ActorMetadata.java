@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import ma.crafts.register.platform.security.CurrentActor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
@@ -42,6 +43,11 @@ public final class ActorMetadata implements MessageDispatchInterceptor<CommandMe
             stamped.putIfAbsent(CHAMBER, command.getMetaData().getOrDefault(CHAMBER, CurrentActor.NATIONAL));
             return command.andMetaData(stamped);
         };
+    }
+
+    /** For an event no caller asked for, such as a deadline's: the register recorded it, for the nation. */
+    public static MetaData recordedByTheRegister() {
+        return MetaData.with(RECORDED_BY, SYSTEM).and(CHAMBER, CurrentActor.NATIONAL);
     }
 
     /**

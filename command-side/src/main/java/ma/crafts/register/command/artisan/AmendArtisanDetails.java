@@ -19,7 +19,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record AmendArtisanDetails(@TargetAggregateIdentifier String artisanId, List<String> personalFields,
                                   SealedPersonalData personalData, SealedPersonalData basedOn, String activityCode,
-                                  String actingRegion) {
+                                  String actingRegion)
+        implements AddressedToArtisan {
     public AmendArtisanDetails {
         personalFields = personalFields == null ? List.of() : List.copyOf(personalFields);
     }

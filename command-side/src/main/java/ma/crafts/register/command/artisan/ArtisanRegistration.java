@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import ma.crafts.register.command.CommandGatewayReceipts;
-import ma.crafts.register.command.Compensation;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
+import ma.crafts.register.command.Compensation;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
@@ -83,8 +83,8 @@ public class ArtisanRegistration {
         // The aggregate checks these again; checked before the CIN is reserved, an invalid request answers 400 even
         // when its CIN is taken, instead of 409.
         List<FieldProblem> problems = new ArrayList<>();
-        Artisan.activityOf(request.activityCode(), nomenclature, problems);
-        Artisan.categoryFor(qualification, problems, policy.experienceRouteYears(), policy.masterArtisanYears());
+        ArtisanRules.activityOf(request.activityCode(), nomenclature, problems);
+        ArtisanRules.categoryFor(qualification, problems, policy.experienceRouteYears(), policy.masterArtisanYears());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -8,5 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param evidenceRef reference of the attestation of recognition of professional experience
  */
 public record GrantMasterArtisanStatus(@TargetAggregateIdentifier String artisanId, Integer yearsOfPractice,
-                                       String evidenceRef, String actingRegion) {
+                                       String evidenceRef, String actingRegion)
+        implements AddressedToArtisan {
 }

@@ -11,5 +11,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param actingRegion the clerk's region, which must be the artisan's region before the move
  */
 public record RelocateArtisan(@TargetAggregateIdentifier String artisanId, String provinceCode,
-                              SealedPersonalData personalData, SealedPersonalData basedOn, String actingRegion) {
+                              SealedPersonalData personalData, SealedPersonalData basedOn, String actingRegion)
+        implements AddressedToArtisan {
 }

@@ -3,8 +3,8 @@ package ma.crafts.register.command.numbering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ma.crafts.register.command.artisan.CardNumber;
 import ma.crafts.register.command.artisan.Nia;
-import ma.crafts.register.command.card.CardNumber;
 import org.junit.jupiter.api.Test;
 
 class IdentifierFormatsTest {

@@ -20,11 +20,7 @@ public record CardState(String cardNumber, CardStatus status, LocalDate validFro
 
     /** The card's status on {@code day}: a VALID or SUSPENDED card reads EXPIRED once its last valid day has passed. */
     public CardStatus effectiveStatus(LocalDate day) {
-        if ((status == CardStatus.VALID || status == CardStatus.SUSPENDED) && validUntil != null
-                && day.isAfter(validUntil)) {
-            return CardStatus.EXPIRED;
-        }
-        return status;
+        return status.effectiveOn(day, validUntil);
     }
 
     /** Valid only while the card itself is VALID, not past its last valid day, and its holder is ACTIVE. */

@@ -1,4 +1,4 @@
-package ma.crafts.register.command.card;
+package ma.crafts.register.command.artisan;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param newCardNumber allocated for the acting region and the current year before dispatch
  */
 public record ReplaceCard(@TargetAggregateIdentifier String artisanId, String cardNumber, String newCardNumber,
-                          String actingRegion) {
+                          String actingRegion)
+        implements AddressedToArtisan {
 }

@@ -1,4 +1,4 @@
-package ma.crafts.register.command.card;
+package ma.crafts.register.command.artisan;
 
 import java.time.LocalDate;
 

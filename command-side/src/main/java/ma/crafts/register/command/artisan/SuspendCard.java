@@ -1,8 +1,9 @@
-package ma.crafts.register.command.card;
+package ma.crafts.register.command.artisan;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Suspend a valid card, with a reason. */
 public record SuspendCard(@TargetAggregateIdentifier String artisanId, String cardNumber, String reason,
-                          String actingRegion) {
+                          String actingRegion)
+        implements AddressedToArtisan {
 }

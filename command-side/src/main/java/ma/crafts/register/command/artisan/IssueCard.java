@@ -1,4 +1,4 @@
-package ma.crafts.register.command.card;
+package ma.crafts.register.command.artisan;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,5 +9,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param cardNumber   allocated for the acting region and the current year before dispatch
  * @param actingRegion the region a chamber clerk is confined to, or null for an actor with national scope
  */
-public record IssueCard(@TargetAggregateIdentifier String artisanId, String cardNumber, String actingRegion) {
+public record IssueCard(@TargetAggregateIdentifier String artisanId, String cardNumber, String actingRegion)
+        implements AddressedToArtisan {
 }
