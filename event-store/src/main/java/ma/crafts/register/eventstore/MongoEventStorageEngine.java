@@ -602,6 +602,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     // ------------------------------------------------------------------ snapshots
 
+    @ScansAccepted(adr = "0001", why = "snapshots holds one document per snapshotted aggregate and grows with the "
+            + "register; the condition on seq keeps a newer snapshot, and snapshots are taken once per many events, "
+            + "not per command")
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         // The same fields as a stored event, keyed by the aggregate: one snapshot per aggregate, the newest.
