@@ -21,8 +21,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -37,8 +39,9 @@ public final class MongoAccessRules {
     private static final String COLLECTION = "com.mongodb.client.MongoCollection";
     private static final String DOCUMENT = "org.bson.Document";
     private static final Set<String> INDEXED_FILTERS = Set.of("eq", "in");
-    /** Collection reads that take no filter at all, or that mongo-java-server cannot serve from an index. */
+    /** Called without arguments, these read every document of the collection. */
     private static final Set<String> UNFILTERED_WITHOUT_ARGUMENTS = Set.of("find", "countDocuments");
+    /** Pipelines, distinct values and change streams: never served from an index there, and not used (ADR 0001). */
     private static final Set<String> NEVER_INDEXED = Set.of("aggregate", "distinct", "watch");
     private static final Pattern FILTER_FIELD = Pattern.compile("\\b(?:Filters\\.)?(?:eq|in)\\(\\s*([^,)\\s]+)");
     private static final Pattern DOCUMENT_AS_FILTER = Pattern.compile("\\.(?:find|findOneAndUpdate|findOneAndReplace"
@@ -90,6 +93,7 @@ public final class MongoAccessRules {
 
         @Override
         public void check(JavaClass javaClass, ConditionEvents events) {
+            Set<Integer> filterLinesRead = new HashSet<>();
             for (JavaMethodCall call : javaClass.getMethodCallsFromSelf()) {
                 String owner = call.getTargetOwner().getName();
                 String name = call.getName();
@@ -97,7 +101,7 @@ public final class MongoAccessRules {
                 if (owner.equals(FILTERS)) {
                     if (!INDEXED_FILTERS.contains(name)) {
                         scan(call, events, "Filters." + name + " is not served from an index");
-                    } else {
+                    } else if (filterLinesRead.add(call.getLineNumber())) {
                         checkFieldsOnLine(call, events);
                     }
                 } else if (owner.equals(COLLECTION) && (NEVER_INDEXED.contains(name)
@@ -187,8 +191,8 @@ public final class MongoAccessRules {
 
     private static Set<String> decisionNumbers() {
         try (Stream<Path> records = Files.list(Sources.decisionRecords())) {
-            return Set.copyOf(records.map(path -> path.getFileName().toString())
-                    .filter(name -> name.matches("\\d{4}-.*\\.md")).map(name -> name.substring(0, 4)).toList());
+            return records.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d{4}-.*\\.md"))
+                    .map(name -> name.substring(0, 4)).collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
