@@ -91,7 +91,8 @@ public final class FeatureRules {
         return feature(javaClass).map(f -> javaClass.getPackageName().equals(side + "." + f)).orElse(false);
     }
 
-    private static JavaClass topLevel(JavaClass javaClass) {
+    /** The class a nested class sits in, at the top: nested classes share its role (controller, wiring...). */
+    public static JavaClass topLevel(JavaClass javaClass) {
         JavaClass top = javaClass;
         while (top.getEnclosingClass().isPresent()) {
             top = top.getEnclosingClass().get();

@@ -39,7 +39,7 @@ class CommandSideArchitectureTest {
      * the access policy before the aggregate sees a command). Nested classes share their top-level class's role.
      */
     private static final DescribedPredicate<JavaClass> FEATURE_EDGE = describe("a feature's edge", javaClass -> {
-        JavaClass top = topLevel(javaClass);
+        JavaClass top = FeatureRules.topLevel(javaClass);
         return top.isAnnotatedWith("org.springframework.web.bind.annotation.RestController")
                 || top.isAnnotatedWith("org.springframework.context.annotation.Configuration")
                 || top.isAnnotatedWith("org.axonframework.spring.stereotype.Saga")
@@ -126,12 +126,4 @@ class CommandSideArchitectureTest {
 
     @ArchTest
     static final ArchRule noMultiDocumentTransactions = MongoAccessRules.noMultiDocumentTransactions();
-
-    private static JavaClass topLevel(JavaClass javaClass) {
-        JavaClass top = javaClass;
-        while (top.getEnclosingClass().isPresent()) {
-            top = top.getEnclosingClass().get();
-        }
-        return top;
-    }
 }
