@@ -63,11 +63,15 @@ public class MongoTokenStore implements TokenStore {
         return processorName + "#" + segment;
     }
 
+    @ScansAccepted(adr = "0001", why = "tracking_tokens holds one document per processor segment (tens), and a "
+            + "claim must be conditional")
     private Bson claimable(String processorName, int segment) {
         return and(eq("_id", id(processorName, segment)),
                 or(eq("owner", null), eq("owner", owner), lt("claimedAt", new Date(clock.millis() - claimTimeout.toMillis()))));
     }
 
+    @ScansAccepted(adr = "0001", why = "tracking_tokens holds one document per processor segment (tens), and a "
+            + "claim must be conditional")
     private Bson ownedByMe(String processorName, int segment) {
         return and(eq("_id", id(processorName, segment)), eq("owner", owner));
     }
@@ -195,8 +199,8 @@ public class MongoTokenStore implements TokenStore {
         return Optional.ofNullable(config).map(document -> document.getString("storageIdentifier"));
     }
 
+    @ScansAccepted(adr = "0001", why = "tracking_tokens holds one document per processor segment (tens)")
     private List<Document> segmentDocuments(String processorName) {
-        // The collection holds one document per processor segment, so this scan stays tiny.
         return tokens.find(eq("processorName", processorName)).into(new ArrayList<>());
     }
 

@@ -28,6 +28,9 @@ final class Snapshots {
         this.snapshots = snapshots;
     }
 
+    @ScansAccepted(adr = "0001", why = "snapshots holds one document per snapshotted aggregate and grows with the "
+            + "register; the condition on seq keeps a newer snapshot, and snapshots are taken once per many events, "
+            + "not per command")
     void store(DomainEventMessage<?> snapshot, Serializer serializer) {
         Document document = new Document(CommitDocuments.ID, snapshot.getAggregateIdentifier());
         document.putAll(new RawBsonDocument(CommitDocuments.encodeEvent(snapshot, serializer)).decode(DOCUMENTS));

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import ma.crafts.register.eventstore.ScansAccepted;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -173,6 +174,8 @@ final class DeadlineBuckets {
      *
      * @return whether the floor moved
      */
+    @ScansAccepted(adr = "0001", why = "the compare-and-set on the floor's version scans deadline_floor, which holds "
+            + "one document")
     boolean advance(Floor seen, long minute) {
         if (minute <= seen.minute()) {
             return false;

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nonnull;
 import ma.crafts.register.eventstore.BsonJson;
+import ma.crafts.register.eventstore.ScansAccepted;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -202,6 +203,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         }));
     }
 
+    @ScansAccepted(adr = "0001", why = "a rare administrative call; every other filter on deadlines is a bare _id "
+            + "(GUARANTEES.md, Deadlines)")
     @Override
     public void cancelAll(@Nonnull String deadlineName) {
         Span span = spanFactory.createCancelAllSpan(deadlineName);

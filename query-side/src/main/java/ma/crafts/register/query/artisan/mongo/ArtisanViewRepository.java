@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.mongo.ArtisanStateCodec;
 import ma.crafts.register.query.mongo.DocumentWrites;
 import org.bson.Document;
 

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import ma.crafts.register.eventstore.ScansAccepted;
 import ma.crafts.register.query.notification.ChamberNotification;
 import ma.crafts.register.values.LocalizedText;
 import org.bson.Document;
@@ -34,6 +35,9 @@ public class NotificationRepository {
     }
 
     /** One page of the notices of {@code regionCode} (of every region when null), newest first. */
+    @ScansAccepted(adr = "0001", why = "notices are rare (an enterprise left without its supervising artisan), so "
+            + "filtering on regionCode and sorting on position over the whole collection stays small; see "
+            + "query-side/READ-MODELS.md")
     public Page page(String regionCode, int page, int size) {
         Bson filter = regionCode == null ? new Document() : Filters.eq("regionCode", regionCode);
         long total = notifications.countDocuments(filter);

@@ -1,10 +1,9 @@
-package ma.crafts.register.command.mongo;
+package ma.crafts.register.command.numbering.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -16,7 +15,9 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.List;
 import ma.crafts.register.command.numbering.SequenceAllocator;
+import ma.crafts.register.command.mongo.MongoErrors;
 import ma.crafts.register.command.numbering.SequenceKey;
+import ma.crafts.register.eventstore.ScansAccepted;
 import org.bson.Document;
 
 /**
@@ -42,6 +43,8 @@ public class MongoSequenceAllocator implements SequenceAllocator {
         this.pool = database.getCollection(POOL);
     }
 
+    @ScansAccepted(adr = "0001", why = "_id plus \"free is not empty\" scans number_pool, which holds one document "
+            + "per series, region and year (a few hundred); the condition makes taking a returned number atomic")
     @Override
     public long next(SequenceKey key) {
         Document before = pool.findOneAndUpdate(and(eq("_id", key.id()), exists("free.0")), Updates.popFirst("free"),
@@ -70,21 +73,11 @@ public class MongoSequenceAllocator implements SequenceAllocator {
                 return before == null ? 1 : ((Number) before.get("issued")).longValue() + 1;
             } catch (MongoWriteException | MongoCommandException e) {
                 // Two first allocations of a key may both try to insert the counter; the loser retries as an update.
-                if (attempt < 3 && isDuplicateKey(e)) {
+                if (attempt < 3 && MongoErrors.isDuplicateKey(e)) {
                     continue;
                 }
                 throw e;
             }
         }
-    }
-
-    static boolean isDuplicateKey(RuntimeException e) {
-        if (e instanceof MongoWriteException write) {
-            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-        }
-        if (e instanceof MongoCommandException command) {
-            return ErrorCategory.fromErrorCode(command.getErrorCode()) == ErrorCategory.DUPLICATE_KEY;
-        }
-        return false;
     }
 }

@@ -1,4 +1,4 @@
-package ma.crafts.register.command.mongo;
+package ma.crafts.register.command.numbering.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

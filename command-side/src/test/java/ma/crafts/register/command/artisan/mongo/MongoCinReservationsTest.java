@@ -1,4 +1,4 @@
-package ma.crafts.register.command.mongo;
+package ma.crafts.register.command.artisan.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.command.numbering.IssuedNumbers;
+import ma.crafts.register.command.numbering.mongo.MongoIssuedNumbers;
 import ma.crafts.register.command.support.EmbeddedMongo;
 import ma.crafts.register.errors.DuplicateCinException;
 import org.bson.Document;

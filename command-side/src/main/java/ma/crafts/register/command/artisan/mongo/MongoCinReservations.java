@@ -1,4 +1,4 @@
-package ma.crafts.register.command.mongo;
+package ma.crafts.register.command.artisan.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.function.Predicate;
 import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.command.mongo.MongoErrors;
 import ma.crafts.register.errors.DuplicateCinException;
+import ma.crafts.register.eventstore.ScansAccepted;
 import org.bson.Document;
 
 /**
@@ -43,6 +45,9 @@ public class MongoCinReservations implements CinReservations {
         this.clock = clock;
     }
 
+    @ScansAccepted(adr = "0001", why = "the conditional delete runs only when the CIN is already reserved and that "
+            + "reservation looks abandoned; it reads the whole collection (one document per reserved CIN), so it "
+            + "must stay that rare")
     @Override
     public void reserve(String cinFingerprint, String artisanId) {
         if (tryInsert(cinFingerprint, artisanId)) {
@@ -67,6 +72,9 @@ public class MongoCinReservations implements CinReservations {
         throw new DuplicateCinException();
     }
 
+    @ScansAccepted(adr = "0001", why = "runs only when a registration fails after reserving; _id plus artisanId "
+            + "keeps another applicant's reservation, but it reads the whole collection (one document per reserved "
+            + "CIN)")
     @Override
     public void release(String cinFingerprint, String artisanId) {
         reservations.deleteOne(and(eq("_id", cinFingerprint), eq("artisanId", artisanId)));
@@ -84,7 +92,7 @@ public class MongoCinReservations implements CinReservations {
                     .append("reservedAt", Date.from(Instant.now(clock))));
             return true;
         } catch (MongoWriteException e) {
-            if (MongoSequenceAllocator.isDuplicateKey(e)) {
+            if (MongoErrors.isDuplicateKey(e)) {
                 return false;
             }
             throw e;

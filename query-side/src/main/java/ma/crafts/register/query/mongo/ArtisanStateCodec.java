@@ -1,4 +1,4 @@
-package ma.crafts.register.query.artisan.mongo;
+package ma.crafts.register.query.mongo;
 
 import java.time.Instant;
 import java.time.LocalDate;

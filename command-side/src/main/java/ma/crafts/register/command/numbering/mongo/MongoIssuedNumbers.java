@@ -1,4 +1,4 @@
-package ma.crafts.register.command.mongo;
+package ma.crafts.register.command.numbering.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -8,7 +8,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.Optional;
+import ma.crafts.register.command.mongo.MongoErrors;
 import ma.crafts.register.command.numbering.IssuedNumbers;
+import ma.crafts.register.eventstore.ScansAccepted;
 import org.bson.Document;
 
 /** {@code nia_numbers} and {@code card_numbers}: {@code {_id: number, artisanId, issuedAt}}; the unique {@code _id} is the guard. */
@@ -28,7 +30,7 @@ public class MongoIssuedNumbers implements IssuedNumbers {
         try {
             collection(kind).insertOne(new Document("_id", number).append("artisanId", artisanId).append("issuedAt", clock.instant()));
         } catch (MongoWriteException e) {
-            if (MongoSequenceAllocator.isDuplicateKey(e)) {
+            if (MongoErrors.isDuplicateKey(e)) {
                 throw new IllegalStateException(kind + " " + number + " is already issued; the " + kind
                         + " counters are behind the issued numbers and need an operator", e);
             }
@@ -36,6 +38,8 @@ public class MongoIssuedNumbers implements IssuedNumbers {
         }
     }
 
+    @ScansAccepted(adr = "0001", why = "runs only when a command that took a number fails; _id plus artisanId keeps "
+            + "another artisan's number, but it reads the whole collection (one document per number ever issued)")
     @Override
     public void release(Kind kind, String number, String artisanId) {
         collection(kind).deleteOne(and(eq("_id", number), eq("artisanId", artisanId)));

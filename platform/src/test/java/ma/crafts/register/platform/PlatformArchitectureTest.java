@@ -1,0 +1,41 @@
+package ma.crafts.register.platform;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Map;
+import java.util.Set;
+import ma.crafts.register.architecture.MongoAccessRules;
+import ma.crafts.register.architecture.Sources;
+
+/** The platform's share of the Mongo access rule (docs/adr/0001), and what it may not know about. */
+@AnalyzeClasses(packages = "ma.crafts.register.platform", importOptions = ImportOption.DoNotIncludeTests.class)
+class PlatformArchitectureTest {
+    /**
+     * The platform does not depend on the event store, where {@code @ScansAccepted} lives, so its scans are listed
+     * here. The conditional update and delete keep a request that lost its claim (lease expired and taken over) from
+     * overwriting or dropping the new owner's record.
+     */
+    private static final Map<String, String> SCANS = Map.of(
+            "ma.crafts.register.platform.idempotency.IdempotencyKeyStore#complete",
+            "runs on every POST that carries an Idempotency-Key and reads the whole idempotency_keys collection, "
+                    + "which keeps a record per key: a cost that grows with use (reported in issue 14)",
+            "ma.crafts.register.platform.idempotency.IdempotencyKeyStore#release",
+            "runs only when a keyed request fails; reads the whole idempotency_keys collection");
+
+    @ArchTest
+    static final ArchRule filtersUseAnIndexUnlessScansAccepted =
+            MongoAccessRules.filtersUseAnIndexUnlessScansAccepted(Sources.ofThisModule(), Set.of(), SCANS);
+
+    @ArchTest
+    static final ArchRule noMultiDocumentTransactions = MongoAccessRules.noMultiDocumentTransactions();
+
+    @ArchTest
+    static final ArchRule knowsNeitherSideNorTheEventStore = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("ma.crafts.register.command..", "ma.crafts.register.query..",
+                    "ma.crafts.register.eventstore..")
+            .because("both sides build on the platform, which must come up without either (README, Layout)");
+}

@@ -1,0 +1,41 @@
+package ma.crafts.register.query;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Map;
+import java.util.Set;
+import ma.crafts.register.architecture.FeatureRules;
+import ma.crafts.register.architecture.MongoAccessRules;
+import ma.crafts.register.architecture.Sources;
+
+/** The query side's package rules (docs/adr/0006) and its share of the Mongo access rule (docs/adr/0001). */
+@AnalyzeClasses(packages = "ma.crafts.register.query", importOptions = ImportOption.DoNotIncludeTests.class)
+class QuerySideArchitectureTest {
+    private static final String SIDE = "ma.crafts.register.query";
+
+    /**
+     * Which feature may use which, through its top-level package. The artisan view is the read model the others
+     * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
+     * the features that validate codes against it.
+     */
+    @ArchTest
+    static final ArchRule featuresUseEachOtherOnlyThroughDeclaredApis = FeatureRules.of(SIDE)
+            .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
+                    "artisan -> reference",
+                    "audit -> artisan",
+                    "card -> artisan",
+                    "eligibility -> artisan",
+                    "notification -> artisan", "notification -> reference"), Map.of());
+
+    @ArchTest
+    static final ArchRule mongoCodeLivesInMongoPackages = FeatureRules.of(SIDE).mongoCodeLivesInMongoPackages();
+
+    @ArchTest
+    static final ArchRule filtersUseAnIndexUnlessScansAccepted =
+            MongoAccessRules.filtersUseAnIndexUnlessScansAccepted(Sources.ofThisModule(), Set.of(), Map.of());
+
+    @ArchTest
+    static final ArchRule noMultiDocumentTransactions = MongoAccessRules.noMultiDocumentTransactions();
+}
