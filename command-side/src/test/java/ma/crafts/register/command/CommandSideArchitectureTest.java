@@ -63,10 +63,8 @@ class CommandSideArchitectureTest {
      * Imports the compiler leaves no trace of (a constant it inlines), which the source check below still sees, with
      * the reason each is tolerated. A line that is gone fails the check, so the list shrinks.
      */
-    private static final Map<String, String> TOLERATED_IMPORTS = Map.of(
-            "ma.crafts.register.command.artisan.Artisan: import ma.crafts.register.platform.security.CurrentActor;",
-            "for the constant CurrentActor.NATIONAL, the chamber recorded when the register itself acts (card "
-                    + "expiry); the aggregate slimming of issue 14 takes it out of the aggregate");
+    /** Imports a domain class may keep for a stated reason; none today. An entry no longer needed fails the rule. */
+    private static final Map<String, String> TOLERATED_IMPORTS = Map.of();
 
     @ArchTest
     static final ArchRule domainDoesNotDependOnSecurityOrMongo = noClasses().that(DOMAIN)
