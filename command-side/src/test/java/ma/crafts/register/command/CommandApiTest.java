@@ -511,11 +511,11 @@ class CommandApiTest {
 
     /** {@code body} is sent as JSON; a String is sent as it is, for JSON no mapper would write. */
     private Response post(String path, String token, Object body) throws Exception {
-        String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
