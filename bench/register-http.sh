@@ -254,13 +254,14 @@ say "starting $jar with -Xmx$APP_HEAP on port $http_port ($store_label, on 127.0
 # DATA_DIR, ...) can point the app elsewhere. ExitOnOutOfMemoryError: a heap too small ends the run instead of
 # limping on, so a run that finishes also shows the register works within APP_HEAP. Axon's update checker only
 # honours the system property, and the benchmark sends nothing beyond 127.0.0.1. The master key goes through the
-# environment, not the command line, so it stays out of `ps`.
+# environment, not the command line, so it stays out of `ps`. The keys stay in the scratch data dir, where the
+# generator reads the master key.
 # shellcheck disable=SC2086  # APP_JAVA_OPTS is a list of flags
 REGISTER_PRIVACY_MASTER_KEY="$app_master_key" \
 java "-Xmx$APP_HEAP" -XX:+UseZGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
   $APP_JAVA_OPTS -jar "$run_dir/register.jar" \
   "--server.port=$http_port" "--server.address=127.0.0.1" "${store_args[@]}" \
-  "--register.data-dir=$data_dir" "--register.auth.mode=dev" >"$work/app.log" 2>&1 &
+  "--register.data-dir=$data_dir" "--register.key-dir=$data_dir" "--register.auth.mode=dev" >"$work/app.log" 2>&1 &
 app_pid=$!
 healthy=0
 for _ in $(seq 1 "$STARTUP_TIMEOUT"); do

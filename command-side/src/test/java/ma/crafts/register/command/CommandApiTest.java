@@ -3,6 +3,7 @@ package ma.crafts.register.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -366,6 +367,74 @@ class CommandApiTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
+
+    // --- hostile input ----------------------------------------------------------------------------------------
+
+    @Test
+    void namesWithControlInvisibleOrDirectionCharactersAre400NamingTheField() throws Exception {
+        long before = eventCount();
+        Map<String, Map<String, String>> hostile = Map.of(
+                "firstName.fr", Map.of("ar", "فاطمة", "fr", "Fati\u0000ma"),
+                "lastName.ar", Map.of("ar", "الزهراء\u202E", "fr", "Zahra"),
+                "firstName.ar", Map.of("ar", "فا\u200Bطمة", "fr", "Fatima"));
+        for (Map.Entry<String, Map<String, String>> name : hostile.entrySet()) {
+            Map<String, Object> request = registration(uniqueCin(), "MA-MAR", "B08-001", 5);
+            request.put(name.getKey().substring(0, name.getKey().indexOf('.')), name.getValue());
+            Response rejected = http.post("/api/v1/artisans", clerk07, request);
+            assertThat(rejected.status()).as(name.getKey() + " " + rejected.body()).isEqualTo(400);
+            assertThat(rejected.contentType()).startsWith("application/problem+json");
+            assertThat(rejected.body().get("errors").get(0).get("field").asText()).isEqualTo(name.getKey());
+        }
+        Map<String, Object> latinJoiner = registration(uniqueCin(), "MA-MAR", "B08-001", 5);
+        latinJoiner.put("lastName", Map.of("ar", "الزهراء", "fr", "Za\u200Chra"));
+        assertThat(http.post("/api/v1/artisans", clerk07, latinJoiner).status()).as("a joiner outside Arabic").isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void namesAreStoredInNfcAndAJoinerBetweenArabicLettersIsKept() throws Exception {
+        Map<String, Object> request = registration(uniqueCin(), "MA-MAR", "B08-001", 5);
+        String decomposed = "Fe\u0301licite\u0301";
+        String joined = "مهر\u200Cآبادي";
+        request.put("firstName", Map.of("ar", "ا\u0654مينة", "fr", decomposed));
+        request.put("lastName", Map.of("ar", joined, "fr", "Mehrabadi"));
+        Response registered = http.post("/api/v1/artisans", clerk07, request);
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        ArtisanRegistered event = (ArtisanRegistered) eventStore.readEvents(registered.body().get("artisanId").asText())
+                .next().getPayload();
+        PersonalData stored = vault.open(event.personalData()).orElseThrow();
+        assertThat(stored.firstName().fr()).isEqualTo("F\u00e9licit\u00e9");
+        assertThat(stored.firstName().ar()).isEqualTo("\u0623مينة");
+        assertThat(stored.lastName().ar()).isEqualTo(joined);
+    }
+
+    @Test
+    void aKeyGivenTwiceIs400AndStoresNothing() throws Exception {
+        long before = eventCount();
+        String twice = new ObjectMapper().writeValueAsString(registration(uniqueCin(), "MA-MAR", "B08-001", 5))
+                .replaceFirst("\\{", "{\"cin\":\"" + uniqueCin() + "\",");
+        Response rejected = http.post("/api/v1/artisans", clerk07, twice);
+        assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.type()).isEqualTo("/problems/validation");
+        assertThat(rejected.body().get("errors").get(0).get("field").asText()).isEqualTo("cin");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aRejectionNeverRepeatsThePersonalValueItRejected() throws Exception {
+        Map<String, String> personal = Map.of("birthDate", "1984-02-31", "cin", "QX98765432",
+                "phone", "+21261234ABCD", "firstName", "Qasimato");
+        for (Map.Entry<String, String> value : personal.entrySet()) {
+            Map<String, Object> request = registration(uniqueCin(), "MA-MAR", "B08-001", 5);
+            request.put(value.getKey(), value.getKey().equals("firstName")
+                    ? Map.of("ar", value.getValue(), "fr", value.getValue()) : value.getValue());
+            Response rejected = http.post("/api/v1/artisans", clerk07, request);
+            assertThat(rejected.status()).as(value.getKey()).isEqualTo(400);
+            assertThat(rejected.body().toString()).as(value.getKey()).contains(value.getKey())
+                    .doesNotContain(value.getValue());
+        }
+    }
 
     private static String uniqueCin() {
         return Requests.uniqueCin("TK");

@@ -26,6 +26,8 @@ import org.springframework.core.io.ClassPathResource;
 public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
     public static final String PROPERTY_SOURCE_NAME = "crafts-register-platform-defaults";
     static final String LOCATION = "META-INF/register/platform-defaults.properties";
+    /** Late enough to follow Spring Boot's config files, early enough for the post-processors that read the defaults. */
+    public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -54,6 +56,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return ORDER;
     }
 }

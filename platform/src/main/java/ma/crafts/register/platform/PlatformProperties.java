@@ -11,12 +11,15 @@ import org.springframework.util.unit.DataSize;
  * The {@code register.*} settings shared by every service built on the platform. The defaults here mirror
  * {@code platform-defaults.properties}, so the platform behaves the same when an application replaces that file.
  *
- * @param dataDir     where the embedded store (and, when no master key is configured, the generated master key) lives
+ * @param dataDir     where the embedded store lives
  * @param mongodb     MongoDB connection; blank {@code uri} means "run the embedded server"
  * @param auth        how bearer tokens are verified
  * @param http        HTTP limits
  * @param idempotency {@code Idempotency-Key} handling
  * @param privacy     the personal-data vault
+ * @param metrics     who may read the metrics
+ * @param keyDir      where generated keys live (the master key when none is configured, the dev-token key); blank
+ *                    means {@code <data-dir>-keys} beside the data directory, never inside it (see {@link #keyDirectory})
  */
 @ConfigurationProperties("register")
 public record PlatformProperties(
@@ -25,7 +28,19 @@ public record PlatformProperties(
         @DefaultValue Auth auth,
         @DefaultValue Http http,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Privacy privacy) {
+        @DefaultValue Privacy privacy,
+        String keyDir,
+        @DefaultValue Metrics metrics) {
+
+    /** The key directory in force: the configured one, else {@code <data-dir>-keys}, a sibling of the data dir. */
+    public Path keyDirectory() {
+        if (keyDir != null && !keyDir.isBlank()) {
+            return Path.of(keyDir.trim()).toAbsolutePath().normalize();
+        }
+        Path data = dataDir.toAbsolutePath().normalize();
+        Path name = data.getFileName();
+        return data.resolveSibling((name == null ? "register" : name.toString()) + "-keys");
+    }
 
     /**
      * @param uri      a MongoDB connection string (env {@code MONGODB_URI}); blank starts the embedded server
@@ -35,6 +50,11 @@ public record PlatformProperties(
     public record Mongodb(String uri, @DefaultValue("register") String database, @DefaultValue Embedded embedded) {
         public boolean isEmbedded() {
             return isEmbedded(uri);
+        }
+
+        /** The embedded server on a memory backend: everything, tokens included, is gone after a restart. */
+        public boolean forgetsOnExit() {
+            return isEmbedded() && embedded.backend() != EmbeddedBackend.H2;
         }
 
         /** No connection string means the embedded server. */
@@ -55,37 +75,47 @@ public record PlatformProperties(
     public enum EmbeddedBackend { H2, H2_MEMORY, MEMORY }
 
     /**
-     * @param mode        {@code dev} signs and verifies HS256 tokens locally; {@code issuer} trusts the configured issuer.
-     *                    Unset, it follows the store: dev on the embedded MongoDB, issuer on a real one
-     *                    ({@link AuthMode#resolve}), so a deployment never hands out tokens by default
-     * @param devSecret   HS256 secret for dev mode (at least 32 bytes); blank generates one per start
-     * @param devTokenTtl lifetime of tokens issued by {@code POST /api/v1/dev/tokens}
+     * @param mode           {@code dev} signs and verifies HS256 tokens locally; {@code issuer} (also when unset)
+     *                       trusts the configured issuer. Dev tokens give anyone any role, so they are never implied:
+     *                       only {@code REGISTER_AUTH_MODE=dev} switches them on
+     * @param devSecret      HS256 secret for dev mode (at least 32 bytes); blank keeps a generated one in the key
+     *                       directory (a fresh one per start when the store itself is in memory)
+     * @param devTokenTtl    lifetime of tokens issued by {@code POST /api/v1/dev/tokens}
+     * @param devAllowRemote dev mode listens on a loopback address only, unless this is true
+     *                       ({@code REGISTER_DEV_ALLOW_REMOTE})
      */
-    public record Auth(AuthMode mode, String devSecret, @DefaultValue("PT12H") Duration devTokenTtl) {
+    public record Auth(AuthMode mode, String devSecret, @DefaultValue("PT12H") Duration devTokenTtl,
+                       boolean devAllowRemote) {
     }
 
-    /** The authentication mode in force: the configured one, else what the store implies (see {@link Auth}). */
+    /** The authentication mode in force: the configured one, else {@code issuer}. */
     public AuthMode authMode() {
-        return AuthMode.resolve(auth.mode(), mongodb.uri());
+        return AuthMode.orIssuer(auth.mode());
     }
 
     public enum AuthMode {
         DEV, ISSUER;
 
-        /**
-         * The API contract allows dev tokens "in the embedded profile only": anyone can mint a token for any role, so
-         * pointed at a real MongoDB the register verifies tokens from an issuer unless told otherwise explicitly.
-         */
-        public static AuthMode resolve(AuthMode configured, String mongodbUri) {
-            if (configured != null) {
-                return configured;
-            }
-            return Mongodb.isEmbedded(mongodbUri) ? DEV : ISSUER;
+        /** Unset means issuer: a register never hands out tokens unless told to explicitly. */
+        public static AuthMode orIssuer(AuthMode configured) {
+            return configured == null ? ISSUER : configured;
         }
     }
 
-    /** @param maxBodySize largest request body accepted under {@code /api/v1/**} */
-    public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+    /**
+     * @param maxBodySize      largest request body accepted under {@code /api/v1/**}
+     * @param publicRateLimit  how often one client address may call the paths open without a token
+     */
+    public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue PublicRateLimit publicRateLimit) {
+    }
+
+    /**
+     * @param perSecond  requests a second one address may keep up
+     * @param burst      requests one address may send at once after being idle
+     * @param maxClients addresses remembered at once (about 100 bytes each)
+     */
+    public record PublicRateLimit(@DefaultValue("20") int perSecond, @DefaultValue("40") int burst,
+                                  @DefaultValue("100000") int maxClients) {
     }
 
     /**
@@ -94,6 +124,13 @@ public record PlatformProperties(
      *                         the key may be claimed again; must exceed the slowest legitimate request
      */
     public record Idempotency(@DefaultValue("10s") Duration waitTimeout, @DefaultValue("PT2M") Duration inProgressLease) {
+    }
+
+    /**
+     * @param scrapeToken a static bearer secret (at least 32 characters) accepted on {@code /actuator/prometheus} only,
+     *                    for a scraper that cannot renew JWTs ({@code REGISTER_METRICS_SCRAPE_TOKEN}); blank: none
+     */
+    public record Metrics(String scrapeToken) {
     }
 
     /**

@@ -2,9 +2,12 @@ package ma.crafts.register.query;
 
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.eventstore.TrackingProgress;
+import ma.crafts.register.platform.security.CurrentActor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -12,6 +15,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * Read-your-writes for {@code ?minPosition=n}: a command response carries the global position of its last event, and
  * a read passing it waits (bounded, 5 s by default) until whatever serves that read has seen position n: the
  * projection's tracking processor for view reads, the event store itself for reads straight from the store.
+ *
+ * <p>A wait holds a request thread, so waiting is rationed: a position the store has not reached yet can never come
+ * from a command response and is refused (400) before anything waits; a caller without a token never waits (it gets
+ * its answer if the position is applied already, else the 503 at once); and at most {@code maxWaiting} requests wait
+ * at the same time, the others getting the 503 at once. Without these, a few dozen anonymous requests a second with a
+ * huge {@code minPosition} held every worker thread of the server.
  */
 public class ProjectionFreshness {
 
@@ -23,18 +32,28 @@ public class ProjectionFreshness {
 
     private final TrackingProgress progress;
     private final EventStore eventStore;
+    private final CurrentActor actor;
     private final Duration maxWait;
+    private final Semaphore waitingReads;
 
-    public ProjectionFreshness(TrackingProgress progress, EventStore eventStore, Duration maxWait) {
+    public ProjectionFreshness(TrackingProgress progress, EventStore eventStore, CurrentActor actor, Duration maxWait,
+                               int maxWaiting) {
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("maxWaiting must be 0 or more, got " + maxWaiting);
+        }
         this.progress = progress;
         this.eventStore = eventStore;
+        this.actor = actor;
         this.maxWait = maxWait;
+        this.waitingReads = new Semaphore(maxWaiting);
     }
 
     /**
      * Returns once {@code processor} has applied {@code minPosition} (at once when {@code minPosition} is null).
      *
-     * @throws ProjectionLaggingException when the wait limit passes first (rendered as 503 with Retry-After)
+     * @throws ProjectionLaggingException when the wait limit passes first, or the caller may not wait (503 with
+     *                                    Retry-After)
+     * @throws InvalidInputException      when the event store has not reached {@code minPosition} either
      */
     public void await(String processor, Long minPosition) {
         if (minPosition != null) {
@@ -62,26 +81,50 @@ public class ProjectionFreshness {
         if (reached.getAsBoolean()) {
             return;
         }
+        long head = storeHead();
+        if (minPosition > head) {
+            throw new InvalidInputException("minPosition", "is beyond the last recorded position (" + head
+                    + "); pass a position from a command response");
+        }
+        if (!actor.isAuthenticated()) {
+            throw new ProjectionLaggingException(what, minPosition, 0,
+                    "only a caller with a bearer token waits; retry shortly");
+        }
+        if (!waitingReads.tryAcquire()) {
+            throw new ProjectionLaggingException(what, minPosition, 0,
+                    "too many reads are waiting already; retry shortly");
+        }
+        try {
+            pollUntil(what, minPosition, reached);
+        } finally {
+            waitingReads.release();
+        }
+    }
+
+    private void pollUntil(String what, long minPosition, BooleanSupplier reached) {
         long start = System.nanoTime();
         long deadline = start + maxWait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                throw new ProjectionLaggingException(what, minPosition,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                throw timedOut(what, minPosition, start);
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(remaining))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ProjectionLaggingException(what, minPosition,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                throw timedOut(what, minPosition, start);
             }
             if (reached.getAsBoolean()) {
                 return;
             }
             pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
         }
+    }
+
+    private static ProjectionLaggingException timedOut(String what, long minPosition, long start) {
+        return new ProjectionLaggingException(what, minPosition,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), "retry shortly");
     }
 }

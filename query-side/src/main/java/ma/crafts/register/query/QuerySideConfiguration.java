@@ -48,7 +48,8 @@ import org.springframework.core.io.ResourceLoader;
  * Wires the query side: projections on tracking processors, their Mongo collections, and the read services behind
  * the REST controllers. Self-contained (it scans its own packages), so a launcher may import just this class.
  *
- * <p>Settings: {@code register.query.min-position-timeout} (default 5s), {@code register.query.projection-threads}
+ * <p>Settings: {@code register.query.min-position-timeout} (default 5s), {@code register.query.max-waiting-reads}
+ * (default 32; how many {@code ?minPosition} reads may wait at once), {@code register.query.projection-threads}
  * (default 1), {@code register.query.projection-batch-size} (default 500), {@code register.time-zone} (default
  * Africa/Casablanca), {@code register.programmes.file} (default the bundled programmes) and
  * {@code register.nomenclature.file} (default the bundled nomenclature).
@@ -133,8 +134,10 @@ public class QuerySideConfiguration {
 
     @Bean
     public ProjectionFreshness queryProjectionFreshness(TrackingProgress progress, EventStore eventStore,
-                                                   @Value("${register.query.min-position-timeout:5s}") Duration maxWait) {
-        return new ProjectionFreshness(progress, eventStore, maxWait);
+                                                   CurrentActor actor,
+                                                   @Value("${register.query.min-position-timeout:5s}") Duration maxWait,
+                                                   @Value("${register.query.max-waiting-reads:32}") int maxWaiting) {
+        return new ProjectionFreshness(progress, eventStore, actor, maxWait, maxWaiting);
     }
 
     @Bean

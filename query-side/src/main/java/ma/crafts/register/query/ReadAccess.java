@@ -48,6 +48,19 @@ public class ReadAccess {
     }
 
     /**
+     * Checks what can be checked before the artisan is read: a token, and a role that reads artisans. A read that
+     * waits for {@code ?minPosition} calls this first, so that nobody without the right to the answer holds a thread.
+     *
+     * @throws ForbiddenException for a caller with no role that reads artisans
+     */
+    public void requireArtisanReader() {
+        requireAuthenticated();
+        if (!actor.hasRole(Role.AUDITOR) && !actor.hasRole(Role.MINISTRY_ANALYST) && !actor.hasRole(Role.CHAMBER_CLERK)) {
+            throw artisanReadersOnly();
+        }
+    }
+
+    /**
      * The region a search is confined to: a clerk (without a national role) only ever searches its own region, by
      * default and when asked; national roles may search any region or none.
      *

@@ -19,11 +19,13 @@ import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
 import ma.crafts.register.values.ArtisanCategory;
+import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
@@ -148,6 +150,18 @@ class QueryRestTest {
         lastPosition = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
     }
 
+    private TrackingEventProcessor artisanProcessor() {
+        return axon.eventProcessingConfiguration()
+                .eventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, TrackingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    /** A public card check at {@code lastPosition}; an authenticated read waits for it first, as anonymous ones don't. */
+    private Response cardCheck(String cardNumber) {
+        assertThat(view("a-fatima", auditor).status()).isEqualTo(200);
+        return api.get("/api/v1/cards/" + cardNumber + "/verification?minPosition=" + lastPosition, null);
+    }
+
     private Response view(String artisanId, String token) {
         return api.get("/api/v1/artisans/" + artisanId + "?minPosition=" + lastPosition, token);
     }
@@ -213,7 +227,7 @@ class QueryRestTest {
         assertThat(body.get("lastName").isNull()).isTrue();
         assertThat(body.get("nia").asText()).isEqualTo("NIA-a-erased");
 
-        JsonNode check = api.get("/api/v1/cards/MA07-C-0004/verification?minPosition=" + lastPosition, null).body();
+        JsonNode check = cardCheck("MA07-C-0004").body();
         assertThat(check.get("valid").asBoolean()).isTrue();
         assertThat(check.get("holderInitials").isNull()).isTrue();
     }
@@ -254,15 +268,51 @@ class QueryRestTest {
     }
 
     @Test
-    void minPositionWaitsThenAnswers503() {
-        long unreachable = lastPosition + 1_000_000;
+    void minPositionNotYetAppliedWaitsThenAnswers503() {
+        TrackingEventProcessor processor = artisanProcessor();
+        processor.shutDown();
+        try {
+            // An event no projection of this side folds, so the other tests' views stay as seeded.
+            eventStore.publish(new GenericDomainEventMessage<>("ProfessionalBody", "body-unseen", 0,
+                    new ProfessionalBodyAffiliated("body-unseen", BodyLevel.PROVINCIAL, "body-regional",
+                            BodyLevel.REGIONAL, "B01"), Map.of("recordedBy", "admin-1", "chamber", "MA")));
+            long notYetApplied = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
+            for (String path : List.of("/api/v1/artisans/a-fatima", "/api/v1/artisans/a-fatima/eligibility",
+                    "/api/v1/artisans?regionCode=MA-07")) {
+                Response lagging = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + notYetApplied,
+                        auditor);
+                assertThat(lagging.status()).as(path).isEqualTo(503);
+                assertThat(lagging.contentType()).startsWith("application/problem+json");
+                assertThat(lagging.header("Retry-After")).isEqualTo("1");
+                assertThat(lagging.body().get("type").asText()).isEqualTo("/problems/service-unavailable");
+            }
+            long start = System.nanoTime();
+            Response anonymous = api.get("/api/v1/cards/MA07-C-0001/verification?minPosition=" + notYetApplied, null);
+            assertThat(anonymous.status()).as("a caller without a token does not wait").isEqualTo(503);
+            assertThat(anonymous.header("Retry-After")).isEqualTo("1");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(400));
+
+            start = System.nanoTime();
+            assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + notYetApplied, admin).status())
+                    .as("a role that reads no artisan is refused before any wait").isEqualTo(403);
+            assertThat(api.get("/api/v1/artisans/a-fatima/history?minPosition=" + notYetApplied, admin).status())
+                    .isEqualTo(403);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(400));
+        } finally {
+            processor.start();
+        }
+    }
+
+    @Test
+    void minPositionBeyondTheStoreIs400ForEveryCaller() {
+        long beyondHead = lastPosition + 1_000_000;
         for (String path : List.of("/api/v1/artisans/a-fatima", "/api/v1/artisans/a-fatima/eligibility",
-                "/api/v1/artisans?regionCode=MA-07", "/api/v1/artisans/a-fatima/history")) {
-            Response lagging = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + unreachable, auditor);
-            assertThat(lagging.status()).as(path).isEqualTo(503);
-            assertThat(lagging.contentType()).startsWith("application/problem+json");
-            assertThat(lagging.header("Retry-After")).isEqualTo("1");
-            assertThat(lagging.body().get("type").asText()).isEqualTo("/problems/service-unavailable");
+                "/api/v1/artisans?regionCode=MA-07", "/api/v1/artisans/a-fatima/history",
+                "/api/v1/cards/MA07-C-0001/verification")) {
+            Response beyond = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + beyondHead, auditor);
+            assertThat(beyond.status()).as(path).isEqualTo(400);
+            assertThat(beyond.contentType()).startsWith("application/problem+json");
+            assertThat(beyond.body().get("errors").get(0).get("field").asText()).isEqualTo("minPosition");
         }
         Response bad = api.get("/api/v1/artisans/a-fatima?minPosition=-3", auditor);
         assertThat(bad.status()).isEqualTo(400);
@@ -390,7 +440,7 @@ class QueryRestTest {
 
     @Test
     void cardVerificationIsPublicAndMinimal() {
-        Response valid = api.get("/api/v1/cards/MA07-C-0001/verification?minPosition=" + lastPosition, null);
+        Response valid = cardCheck("MA07-C-0001");
         assertThat(valid.status()).isEqualTo(200);
         JsonNode body = valid.body();
         assertThat(body.get("valid").asBoolean()).isTrue();
@@ -477,9 +527,7 @@ class QueryRestTest {
     void resettingTheProcessorRebuildsTheSameViews() throws InterruptedException {
         String before = view("a-fatima", auditor).text();
         String searchBefore = api.get("/api/v1/artisans?regionCode=MA-07&size=100&minPosition=" + lastPosition, auditor).text();
-        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, TrackingEventProcessor.class)
-                .orElseThrow();
+        TrackingEventProcessor processor = artisanProcessor();
         assertThat(processor.supportsReset()).isTrue();
 
         processor.shutDown();

@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Bean;
  * midnight. The deadline waits the second the register's clock said was left, and records the expiry as an event.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "register.mongodb.embedded.backend=memory", "register.mongodb.embedded.port=0",
+        "register.auth.mode=dev", "register.mongodb.embedded.backend=memory", "register.mongodb.embedded.port=0",
         "register.policy.card-validity=P1D", "register.deadlines.poll-interval=PT0.2S"})
 class LifecycleEndToEndTest {
     private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
@@ -282,7 +282,10 @@ class LifecycleEndToEndTest {
         return types;
     }
 
+    /** The public check once the views hold {@code after}: a caller without a token does not wait, so a reader does. */
     private JsonNode verification(String cardNumber, Api.Reply after) {
+        Api.Reply caughtUp = api.get("/api/v1/artisans?size=1&minPosition=" + position(after), auditor);
+        assertThat(caughtUp.status()).as(String.valueOf(caughtUp.body())).isEqualTo(200);
         Api.Reply check = api.get("/api/v1/cards/" + cardNumber + "/verification?minPosition=" + position(after), null);
         assertThat(check.status()).as(String.valueOf(check.body())).isEqualTo(200);
         return check.body();

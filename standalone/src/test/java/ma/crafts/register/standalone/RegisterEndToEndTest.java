@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * history, eligibility, search and public verification, with read-your-writes through {@code minPosition}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "register.mongodb.embedded.backend=memory", "register.mongodb.embedded.port=0"})
+        "register.auth.mode=dev", "register.mongodb.embedded.backend=memory", "register.mongodb.embedded.port=0"})
 class RegisterEndToEndTest {
     @LocalServerPort
     int port;

@@ -12,15 +12,20 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The embedded default keeps its data (events, read models, keys, reservations) in the data dir across a restart. */
+/**
+ * The embedded default keeps its data (events, read models, keys, reservations) in the data dir, and its keys in the
+ * key dir, across a restart; a dev token issued before the restart still works after it.
+ */
 class RestartKeepsEverythingTest {
     @TempDir
-    Path dataDir;
+    Path home;
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RegisterApplication.class).properties(Map.of(
                 "server.port", "0",
-                "register.data-dir", dataDir.toString(),
+                "register.auth.mode", "dev",
+                "register.data-dir", home.resolve("data").toString(),
+                "register.key-dir", home.resolve("keys").toString(),
                 "register.mongodb.embedded.backend", "h2",
                 "register.mongodb.embedded.port", "0")).run();
     }
@@ -34,9 +39,10 @@ class RestartKeepsEverythingTest {
         String artisanId;
         String cardNumber;
         String activityCode;
+        String clerk;
         try (ConfigurableApplicationContext first = start()) {
             Api api = new Api(port(first));
-            String clerk = api.token("clerk", List.of("CHAMBER_CLERK"), "MA-07");
+            clerk = api.token("clerk", List.of("CHAMBER_CLERK"), "MA-07");
             activityCode = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0).get("code").asText();
             Api.Reply registered = api.post("/api/v1/artisans", clerk, Api.artisan("AB123", "MA-SAF", activityCode));
             assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
@@ -48,9 +54,10 @@ class RestartKeepsEverythingTest {
         }
         try (ConfigurableApplicationContext second = start()) {
             Api api = new Api(port(second));
-            String clerk = api.token("clerk", List.of("CHAMBER_CLERK"), "MA-07");
             String auditor = api.token("auditor", List.of("AUDITOR"), null);
-            JsonNode view = api.get("/api/v1/artisans/" + artisanId, clerk).body();
+            Api.Reply read = api.get("/api/v1/artisans/" + artisanId, clerk);
+            assertThat(read.status()).as("a dev token issued before the restart").isEqualTo(200);
+            JsonNode view = read.body();
             assertThat(view.get("firstName").get("ar").asText()).isEqualTo("فاطمة");
             assertThat(view.get("card").get("cardNumber").asText()).isEqualTo(cardNumber);
             assertThat(api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body()).hasSize(2);
@@ -58,5 +65,8 @@ class RestartKeepsEverythingTest {
             Api.Reply again = api.post("/api/v1/artisans", clerk, Api.artisan("AB123", "MA-SAF", activityCode));
             assertThat(again.status()).isEqualTo(409);
         }
+        assertThat(home.resolve("keys/master.key")).exists();
+        assertThat(home.resolve("keys/dev-token.key")).exists();
+        assertThat(home.resolve("data/master.key")).as("no key inside the data directory").doesNotExist();
     }
 }

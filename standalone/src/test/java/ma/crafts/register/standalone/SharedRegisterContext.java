@@ -7,13 +7,14 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The standalone application on the embedded memory backend and a random port, with a fixed personal-data master key
+ * The standalone application in dev mode on the embedded memory backend and a random port, with a fixed personal-data master key
  * (so a second process can share its MongoDB and compute the same CIN fingerprints). Every test class carrying this
  * annotation runs against the same cached application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "register.auth.mode=dev",
         "register.mongodb.embedded.backend=memory",
         "register.mongodb.embedded.port=0",
         "register.privacy.master-key=" + SharedRegisterContext.MASTER_KEY})

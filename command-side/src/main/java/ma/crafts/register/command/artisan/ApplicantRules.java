@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import ma.crafts.register.command.BilingualName;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
@@ -44,8 +45,8 @@ public final class ApplicantRules {
         } else if (!CIN.matcher(cin).matches()) {
             problems.add(new FieldProblem("cin", "must be 1-2 letters followed by 1-6 digits"));
         }
-        LocalizedText firstName = name("firstName", data.firstName(), problems);
-        LocalizedText lastName = name("lastName", data.lastName(), problems);
+        LocalizedText firstName = BilingualName.check("firstName", data.firstName(), MAX_NAME_LENGTH, problems);
+        LocalizedText lastName = BilingualName.check("lastName", data.lastName(), MAX_NAME_LENGTH, problems);
         LocalDate today = policy.today();
         LocalDate birthDate = data.birthDate();
         if (birthDate == null) {
@@ -77,8 +78,10 @@ public final class ApplicantRules {
     public static PersonalData amend(PersonalData current, LocalizedText firstName, LocalizedText lastName,
                                      String phone, String address) {
         List<FieldProblem> problems = new ArrayList<>();
-        LocalizedText newFirstName = firstName == null ? current.firstName() : name("firstName", firstName, problems);
-        LocalizedText newLastName = lastName == null ? current.lastName() : name("lastName", lastName, problems);
+        LocalizedText newFirstName = firstName == null ? current.firstName()
+                : BilingualName.check("firstName", firstName, MAX_NAME_LENGTH, problems);
+        LocalizedText newLastName = lastName == null ? current.lastName()
+                : BilingualName.check("lastName", lastName, MAX_NAME_LENGTH, problems);
         String newPhone = phone == null ? current.phone() : phone(phone, problems);
         String newAddress = address == null ? current.address() : address(address, problems);
         if (address != null && newAddress == null && problems.isEmpty()) {
@@ -111,31 +114,6 @@ public final class ApplicantRules {
             problems.add(new FieldProblem("address", "at most " + MAX_ADDRESS_LENGTH + " characters"));
         }
         return address;
-    }
-
-    /** A name is held in both Arabic (in Arabic script) and French (in Latin script). */
-    private static LocalizedText name(String field, LocalizedText name, List<FieldProblem> problems) {
-        String ar = name == null ? null : blankToNull(name.ar());
-        String fr = name == null ? null : blankToNull(name.fr());
-        if (ar == null) {
-            problems.add(new FieldProblem(field + ".ar", "the Arabic form is required"));
-        } else if (ar.length() > MAX_NAME_LENGTH) {
-            problems.add(new FieldProblem(field + ".ar", "at most " + MAX_NAME_LENGTH + " characters"));
-        } else if (!hasLetterOf(ar, Character.UnicodeScript.ARABIC)) {
-            problems.add(new FieldProblem(field + ".ar", "must be written in Arabic script"));
-        }
-        if (fr == null) {
-            problems.add(new FieldProblem(field + ".fr", "the French form is required"));
-        } else if (fr.length() > MAX_NAME_LENGTH) {
-            problems.add(new FieldProblem(field + ".fr", "at most " + MAX_NAME_LENGTH + " characters"));
-        } else if (!hasLetterOf(fr, Character.UnicodeScript.LATIN)) {
-            problems.add(new FieldProblem(field + ".fr", "must be written in Latin script"));
-        }
-        return new LocalizedText(ar == null ? null : ar.strip(), fr == null ? null : fr.strip());
-    }
-
-    private static boolean hasLetterOf(String text, Character.UnicodeScript script) {
-        return text.codePoints().anyMatch(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == script);
     }
 
     private static String blankToNull(String s) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import ma.crafts.register.command.BilingualName;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
@@ -61,7 +62,7 @@ public final class ActorRules {
                     + "' is not an ISO 3166-2:MA prefecture or province code"));
         }
         List<Nomenclature.Activity> activities = activities(registration.activityCodes(), nomenclature, all);
-        LocalizedText name = name(registration.name(), all);
+        LocalizedText name = BilingualName.check("name", registration.name(), MAX_NAME_LENGTH, all);
         if (registration.representativeGender() == null) {
             all.add(new FieldProblem("gender", "must be F or M"));
         }
@@ -115,34 +116,5 @@ public final class ActorRules {
             }
         }
         return activities;
-    }
-
-    /** The name is held in Arabic (in Arabic script) and in French (in Latin script), like an artisan's. */
-    private static LocalizedText name(LocalizedText name, List<FieldProblem> problems) {
-        String ar = name == null ? null : strip(name.ar());
-        String fr = name == null ? null : strip(name.fr());
-        if (ar == null) {
-            problems.add(new FieldProblem("name.ar", "the Arabic form is required"));
-        } else if (ar.length() > MAX_NAME_LENGTH) {
-            problems.add(new FieldProblem("name.ar", "at most " + MAX_NAME_LENGTH + " characters"));
-        } else if (!hasLetterOf(ar, Character.UnicodeScript.ARABIC)) {
-            problems.add(new FieldProblem("name.ar", "must be written in Arabic script"));
-        }
-        if (fr == null) {
-            problems.add(new FieldProblem("name.fr", "the French form is required"));
-        } else if (fr.length() > MAX_NAME_LENGTH) {
-            problems.add(new FieldProblem("name.fr", "at most " + MAX_NAME_LENGTH + " characters"));
-        } else if (!hasLetterOf(fr, Character.UnicodeScript.LATIN)) {
-            problems.add(new FieldProblem("name.fr", "must be written in Latin script"));
-        }
-        return new LocalizedText(ar, fr);
-    }
-
-    private static boolean hasLetterOf(String text, Character.UnicodeScript script) {
-        return text.codePoints().anyMatch(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == script);
-    }
-
-    private static String strip(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

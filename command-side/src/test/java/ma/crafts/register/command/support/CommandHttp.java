@@ -72,7 +72,8 @@ public final class CommandHttp {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                            : HttpRequest.BodyPublishers.ofString(body instanceof String rawJson ? rawJson
+                            : JSON.writeValueAsString(body), StandardCharsets.UTF_8));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }

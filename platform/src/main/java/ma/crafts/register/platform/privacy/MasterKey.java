@@ -2,21 +2,17 @@ package ma.crafts.register.platform.privacy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import ma.crafts.register.platform.KeyDirectory;
 import ma.crafts.register.platform.PlatformStartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,47 +68,16 @@ public final class MasterKey {
      */
     public static MasterKey loadOrCreate(Path file) {
         try {
-            if (Files.exists(file)) {
-                warnIfReadableByOthers(file);
-                return fromBase64(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
-            }
-            MasterKey created = random();
-            Path temp = createOwnerOnlyTempFile(file.getParent());
-            try {
-                Files.writeString(temp, Base64.getEncoder().encodeToString(created.key) + "\n", StandardCharsets.US_ASCII);
-                Files.move(temp, file);
-                log.info("Generated the personal-data master key in {}; back it up with the data directory: "
+            KeyDirectory.Secret secret = KeyDirectory.readOrCreate(file, LENGTH);
+            if (secret.created()) {
+                log.info("Generated the personal-data master key in {}; back it up, apart from the data: "
                         + "without it, the personal data in the register cannot be read", file);
-                return created;
-            } catch (FileAlreadyExistsException raced) {
-                return fromBase64(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
-            } finally {
-                Files.deleteIfExists(temp);
             }
+            return fromBase64(secret.base64(), file.toString());
         } catch (IOException e) {
             throw new PlatformStartupException("Cannot read or create the master key file " + file + " (" + e + ")",
-                    "Make the data directory writable, or set REGISTER_PRIVACY_MASTER_KEY (register.privacy.master-key).", e);
-        }
-    }
-
-    private static Path createOwnerOnlyTempFile(Path dir) throws IOException {
-        try {
-            return Files.createTempFile(dir, ".master", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempFile(dir, ".master", ".tmp");
-        }
-    }
-
-    private static void warnIfReadableByOthers(Path file) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                log.warn("The master key file {} is readable by other users ({}); restrict it with chmod 600", file,
-                        PosixFilePermissions.toString(permissions));
-            }
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: nothing meaningful to check.
+                    "Make the key directory (KEY_DIR) writable, or set REGISTER_PRIVACY_MASTER_KEY "
+                            + "(register.privacy.master-key).", e);
         }
     }
 

@@ -3,7 +3,7 @@ package ma.crafts.register.platform.privacy;
 import java.nio.file.Path;
 
 import com.mongodb.client.MongoDatabase;
-import ma.crafts.register.platform.DataDirectory;
+import ma.crafts.register.platform.KeyDirectory;
 import ma.crafts.register.platform.PlatformProperties;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.PlatformStartupException;
@@ -38,7 +38,8 @@ public class RegisterPrivacyAutoConfiguration {
         }
         PlatformProperties.Mongodb mongodb = properties.mongodb();
         if (mongodb.isEmbedded() && mongodb.embedded().backend() == EmbeddedBackend.H2) {
-            Path file = DataDirectory.prepare(properties.dataDir()).resolve(MASTER_KEY_FILE);
+            Path file = KeyDirectory.prepare(properties.keyDirectory()).resolve(MASTER_KEY_FILE);
+            KeyDirectory.adoptEarlierKey(properties.dataDir().resolve(MASTER_KEY_FILE), file);
             return MasterKey.loadOrCreate(file);
         }
         if (mongodb.isEmbedded()) {

@@ -26,6 +26,7 @@ public record Problem(int status, String type, String title, String detail, List
     public static final String PAYLOAD_TOO_LARGE = "/problems/payload-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "/problems/unsupported-media-type";
     public static final String IDEMPOTENCY_MISMATCH = "/problems/idempotency-mismatch";
+    public static final String TOO_MANY_REQUESTS = "/problems/too-many-requests";
     public static final String SERVICE_UNAVAILABLE = "/problems/service-unavailable";
     public static final String INTERNAL = "/problems/internal";
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -64,6 +66,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * the first recognised exception wins; anything unrecognised is a 500 that tells the client nothing but a reference.
  */
 public class ProblemMapper {
+    /** How Jackson's STRICT_DUPLICATE_DETECTION words its rejection; it has no exception type of its own. */
+    private static final String DUPLICATE_FIELD = "Duplicate field";
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
 
     public Problem map(Throwable thrown) {
@@ -176,6 +180,7 @@ public class ProblemMapper {
         }
         if (t instanceof MethodArgumentTypeMismatchException e) {
             String expected = e.getRequiredType() == null ? "" : " (expected " + describeType(e.getRequiredType()) + ")";
+            // Parameters are identifiers, codes, numbers and dates, never personal data (that travels in bodies).
             return Problem.validation(e.getName(), "invalid value '" + e.getValue() + "'" + expected);
         }
         if (t instanceof MissingServletRequestParameterException e) {
@@ -274,9 +279,9 @@ public class ProblemMapper {
                     List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
         }
         if (cause instanceof InvalidFormatException ife) {
-            String field = jsonPath(ife);
-            String message = "invalid value '" + ife.getValue() + "'" + expectation(ife.getTargetType());
-            return Problem.validation(field, message);
+            // The rejected value is not repeated: it may be a birth date, a CIN or a name, and problems end up in logs,
+            // browser consoles and support tickets.
+            return Problem.validation(jsonPath(ife), "invalid value" + expectation(ife.getTargetType()));
         }
         if (cause instanceof PropertyBindingException pbe) {
             // Only reached when a module turns FAIL_ON_UNKNOWN_PROPERTIES on for its mapper.
@@ -289,6 +294,13 @@ public class ProblemMapper {
                     : "has the wrong JSON type" + expectation(mie.getTargetType());
             return field.isEmpty() ? Problem.validation("The request body has the wrong JSON shape", List.of())
                     : Problem.validation(field, message);
+        }
+        if (cause instanceof StreamReadException sre && sre.getMessage() != null
+                && sre.getMessage().startsWith(DUPLICATE_FIELD) && sre.getProcessor() != null) {
+            // STRICT_DUPLICATE_DETECTION: which of two values a duplicated key means is anyone's guess, so neither.
+            JsonStreamContext context = sre.getProcessor().getParsingContext();
+            String field = context == null ? null : context.getCurrentName();
+            return Problem.validation(field == null ? "body" : field, "appears more than once in the JSON object");
         }
         if (cause instanceof JsonProcessingException jpe) {
             String where = jpe.getLocation() == null ? ""

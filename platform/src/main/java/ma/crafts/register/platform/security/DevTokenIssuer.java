@@ -24,9 +24,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Signs and verifies the HS256 tokens of the embedded (dev) profile. Without a configured secret each start uses a
- * fresh random one, so tokens from an earlier run stop working, which is what a throw-away setup wants. Tests in other
- * modules can inject it to mint tokens without going through HTTP.
+ * Signs and verifies the HS256 tokens of dev mode ({@code REGISTER_AUTH_MODE=dev}). Given no secret it uses a fresh
+ * random one, so tokens from an earlier run stop working; the platform passes the key it keeps in the key directory
+ * instead whenever the store outlives the process. Tests in other modules can inject it to mint tokens without going
+ * through HTTP.
  */
 public class DevTokenIssuer {
     public static final String ISSUER = "crafts-register-dev";

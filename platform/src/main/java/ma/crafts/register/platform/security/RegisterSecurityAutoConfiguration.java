@@ -1,8 +1,11 @@
 package ma.crafts.register.platform.security;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import jakarta.servlet.DispatcherType;
+import ma.crafts.register.platform.KeyDirectory;
 import ma.crafts.register.platform.PlatformProperties;
 import ma.crafts.register.platform.PlatformProperties.AuthMode;
 import ma.crafts.register.platform.PlatformStartupException;
@@ -29,7 +32,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -50,6 +55,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 public class RegisterSecurityAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RegisterSecurityAutoConfiguration.class);
+
+    /** The key file the dev tokens are signed with, kept beside the master key. */
+    public static final String DEV_TOKEN_KEY_FILE = "dev-token.key";
+    private static final int DEV_TOKEN_KEY_BYTES = 48;
 
     @Bean
     @ConditionalOnMissingBean
@@ -72,8 +81,25 @@ public class RegisterSecurityAutoConfiguration {
     public DevTokenIssuer devTokenIssuer(PlatformProperties properties) {
         log.warn("Authentication is in dev mode: anyone can get a token for any role from POST {}. "
                 + "Set register.auth.mode=issuer with a real token issuer in production.", DevTokenController.PATH);
-        return new DevTokenIssuer(properties.auth().devSecret(), properties.auth().devTokenTtl(),
-                Clock.systemUTC());
+        return new DevTokenIssuer(devSecret(properties), properties.auth().devTokenTtl(), Clock.systemUTC());
+    }
+
+    /**
+     * The configured secret; else, when the store keeps its data, one kept in the key directory, so that tokens a
+     * developer or a script holds survive a restart as the data does; else none (a fresh random key).
+     */
+    private static String devSecret(PlatformProperties properties) {
+        String configured = properties.auth().devSecret();
+        if ((configured != null && !configured.isBlank()) || properties.mongodb().forgetsOnExit()) {
+            return configured;
+        }
+        Path file = KeyDirectory.prepare(properties.keyDirectory()).resolve(DEV_TOKEN_KEY_FILE);
+        try {
+            return KeyDirectory.readOrCreate(file, DEV_TOKEN_KEY_BYTES).base64();
+        } catch (IOException e) {
+            throw new PlatformStartupException("Cannot read or create the dev-token key " + file + " (" + e + ")",
+                    "Make the key directory (KEY_DIR) writable, or set register.auth.dev-secret.", e);
+        }
     }
 
     @Bean
@@ -107,34 +133,46 @@ public class RegisterSecurityAutoConfiguration {
     public SecurityFilterChain registerSecurityFilterChain(HttpSecurity http, PlatformProperties properties,
                                                            ObjectProvider<JwtDecoder> jwtDecoder,
                                                            ProblemAuthenticationEntryPoint entryPoint,
-                                                           ProblemAccessDeniedHandler accessDeniedHandler) throws Exception {
+                                                           ProblemAccessDeniedHandler accessDeniedHandler,
+                                                           ProblemWriter problemWriter) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder == null) {
             throw new PlatformStartupException(
                     "register.auth.mode is " + properties.authMode().name().toLowerCase()
-                            + (properties.auth().mode() == null ? " (the default with an external MongoDB)" : "")
+                            + (properties.auth().mode() == null ? " (the default)" : "")
                             + " but no JWT issuer is configured",
                     properties.authMode() == AuthMode.ISSUER
                             ? "Set spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri) to the token "
-                            + "issuer, or use register.auth.mode=dev for a local setup."
+                            + "issuer. To run it locally with development tokens, start deploy/run-local.sh instead "
+                            + "(it sets REGISTER_AUTH_MODE=dev and listens on 127.0.0.1 only)."
                             : "Provide a JwtDecoder bean or use register.auth.mode=dev.");
         }
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        // Open paths where a token changes nothing ignore the Authorization header: a partner whose stale token rides
-        // along on every request still gets its card verification, not a 401. Health stays out of this set: an
-        // administrator's token shows the MongoDB details there.
-        RequestMatcher tokenIgnored = new OrRequestMatcher(
+        // What anyone on the network may call is rationed per client address. Health is not: orchestrators and load
+        // balancers probe it often from one address, and it must answer them even while the public paths are flooded.
+        RequestMatcher publicPaths = new OrRequestMatcher(
                 paths.matcher(HttpMethod.GET, "/api/v1/cards/*/verification"),
-                // Open in every mode so that outside dev mode the path is simply unknown (404), not 401.
-                paths.matcher(HttpMethod.POST, DevTokenController.PATH),
                 paths.matcher("/v3/api-docs/**"),
                 paths.matcher("/v3/api-docs.yaml"),
                 paths.matcher("/swagger-ui/**"),
                 paths.matcher("/swagger-ui.html"));
+        // Open paths where a token changes nothing ignore the Authorization header: a partner whose stale token rides
+        // along on every request still gets its card verification, not a 401. Health stays out of this set: an
+        // administrator's token shows the MongoDB details there.
+        RequestMatcher tokenIgnored = new OrRequestMatcher(publicPaths,
+                // Open in every mode so that outside dev mode the path is simply unknown (404), not 401.
+                paths.matcher(HttpMethod.POST, DevTokenController.PATH));
+        PlatformProperties.PublicRateLimit limit = properties.http().publicRateLimit();
+        http.addFilterBefore(new PublicRateLimitFilter(publicPaths, problemWriter, limit.perSecond(), limit.burst(),
+                limit.maxClients(), System::nanoTime), DisableEncodeUrlFilter.class);
         RequestMatcher openPaths = new OrRequestMatcher(tokenIgnored, paths.matcher("/actuator/health/**"));
+        RequestMatcher metrics = paths.matcher(HttpMethod.GET, "/actuator/prometheus");
+        http.addFilterBefore(new MetricsScrapeToken(metrics, properties.metrics().scrapeToken()),
+                BearerTokenAuthenticationFilter.class);
         DefaultBearerTokenResolver headerTokens = new DefaultBearerTokenResolver();
         // Paths first: parsing a malformed header throws, and an open path must not turn that into a 401.
-        BearerTokenResolver tokens = request -> tokenIgnored.matches(request) ? null : headerTokens.resolve(request);
+        BearerTokenResolver tokens = request -> tokenIgnored.matches(request) || MetricsScrapeToken.accepted(request)
+                ? null : headerTokens.resolve(request);
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -146,6 +184,10 @@ public class RegisterSecurityAutoConfiguration {
                         // The request dispatch was authorised already; error pages and async completion follow it.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(openPaths).permitAll()
+                        // Metrics and the other actuator endpoints describe the whole service: administrators only.
+                        .requestMatchers(metrics).hasAnyAuthority(Role.REGISTRY_ADMIN.authority(),
+                                MetricsScrapeToken.AUTHORITY)
+                        .requestMatchers(paths.matcher("/actuator/**")).hasAuthority(Role.REGISTRY_ADMIN.authority())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenResolver(tokens)

@@ -76,21 +76,19 @@ class IssuerModeTest {
     }
 
     @Test
-    void withAnExternalMongodbAndNoModeSet_theRegisterWantsAnIssuer_neverHandsOutDevTokens(CapturedOutput output) {
-        // Nothing listens on port 9: the start fails on the missing issuer before anything talks to MongoDB.
+    void withNoModeSet_theRegisterWantsAnIssuer_evenOnTheEmbeddedMongodb_andSaysHowToRunLocally(CapturedOutput output) {
+        // The test configuration sets dev; an empty value is what leaves the mode unset here.
         assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformTestApplication.class)
-                .run("--register.mongodb.uri=mongodb://127.0.0.1:9/register", "--server.port=0"))
+                .run("--register.auth.mode=", "--server.port=0"))
                 .isNotNull();
-        assertThat(output).contains("register.auth.mode is issuer (the default with an external MongoDB) but no JWT "
-                + "issuer is configured");
+        assertThat(output).contains("register.auth.mode is issuer (the default) but no JWT issuer is configured")
+                .contains("deploy/run-local.sh").contains("REGISTER_AUTH_MODE=dev");
     }
 
     @Test
-    void anExplicitModeWins_andUnsetFollowsTheStore() {
-        assertThat(AuthMode.resolve(null, null)).isEqualTo(AuthMode.DEV);
-        assertThat(AuthMode.resolve(null, " ")).isEqualTo(AuthMode.DEV);
-        assertThat(AuthMode.resolve(null, "mongodb://db-1:27017/register")).isEqualTo(AuthMode.ISSUER);
-        assertThat(AuthMode.resolve(AuthMode.DEV, "mongodb://db-1:27017/register")).isEqualTo(AuthMode.DEV);
-        assertThat(AuthMode.resolve(AuthMode.ISSUER, null)).isEqualTo(AuthMode.ISSUER);
+    void anExplicitModeWins_andUnsetIsIssuer() {
+        assertThat(AuthMode.orIssuer(null)).isEqualTo(AuthMode.ISSUER);
+        assertThat(AuthMode.orIssuer(AuthMode.DEV)).isEqualTo(AuthMode.DEV);
+        assertThat(AuthMode.orIssuer(AuthMode.ISSUER)).isEqualTo(AuthMode.ISSUER);
     }
 }

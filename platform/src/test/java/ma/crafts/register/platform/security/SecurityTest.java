@@ -146,6 +146,20 @@ class SecurityTest extends WebTestBase {
     }
 
     @Test
+    void actuatorBeyondHealthIsForAdministratorsAndTheScrapeTokenOpensMetricsOnly() {
+        String clerk = http.token("clerk", "MA-07", "CHAMBER_CLERK");
+        assertProblem(http.get("/actuator/prometheus", clerk), 403, "/problems/forbidden");
+        assertProblem(http.get("/actuator/info", clerk), 403, "/problems/forbidden");
+        assertThat(http.get("/actuator/info", http.token("admin", null, "REGISTRY_ADMIN")).status()).isEqualTo(200);
+
+        String scrapeToken = "test-only-scrape-token-0123456789abcdef";
+        assertThat(http.get("/actuator/prometheus", scrapeToken).status()).isEqualTo(200);
+        assertProblem(http.get("/actuator/info", scrapeToken), 401, "/problems/unauthenticated");
+        assertProblem(http.get("/api/v1/test/whoami", scrapeToken), 401, "/problems/unauthenticated");
+        assertProblem(http.get("/actuator/prometheus", scrapeToken + "x"), 401, "/problems/unauthenticated");
+    }
+
+    @Test
     void prometheusIsExposedToAuthenticatedCallersWithMongoDriverMetrics() {
         String admin = http.token("admin", null, "REGISTRY_ADMIN");
         http.get("/actuator/health", admin);

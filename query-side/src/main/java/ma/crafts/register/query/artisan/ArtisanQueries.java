@@ -54,6 +54,7 @@ public class ArtisanQueries {
     }
 
     private Read readCurrent(String artisanId, Long minPosition) {
+        access.requireArtisanReader();
         freshness.await(ArtisanProjection.PROCESSING_GROUP, minPosition);
         ArtisanState state = views.find(artisanId).orElseThrow(() -> notFound(artisanId));
         return new Read(state, access.requireArtisanRead(state.regionCode()));
@@ -61,6 +62,7 @@ public class ArtisanQueries {
 
     /** Reads the store directly, so {@code minPosition} only has to be in the store, not in a projection. */
     private Read readAsOf(String artisanId, Instant asOf, Long minPosition) {
+        access.requireArtisanReader();
         freshness.awaitStore(minPosition);
         ArtisanStream stream = streams.read(artisanId).orElseThrow(() -> notFound(artisanId));
         ArtisanState now = stream.current().orElseThrow(() -> notFound(artisanId));

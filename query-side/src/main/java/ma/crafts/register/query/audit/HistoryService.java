@@ -61,6 +61,7 @@ public class HistoryService {
     }
 
     public List<HistoryItem> history(String artisanId, Long minPosition) {
+        access.requireArtisanReader();
         freshness.awaitStore(minPosition);
         ArtisanStream stream = streams.read(artisanId)
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));

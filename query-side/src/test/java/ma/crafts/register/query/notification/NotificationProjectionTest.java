@@ -51,7 +51,7 @@ class NotificationProjectionTest {
         projection = new NotificationProjection(repository);
         handler = new AnnotationEventHandlerAdapter(projection);
         queries = new NotificationQueries(repository, new ReferenceCatalog(Geography.load(), Nomenclature.load()),
-                new ReadAccess(new CurrentActor()), new ProjectionFreshness(null, null, null));
+                new ReadAccess(new CurrentActor()), new ProjectionFreshness(null, null, new CurrentActor(), null, 0));
     }
 
     @AfterEach
