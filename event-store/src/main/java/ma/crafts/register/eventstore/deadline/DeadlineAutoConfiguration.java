@@ -4,12 +4,15 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,13 +23,23 @@ import org.springframework.context.annotation.Bean;
 /**
  * Axon's {@link DeadlineManager} on the application's {@link MongoDatabase} instead of the in-memory
  * {@code SimpleDeadlineManager}, which forgets every deadline on restart. Properties ({@code register.deadlines.*}):
- * {@code poll-interval} (PT1S), {@code lease} (PT5M), {@code retry-backoff} (PT1S), {@code max-retry-backoff} (PT30M),
- * {@code max-attempts} (20), {@code batch-size} (100).
+ * {@code poll-interval} (PT1S), {@code sweep-interval} (PT10M), {@code lease} (PT5M), {@code retry-backoff} (PT1S),
+ * {@code max-retry-backoff} (PT30M), {@code max-attempts} (20), {@code batch-size} (100).
+ *
+ * <p>Deadlines are fired only by a process that holds an aggregate or a saga, the components a deadline is for. The
+ * query side shares the store with the command side but holds neither: were it to poll, it would take deadlines that
+ * nothing here can receive.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class DeadlineAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DeadlineAutoConfiguration.class);
     /** After Axon's own lifecycle ({@code SpringAxonConfiguration}), so deadlines fire only into a started Axon. */
     static final int POLLING_PHASE = Integer.MAX_VALUE - 1024;
+
+    static boolean holdsDeadlineHandlers(Configuration configuration) {
+        return !configuration.findModules(AggregateConfiguration.class).isEmpty()
+                || !configuration.eventProcessingConfiguration().sagaConfigurations().isEmpty();
+    }
 
     @Bean
     @ConditionalOnMissingBean(DeadlineManager.class)
@@ -34,6 +47,7 @@ public class DeadlineAutoConfiguration {
                                                 ObjectProvider<TransactionManager> transactionManager,
                                                 ObjectProvider<DeadlineManagerSpanFactory> spanFactory,
                                                 @Value("${register.deadlines.poll-interval:PT1S}") Duration pollInterval,
+                                                @Value("${register.deadlines.sweep-interval:PT10M}") Duration sweepInterval,
                                                 @Value("${register.deadlines.lease:PT5M}") Duration lease,
                                                 @Value("${register.deadlines.retry-backoff:PT1S}") Duration retryBackoff,
                                                 @Value("${register.deadlines.max-retry-backoff:PT30M}") Duration maxRetryBackoff,
@@ -46,6 +60,7 @@ public class DeadlineAutoConfiguration {
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .transactionManager(transactionManager.getIfAvailable(() -> NoTransactionManager.INSTANCE))
                 .pollInterval(pollInterval)
+                .sweepInterval(sweepInterval)
                 .lease(lease)
                 .retryBackoff(retryBackoff, maxRetryBackoff)
                 .maxAttempts(maxAttempts)
@@ -54,15 +69,22 @@ public class DeadlineAutoConfiguration {
         return builder.build();
     }
 
-    /** Starts the poller once the application (and Axon) is up and stops it before Axon shuts down. */
+    /**
+     * Starts the poller once the application (and Axon) is up, if this process holds an aggregate or a saga, and stops
+     * it before Axon shuts down.
+     */
     @Bean
-    public SmartLifecycle mongoDeadlinePolling(ObjectProvider<MongoDeadlineManager> manager) {
+    public SmartLifecycle mongoDeadlinePolling(ObjectProvider<MongoDeadlineManager> manager, Configuration configuration) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
-                manager.ifAvailable(MongoDeadlineManager::start);
+                if (holdsDeadlineHandlers(configuration)) {
+                    manager.ifAvailable(MongoDeadlineManager::start);
+                } else {
+                    log.info("No aggregate or saga in this process: it leaves the deadlines to the command side");
+                }
                 running = true;
             }
 
