@@ -11,8 +11,6 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,7 +30,6 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class DeadlineAutoConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(DeadlineAutoConfiguration.class);
     /** After Axon's own lifecycle ({@code SpringAxonConfiguration}), so deadlines fire only into a started Axon. */
     static final int POLLING_PHASE = Integer.MAX_VALUE - 1024;
 
@@ -59,6 +56,7 @@ public class DeadlineAutoConfiguration {
                 // Resolves aggregates and sagas lazily, when a deadline fires, so Axon may finish building first.
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .transactionManager(transactionManager.getIfAvailable(() -> NoTransactionManager.INSTANCE))
+                .holdsDeadlineHandlers(() -> holdsDeadlineHandlers(configuration))
                 .pollInterval(pollInterval)
                 .sweepInterval(sweepInterval)
                 .lease(lease)
@@ -69,22 +67,15 @@ public class DeadlineAutoConfiguration {
         return builder.build();
     }
 
-    /**
-     * Starts the poller once the application (and Axon) is up, if this process holds an aggregate or a saga, and stops
-     * it before Axon shuts down.
-     */
+    /** Starts the poller once the application (and Axon) is up and stops it before Axon shuts down. */
     @Bean
-    public SmartLifecycle mongoDeadlinePolling(ObjectProvider<MongoDeadlineManager> manager, Configuration configuration) {
+    public SmartLifecycle mongoDeadlinePolling(ObjectProvider<MongoDeadlineManager> manager) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
-                if (holdsDeadlineHandlers(configuration)) {
-                    manager.ifAvailable(MongoDeadlineManager::start);
-                } else {
-                    log.info("No aggregate or saga in this process: it leaves the deadlines to the command side");
-                }
+                manager.ifAvailable(MongoDeadlineManager::start);
                 running = true;
             }
 

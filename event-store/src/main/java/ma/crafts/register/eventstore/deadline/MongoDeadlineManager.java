@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.annotation.Nonnull;
 import ma.crafts.register.eventstore.BsonJson;
 import org.axonframework.common.AxonConfigurationException;
@@ -117,6 +118,9 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     private final int maxAttempts;
     private final int batchSize;
     private final int maxBucketsPerPoll;
+    private final BooleanSupplier holdsDeadlineHandlers;
+    /** Where a unit of work keeps this manager's writes until its events are stored. */
+    private final String queuedWritesKey = MongoDeadlineManager.class.getName() + ".writes." + UUID.randomUUID();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ScheduledExecutorService poller;
@@ -142,6 +146,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         this.maxAttempts = builder.maxAttempts;
         this.batchSize = builder.batchSize;
         this.maxBucketsPerPoll = builder.maxBucketsPerPoll;
+        this.holdsDeadlineHandlers = builder.holdsDeadlineHandlers;
         if (!serializer.canSerializeTo(JsonNode.class)) {
             throw new AxonConfigurationException("MongoDeadlineManager stores BSON documents and needs a serializer that"
                     + " produces Jackson trees (JacksonSerializer)");
@@ -170,14 +175,20 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
      * Runs a schedule or cancel once the unit of work's events are stored (Axon appends them when the unit of work
      * prepares its commit), in the order the handler asked for them. A handler that cancels before it applies its
      * event would otherwise lose the deadline when the append then fails (another node changed the aggregate first),
-     * with nothing in the stream to say why.
+     * with nothing in the stream to say why. One commit handler runs them all: Axon runs commit handlers in reverse,
+     * and a cancel followed by a schedule in the same scope must not become a schedule then its cancel.
      */
     private void runAfterTheEventsOrNow(Runnable write) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onCommit(unitOfWork -> write.run());
-        } else {
+        if (!CurrentUnitOfWork.isStarted()) {
             write.run();
+            return;
         }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(queuedWritesKey, key -> {
+            List<Runnable> writes = new ArrayList<>();
+            unitOfWork.onCommit(committing -> writes.forEach(Runnable::run));
+            return writes;
+        }).add(write);
     }
 
     private void store(String scheduleId, Instant dueAt, DeadlineMessage<?> message, ScopeDescriptor scope) {
@@ -288,9 +299,16 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, this::shutdown);
     }
 
-    /** Starts the poller thread; calling it again has no effect. */
+    /**
+     * Starts the poller thread, unless this process holds nothing a deadline could be for; calling it again has no
+     * effect.
+     */
     public void start() {
         if (stopped.get() || !started.compareAndSet(false, true)) {
+            return;
+        }
+        if (!holdsDeadlineHandlers.getAsBoolean()) {
+            log.info("No aggregate or saga in this process: it leaves the deadlines to the processes that hold them");
             return;
         }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
@@ -603,6 +621,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         private int maxAttempts = 20;
         private int batchSize = 100;
         private int maxBucketsPerPoll = 1_440;
+        private BooleanSupplier holdsDeadlineHandlers = () -> true;
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -686,6 +705,16 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
             return this;
         }
 
+        /**
+         * Whether this process holds an aggregate or saga a deadline could be for, asked when polling would start. A
+         * process without one (the query side, sharing the store with the command side) must not take deadlines
+         * that nothing in it can receive.
+         */
+        public Builder holdsDeadlineHandlers(BooleanSupplier holdsDeadlineHandlers) {
+            this.holdsDeadlineHandlers = holdsDeadlineHandlers;
+            return this;
+        }
+
         public MongoDeadlineManager build() {
             return new MongoDeadlineManager(this);
         }
@@ -694,8 +723,9 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
             require(database != null, "a MongoDatabase is required");
             require(serializer != null, "a Serializer is required");
             require(scopeAwareProvider != null, "a ScopeAwareProvider is required");
-            require(transactionManager != null && spanFactory != null && clock != null && owner != null,
-                    "transactionManager, spanFactory, clock and owner may not be null");
+            require(transactionManager != null && spanFactory != null && clock != null && owner != null
+                    && holdsDeadlineHandlers != null,
+                    "transactionManager, spanFactory, clock, owner and holdsDeadlineHandlers may not be null");
             require(isPositive(pollInterval) && isPositive(sweepInterval) && isPositive(lease) && isPositive(retryBackoff)
                     && maxRetryBackoff != null && maxRetryBackoff.compareTo(retryBackoff) >= 0,
                     "pollInterval, sweepInterval, lease and retryBackoff must be positive, and maxRetryBackoff at least retryBackoff");

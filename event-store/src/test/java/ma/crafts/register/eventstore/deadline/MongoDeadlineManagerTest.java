@@ -206,7 +206,25 @@ class MongoDeadlineManagerTest {
     }
 
     @Test
-    void aCancelInAUnitOfWorkWhoseEventsAreNotStored_leavesTheDeadline() {
+    void aNodeThatHoldsNoDeadlineHandler_takesNothing_andLeavesEveryDeadlineToOneThatDoes() {
+        MongoDatabase database = databases.newProcess();
+        Recorder nothingHere = new Recorder();
+        MongoDeadlineManager querySide = manager(database, nothingHere, b -> b.holdsDeadlineHandlers(() -> false));
+        String due = querySide.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Enterprise", "e-1"));
+        querySide.start();
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        Document untouched = database.getCollection(MongoDeadlineManager.DEADLINES).find(eq("_id", due)).first();
+        assertThat(untouched).isNotNull();
+        assertThat(untouched.getInteger("attempts")).isZero();
+        assertThat(nothingHere.messages).isEmpty();
+
+        Recorder aggregates = new Recorder();
+        manager(database, aggregates, b -> { }).start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> aggregates.count(due) == 1);
+    }
+
+    @Test
+    void aCancelInAUnitOfWorkWhoseEventsAreNotStored_leavesTheDeadline_andWritesKeepTheirOrder() {
         MongoDatabase database = databases.newProcess();
         Recorder recorder = new Recorder();
         MongoDeadlineManager node = manager(database, recorder, b -> { });
@@ -224,11 +242,17 @@ class MongoDeadlineManagerTest {
                 throw new IllegalStateException("append conflict: the aggregate moved on");
             });
         })).hasMessageContaining("append conflict");
+        // A handler that replaces a scope's deadline: the cancel must not reach the one scheduled after it.
+        List<String> replacement = new ArrayList<>();
         DefaultUnitOfWork<Message<?>> stored = DefaultUnitOfWork.startAndGet(new GenericMessage<>("command"));
-        stored.execute(() -> node.cancelAllWithinScope("review", e2));
+        stored.execute(() -> {
+            node.cancelAllWithinScope("review", e2);
+            replacement.add(node.schedule(due, "review", null, e2));
+        });
         node.start();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(kept) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(kept) == 1
+                && recorder.count(replacement.get(0)) == 1);
         assertThat(recorder.count(cancelled)).isZero();
     }
 
