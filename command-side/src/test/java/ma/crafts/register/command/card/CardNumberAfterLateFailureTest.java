@@ -10,15 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.command.CommandSideApplication;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.support.CommandHttp;
 import ma.crafts.register.command.support.CommandHttp.Response;
+import ma.crafts.register.command.support.Concurrently;
 import ma.crafts.register.events.artisan.CardIssued;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -91,8 +88,8 @@ class CardNumberAfterLateFailureTest {
             }
         }
         // Two waves, so that numbers the first wave's failures might have given back are there for the second to take.
-        concurrently(artisans.subList(0, 6).stream().<Callable<Response>>map(a -> () -> http.post(cardsOf(a), clerk, null)).toList());
-        concurrently(artisans.subList(6, 12).stream().<Callable<Response>>map(a -> () -> http.post(cardsOf(a), clerk, null)).toList());
+        Concurrently.run(cardRequests(artisans.subList(0, 6)));
+        Concurrently.run(cardRequests(artisans.subList(6, 12)));
 
         Map<String, String> holderOfNumber = new HashMap<>();
         for (String artisan : artisans) {
@@ -112,6 +109,10 @@ class CardNumberAfterLateFailureTest {
                 .toList();
     }
 
+    private List<Callable<Response>> cardRequests(List<String> artisanIds) {
+        return artisanIds.stream().<Callable<Response>>map(id -> () -> http.post(cardsOf(id), clerk, null)).toList();
+    }
+
     private static String cardsOf(String artisanId) {
         return "/api/v1/artisans/" + artisanId + "/cards";
     }
@@ -129,26 +130,6 @@ class CardNumberAfterLateFailureTest {
         Response response = http.post("/api/v1/artisans", clerk, body);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response.body().get("artisanId").asText();
-    }
-
-    private static void concurrently(List<Callable<Response>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            for (Future<Response> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -6,11 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import ma.crafts.register.command.numbering.IssuedNumbers;
+import ma.crafts.register.command.support.Concurrently;
 import ma.crafts.register.command.support.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,32 +46,10 @@ class MongoIssuedNumbersTest {
                     }
                 });
             }
-            List<Boolean> won = concurrently(claims);
+            List<Boolean> won = Concurrently.run(claims);
             assertThat(won).as("claims of " + cardNumber).containsOnlyOnce(true);
             String winner = "artisan-" + round + "-" + won.indexOf(true);
             assertThat(numbers.holderOf(IssuedNumbers.Kind.CARD, cardNumber)).contains(winner);
-        }
-    }
-
-    private static List<Boolean> concurrently(List<Callable<Boolean>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Boolean>> futures = new ArrayList<>();
-            for (Callable<Boolean> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Boolean> results = new ArrayList<>();
-            for (Future<Boolean> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
