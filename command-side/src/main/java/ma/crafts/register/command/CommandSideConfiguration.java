@@ -138,8 +138,9 @@ public class CommandSideConfiguration {
 
     @Bean
     public CardIssuing cardIssuing(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
-                                   SequenceAllocator sequences, IssuedNumbers issuedNumbers, RegisterPolicy policy) {
-        return new CardIssuing(commands, access, actor, sequences, issuedNumbers, policy);
+                                   SequenceAllocator sequences, IssuedNumbers issuedNumbers, RegisterPolicy policy,
+                                   EventStreams streams) {
+        return new CardIssuing(commands, access, actor, sequences, issuedNumbers, policy, streams);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package ma.crafts.register.command;
 
+import java.util.function.Predicate;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /** Whether an aggregate has an event stream: the event store, not a read model, is the authority on what was stored. */
@@ -12,5 +14,19 @@ public class EventStreams {
 
     public boolean exists(String aggregateId) {
         return eventStore.lastSequenceNumberFor(aggregateId).isPresent();
+    }
+
+    /**
+     * Whether any event of the aggregate's stream has a payload matching {@code payload}. Reads from the first event,
+     * not from a snapshot: a snapshot holds the aggregate's state, not the events that made it.
+     */
+    public boolean anyPayload(String aggregateId, Predicate<Object> payload) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        while (events.hasNext()) {
+            if (payload.test(events.next().getPayload())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.Function;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
 import ma.crafts.register.command.Compensation;
+import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.artisan.CardNumber;
 import ma.crafts.register.command.artisan.IssueCard;
@@ -21,7 +22,9 @@ import ma.crafts.register.platform.security.CurrentActor;
  * Gives out card numbers: for a first card ({@link IssueCard}) and for the replacement of a lost one
  * ({@link ReplaceCard}). The number is allocated in the clerk's region (a clerk may only act on artisans of its own
  * region, so that is the artisan's region whenever the command can succeed), guarded nationwide, and given back if the
- * artisan refuses the command, so the card sequence stays gap-free.
+ * artisan refuses the command, so the card sequence stays gap-free. A command can fail after its event was stored (a
+ * deadline write that fails once the event is appended, say): the number is then the artisan's, so it is given back
+ * only when the artisan's stream proves that no event carries it.
  */
 public class CardIssuing {
     public static final String CARD_SERIES = "CARD";
@@ -32,15 +35,17 @@ public class CardIssuing {
     private final SequenceAllocator sequences;
     private final IssuedNumbers issuedNumbers;
     private final RegisterPolicy policy;
+    private final EventStreams streams;
 
     public CardIssuing(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor, SequenceAllocator sequences,
-                       IssuedNumbers issuedNumbers, RegisterPolicy policy) {
+                       IssuedNumbers issuedNumbers, RegisterPolicy policy, EventStreams streams) {
         this.commands = commands;
         this.access = access;
         this.actor = actor;
         this.sequences = sequences;
         this.issuedNumbers = issuedNumbers;
         this.policy = policy;
+        this.streams = streams;
     }
 
     public Appended<CardIssued> issue(String artisanId) {
@@ -85,9 +90,27 @@ public class CardIssuing {
         try {
             return commands.send(command.apply(cardNumber), artisanId, resultType);
         } catch (RuntimeException failure) {
+            if (mayHaveBeenStored(artisanId, cardNumber, failure)) {
+                throw failure;
+            }
             Compensation.undo(failure, () -> issuedNumbers.release(IssuedNumbers.Kind.CARD, cardNumber, artisanId));
             Compensation.undo(failure, () -> sequences.giveBack(series, number));
             throw failure;
         }
+    }
+
+    /** When the store cannot tell, assume stored: a number handed out twice is worse than a gap. */
+    private boolean mayHaveBeenStored(String artisanId, String cardNumber, RuntimeException failure) {
+        try {
+            return streams.anyPayload(artisanId, payload -> carries(payload, cardNumber));
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            return true;
+        }
+    }
+
+    private static boolean carries(Object payload, String cardNumber) {
+        return payload instanceof CardIssued issued && issued.cardNumber().equals(cardNumber)
+                || payload instanceof CardReplaced replaced && replaced.cardNumber().equals(cardNumber);
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -20,13 +21,22 @@ import org.springframework.context.annotation.Bean;
 /**
  * Axon's {@link DeadlineManager} on the application's {@link MongoDatabase} instead of the in-memory
  * {@code SimpleDeadlineManager}, which forgets every deadline on restart. Properties ({@code register.deadlines.*}):
- * {@code poll-interval} (PT1S), {@code lease} (PT5M), {@code retry-backoff} (PT1S), {@code max-retry-backoff} (PT30M),
- * {@code max-attempts} (20), {@code batch-size} (100).
+ * {@code poll-interval} (PT1S), {@code sweep-interval} (PT10M), {@code lease} (PT5M), {@code retry-backoff} (PT1S),
+ * {@code max-retry-backoff} (PT30M), {@code max-attempts} (20), {@code batch-size} (100).
+ *
+ * <p>Deadlines are fired only by a process that holds an aggregate or a saga, the components a deadline is for. The
+ * query side shares the store with the command side but holds neither: were it to poll, it would take deadlines that
+ * nothing here can receive.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class DeadlineAutoConfiguration {
     /** After Axon's own lifecycle ({@code SpringAxonConfiguration}), so deadlines fire only into a started Axon. */
     static final int POLLING_PHASE = Integer.MAX_VALUE - 1024;
+
+    static boolean holdsDeadlineHandlers(Configuration configuration) {
+        return !configuration.findModules(AggregateConfiguration.class).isEmpty()
+                || !configuration.eventProcessingConfiguration().sagaConfigurations().isEmpty();
+    }
 
     @Bean
     @ConditionalOnMissingBean(DeadlineManager.class)
@@ -34,6 +44,7 @@ public class DeadlineAutoConfiguration {
                                                 ObjectProvider<TransactionManager> transactionManager,
                                                 ObjectProvider<DeadlineManagerSpanFactory> spanFactory,
                                                 @Value("${register.deadlines.poll-interval:PT1S}") Duration pollInterval,
+                                                @Value("${register.deadlines.sweep-interval:PT10M}") Duration sweepInterval,
                                                 @Value("${register.deadlines.lease:PT5M}") Duration lease,
                                                 @Value("${register.deadlines.retry-backoff:PT1S}") Duration retryBackoff,
                                                 @Value("${register.deadlines.max-retry-backoff:PT30M}") Duration maxRetryBackoff,
@@ -45,7 +56,9 @@ public class DeadlineAutoConfiguration {
                 // Resolves aggregates and sagas lazily, when a deadline fires, so Axon may finish building first.
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .transactionManager(transactionManager.getIfAvailable(() -> NoTransactionManager.INSTANCE))
+                .holdsDeadlineHandlers(() -> holdsDeadlineHandlers(configuration))
                 .pollInterval(pollInterval)
+                .sweepInterval(sweepInterval)
                 .lease(lease)
                 .retryBackoff(retryBackoff, maxRetryBackoff)
                 .maxAttempts(maxAttempts)

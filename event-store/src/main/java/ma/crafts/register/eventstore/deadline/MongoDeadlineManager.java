@@ -2,6 +2,7 @@ package ma.crafts.register.eventstore.deadline;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.annotation.Nonnull;
 import ma.crafts.register.eventstore.BsonJson;
 import ma.crafts.register.eventstore.ScansAccepted;
@@ -46,8 +48,10 @@ import org.axonframework.messaging.ExecutionException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.ScopeAware;
 import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
@@ -76,12 +80,15 @@ import org.slf4j.LoggerFactory;
  *   sees the lease just set. A node that dies while holding a deadline lets the lease expire and another node takes
  *   it again. Node clocks must agree to well within the lease;</li>
  *   <li>a failed delivery is retried with exponential backoff and logged; after {@code maxAttempts} the deadline is
- *   parked ({@code status = FAILED}) for an operator.</li>
+ *   parked ({@code status = FAILED}) for an operator. A deadline that no component in this process resolves has
+ *   not been delivered and counts as a failure;</li>
+ *   <li>schedules and cancels asked for inside a unit of work are written once its events are stored.</li>
  * </ul>
  * Every read and write of {@code deadlines}, {@code deadline_buckets} and {@code deadline_scopes} filters on
  * {@code _id} alone, because mongo-java-server serves any other filter (even {@code _id} plus one more condition) by
- * scanning the whole collection. The one exception is {@link #cancelAll}, a rare administrative call that scans
- * {@code deadlines} for the name.
+ * scanning the whole collection. The exceptions are {@link #cancelAll}, a rare administrative call that scans
+ * {@code deadlines} for the name, and the {@link #sweepOnce sweep} for deadlines lost from every bucket, once per
+ * sweep interval (10 minutes by default).
  */
 public class MongoDeadlineManager extends AbstractDeadlineManager implements Lifecycle {
     private static final Logger log = LoggerFactory.getLogger(MongoDeadlineManager.class);
@@ -105,12 +112,16 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     private final Clock clock;
     private final String owner;
     private final Duration pollInterval;
+    private final Duration sweepInterval;
     private final Duration lease;
     private final Duration retryBackoff;
     private final Duration maxRetryBackoff;
     private final int maxAttempts;
     private final int batchSize;
     private final int maxBucketsPerPoll;
+    private final BooleanSupplier holdsDeadlineHandlers;
+    /** Where a unit of work keeps this manager's writes until its events are stored. */
+    private final String queuedWritesKey = MongoDeadlineManager.class.getName() + ".writes." + UUID.randomUUID();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ScheduledExecutorService poller;
@@ -129,12 +140,14 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         this.clock = builder.clock;
         this.owner = builder.owner;
         this.pollInterval = builder.pollInterval;
+        this.sweepInterval = builder.sweepInterval;
         this.lease = builder.lease;
         this.retryBackoff = builder.retryBackoff;
         this.maxRetryBackoff = builder.maxRetryBackoff;
         this.maxAttempts = builder.maxAttempts;
         this.batchSize = builder.batchSize;
         this.maxBucketsPerPoll = builder.maxBucketsPerPoll;
+        this.holdsDeadlineHandlers = builder.holdsDeadlineHandlers;
         if (!serializer.canSerializeTo(JsonNode.class)) {
             throw new AxonConfigurationException("MongoDeadlineManager stores BSON documents and needs a serializer that"
                     + " produces Jackson trees (JacksonSerializer)");
@@ -154,9 +167,29 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
                 triggerDateTime);
         String scheduleId = message.getIdentifier();
         Span span = spanFactory.createScheduleSpan(deadlineName, scheduleId, message);
-        runOnPrepareCommitOrNow(span.wrapRunnable(() -> store(scheduleId, triggerDateTime,
+        runAfterTheEventsOrNow(span.wrapRunnable(() -> store(scheduleId, triggerDateTime,
                 processDispatchInterceptors(message), deadlineScope)));
         return scheduleId;
+    }
+
+    /**
+     * Runs a schedule or cancel once the unit of work's events are stored (Axon appends them when the unit of work
+     * prepares its commit), in the order the handler asked for them. A handler that cancels before it applies its
+     * event would otherwise lose the deadline when the append then fails (another node changed the aggregate first),
+     * with nothing in the stream to say why. One commit handler runs them all: Axon runs commit handlers in reverse,
+     * and a cancel followed by a schedule in the same scope must not become a schedule then its cancel.
+     */
+    private void runAfterTheEventsOrNow(Runnable write) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            write.run();
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(queuedWritesKey, key -> {
+            List<Runnable> writes = new ArrayList<>();
+            unitOfWork.onCommit(committing -> writes.forEach(Runnable::run));
+            return writes;
+        }).add(write);
     }
 
     private void store(String scheduleId, Instant dueAt, DeadlineMessage<?> message, ScopeDescriptor scope) {
@@ -195,7 +228,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     @Override
     public void cancelSchedule(@Nonnull String deadlineName, @Nonnull String scheduleId) {
         Span span = spanFactory.createCancelScheduleSpan(deadlineName, scheduleId);
-        runOnPrepareCommitOrNow(span.wrapRunnable(() -> {
+        runAfterTheEventsOrNow(span.wrapRunnable(() -> {
             Document deadline = deadlines.find(eq("_id", scheduleId)).projection(Projections.include("name")).first();
             if (deadline != null && deadlineName.equals(deadline.getString("name"))) {
                 delete(scheduleId);
@@ -208,7 +241,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     @Override
     public void cancelAll(@Nonnull String deadlineName) {
         Span span = spanFactory.createCancelAllSpan(deadlineName);
-        runOnPrepareCommitOrNow(span.wrapRunnable(() -> {
+        runAfterTheEventsOrNow(span.wrapRunnable(() -> {
             List<String> named = new ArrayList<>();
             deadlines.find(eq("name", deadlineName)).projection(Projections.include("_id"))
                     .forEach(deadline -> named.add(deadline.getString("_id")));
@@ -219,7 +252,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     @Override
     public void cancelAllWithinScope(@Nonnull String deadlineName, @Nonnull ScopeDescriptor scope) {
         Span span = spanFactory.createCancelAllWithinScopeSpan(deadlineName, scope);
-        runOnPrepareCommitOrNow(span.wrapRunnable(() -> {
+        runAfterTheEventsOrNow(span.wrapRunnable(() -> {
             String scopeKey = scopeKey(deadlineName, serializer.serialize(scope, JsonNode.class));
             Document index = scopes.find(eq("_id", scopeKey)).first();
             if (index == null) {
@@ -269,15 +302,24 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, this::shutdown);
     }
 
-    /** Starts the poller thread; calling it again has no effect. */
+    /**
+     * Starts the poller thread, unless this process holds nothing a deadline could be for; calling it again has no
+     * effect.
+     */
     public void start() {
         if (stopped.get() || !started.compareAndSet(false, true)) {
+            return;
+        }
+        if (!holdsDeadlineHandlers.getAsBoolean()) {
+            log.info("No aggregate or saga in this process: it leaves the deadlines to the processes that hold them");
             return;
         }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 new AxonThreadFactory("MongoDeadlineManager"));
         poller = executor;
         executor.scheduleWithFixedDelay(this::pollSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::sweepSafely, sweepInterval.toMillis(), sweepInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -303,16 +345,30 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     }
 
     private void pollSafely() {
-        try {
-            // A full batch means more may be due right now: go on without waiting for the next tick.
+        // A full batch means more may be due right now: go on without waiting for the next tick.
+        runSafely("Polling", pollInterval, () -> {
             while (!stopped.get() && pollOnce() >= batchSize) {
                 Thread.onSpinWait();
             }
+        });
+    }
+
+    private void sweepSafely() {
+        runSafely("Sweeping", sweepInterval, () -> {
+            while (!stopped.get() && sweepOnce() >= batchSize) {
+                Thread.onSpinWait();
+            }
+        });
+    }
+
+    private static void runSafely(String what, Duration interval, Runnable task) {
+        try {
+            task.run();
         } catch (RuntimeException e) {
-            log.warn("Polling the deadline store failed; retrying in {}", pollInterval, e);
+            log.warn("{} the deadline store failed; retrying in {}", what, interval, e);
         } catch (Error e) {
             // A throwable escaping this task would cancel the schedule silently and stop every deadline here.
-            log.error("Polling the deadline store failed; retrying in {}", pollInterval, e);
+            log.error("{} the deadline store failed; retrying in {}", what, interval, e);
             if (e instanceof VirtualMachineError) {
                 throw e;
             }
@@ -374,6 +430,29 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     }
 
     /**
+     * Fires deadlines overdue by more than a sweep interval, whether or not a bucket still leads to them: a node that
+     * died between writing a deadline and filing it, or between moving it to a retry bucket and filing it there,
+     * left it in no bucket, and the poller would never see it. The claim keeps this from firing a deadline twice when
+     * the poller reaches it too. This is the one scan of {@code deadlines} besides {@link #cancelAll}: once per sweep
+     * interval, reading only the ids of what is overdue.
+     *
+     * @return how many overdue deadlines were found
+     */
+    int sweepOnce() {
+        Instant now = clock.instant();
+        List<String> overdue = new ArrayList<>();
+        deadlines.find(lte("availableAt", Date.from(now.minus(sweepInterval)))).projection(Projections.include("_id"))
+                .limit(batchSize).forEach(deadline -> overdue.add(deadline.getString("_id")));
+        for (String id : overdue) {
+            if (stopped.get()) {
+                break;
+            }
+            claim(id, now).ifPresent(this::fire);
+        }
+        return overdue.size();
+    }
+
+    /**
      * Takes the deadline if it is available: {@code $max} pushes {@code availableAt} one lease ahead, and only the
      * node whose update found it in the past has taken it. Concurrent nodes see the lease already set.
      */
@@ -432,18 +511,26 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         }
     }
 
-    /** Hands the deadline to every scope-aware component that resolves its scope (the aggregate or saga). */
+    /**
+     * Hands the deadline to every scope-aware component that resolves its scope (the aggregate or saga). When none
+     * does, nothing received it: that is a failed delivery, retried and in the end parked, never a deleted deadline.
+     */
     private void deliver(DeadlineMessage<?> message, ScopeDescriptor scope) {
-        scopeAwareProvider.provideScopeAwareStream(scope)
+        List<ScopeAware> resolvers = scopeAwareProvider.provideScopeAwareStream(scope)
                 .filter(component -> component.canResolve(scope))
-                .forEach(component -> {
-                    try {
-                        component.send(message, scope);
-                    } catch (Exception e) {
-                        throw new ExecutionException("Failed to send a DeadlineMessage for scope ["
-                                + scope.scopeDescription() + "]", e);
-                    }
-                });
+                .toList();
+        if (resolvers.isEmpty()) {
+            throw new IllegalStateException("No aggregate or saga in this process resolves scope ["
+                    + scope.scopeDescription() + "]");
+        }
+        for (ScopeAware component : resolvers) {
+            try {
+                component.send(message, scope);
+            } catch (Exception e) {
+                throw new ExecutionException("Failed to send a DeadlineMessage for scope ["
+                        + scope.scopeDescription() + "]", e);
+            }
+        }
     }
 
     private void failed(Document deadline, int attempt, Throwable failure) {
@@ -517,7 +604,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
 
     /**
      * Builds a {@link MongoDeadlineManager}. {@code database}, {@code serializer} (a Jackson serializer) and
-     * {@code scopeAwareProvider} are required; the rest have defaults: poll every second, a 5 minute lease, retries
+     * {@code scopeAwareProvider} are required; the rest have defaults: poll every second, sweep every 10 minutes, a 5 minute lease, retries
      * after 1 s doubling up to 30 min, 20 attempts, 100 deadlines per batch.
      */
     public static class Builder {
@@ -530,12 +617,14 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         private Clock clock = Clock.systemUTC();
         private String owner = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
         private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration sweepInterval = Duration.ofMinutes(10);
         private Duration lease = Duration.ofMinutes(5);
         private Duration retryBackoff = Duration.ofSeconds(1);
         private Duration maxRetryBackoff = Duration.ofMinutes(30);
         private int maxAttempts = 20;
         private int batchSize = 100;
         private int maxBucketsPerPoll = 1_440;
+        private BooleanSupplier holdsDeadlineHandlers = () -> true;
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -579,6 +668,15 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         }
 
         /**
+         * How often the store is swept for deadlines that no bucket leads to, and how long a deadline must be overdue
+         * to count as lost.
+         */
+        public Builder sweepInterval(Duration sweepInterval) {
+            this.sweepInterval = sweepInterval;
+            return this;
+        }
+
+        /**
          * How long a node holds a deadline it took before others may take it again. Must exceed the longest
          * delivery: a delivery still running when the lease ends may be repeated by another node.
          */
@@ -610,6 +708,16 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
             return this;
         }
 
+        /**
+         * Whether this process holds an aggregate or saga a deadline could be for, asked when polling would start. A
+         * process without one (the query side, sharing the store with the command side) must not take deadlines
+         * that nothing in it can receive.
+         */
+        public Builder holdsDeadlineHandlers(BooleanSupplier holdsDeadlineHandlers) {
+            this.holdsDeadlineHandlers = holdsDeadlineHandlers;
+            return this;
+        }
+
         public MongoDeadlineManager build() {
             return new MongoDeadlineManager(this);
         }
@@ -618,11 +726,12 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
             require(database != null, "a MongoDatabase is required");
             require(serializer != null, "a Serializer is required");
             require(scopeAwareProvider != null, "a ScopeAwareProvider is required");
-            require(transactionManager != null && spanFactory != null && clock != null && owner != null,
-                    "transactionManager, spanFactory, clock and owner may not be null");
-            require(isPositive(pollInterval) && isPositive(lease) && isPositive(retryBackoff)
+            require(transactionManager != null && spanFactory != null && clock != null && owner != null
+                    && holdsDeadlineHandlers != null,
+                    "transactionManager, spanFactory, clock, owner and holdsDeadlineHandlers may not be null");
+            require(isPositive(pollInterval) && isPositive(sweepInterval) && isPositive(lease) && isPositive(retryBackoff)
                     && maxRetryBackoff != null && maxRetryBackoff.compareTo(retryBackoff) >= 0,
-                    "pollInterval, lease and retryBackoff must be positive, and maxRetryBackoff at least retryBackoff");
+                    "pollInterval, sweepInterval, lease and retryBackoff must be positive, and maxRetryBackoff at least retryBackoff");
             require(maxAttempts >= 1 && batchSize >= 1 && maxBucketsPerPoll >= 1,
                     "maxAttempts, batchSize and maxBucketsPerPoll must be at least 1");
         }

@@ -2,10 +2,12 @@ package ma.crafts.register.eventstore.deadline;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
@@ -29,6 +31,8 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.ScopeAware;
 import org.axonframework.messaging.ScopeAwareProvider;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
@@ -180,6 +184,91 @@ class MongoDeadlineManagerTest {
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> true);
         assertThat(recorder.count(broken)).isEqualTo(3);
         assertThat(recorder.count(flaky)).isEqualTo(3);
+    }
+
+    @Test
+    void aDeadlineNoComponentHereResolves_isKeptAndRetried_notCountedAsDelivered() {
+        MongoDatabase database = databases.newProcess();
+        Recorder recorder = new Recorder();
+        MongoDeadlineManager node = manager(database, recorder, b -> b.maxAttempts(3));
+        String unresolved = node.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Cooperative", "c-1"));
+        node.start();
+
+        MongoCollection<Document> stored = database.getCollection(MongoDeadlineManager.DEADLINES);
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored.find(eq("_id", unresolved)).first() == null
+                || stored.find(eq("_id", unresolved)).first().getString("status") != null);
+        Document parked = stored.find(eq("_id", unresolved)).first();
+        assertThat(parked).as("a deadline nothing received is still stored").isNotNull();
+        assertThat(parked.getString("status")).isEqualTo(MongoDeadlineManager.FAILED);
+        assertThat(parked.getInteger("attempts")).isEqualTo(3);
+        assertThat(parked.getString("lastError")).contains("No aggregate or saga in this process resolves");
+        assertThat(recorder.messages).isEmpty();
+    }
+
+    @Test
+    void aNodeThatHoldsNoDeadlineHandler_takesNothing_andLeavesEveryDeadlineToOneThatDoes() {
+        MongoDatabase database = databases.newProcess();
+        Recorder nothingHere = new Recorder();
+        MongoDeadlineManager querySide = manager(database, nothingHere, b -> b.holdsDeadlineHandlers(() -> false));
+        String due = querySide.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Enterprise", "e-1"));
+        querySide.start();
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        Document untouched = database.getCollection(MongoDeadlineManager.DEADLINES).find(eq("_id", due)).first();
+        assertThat(untouched).isNotNull();
+        assertThat(untouched.getInteger("attempts")).isZero();
+        assertThat(nothingHere.messages).isEmpty();
+
+        Recorder aggregates = new Recorder();
+        manager(database, aggregates, b -> { }).start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> aggregates.count(due) == 1);
+    }
+
+    @Test
+    void aCancelInAUnitOfWorkWhoseEventsAreNotStored_leavesTheDeadline_andWritesKeepTheirOrder() {
+        MongoDatabase database = databases.newProcess();
+        Recorder recorder = new Recorder();
+        MongoDeadlineManager node = manager(database, recorder, b -> { });
+        AggregateScopeDescriptor e1 = new AggregateScopeDescriptor("Enterprise", "e-1");
+        AggregateScopeDescriptor e2 = new AggregateScopeDescriptor("Enterprise", "e-2");
+        Instant due = Instant.now().plusMillis(300);
+        String kept = node.schedule(due, "review", null, e1);
+        String cancelled = node.schedule(due, "review", null, e2);
+
+        // A handler that cancels before it applies its event; the append, queued when the event is applied, then fails.
+        DefaultUnitOfWork<Message<?>> conflicting = DefaultUnitOfWork.startAndGet(new GenericMessage<>("command"));
+        assertThatThrownBy(() -> conflicting.execute(() -> {
+            node.cancelAllWithinScope("review", e1);
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
+                throw new IllegalStateException("append conflict: the aggregate moved on");
+            });
+        })).hasMessageContaining("append conflict");
+        // A handler that replaces a scope's deadline: the cancel must not reach the one scheduled after it.
+        List<String> replacement = new ArrayList<>();
+        DefaultUnitOfWork<Message<?>> stored = DefaultUnitOfWork.startAndGet(new GenericMessage<>("command"));
+        stored.execute(() -> {
+            node.cancelAllWithinScope("review", e2);
+            replacement.add(node.schedule(due, "review", null, e2));
+        });
+        node.start();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(kept) == 1
+                && recorder.count(replacement.get(0)) == 1);
+        assertThat(recorder.count(cancelled)).isZero();
+    }
+
+    @Test
+    void aDeadlineLostFromEveryBucket_isFoundByTheSweep() {
+        MongoDatabase database = databases.newProcess();
+        Recorder recorder = new Recorder();
+        MongoDeadlineManager node = manager(database, recorder, b -> b.sweepInterval(Duration.ofMillis(200)));
+        String lost = node.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Enterprise", "e-1"));
+        // What a node that died between writing the deadline and filing it leaves behind.
+        database.getCollection(MongoDeadlineManager.PAGES).updateMany(new Document(), Updates.set("ids", List.of()));
+        node.start();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(lost) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> nothingLeftIn(database));
+        assertThat(recorder.count(lost)).isEqualTo(1);
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             case H2_MEMORY -> BsonH2Backend.inMemory();
             case MEMORY -> new MemoryBackend();
         };
-        MongoServer server = new MongoServer(mongoBackend);
+        MongoServer server = new MongoServer(mongoBackend.version(ReportedMongoVersion.MONGO_5_0));
         try {
             server.bind(HOST, port);
         } catch (Exception e) {

@@ -43,6 +43,21 @@ class EmbeddedMongoServerTest {
         assertThat(temp).isEmptyDirectory();
     }
 
+    /** mongosh refuses servers below wire version 9 (MongoDB 4.4); every backend reports 5.0 and its wire version, 13. */
+    @Test
+    void everyBackendReportsAVersionCurrentMongoshAccepts() {
+        for (EmbeddedBackend backend : EmbeddedBackend.values()) {
+            Path dataDir = temp.resolve(backend.name());
+            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(backend, 0, dataDir);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                Document hello = client.getDatabase("admin").runCommand(new Document("isMaster", 1));
+                assertThat(hello.get("maxWireVersion", Number.class).intValue()).as(backend.name()).isEqualTo(13);
+                Document buildInfo = client.getDatabase("admin").runCommand(new Document("buildInfo", 1));
+                assertThat(buildInfo.getString("version")).as(backend.name()).startsWith("5.0");
+            }
+        }
+    }
+
     @Test
     void h2ServerKeepsDataAcrossRestarts() {
         Path dataDir = temp.resolve("nested/data");
