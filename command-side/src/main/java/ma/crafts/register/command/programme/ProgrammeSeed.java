@@ -27,8 +27,9 @@ public class ProgrammeSeed implements ApplicationListener<ApplicationReadyEvent>
     /**
      * @param version       the file's own version, quoted in every seeded programme's reason
      * @param effectiveFrom when the file's rules came into force
+     * @param notice        the file's note to its readers; not stored
      */
-    record SeedFile(String version, Instant effectiveFrom, List<ProgrammeRequest> programmes) {
+    record SeedFile(String version, Instant effectiveFrom, String notice, List<ProgrammeRequest> programmes) {
     }
 
     private final ProgrammeRegistry registry;
