@@ -1,6 +1,7 @@
 package ma.crafts.register.command.programme;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public record ProgrammeRequest(
                 + "take effect in the past.", type = "string", format = "date-time")
         Instant effectiveFrom,
         @Schema(description = "Why the programme is defined or revised") @Size(max = 500) String reason,
-        @Size(max = ProgrammeRuleCheck.MAX_RULES) List<Rule> rules) {
+        @Size(max = ProgrammeRuleCheck.MAX_RULES) List<@Valid Rule> rules) {
 
     /** One rule; {@code type} is a {@link ConditionType} name, kept as text so an unknown one is reported per rule. */
     public record Rule(@Size(max = 64) String rule, @Size(max = 64) String type,
