@@ -21,6 +21,7 @@ import ma.crafts.register.command.enterprise.EnterpriseConfiguration;
 import ma.crafts.register.command.mongo.CommandMongoConfiguration;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
+import ma.crafts.register.command.programme.ProgrammeConfiguration;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -55,7 +56,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({Artisan.class, ProfessionalBody.class, ArtisanCommandController.class, CardCommandController.class,
         ProfessionalBodyCommandController.class, CommandMongoConfiguration.class, CooperativeConfiguration.class,
-        EnterpriseConfiguration.class})
+        EnterpriseConfiguration.class, ProgrammeConfiguration.class})
 public class CommandSideConfiguration {
 
     /** The register's clock is the system clock in Morocco's zone unless the application defines one Clock bean. */

@@ -21,11 +21,13 @@ import ma.crafts.register.query.card.CardProjection;
 import ma.crafts.register.query.card.CardVerificationService;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
 import ma.crafts.register.query.eligibility.EligibilityService;
-import ma.crafts.register.query.eligibility.ProgrammeCatalogue;
 import ma.crafts.register.query.eligibility.RuleEngine;
 import ma.crafts.register.query.notification.NotificationProjection;
 import ma.crafts.register.query.notification.NotificationQueries;
 import ma.crafts.register.query.notification.mongo.NotificationRepository;
+import ma.crafts.register.query.programme.ProgrammeProjection;
+import ma.crafts.register.query.programme.ProgrammeQueries;
+import ma.crafts.register.query.programme.mongo.ProgrammeRepository;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
@@ -41,8 +43,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
 
 /**
  * Wires the query side: projections on tracking processors, their Mongo collections, and the read services behind
@@ -51,15 +51,13 @@ import org.springframework.core.io.ResourceLoader;
  * <p>Settings: {@code register.query.min-position-timeout} (default 5s), {@code register.query.max-waiting-reads}
  * (default 32; how many {@code ?minPosition} reads may wait at once), {@code register.query.projection-threads}
  * (default 1), {@code register.query.projection-batch-size} (default 500), {@code register.time-zone} (default
- * Africa/Casablanca), {@code register.programmes.file} (default the bundled programmes) and
- * {@code register.nomenclature.file} (default the bundled nomenclature).
+ * Africa/Casablanca) and {@code register.nomenclature.file} (default the bundled nomenclature). The programmes are
+ * events of the command side (seeded there), projected here.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = QuerySideConfiguration.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = QuerySideApplication.class))
 public class QuerySideConfiguration {
-
-    static final String DEFAULT_PROGRAMMES = "classpath:eligibility/programmes.json";
 
     @Autowired
     public void configureProcessors(EventProcessingConfigurer processing,
@@ -189,16 +187,27 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public ProgrammeCatalogue queryProgrammeCatalogue(ResourceLoader resources,
-                                                 @Value("${register.programmes.file:" + DEFAULT_PROGRAMMES + "}")
-                                                 String file) {
-        return ProgrammeCatalogue.load(resource(resources, file));
+    public ProgrammeRepository queryProgrammeRepository(MongoDatabase database, ObjectMapper objectMapper) {
+        return new ProgrammeRepository(database, objectMapper);
     }
 
     @Bean
-    public EligibilityService queryEligibilityService(ArtisanQueries artisans, ProgrammeCatalogue catalogue,
-                                                 RuleEngine engine, RegisterCalendar queryRegisterCalendar) {
-        return new EligibilityService(artisans, catalogue, engine, queryRegisterCalendar);
+    public ProgrammeProjection queryProgrammeProjection(ProgrammeRepository repository) {
+        return new ProgrammeProjection(repository);
+    }
+
+    @Bean
+    public ProgrammeQueries queryProgrammeQueries(ProgrammeRepository repository, ReadAccess access,
+                                                  ProjectionFreshness freshness,
+                                                  RegisterCalendar queryRegisterCalendar) {
+        return new ProgrammeQueries(repository, access, freshness, queryRegisterCalendar);
+    }
+
+    @Bean
+    public EligibilityService queryEligibilityService(ArtisanQueries artisans, ProgrammeQueries programmes,
+                                                      RuleEngine engine, RegisterCalendar queryRegisterCalendar,
+                                                      PersonalDataVault vault) {
+        return new EligibilityService(artisans, programmes, engine, queryRegisterCalendar, vault);
     }
 
     @Bean
@@ -207,14 +216,5 @@ public class QuerySideConfiguration {
         // property and environment variable Nomenclature.load() consults on its own.
         return new ReferenceCatalog(Geography.load(),
                 Nomenclature.load(environment.getProperty(Nomenclature.FILE_PROPERTY)));
-    }
-
-    /** {@code classpath:}/{@code file:} locations as Spring resolves them; a bare path is a file, not a resource. */
-    static Resource resource(ResourceLoader resources, String location) {
-        String trimmed = location.trim();
-        if (trimmed.startsWith("classpath:") || trimmed.contains("://") || trimmed.startsWith("file:")) {
-            return resources.getResource(trimmed);
-        }
-        return resources.getResource("file:" + trimmed);
     }
 }

@@ -21,6 +21,11 @@ import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
 import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
+import ma.crafts.register.events.programme.ConditionType;
+import ma.crafts.register.events.programme.EligibilityRule;
+import ma.crafts.register.events.programme.ProgrammeDefined;
+import ma.crafts.register.events.programme.ProgrammeRevised;
+import ma.crafts.register.events.programme.ProgrammeTerms;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
@@ -90,6 +95,7 @@ class QueryRestTest {
         analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
         clerkMarrakechSafi = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
         clerkRabat = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
+        definePrograms();
 
         // Fatima: registered, card, body, suspended and reinstated.
         append("a-fatima", 0, "2024-01-10T09:00:00Z",
@@ -144,8 +150,13 @@ class QueryRestTest {
     }
 
     private void append(String artisanId, long sequence, String at, Object payload) {
-        eventStore.publish(new GenericDomainEventMessage<>("Artisan", artisanId, sequence, payload,
-                Map.of("recordedBy", "clerk-07", "chamber", "MA-07", "correlationId", "corr-" + artisanId + "-" + sequence),
+        publish("Artisan", artisanId, sequence, at, payload, "clerk-07", "MA-07");
+    }
+
+    private void publish(String type, String id, long sequence, String at, Object payload, String recordedBy,
+                         String chamber) {
+        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload,
+                Map.of("recordedBy", recordedBy, "chamber", chamber, "correlationId", "corr-" + id + "-" + sequence),
                 UUID.randomUUID().toString(), Instant.parse(at)));
         lastPosition = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
     }
@@ -160,6 +171,37 @@ class QueryRestTest {
     private Response cardCheck(String cardNumber) {
         assertThat(view("a-fatima", auditor).status()).isEqualTo(200);
         return api.get("/api/v1/cards/" + cardNumber + "/verification?minPosition=" + lastPosition, null);
+    }
+
+    private static EligibilityRule rule(String name, ConditionType type, boolean provisional, String... values) {
+        return new EligibilityRule(name, type, List.of(values), null, null, null, null, provisional, null);
+    }
+
+    /**
+     * Programmes as the command side's seed and a later revision record them: WOMEN-FAIR's version 2 adds five
+     * years of registration from 1 June 2025 on.
+     */
+    private void definePrograms() {
+        Instant seeded = Instant.parse("2024-01-01T00:00:00Z");
+        publish("Programme", "AMO-NON-TAXED", 0, "2024-01-01T00:00:00Z", new ProgrammeDefined("AMO-NON-TAXED", seeded,
+                new ProgrammeTerms("CNSS", new LocalizedText("التأمين الإجباري عن المرض", "AMO"), false, null,
+                        List.of(rule("rna-status-active", ConditionType.STATUS_IS, false, "ACTIVE"))), "seed"),
+                "system", "MA");
+        publish("Programme", "ONCF", 0, "2024-01-01T00:00:00Z", new ProgrammeDefined("ONCF", seeded,
+                new ProgrammeTerms("ONCF", new LocalizedText("تخفيضات النقل السككي", "Réductions ONCF"), true, null,
+                        List.of(rule("valid-professional-card", ConditionType.HAS_VALID_CARD, true))), "seed"),
+                "system", "MA");
+        ProgrammeTerms fair = new ProgrammeTerms("Maison de l'Artisan", new LocalizedText("معرض الصانعات", "Salon des artisanes"),
+                false, null, List.of(rule("women", ConditionType.GENDER_IS, false, "F"),
+                rule("active", ConditionType.STATUS_IS, false, "ACTIVE")));
+        publish("Programme", "WOMEN-FAIR", 0, "2024-01-01T00:00:00Z",
+                new ProgrammeDefined("WOMEN-FAIR", seeded, fair, "seed"), "system", "MA");
+        List<EligibilityRule> seniority = new ArrayList<>(fair.rules());
+        seniority.add(new EligibilityRule("five-years-registered", ConditionType.REGISTERED_FOR_AT_LEAST_MONTHS,
+                List.of(), null, 60, null, null, false, null));
+        publish("Programme", "WOMEN-FAIR", 1, "2025-05-20T10:00:00Z", new ProgrammeRevised("WOMEN-FAIR", 2,
+                Instant.parse("2025-06-01T00:00:00Z"), new ProgrammeTerms(fair.partner(), fair.name(), false, null,
+                seniority), "places are scarce"), "admin-1", "MA");
     }
 
     private Response view(String artisanId, String token) {
@@ -476,7 +518,11 @@ class QueryRestTest {
         assertThat(amo.get("eligible").asBoolean()).isTrue();
         assertThat(amo.get("reasons").get(0).get("rule").asText()).isEqualTo("rna-status-active");
         assertThat(amo.get("reasons").get(0).get("satisfied").asBoolean()).isTrue();
-        assertThat(amo.get("reasons").get(0).get("detail").asText()).isNotBlank();
+        assertThat(amo.get("reasons").get(0).get("detail").get("fr").asText()).isEqualTo("statut au registre : ACTIVE");
+        assertThat(amo.get("reasons").get(0).get("detail").get("ar").asText()).contains("ACTIVE")
+                .matches(".*\\p{IsArabic}.*");
+        assertThat(amo.get("programVersion").asInt()).isEqualTo(1);
+        assertThat(amo.get("effectiveFrom").asText()).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(programme(now.body(), "ONCF").get("eligible").asBoolean()).isTrue();
         assertThat(programme(now.body(), "ONCF").get("reasons").get(0).get("provisional").asBoolean()).isTrue();
 
@@ -488,6 +534,61 @@ class QueryRestTest {
         assertThat(programme(youssef, "AMO-NON-TAXED").get("eligible").asBoolean()).isTrue();
         assertThat(programme(youssef, "ONCF").get("eligible").asBoolean()).isFalse();
         assertThat(api.get("/api/v1/artisans/a-fatima/eligibility", clerkRabat).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aVerdictAboutThePastUsesTheVersionInForceThen() {
+        JsonNode now = programme(api.get("/api/v1/artisans/a-fatima/eligibility?minPosition=" + lastPosition,
+                analyst).body(), "WOMEN-FAIR");
+        assertThat(now.get("programVersion").asInt()).isEqualTo(2);
+        assertThat(now.get("effectiveFrom").asText()).isEqualTo("2025-06-01T00:00:00Z");
+        assertThat(now.get("eligible").asBoolean()).isFalse();
+        assertThat(now.get("reasons")).hasSize(3);
+        assertThat(now.get("reasons").get(2).get("rule").asText()).isEqualTo("five-years-registered");
+        assertThat(now.get("reasons").get(2).get("satisfied").asBoolean()).isFalse();
+        assertThat(now.get("reasons").get(2).get("detail").get("fr").asText()).contains("requis : au moins 60");
+
+        // 1 April 2025: reinstated a month earlier, and the revision was not in force yet.
+        JsonNode before = programme(api.get("/api/v1/artisans/a-fatima/eligibility?asOf=2025-04-01T12:00:00Z",
+                analyst).body(), "WOMEN-FAIR");
+        assertThat(before.get("programVersion").asInt()).isEqualTo(1);
+        assertThat(before.get("effectiveFrom").asText()).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(before.get("eligible").asBoolean()).isTrue();
+        assertThat(before.get("reasons")).extracting(r -> r.get("rule").asText()).containsExactly("women", "active");
+
+        // Between the revision's recording and its start, the first version still applies.
+        JsonNode recordedNotStarted = programme(api.get(
+                "/api/v1/artisans/a-fatima/eligibility?asOf=2025-05-25T12:00:00Z", analyst).body(), "WOMEN-FAIR");
+        assertThat(recordedNotStarted.get("programVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void programmesListTheirVersionsWithWhoAndWhy() {
+        Response list = api.get("/api/v1/programmes?minPosition=" + lastPosition, clerkRabat);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).extracting(p -> p.get("programId").asText())
+                .containsExactly("AMO-NON-TAXED", "ONCF", "WOMEN-FAIR");
+
+        JsonNode fair = api.get("/api/v1/programmes/WOMEN-FAIR", admin).body();
+        assertThat(fair.get("latestVersion").asInt()).isEqualTo(2);
+        assertThat(fair.get("inForce").get("version").asInt()).isEqualTo(2);
+        assertThat(fair.get("inForce").get("rules")).hasSize(3);
+        assertThat(fair.get("upcoming")).isEmpty();
+
+        JsonNode versions = api.get("/api/v1/programmes/WOMEN-FAIR/versions", analyst).body();
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(versions.get(0).get("recordedBy").asText()).isEqualTo("system");
+        assertThat(versions.get(1).get("recordedBy").asText()).isEqualTo("admin-1");
+        assertThat(versions.get(1).get("reason").asText()).isEqualTo("places are scarce");
+        assertThat(versions.get(1).get("recordedAt").asText()).isEqualTo("2025-05-20T10:00:00Z");
+        assertThat(versions.get(1).get("rules").get(2).get("type").asText()).isEqualTo("REGISTERED_FOR_AT_LEAST_MONTHS");
+        assertThat(versions.get(1).get("rules").get(2).get("months").asInt()).isEqualTo(60);
+
+        Response unknown = api.get("/api/v1/programmes/NOPE", analyst);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/programmes", null).status()).isEqualTo(401);
     }
 
     private static JsonNode programme(JsonNode list, String programId) {

@@ -28,10 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on {@code POST} and {@code DELETE} under {@code /api/v1/}: the first request with a key
- * runs and its final response (2xx or 4xx) is stored; a repeat with the same method, path and body gets that response
- * again with {@code Idempotent-Replayed: true} and runs nothing; a repeat with a different request gets 422. A repeat
- * that arrives while the first is still running waits for it. Keys are per token subject, so two callers never see
+ * {@code Idempotency-Key} on {@code POST}, {@code PUT} and {@code DELETE} under {@code /api/v1/} (a {@code PUT} of a
+ * programme records a new version each time, so a retried one is no safer than a retried {@code POST}): the first
+ * request with a key runs and its final response (2xx or 4xx) is stored; a repeat with the same method, path and body
+ * gets that response again with {@code Idempotent-Replayed: true} and runs nothing; a repeat with a different request
+ * gets 422. A repeat that arrives while the first is still running waits for it. Keys are per token subject, so two callers never see
  * each other's responses. A first request that fails with 5xx (or throws) gives its key up, so it can be retried.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -63,7 +64,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("POST".equals(method) || "DELETE".equals(method))
+        return !("POST".equals(method) || "PUT".equals(method) || "DELETE".equals(method))
                 || !pathWithinApplication(request).startsWith("/api/v1/");
     }
 

@@ -159,8 +159,7 @@ public class RegisterOpenApiAutoConfiguration {
             errors.put("413", "Request body too large (/problems/payload-too-large)");
             errors.put("415", "Request body is not application/json (/problems/unsupported-media-type)");
         }
-        boolean idempotent = (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE)
-                && !DevTokenController.PATH.equals(path);
+        boolean idempotent = command && !DevTokenController.PATH.equals(path);
         if (idempotent) {
             errors.put("422", "Idempotency-Key reused for a different request (/problems/idempotency-mismatch)");
             addIdempotencyKeyHeader(operation);

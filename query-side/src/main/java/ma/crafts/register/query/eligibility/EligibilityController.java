@@ -27,15 +27,16 @@ public class EligibilityController {
 
     @GetMapping(path = "/api/v1/artisans/{artisanId}/eligibility", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Evaluate every benefit programme for the artisan",
-            description = "Programmes and their rules are data (register.programmes.file). Each programme lists every "
-                    + "rule with whether it is satisfied and why; rules and programmes not yet confirmed by a "
-                    + "convention are flagged provisional. With asOf the artisan's state at that instant is used.")
+            description = "Each programme's verdict names the version applied (`programVersion`, `effectiveFrom`) "
+                    + "and lists every rule with whether it is satisfied and why (`detail` in Arabic and French); "
+                    + "rules and programmes not yet confirmed by a convention are flagged provisional. With asOf the "
+                    + "artisan's state at that instant is judged by the programme versions in force at that instant.")
     @ApiResponse(responseCode = "200", description = "One entry per programme",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = ProgrammeEligibility.class))))
     public List<ProgrammeEligibility> eligibility(
             @PathVariable String artisanId,
-            @Parameter(description = "ISO-8601 instant; evaluate against the state at that instant",
+            @Parameter(description = "ISO-8601 instant; judge the state at that instant by the versions in force then",
                     schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(required = false) String asOf,
             @Parameter(description = "Global position to wait for (at most 5 s)",

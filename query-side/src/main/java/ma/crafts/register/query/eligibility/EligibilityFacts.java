@@ -5,27 +5,37 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.artisan.CardState;
 import ma.crafts.register.query.artisan.MembershipState;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.QualificationRoute;
 
 /**
- * What the rules may look at, taken from one artisan state on one day (today, or the day of an {@code asOf}).
+ * What the rules may look at, taken from one actor's state on one day (today, or the day of an {@code asOf}).
  *
- * @param validCard the card that is valid on {@code day}, if any
+ * @param validCard    the card that is valid on {@code day}, if any
+ * @param registeredOn the day the actor was registered, or null when unknown
+ * @param birthDate    the actor's birth date, or null when it is not known (erased, or not needed by any rule)
  */
-public record EligibilityFacts(LocalDate day, ArtisanStatus status, ArtisanCategory category, String regionCode,
-                               String branchCode, Optional<CardState> validCard, List<MembershipState> memberships,
-                               int yearsOfPractice) {
+public record EligibilityFacts(LocalDate day, ActorKind actorKind, ArtisanStatus status, ArtisanCategory category,
+                               String regionCode, String provinceCode, String branchCode, Gender gender,
+                               QualificationRoute qualificationRoute, Optional<CardState> validCard,
+                               List<MembershipState> memberships, int yearsOfPractice, LocalDate registeredOn,
+                               LocalDate birthDate) {
 
-    public static EligibilityFacts of(ArtisanState state, LocalDate day, ZoneId zone) {
+    public static EligibilityFacts of(ArtisanState state, LocalDate day, ZoneId zone, LocalDate birthDate) {
         Optional<CardState> validCard = state.cards().stream()
                 .filter(card -> card.isValidOn(day, state.status()))
                 .reduce((first, second) -> second);
-        return new EligibilityFacts(day, state.status(), state.category(), state.regionCode(), state.branchCode(),
-                validCard, state.memberships(), yearsOfPractice(state, day, zone));
+        return new EligibilityFacts(day, ActorKind.ARTISAN, state.status(), state.category(), state.regionCode(),
+                state.provinceCode(), state.branchCode(), state.gender(),
+                state.qualification() == null ? null : state.qualification().route(), validCard, state.memberships(),
+                yearsOfPractice(state, day, zone),
+                state.registeredAt() == null ? null : state.registeredAt().atZone(zone).toLocalDate(), birthDate);
     }
 
     /**
@@ -39,7 +49,20 @@ public record EligibilityFacts(LocalDate day, ArtisanStatus status, ArtisanCateg
             return declared;
         }
         LocalDate since = state.practiceDeclaredAt().atZone(zone).toLocalDate();
-        int elapsed = since.isAfter(day) ? 0 : Period.between(since, day).getYears();
-        return declared + elapsed;
+        return declared + wholePeriod(since, day).getYears();
+    }
+
+    /** Whole months registered on {@link #day}, or -1 when the registration day is unknown. */
+    long monthsRegistered() {
+        return registeredOn == null ? -1 : wholePeriod(registeredOn, day).toTotalMonths();
+    }
+
+    /** Age in whole years on {@link #day}, or -1 when the birth date is unknown. */
+    int age() {
+        return birthDate == null ? -1 : wholePeriod(birthDate, day).getYears();
+    }
+
+    private static Period wholePeriod(LocalDate from, LocalDate to) {
+        return from.isAfter(to) ? Period.ZERO : Period.between(from, to);
     }
 }

@@ -3,37 +3,54 @@ package ma.crafts.register.query.eligibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import ma.crafts.register.events.programme.ConditionType;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanQueries;
 import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.programme.ProgrammeQueries;
+import ma.crafts.register.query.programme.ProgrammeVersion;
+import ma.crafts.register.values.PersonalData;
 
-/** Evaluates every programme of the catalogue for one artisan, now or as it was at an instant. */
+/**
+ * Judges one artisan against every programme, now or at an instant: the artisan's state at that instant against the
+ * programme versions in force at that same instant, so a verdict about the past is the one that was true then.
+ */
 public class EligibilityService {
 
     private final ArtisanQueries artisans;
-    private final ProgrammeCatalogue catalogue;
+    private final ProgrammeQueries programmes;
     private final RuleEngine engine;
     private final RegisterCalendar calendar;
+    private final PersonalDataVault vault;
 
-    public EligibilityService(ArtisanQueries artisans, ProgrammeCatalogue catalogue, RuleEngine engine,
-                              RegisterCalendar calendar) {
+    public EligibilityService(ArtisanQueries artisans, ProgrammeQueries programmes, RuleEngine engine,
+                              RegisterCalendar calendar, PersonalDataVault vault) {
         this.artisans = artisans;
-        this.catalogue = catalogue;
+        this.programmes = programmes;
         this.engine = engine;
         this.calendar = calendar;
+        this.vault = vault;
     }
 
     public List<ProgrammeEligibility> evaluate(String artisanId, Instant asOf, Long minPosition) {
-        ArtisanState state;
-        LocalDate day;
-        if (asOf == null) {
-            state = artisans.currentState(artisanId, minPosition);
-            day = calendar.today();
-        } else {
-            state = artisans.stateAsOf(artisanId, asOf, minPosition);
-            day = calendar.dayOf(asOf);
+        ArtisanState state = asOf == null
+                ? artisans.currentState(artisanId, minPosition)
+                : artisans.stateAsOf(artisanId, asOf, minPosition);
+        Instant instant = asOf == null ? calendar.now() : asOf;
+        LocalDate day = calendar.dayOf(instant);
+        List<ProgrammeVersion> inForce = programmes.inForceAt(instant);
+        EligibilityFacts facts = EligibilityFacts.of(state, day, calendar.zone(), birthDateIfNeeded(state, inForce));
+        return inForce.stream().map(programme -> engine.evaluate(programme, facts)).toList();
+    }
+
+    /** Personal data is opened only when a rule in force asks for an age. */
+    private LocalDate birthDateIfNeeded(ArtisanState state, List<ProgrammeVersion> inForce) {
+        boolean needed = inForce.stream().flatMap(p -> p.rules().stream())
+                .anyMatch(rule -> rule.type() == ConditionType.AGE_BETWEEN);
+        if (!needed || state.personalData() == null) {
+            return null;
         }
-        EligibilityFacts facts = EligibilityFacts.of(state, day, calendar.zone());
-        return catalogue.programmes().stream().map(p -> engine.evaluate(p, facts)).toList();
+        return vault.open(state.personalData()).map(PersonalData::birthDate).orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package ma.crafts.register.query.eligibility;
 
-/** The evaluation of one rule: whether it holds and a sentence saying why. */
-public record RuleOutcome(String rule, boolean satisfied, String detail, boolean provisional) {
+import ma.crafts.register.values.LocalizedText;
+
+/** The evaluation of one rule: whether it holds and a sentence, in Arabic and French, saying why. */
+public record RuleOutcome(String rule, boolean satisfied, LocalizedText detail, boolean provisional) {
 }

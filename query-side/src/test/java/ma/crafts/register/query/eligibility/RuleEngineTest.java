@@ -3,7 +3,6 @@ package ma.crafts.register.query.eligibility;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,11 +13,15 @@ import java.util.stream.Collectors;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.programme.ConditionType;
+import ma.crafts.register.events.programme.EligibilityRule;
+import ma.crafts.register.events.programme.ProgrammeTerms;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.programme.ProgrammeVersion;
+import ma.crafts.register.values.LocalizedText;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 class RuleEngineTest {
 
@@ -26,19 +29,31 @@ class RuleEngineTest {
     private final RuleEngine engine = new RuleEngine();
     private final ArtisanFolding folding = new ArtisanFolding();
 
-    private static final String EVERY_CONDITION = """
-            {"version": "test-1", "programmes": [
-              {"programId": "ALL", "partner": "Test", "name": {"ar": "برنامج", "fr": "Programme"}, "provisional": false,
-               "rules": [
-                 {"rule": "active", "type": "STATUS_IS", "values": ["ACTIVE"], "provisional": false},
-                 {"rule": "card", "type": "HAS_VALID_CARD", "provisional": true},
-                 {"rule": "maalem", "type": "CATEGORY_IS", "values": ["MASTER_ARTISAN"], "provisional": false},
-                 {"rule": "body", "type": "MEMBER_OF_PROFESSIONAL_BODY", "values": ["B01"], "provisional": false},
-                 {"rule": "fifteen-years", "type": "YEARS_OF_PRACTICE_AT_LEAST", "years": 15, "provisional": false},
-                 {"rule": "marrakech-safi", "type": "REGION_IN", "values": ["MA-07", "MA-09"], "provisional": false},
-                 {"rule": "pottery", "type": "BRANCH_IN", "values": ["B01"], "provisional": false}
-               ]}]}
-            """;
+    private static EligibilityRule rule(String name, ConditionType type, boolean provisional, String... values) {
+        return new EligibilityRule(name, type, List.of(values), null, null, null, null, provisional, null);
+    }
+
+    private static final ProgrammeVersion EVERY_CONDITION = new ProgrammeVersion("ALL", 3,
+            Instant.parse("2020-01-01T00:00:00Z"), new ProgrammeTerms("Test", new LocalizedText("برنامج", "Programme"),
+            false, null, List.of(
+                    rule("active", ConditionType.STATUS_IS, false, "ACTIVE"),
+                    rule("card", ConditionType.HAS_VALID_CARD, true),
+                    rule("maalem", ConditionType.CATEGORY_IS, false, "MASTER_ARTISAN"),
+                    rule("body", ConditionType.MEMBER_OF_PROFESSIONAL_BODY, false, "B01"),
+                    new EligibilityRule("fifteen-years", ConditionType.YEARS_OF_PRACTICE_AT_LEAST, List.of(), 15,
+                            null, null, null, false, null),
+                    rule("marrakech-safi", ConditionType.REGION_IN, false, "MA-07", "MA-09"),
+                    rule("marrakech", ConditionType.PROVINCE_IN, false, "MA-MAR"),
+                    rule("pottery", ConditionType.BRANCH_IN, false, "B01"),
+                    rule("artisans", ConditionType.ACTOR_KIND_IN, false, "ARTISAN"),
+                    rule("women", ConditionType.GENDER_IS, false, "F"),
+                    new EligibilityRule("working-age", ConditionType.AGE_BETWEEN, List.of(), null, null, 18, 45,
+                            false, null),
+                    rule("experience", ConditionType.QUALIFICATION_ROUTE_IN, false, "EXPERIENCE"),
+                    new EligibilityRule("two-years-registered", ConditionType.REGISTERED_FOR_AT_LEAST_MONTHS,
+                            List.of(), null, 24, null, null, false, null))),
+            "test", "admin-1", Instant.parse("2020-01-01T00:00:00Z"));
+    private static final LocalDate BORN = LocalDate.parse("1984-03-02");
 
     private ArtisanState artisan(boolean suspended) {
         List<ArtisanEvent> events = new java.util.ArrayList<>(List.of(
@@ -56,9 +71,14 @@ class RuleEngineTest {
     }
 
     private Map<String, RuleOutcome> evaluate(ArtisanState state, LocalDate day) {
-        Programme programme = ProgrammeCatalogue.parse(EVERY_CONDITION, "test").programmes().get(0);
-        ProgrammeEligibility result = engine.evaluate(programme, EligibilityFacts.of(state, day, ZONE));
+        return evaluate(state, day, BORN);
+    }
+
+    private Map<String, RuleOutcome> evaluate(ArtisanState state, LocalDate day, LocalDate birthDate) {
+        ProgrammeEligibility result = engine.evaluate(EVERY_CONDITION, EligibilityFacts.of(state, day, ZONE, birthDate));
         assertThat(result.eligible()).isEqualTo(result.reasons().stream().allMatch(RuleOutcome::satisfied));
+        assertThat(result.programVersion()).isEqualTo(3);
+        assertThat(result.effectiveFrom()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
         return result.reasons().stream().collect(Collectors.toMap(RuleOutcome::rule, r -> r));
     }
 
@@ -66,66 +86,40 @@ class RuleEngineTest {
     void everyConditionIsEvaluatedWithAReason() {
         // registered on 2020-03-01 with 12 declared years: 15 years reached on 2023-03-01
         Map<String, RuleOutcome> outcomes = evaluate(artisan(false), LocalDate.parse("2024-06-01"));
-        assertThat(outcomes).hasSize(7);
+        assertThat(outcomes).hasSize(13);
         assertThat(outcomes.values()).allMatch(RuleOutcome::satisfied);
+        assertThat(outcomes.values()).allMatch(o -> !o.detail().fr().isBlank() && o.detail().ar().codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
         assertThat(outcomes.get("card").provisional()).isTrue();
-        assertThat(outcomes.get("card").detail()).contains("C-1");
-        assertThat(outcomes.get("fifteen-years").detail()).startsWith("16 years");
+        assertThat(outcomes.get("card").detail().fr()).contains("C-1");
+        assertThat(outcomes.get("card").detail().ar()).contains("C-1");
+        assertThat(outcomes.get("fifteen-years").detail().fr()).startsWith("16 ans");
+        assertThat(outcomes.get("working-age").detail().fr()).doesNotContain("40").contains("18–45");
 
-        Map<String, RuleOutcome> early = evaluate(artisan(false), LocalDate.parse("2023-02-28"));
+        Map<String, RuleOutcome> early = evaluate(artisan(false), LocalDate.parse("2022-02-28"));
         assertThat(early.get("fifteen-years").satisfied()).isFalse();
         assertThat(early.get("card").satisfied()).isFalse();
+        assertThat(early.get("two-years-registered").satisfied()).as("23 whole months").isFalse();
+        assertThat(early.get("two-years-registered").detail().fr()).contains("23 mois");
+    }
+
+    @Test
+    void anAgeOutsideTheRangeOrUnknownIsNotMet() {
+        assertThat(evaluate(artisan(false), LocalDate.parse("2024-06-01"), LocalDate.parse("1970-01-01"))
+                .get("working-age").satisfied()).isFalse();
+        RuleOutcome erased = evaluate(artisan(false), LocalDate.parse("2024-06-01"), null).get("working-age");
+        assertThat(erased.satisfied()).isFalse();
+        assertThat(erased.detail().fr()).contains("date de naissance inconnue");
     }
 
     @Test
     void aSuspendedHolderLosesStatusAndCardRules() {
         Map<String, RuleOutcome> outcomes = evaluate(artisan(true), LocalDate.parse("2025-06-01"));
         assertThat(outcomes.get("active").satisfied()).isFalse();
-        assertThat(outcomes.get("active").detail()).contains("SUSPENDED").contains("required: ACTIVE");
+        assertThat(outcomes.get("active").detail().fr()).contains("SUSPENDED").contains("requis : ACTIVE");
+        assertThat(outcomes.get("active").detail().ar()).contains("SUSPENDED").contains("المطلوب: ACTIVE");
         assertThat(outcomes.get("card").satisfied()).isFalse();
         assertThat(outcomes.get("maalem").satisfied()).isTrue();
         assertThat(outcomes.get("body").satisfied()).isTrue();
-    }
-
-    @Test
-    void theBundledProgrammesLoadAndCoverThePartners() {
-        ProgrammeCatalogue catalogue = ProgrammeCatalogue.load(new ClassPathResource("eligibility/programmes.json"));
-        assertThat(catalogue.programmes()).extracting(Programme::programId).contains("AMO-NON-TAXED", "BARID-BANK",
-                "ONCF", "MAISON-ARTISAN-FAIRS", "CTM", "MCMA", "BRICOMA", "VISA");
-        assertThat(catalogue.programmes()).allMatch(p -> !p.rules().isEmpty());
-        assertThat(catalogue.programmes().stream().flatMap(p -> p.rules().stream()))
-                .anyMatch(EligibilityRule::provisional);
-
-        Map<String, Boolean> eligible = catalogue.programmes().stream()
-                .map(p -> engine.evaluate(p, EligibilityFacts.of(artisan(false), LocalDate.parse("2024-06-01"), ZONE)))
-                .collect(Collectors.toMap(ProgrammeEligibility::programId, ProgrammeEligibility::eligible));
-        assertThat(eligible).containsEntry("AMO-NON-TAXED", true).containsEntry("ONCF", true);
-        Map<String, Boolean> whenSuspended = catalogue.programmes().stream()
-                .map(p -> engine.evaluate(p, EligibilityFacts.of(artisan(true), LocalDate.parse("2025-06-01"), ZONE)))
-                .collect(Collectors.toMap(ProgrammeEligibility::programId, ProgrammeEligibility::eligible));
-        assertThat(whenSuspended).containsEntry("AMO-NON-TAXED", false).containsEntry("ONCF", false);
-    }
-
-    @Test
-    void aBrokenProgrammeFileIsRejectedWithEveryProblem() {
-        String broken = """
-                {"version": "x", "programmes": [
-                  {"programId": "bad id", "partner": "P", "name": {"ar": "no arabic", "fr": "F"}, "provisional": "yes",
-                   "rules": [
-                     {"rule": "r", "type": "STATUS_IS", "values": ["ASLEEP"], "provisional": false},
-                     {"rule": "r", "type": "YEARS_OF_PRACTICE_AT_LEAST", "provisional": false},
-                     {"rule": "s", "type": "TELEPATHY", "provisional": false}
-                   ]}]}
-                """;
-        assertThatThrownBy(() -> ProgrammeCatalogue.parse(broken, "broken.json"))
-                .isInstanceOf(ProgrammeCatalogue.InvalidProgrammeFileException.class)
-                .satisfies(e -> assertThat(((ProgrammeCatalogue.InvalidProgrammeFileException) e).problems())
-                        .anyMatch(p -> p.contains("programId"))
-                        .anyMatch(p -> p.contains("name.ar"))
-                        .anyMatch(p -> p.contains("provisional must be true or false"))
-                        .anyMatch(p -> p.contains("'ASLEEP'"))
-                        .anyMatch(p -> p.contains("needs years"))
-                        .anyMatch(p -> p.contains("TELEPATHY"))
-                        .anyMatch(p -> p.contains("used twice")));
     }
 }

@@ -1,0 +1,69 @@
+package ma.crafts.register.query.programme.mongo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ma.crafts.register.query.programme.ProgrammeHistory;
+import org.bson.Document;
+
+/**
+ * The programmes, one document per programme holding all its versions, keyed by programme id. A programme is read
+ * by {@code _id}; the whole collection is read to list them or to judge an actor against all of them, which stays
+ * cheap because it holds one small document per programme (tens), not per actor.
+ */
+public class ProgrammeRepository {
+
+    public static final String PROGRAMMES = "query_programmes";
+
+    private final MongoCollection<Document> programmes;
+    private final ObjectMapper json;
+
+    public ProgrammeRepository(MongoDatabase database, ObjectMapper json) {
+        this.programmes = database.getCollection(PROGRAMMES);
+        this.json = json;
+    }
+
+    public void save(ProgrammeHistory history) {
+        programmes.replaceOne(Filters.eq("_id", history.programId()), document(history),
+                new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<ProgrammeHistory> find(String programId) {
+        return Optional.ofNullable(programmes.find(Filters.eq("_id", programId)).first()).map(this::history);
+    }
+
+    /** Every programme, by programme id. */
+    public List<ProgrammeHistory> all() {
+        List<ProgrammeHistory> all = new ArrayList<>();
+        programmes.find().sort(new Document("_id", 1)).forEach(d -> all.add(history(d)));
+        return all;
+    }
+
+    public void clear() {
+        programmes.drop();
+    }
+
+    private Document document(ProgrammeHistory history) {
+        try {
+            return Document.parse(json.writeValueAsString(history)).append("_id", history.programId());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProgrammeHistory history(Document document) {
+        document.remove("_id");
+        try {
+            return json.readValue(document.toJson(), ProgrammeHistory.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

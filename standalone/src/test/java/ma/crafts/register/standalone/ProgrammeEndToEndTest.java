@@ -1,0 +1,133 @@
+package ma.crafts.register.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Programmes over real HTTP: the seed a new register starts with, a definition and a revision by a registry
+ * administrator, refused bad rules, and verdicts that name the version applied, before and after the revision.
+ */
+@SharedRegisterContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProgrammeEndToEndTest {
+    @LocalServerPort
+    int port;
+
+    Api api;
+    String admin;
+    String clerk;
+    String analyst;
+
+    @BeforeEach
+    void tokens() {
+        api = new Api(port);
+        admin = api.token("admin-programmes", List.of("REGISTRY_ADMIN"), null);
+        clerk = api.token("clerk-marrakech", List.of("CHAMBER_CLERK"), "MA-07");
+        analyst = api.token("analyst", List.of("MINISTRY_ANALYST"), null);
+    }
+
+    private static Map<String, Object> rule(String name, String type, String... values) {
+        return Map.of("rule", name, "type", type, "values", List.of(values), "provisional", false);
+    }
+
+    private static Map<String, Object> programme(String reason, List<Map<String, Object>> rules) {
+        return Map.of("partner", "Maison de l'Artisan", "name", Map.of("ar", "معرض الصانعات", "fr", "Salon des artisanes"),
+                "provisional", false, "reason", reason, "rules", rules);
+    }
+
+    private static JsonNode verdict(JsonNode verdicts, String programId) {
+        for (JsonNode v : verdicts) {
+            if (v.get("programId").asText().equals(programId)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no verdict for " + programId + " in " + verdicts);
+    }
+
+    @Test
+    void defineReviseAndJudgeThePastByTheRulesOfThePast() throws Exception {
+        String programId = "WOMEN-FAIR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> definition = new java.util.HashMap<>(programme("convention of 2026",
+                List.of(rule("women", "GENDER_IS", "F"), rule("active", "STATUS_IS", "ACTIVE"))));
+        definition.put("programId", programId);
+        assertThat(api.post("/api/v1/programmes", clerk, definition).status()).isEqualTo(403);
+        Api.Reply defined = api.post("/api/v1/programmes", admin, definition);
+        assertThat(defined.status()).as(String.valueOf(defined.body())).isEqualTo(201);
+        assertThat(defined.header("Location")).isEqualTo("/api/v1/programmes/" + programId);
+        assertThat(defined.body().get("programVersion").asInt()).isEqualTo(1);
+        assertThat(api.post("/api/v1/programmes", admin, definition).body().get("rule").asText())
+                .isEqualTo("programme-already-defined");
+
+        JsonNode activity = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0);
+        String cin = "PE" + (100000 + (int) (Math.random() * 800000));
+        Api.Reply registered = api.post("/api/v1/artisans", clerk, Api.artisan(cin, "MA-MAR", activity.get("code").asText()));
+        assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+        String artisanId = registered.body().get("artisanId").asText();
+        long position = registered.body().get("position").asLong();
+
+        JsonNode before = verdict(api.get("/api/v1/artisans/" + artisanId + "/eligibility?minPosition=" + position,
+                analyst).body(), programId);
+        assertThat(before.get("programVersion").asInt()).isEqualTo(1);
+        assertThat(before.get("eligible").asBoolean()).isTrue();
+        Thread.sleep(5);
+        Instant beforeRevision = Instant.now();
+        Thread.sleep(5);
+
+        Api.Reply broken = api.send("PUT", "/api/v1/programmes/" + programId, admin, programme("broken",
+                List.of(rule("women", "GENDER_IS", "W"), rule("fine", "HAS_VALID_CARD"), rule("x", "TELEPATHY"))));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(broken.body().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactly("rules[0]", "rules[2]");
+
+        Api.Reply revised = api.send("PUT", "/api/v1/programmes/" + programId, admin, programme("places are scarce",
+                List.of(rule("women", "GENDER_IS", "F"), rule("active", "STATUS_IS", "ACTIVE"),
+                        Map.of("rule", "five-years-registered", "type", "REGISTERED_FOR_AT_LEAST_MONTHS", "months", 60,
+                                "provisional", false))));
+        assertThat(revised.status()).as(String.valueOf(revised.body())).isEqualTo(200);
+        assertThat(revised.body().get("programVersion").asInt()).isEqualTo(2);
+        long revisedAt = revised.body().get("position").asLong();
+
+        JsonNode versions = api.get("/api/v1/programmes/" + programId + "/versions?minPosition=" + revisedAt, analyst).body();
+        assertThat(versions).as("the broken revision stored nothing").hasSize(2);
+        assertThat(versions.get(1).get("recordedBy").asText()).isEqualTo("admin-programmes");
+        assertThat(versions.get(1).get("reason").asText()).isEqualTo("places are scarce");
+
+        JsonNode now = verdict(api.get("/api/v1/artisans/" + artisanId + "/eligibility", analyst).body(), programId);
+        assertThat(now.get("programVersion").asInt()).isEqualTo(2);
+        assertThat(now.get("eligible").asBoolean()).isFalse();
+        assertThat(now.get("reasons").get(2).get("detail").get("fr").asText()).contains("requis : au moins 60");
+
+        JsonNode then = verdict(api.get("/api/v1/artisans/" + artisanId + "/eligibility?asOf=" + beforeRevision,
+                analyst).body(), programId);
+        assertThat(then.get("programVersion").asInt()).isEqualTo(1);
+        assertThat(then.get("effectiveFrom").asText()).isEqualTo(before.get("effectiveFrom").asText());
+        assertThat(then.get("eligible").asBoolean()).isTrue();
+        assertThat(then.get("reasons")).hasSize(2);
+    }
+
+    @Test
+    void aNewRegisterHoldsTheSeededProgrammes() {
+        String programId = "SEED-PROBE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> probe = new java.util.HashMap<>(programme("probe", List.of(rule("card", "HAS_VALID_CARD"))));
+        probe.put("programId", programId);
+        long position = api.post("/api/v1/programmes", admin, probe).body().get("position").asLong();
+
+        JsonNode programmes = api.get("/api/v1/programmes?minPosition=" + position, clerk).body();
+        assertThat(programmes).extracting(p -> p.get("programId").asText())
+                .contains("AMO-NON-TAXED", "ONCF", "CTM", programId);
+        JsonNode oncf = api.get("/api/v1/programmes/ONCF/versions", clerk).body();
+        assertThat(oncf).hasSize(1);
+        assertThat(oncf.get(0).get("recordedBy").asText()).isEqualTo("system");
+        assertThat(oncf.get(0).get("reason").asText()).contains("2025-12-1");
+    }
+}
