@@ -1,9 +1,12 @@
 package ma.crafts.register.query;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import ma.crafts.register.eventstore.TrackingProgress;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -24,11 +27,22 @@ public class ProjectionFreshness {
     private final TrackingProgress progress;
     private final EventStore eventStore;
     private final Duration maxWait;
+    private final Function<String, Collection<String>> servingProcessors;
 
     public ProjectionFreshness(TrackingProgress progress, EventStore eventStore, Duration maxWait) {
+        this(progress, eventStore, maxWait, List::of);
+    }
+
+    /**
+     * @param servingProcessors the processors whose views a read waiting on a processor may be served from (a
+     *                          rebuilt projection is maintained by a processor of its own)
+     */
+    public ProjectionFreshness(TrackingProgress progress, EventStore eventStore, Duration maxWait,
+                               Function<String, Collection<String>> servingProcessors) {
         this.progress = progress;
         this.eventStore = eventStore;
         this.maxWait = maxWait;
+        this.servingProcessors = servingProcessors;
     }
 
     /**
@@ -38,18 +52,20 @@ public class ProjectionFreshness {
      */
     public void await(String processor, Long minPosition) {
         if (minPosition != null) {
-            awaitUntil(processor, minPosition, () -> progress.hasApplied(processor, minPosition));
+            awaitUntil(processor, minPosition, () -> servingProcessors.apply(processor).stream()
+                    .allMatch(serving -> progress.hasApplied(serving, minPosition)));
         }
     }
 
     /** Returns once the event store holds position {@code minPosition}; for reads that fold the store directly. */
     public void awaitStore(Long minPosition) {
         if (minPosition != null) {
-            awaitUntil(EVENT_STORE, minPosition, () -> storeHead() >= minPosition);
+            awaitUntil(EVENT_STORE, minPosition, () -> storeHead(eventStore) >= minPosition);
         }
     }
 
-    private long storeHead() {
+    /** Global position of the newest event in the store; -1 when it is empty. */
+    public static long storeHead(EventStore eventStore) {
         TrackingToken head = eventStore.createHeadToken();
         if (head == null) {
             return -1;

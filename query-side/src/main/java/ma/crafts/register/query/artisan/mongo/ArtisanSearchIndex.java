@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Filter;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
+import ma.crafts.register.query.projection.CollectionNames;
 import org.bson.Document;
 
 /**
@@ -72,12 +73,25 @@ public class ArtisanSearchIndex {
     private static final int IN_SLICE = 128;
     private static final int MAX_ATTEMPTS = 5;
 
-    private final MongoCollection<Document> windows;
-    private final MongoCollection<Document> counts;
+    private final MongoDatabase database;
+    private final CollectionNames names;
 
     public ArtisanSearchIndex(MongoDatabase database) {
-        this.windows = database.getCollection(WINDOWS);
-        this.counts = database.getCollection(COUNTS);
+        this(database, CollectionNames.FIRST_GENERATION);
+    }
+
+    /** The index of the generation {@code names} designates, looked up on every call so that a switch takes effect. */
+    public ArtisanSearchIndex(MongoDatabase database, CollectionNames names) {
+        this.database = database;
+        this.names = names;
+    }
+
+    private MongoCollection<Document> windows() {
+        return database.getCollection(names.of(WINDOWS));
+    }
+
+    private MongoCollection<Document> counts() {
+        return database.getCollection(names.of(COUNTS));
     }
 
     /**
@@ -108,7 +122,7 @@ public class ArtisanSearchIndex {
         }
         writeMembers(moves);
         long highestWindow = writeCounts(writer, moves);
-        counts.updateOne(Filters.eq("_id", MAX), Updates.max(MAX_WINDOW, highestWindow), new UpdateOptions().upsert(true));
+        counts().updateOne(Filters.eq("_id", MAX), Updates.max(MAX_WINDOW, highestWindow), new UpdateOptions().upsert(true));
     }
 
     /** One page of artisan ids of a search key, in registration order, with the key's total. */
@@ -131,8 +145,8 @@ public class ArtisanSearchIndex {
     }
 
     public void clear() {
-        windows.drop();
-        counts.drop();
+        windows().drop();
+        counts().drop();
     }
 
     /** The members' placements, last move per artisan; repeating it changes nothing. */
@@ -166,7 +180,7 @@ public class ArtisanSearchIndex {
             writes.add(new UpdateOneModel<>(Filters.eq("_id", windowId(window)), update,
                     new UpdateOptions().upsert(set != null)));
         }
-        bulkWrite(windows, writes);
+        bulkWrite(windows(), writes);
     }
 
     /** Returns the highest window the moves touched. */
@@ -219,7 +233,7 @@ public class ArtisanSearchIndex {
             }
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true)));
         });
-        bulkWrite(counts, writes);
+        bulkWrite(counts(), writes);
         return highestWindow;
     }
 
@@ -227,7 +241,7 @@ public class ArtisanSearchIndex {
         Map<String, Long> applied = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_SLICE));
-            for (Document d : counts.find(Filters.in("_id", slice)).projection(Projections.include(marker))) {
+            for (Document d : counts().find(Filters.in("_id", slice)).projection(Projections.include(marker))) {
                 if (d.get(marker) instanceof Number n) {
                     applied.put(d.getString("_id"), n.longValue());
                 }
@@ -269,7 +283,7 @@ public class ArtisanSearchIndex {
         String field = countField(filter.branchCode(), filter.status());
         String first = nodeId(LEVELS, filter.territory(), 0);
         Map<String, Document> found = new HashMap<>();
-        for (Document d : counts.find(Filters.in("_id", List.of(MAX, first)))
+        for (Document d : counts().find(Filters.in("_id", List.of(MAX, first)))
                 .projection(Projections.include(MAX_WINDOW, field))) {
             found.put(d.getString("_id"), d);
         }
@@ -304,7 +318,7 @@ public class ArtisanSearchIndex {
         List<long[]> nodes = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IN_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_SLICE));
-            for (Document d : counts.find(Filters.in("_id", slice)).projection(Projections.include(field))) {
+            for (Document d : counts().find(Filters.in("_id", slice)).projection(Projections.include(field))) {
                 String id = d.getString("_id");
                 addIfCounted(nodes, Long.parseLong(id.substring(id.lastIndexOf('/') + 1)), d, field);
             }
@@ -352,7 +366,7 @@ public class ArtisanSearchIndex {
         Map<String, Document> found = new HashMap<>();
         List<String> ids = windowNos.stream().map(ArtisanSearchIndex::windowId).toList();
         for (int from = 0; from < ids.size(); from += IN_SLICE) {
-            for (Document d : windows.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+            for (Document d : windows().find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
                 found.put(d.getString("_id"), d);
             }
         }
