@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.eventstore.MongoTokenStore;
 import ma.crafts.register.query.ProjectionBatches;
@@ -142,7 +143,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     private void gauge(MeterRegistry registry, String metric, String description, String name,
-                       java.util.function.ToDoubleFunction<ProjectionProgress> figure) {
+                       ToDoubleFunction<ProjectionProgress> figure) {
         Gauge.builder(metric, this, rebuilds -> figure.applyAsDouble(rebuilds.progress(name)))
                 .description(description).tag("projection", name).register(registry);
     }
