@@ -6,7 +6,9 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
  * The query side's tracking processors. The artisan view, its search index and the card-verification model all fold
  * the artisans' streams, so they share one processor: one token, one pass over the store, and a {@code ?minPosition}
  * answered by the view also holds for the card check a clerk hands out right after issuing a card. The chambers'
- * notices ride on the same processor for the same reason.
+ * notices ride on the same processor for the same reason. A projection that has been rebuilt is maintained by its
+ * rebuild's processor instead ({@code query.projection.ProjectionRebuilds}), which {@code ?minPosition} then waits
+ * for as well.
  */
 public final class QueryProcessors {
 

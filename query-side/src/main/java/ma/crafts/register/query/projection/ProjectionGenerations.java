@@ -1,9 +1,13 @@
 package ma.crafts.register.query.projection;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +16,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import ma.crafts.register.errors.RuleViolationException;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Which generation of each projection serves reads, and which one a rebuild is writing: one pointer document per
- * projection in {@value #COLLECTION}, read by {@code _id} (no transactions: the pointer is the single document a switch
- * rewrites, so a switch is atomic). Readers resolve their collections through it on every repository call, so it is
- * cached; a switch made in this process updates the cache at once, other processes see it within {@link #CACHE_TTL},
- * which is why a retired generation is dropped only after a longer grace.
+ * projection in {@value #COLLECTION}, looked up by {@code _id}. No transactions are needed: every change is one update
+ * of that single document, conditional on the state it starts from, so a switch is atomic and two processes cannot
+ * both start a rebuild or both switch. Readers resolve their collections through it on every repository call, so it
+ * is cached; a change made in this process updates the cache at once, other processes see it within
+ * {@link #CACHE_TTL}, which is why a retired generation is dropped only after a longer grace.
  */
 public class ProjectionGenerations {
 
@@ -79,41 +85,46 @@ public class ProjectionGenerations {
      *
      * @throws RuleViolationException (409) when a rebuild of the projection already runs
      */
-    synchronized Pointer beginRebuild(String projection) {
+    Pointer beginRebuild(String projection) {
         Pointer pointer = read(projection);
-        if (pointer.rebuilding()) {
-            throw new RuleViolationException("projection-rebuild-running", "Projection " + projection
-                    + " is already being rebuilt into generation " + pointer.building());
+        if (!pointer.rebuilding() && claimNextGeneration(projection, pointer.live())) {
+            return read(projection);
         }
-        int next = Math.max(pointer.live(), pointer.retired() == null ? 0 : pointer.retired()) + 1;
-        return write(projection, new Pointer(pointer.live(), next, pointer.retired(), pointer.retiredAt()));
+        throw new RuleViolationException("projection-rebuild-running", "Projection " + projection
+                + " is already being rebuilt into generation " + read(projection).building());
+    }
+
+    /** True when this call, and no concurrent one, designated the generation after {@code live} to be built. */
+    private boolean claimNextGeneration(String projection, int live) {
+        Bson unchanged = Filters.and(Filters.eq("_id", projection), Filters.eq("live", live),
+                Filters.exists("building", false));
+        try {
+            // Generations only grow (a retired one is older than the live one), so a name is never reused. Upserted
+            // when the projection was never rebuilt: the filter's live = 0 seeds the new document.
+            UpdateResult result = pointers.updateOne(unchanged, Updates.set("building", live + 1),
+                    new UpdateOptions().upsert(true));
+            return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** Makes the generation being built the live one; the former live generation is retired. */
-    synchronized Pointer switchToBuilt(String projection) {
+    Pointer switchToBuilt(String projection, int building) {
         Pointer pointer = read(projection);
-        if (!pointer.rebuilding()) {
-            return pointer;
-        }
-        return write(projection, new Pointer(pointer.building(), null, pointer.live(), clock.instant()));
+        pointers.updateOne(Filters.and(Filters.eq("_id", projection), Filters.eq("building", building)),
+                Updates.combine(Updates.set("live", building), Updates.unset("building"),
+                        Updates.set("retired", pointer.live()), Updates.set("retiredAt", Date.from(clock.instant()))));
+        return read(projection);
     }
 
     /** Forgets the retired generation once its collections are dropped. */
-    synchronized void forgetRetired(String projection) {
-        Pointer pointer = read(projection);
-        write(projection, new Pointer(pointer.live(), pointer.building(), null, null));
-    }
-
-    private Pointer write(String projection, Pointer pointer) {
-        Document d = new Document("_id", projection).append("live", pointer.live());
-        if (pointer.building() != null) {
-            d.append("building", pointer.building());
-        }
-        if (pointer.retired() != null) {
-            d.append("retired", pointer.retired()).append("retiredAt", Date.from(pointer.retiredAt()));
-        }
-        pointers.replaceOne(Filters.eq("_id", projection), d, new ReplaceOptions().upsert(true));
-        cache.put(projection, new Cached(pointer, System.nanoTime()));
-        return pointer;
+    void forgetRetired(String projection, int retired) {
+        pointers.updateOne(Filters.and(Filters.eq("_id", projection), Filters.eq("retired", retired)),
+                Updates.combine(Updates.unset("retired"), Updates.unset("retiredAt")));
+        read(projection);
     }
 }

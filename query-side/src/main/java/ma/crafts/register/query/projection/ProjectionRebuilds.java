@@ -196,13 +196,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 long position = position(processor);
                 rates.get(projection.name()).sample(processor, position, System.nanoTime());
                 if (pointer.rebuilding() && position >= ProjectionFreshness.storeHead(eventStore)) {
-                    pointer = generations.switchToBuilt(projection.name());
+                    pointer = generations.switchToBuilt(projection.name(), pointer.building());
                     log.info("Projection {} switched to generation {}", projection.name(), pointer.live());
                 }
                 if (pointer.retired() != null
                         && !clock.instant().isBefore(pointer.retiredAt().plus(settings.retiredGrace()))) {
                     drop(projection, pointer.retired());
-                    generations.forgetRetired(projection.name());
+                    generations.forgetRetired(projection.name(), pointer.retired());
+                    pointer = generations.current(projection.name());
                 }
                 reconcile(projection, pointer);
             } catch (RuntimeException e) {
