@@ -7,9 +7,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param generation the generation serving reads
  * @param position   global position applied by the generation being rebuilt, or else by the serving one
- * @param head       global position of the newest event in the store (-1 when empty)
+ * @param head       the store's head: its highest position taken (-1 when empty); positions closed without an event
+ *                   count, so an idle projection may stay a little short of it
  * @param rate       events applied per second, measured over the last seconds
- * @param eta        seconds until {@code position} reaches {@code head} at that rate; null when nothing moves
+ * @param eta        seconds until a rebuild reaches the generation it replaces, or until a serving generation reaches
+ *                   {@code head}, at that rate; 0 when there, null when nothing moves
  */
 public record ProjectionProgress(
         String name,

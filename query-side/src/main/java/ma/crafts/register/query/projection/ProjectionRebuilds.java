@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.eventstore.MongoTokenStore;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.ProjectionFreshness;
@@ -40,9 +41,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Rebuilds projections without downtime. A rebuild writes a new generation of the projection's collections from
  * position 0 with a tracking processor of its own ({@code projection-<name>-g<n>}, its own token), while the current
- * generation keeps serving reads and keeps being maintained. Once the new processor has reached the head of the store,
- * the projection's pointer document is switched to it; that processor then goes on maintaining the generation it
- * built, the former one is no longer written and is dropped after a grace period. Handing the projection back to the
+ * generation keeps serving reads and keeps being maintained. Once the new processor has applied everything the
+ * current generation has, the projection's pointer document is switched to it; that processor then goes on maintaining
+ * the generation it built, the former one is no longer written and is dropped after a grace period. Handing the projection back to the
  * shared processor instead would race with that processor's batch in flight; a processor per rebuilt projection has
  * nothing to hand over. Generation 0 is the one the shared {@value QueryProcessors#ARTISAN_PROJECTIONS} processor
  * maintains ({@link FirstGenerationProjections}).
@@ -112,8 +113,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
     /**
      * Starts building a new generation of {@code name}.
      *
-     * @throws NotFoundException      (404) for an unknown projection
-     * @throws ma.crafts.register.errors.RuleViolationException (409) when a rebuild of it already runs
+     * @throws NotFoundException       (404) for an unknown projection
+     * @throws RuleViolationException (409) when a rebuild of it already runs
      */
     public ProjectionProgress rebuild(String name) {
         RebuildableProjection projection = projection(name);
@@ -156,8 +157,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
         String processor = reportedProcessor(projection, pointer);
         long position = position(processor);
         long head = ProjectionFreshness.storeHead(eventStore);
+        long target = pointer.rebuilding() ? position(servingProcessor(projection, pointer)) : head;
         double rate = rates.get(projection.name()).perSecond(processor);
-        Long eta = position >= head ? Long.valueOf(0) : rate > 0 ? Long.valueOf((long) Math.ceil((head - position) / rate)) : null;
+        Long eta = position >= target ? Long.valueOf(0)
+                : rate > 0 ? Long.valueOf((long) Math.ceil((target - position) / rate)) : null;
         return new ProjectionProgress(projection.name(),
                 pointer.rebuilding() ? ProjectionProgress.REBUILDING : ProjectionProgress.LIVE, pointer.live(),
                 position, head, rate, eta);
@@ -170,6 +173,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
                     + String.join(", ", projections.keySet()));
         }
         return projection;
+    }
+
+    private static String servingProcessor(RebuildableProjection projection, Pointer pointer) {
+        return processorName(projection.name(), pointer.live());
     }
 
     private static String reportedProcessor(RebuildableProjection projection, Pointer pointer) {
@@ -195,7 +202,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 String processor = reportedProcessor(projection, pointer);
                 long position = position(processor);
                 rates.get(projection.name()).sample(processor, position, System.nanoTime());
-                if (pointer.rebuilding() && position >= ProjectionFreshness.storeHead(eventStore)) {
+                if (pointer.rebuilding() && caughtUp(position, position(servingProcessor(projection, pointer)))) {
                     pointer = generations.switchToBuilt(projection.name(), pointer.building());
                     log.info("Projection {} switched to generation {}", projection.name(), pointer.live());
                 }
@@ -210,6 +217,15 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 log.warn("Monitoring projection {} failed; trying again", projection.name(), e);
             }
         }
+    }
+
+    /**
+     * A rebuild has caught up once it has applied what the generation it replaces has: both processors read the same
+     * store, so the new generation is then at least as fresh. (Not the store's head: that counts positions closed
+     * without an event, which a processor's token only passes with the next event.)
+     */
+    private boolean caughtUp(long rebuilt, long serving) {
+        return rebuilt >= serving && (rebuilt >= 0 || ProjectionFreshness.storeHead(eventStore) < 0);
     }
 
     /** Runs a processor for every generation the pointer needs written, and none for the others. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import ma.crafts.register.eventstore.AppendReceipts;
 import ma.crafts.register.eventstore.MongoTokenStore;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
@@ -219,13 +220,17 @@ class ProjectionRebuildTest {
         await(projection + " live at generation " + generation, () -> {
             JsonNode p = progress(projection);
             return p.get("status").asText().equals("LIVE") && p.get("generation").asInt() == generation;
-        });
+        }, () -> progress(projection).toString());
     }
 
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
+        await(what, done, () -> "");
+    }
+
+    private static void await(String what, BooleanSupplier done, Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("%s; now %s", what, state.get()).isLessThan(deadline);
             Thread.sleep(50);
         }
     }

@@ -42,7 +42,7 @@ public class CardVerificationRepository {
         this(database, CollectionNames.FIRST_GENERATION);
     }
 
-    /** The collections of the generation {@code names} designates, looked up on every call so that a switch takes effect. */
+    /** The collections of the generation {@code names} designates, looked up on every call: a switch takes effect. */
     public CardVerificationRepository(MongoDatabase database, CollectionNames names) {
         this.database = database;
         this.names = names;
