@@ -1,11 +1,14 @@
 package ma.crafts.register.query;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import ma.crafts.register.errors.InvalidInputException;
+import java.util.function.Function;
 import ma.crafts.register.eventstore.TrackingProgress;
 import ma.crafts.register.platform.security.CurrentActor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -35,9 +38,19 @@ public class ProjectionFreshness {
     private final CurrentActor actor;
     private final Duration maxWait;
     private final Semaphore waitingReads;
+    private final Function<String, Collection<String>> servingProcessors;
 
     public ProjectionFreshness(TrackingProgress progress, EventStore eventStore, CurrentActor actor, Duration maxWait,
                                int maxWaiting) {
+        this(progress, eventStore, actor, maxWait, maxWaiting, List::of);
+    }
+
+    /**
+     * @param servingProcessors the processors whose views a read waiting on a processor may be served from (a
+     *                          rebuilt projection is maintained by a processor of its own)
+     */
+    public ProjectionFreshness(TrackingProgress progress, EventStore eventStore, CurrentActor actor, Duration maxWait,
+                               int maxWaiting, Function<String, Collection<String>> servingProcessors) {
         if (maxWaiting < 0) {
             throw new IllegalArgumentException("maxWaiting must be 0 or more, got " + maxWaiting);
         }
@@ -46,6 +59,7 @@ public class ProjectionFreshness {
         this.actor = actor;
         this.maxWait = maxWait;
         this.waitingReads = new Semaphore(maxWaiting);
+        this.servingProcessors = servingProcessors;
     }
 
     /**
@@ -57,18 +71,20 @@ public class ProjectionFreshness {
      */
     public void await(String processor, Long minPosition) {
         if (minPosition != null) {
-            awaitUntil(processor, minPosition, () -> progress.hasApplied(processor, minPosition));
+            awaitUntil(processor, minPosition, () -> servingProcessors.apply(processor).stream()
+                    .allMatch(serving -> progress.hasApplied(serving, minPosition)));
         }
     }
 
     /** Returns once the event store holds position {@code minPosition}; for reads that fold the store directly. */
     public void awaitStore(Long minPosition) {
         if (minPosition != null) {
-            awaitUntil(EVENT_STORE, minPosition, () -> storeHead() >= minPosition);
+            awaitUntil(EVENT_STORE, minPosition, () -> storeHead(eventStore) >= minPosition);
         }
     }
 
-    private long storeHead() {
+    /** Global position of the newest event in the store; -1 when it is empty. */
+    public static long storeHead(EventStore eventStore) {
         TrackingToken head = eventStore.createHeadToken();
         if (head == null) {
             return -1;
@@ -81,7 +97,7 @@ public class ProjectionFreshness {
         if (reached.getAsBoolean()) {
             return;
         }
-        long head = storeHead();
+        long head = storeHead(eventStore);
         if (minPosition > head) {
             throw new InvalidInputException("minPosition", "is beyond the last recorded position (" + head
                     + "); pass a position from a command response");

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import ma.crafts.register.eventstore.TrackingProgress;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -28,13 +29,15 @@ import ma.crafts.register.query.notification.mongo.NotificationRepository;
 import ma.crafts.register.query.programme.ProgrammeProjection;
 import ma.crafts.register.query.programme.ProgrammeQueries;
 import ma.crafts.register.query.programme.mongo.ProgrammeRepository;
+import ma.crafts.register.query.projection.ProjectionGenerations;
+import ma.crafts.register.query.projection.ProjectionRebuilds;
+import ma.crafts.register.query.projection.RebuildableProjection;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +69,7 @@ public class QuerySideConfiguration {
         // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
         // stored token; the token store also tells ?minPosition how far each projection has got.
         processing.registerTrackingEventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forParallelProcessing(Math.max(1, threads))
-                        .andInitialSegmentsCount(Math.max(1, threads))
-                        .andBatchSize(Math.max(1, batchSize)));
+                c -> QueryProcessors.configuration(threads, batchSize));
         // The projections write once per batch, from this interceptor, before the batch's token is stored.
         processing.registerHandlerInterceptor(QueryProcessors.ARTISAN_PROJECTIONS,
                 c -> ProjectionBatches.flushing(QueryProcessors.ARTISAN_PROJECTIONS,
@@ -81,40 +82,51 @@ public class QuerySideConfiguration {
         return new ArtisanFolding();
     }
 
+    // The repositories the reads use follow the generation serving reads; the projections' handlers are made per
+    // generation, by the definitions below, and are run by the shared processor (generation 0) or by a rebuild's.
+
     @Bean
-    public ArtisanViewRepository queryArtisanViewRepository(MongoDatabase database) {
-        return new ArtisanViewRepository(database);
+    public ArtisanViewRepository queryArtisanViewRepository(MongoDatabase database, ProjectionGenerations generations) {
+        return new ArtisanViewRepository(database, generations.live(QueryProcessors.ARTISAN_VIEW));
     }
 
     @Bean
-    public ArtisanSearchIndex queryArtisanSearchIndex(MongoDatabase database) {
-        return new ArtisanSearchIndex(database);
+    public ArtisanSearchIndex queryArtisanSearchIndex(MongoDatabase database, ProjectionGenerations generations) {
+        return new ArtisanSearchIndex(database, generations.live(QueryProcessors.ARTISAN_VIEW));
     }
 
     @Bean
-    public CardVerificationRepository queryCardVerificationRepository(MongoDatabase database) {
-        return new CardVerificationRepository(database);
+    public CardVerificationRepository queryCardVerificationRepository(MongoDatabase database,
+                                                                      ProjectionGenerations generations) {
+        return new CardVerificationRepository(database, generations.live(QueryProcessors.CARD_VERIFICATION));
     }
 
     @Bean
-    public ArtisanProjection queryArtisanProjection(ArtisanViewRepository views, ArtisanSearchIndex searchIndex,
-                                               ArtisanFolding folding) {
-        return new ArtisanProjection(views, searchIndex, folding);
+    public NotificationRepository queryNotificationRepository(MongoDatabase database,
+                                                              ProjectionGenerations generations) {
+        return new NotificationRepository(database, generations.live(QueryProcessors.CHAMBER_NOTIFICATIONS));
     }
 
     @Bean
-    public CardProjection queryCardProjection(CardVerificationRepository repository, ArtisanFolding folding) {
-        return new CardProjection(repository, folding);
+    public RebuildableProjection queryArtisanViewProjection(MongoDatabase database, ArtisanFolding folding) {
+        return new RebuildableProjection(QueryProcessors.ARTISAN_VIEW,
+                List.of(ArtisanViewRepository.COLLECTION, ArtisanSearchIndex.WINDOWS, ArtisanSearchIndex.COUNTS),
+                names -> new ArtisanProjection(new ArtisanViewRepository(database, names),
+                        new ArtisanSearchIndex(database, names), folding));
     }
 
     @Bean
-    public NotificationRepository queryNotificationRepository(MongoDatabase database) {
-        return new NotificationRepository(database);
+    public RebuildableProjection queryCardVerificationProjection(MongoDatabase database, ArtisanFolding folding) {
+        return new RebuildableProjection(QueryProcessors.CARD_VERIFICATION,
+                List.of(CardVerificationRepository.CARDS, CardVerificationRepository.HOLDERS),
+                names -> new CardProjection(new CardVerificationRepository(database, names), folding));
     }
 
     @Bean
-    public NotificationProjection queryNotificationProjection(NotificationRepository repository) {
-        return new NotificationProjection(repository);
+    public RebuildableProjection queryChamberNotificationsProjection(MongoDatabase database) {
+        return new RebuildableProjection(QueryProcessors.CHAMBER_NOTIFICATIONS,
+                List.of(NotificationRepository.NOTIFICATIONS),
+                names -> new NotificationProjection(new NotificationRepository(database, names)));
     }
 
     @Bean
@@ -134,8 +146,9 @@ public class QuerySideConfiguration {
     public ProjectionFreshness queryProjectionFreshness(TrackingProgress progress, EventStore eventStore,
                                                    CurrentActor actor,
                                                    @Value("${register.query.min-position-timeout:5s}") Duration maxWait,
-                                                   @Value("${register.query.max-waiting-reads:32}") int maxWaiting) {
-        return new ProjectionFreshness(progress, eventStore, actor, maxWait, maxWaiting);
+                                                   @Value("${register.query.max-waiting-reads:32}") int maxWaiting,
+                                                   ProjectionRebuilds rebuilds) {
+        return new ProjectionFreshness(progress, eventStore, actor, maxWait, maxWaiting, rebuilds::processorsServing);
     }
 
     @Bean

@@ -62,14 +62,22 @@ public final class HttpApi {
     }
 
     public Response get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    /** A POST without a body. */
+    public Response post(String path, String token) {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json, application/problem+json")
-                .GET();
+                .header("Accept", "application/json, application/problem+json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(request.build());
+        return request;
     }
 
     private Response send(HttpRequest request) {

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import java.util.Objects;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
+import ma.crafts.register.query.projection.CollectionNames;
 import org.bson.Document;
 
 /**
@@ -42,16 +43,33 @@ public class ArtisanSearchIndex {
     public static final String WINDOWS = "query_artisan_search_windows";
     public static final String COUNTS = "query_artisan_search_counts";
 
-    private final MongoCollection<Document> windows;
-    private final MongoCollection<Document> counts;
-    private final ArtisanSearchWrites writes;
-    private final ArtisanSearchPages pages;
+    private final MongoDatabase database;
+    private final CollectionNames names;
 
     public ArtisanSearchIndex(MongoDatabase database) {
-        this.windows = database.getCollection(WINDOWS);
-        this.counts = database.getCollection(COUNTS);
-        this.writes = new ArtisanSearchWrites(windows, counts);
-        this.pages = new ArtisanSearchPages(windows, counts);
+        this(database, CollectionNames.FIRST_GENERATION);
+    }
+
+    /** The index of the generation {@code names} designates, looked up on every call so that a switch takes effect. */
+    public ArtisanSearchIndex(MongoDatabase database, CollectionNames names) {
+        this.database = database;
+        this.names = names;
+    }
+
+    private MongoCollection<Document> windows() {
+        return database.getCollection(names.of(WINDOWS));
+    }
+
+    private MongoCollection<Document> counts() {
+        return database.getCollection(names.of(COUNTS));
+    }
+
+    private ArtisanSearchWrites writes() {
+        return new ArtisanSearchWrites(windows(), counts());
+    }
+
+    private ArtisanSearchPages pages() {
+        return new ArtisanSearchPages(windows(), counts());
     }
 
     /**
@@ -77,22 +95,22 @@ public class ArtisanSearchIndex {
      * artisans (the processor sequences an artisan's events on one segment).
      */
     public void apply(String writer, List<Move> moves) {
-        writes.apply(writer, moves);
+        writes().apply(writer, moves);
     }
 
     /** One page of artisan ids of a search key, in registration order, with the key's total. */
     public BucketPage page(String key, int page, int size) {
-        return pages.page(key, page, size);
+        return pages().page(key, page, size);
     }
 
     /** Number of artisans a search key matches, from the counts alone. */
     public long count(String key) {
-        return pages.count(key);
+        return pages().count(key);
     }
 
     public void clear() {
-        windows.drop();
-        counts.drop();
+        windows().drop();
+        counts().drop();
     }
 
     /** A page of artisan ids in registration order and the number of artisans the key matches. */

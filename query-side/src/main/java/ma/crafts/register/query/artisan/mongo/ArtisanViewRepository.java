@@ -12,6 +12,7 @@ import java.util.Optional;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.mongo.ArtisanStateCodec;
 import ma.crafts.register.query.mongo.DocumentWrites;
+import ma.crafts.register.query.projection.CollectionNames;
 import org.bson.Document;
 
 /** The artisan view collection: one document per artisan, looked up by {@code _id} only. */
@@ -22,14 +23,25 @@ public class ArtisanViewRepository {
     /** mongo-java-server checks every document of an {@code $in} answer against the whole list: keep lists short. */
     private static final int IN_SLICE = 128;
 
-    private final MongoCollection<Document> collection;
+    private final MongoDatabase database;
+    private final CollectionNames names;
 
     public ArtisanViewRepository(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        this(database, CollectionNames.FIRST_GENERATION);
+    }
+
+    /** The view of the generation {@code names} designates, looked up on every call so that a switch takes effect. */
+    public ArtisanViewRepository(MongoDatabase database, CollectionNames names) {
+        this.database = database;
+        this.names = names;
+    }
+
+    private MongoCollection<Document> collection() {
+        return database.getCollection(names.of(COLLECTION));
     }
 
     public Optional<ArtisanState> find(String artisanId) {
-        Document d = collection.find(Filters.eq("_id", artisanId)).first();
+        Document d = collection().find(Filters.eq("_id", artisanId)).first();
         return Optional.ofNullable(d).map(ArtisanStateCodec::fromDocument);
     }
 
@@ -38,7 +50,7 @@ public class ArtisanViewRepository {
         Map<String, ArtisanState> found = new HashMap<>();
         List<String> ids = List.copyOf(artisanIds);
         for (int from = 0; from < ids.size(); from += IN_SLICE) {
-            for (Document d : collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+            for (Document d : collection().find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
                 ArtisanState s = ArtisanStateCodec.fromDocument(d);
                 found.put(s.artisanId(), s);
             }
@@ -60,10 +72,10 @@ public class ArtisanViewRepository {
         for (ArtisanState state : states) {
             (state.version() == 0 ? fresh : existing).add(ArtisanStateCodec.toDocument(state));
         }
-        DocumentWrites.saveAll(collection, fresh, existing);
+        DocumentWrites.saveAll(collection(), fresh, existing);
     }
 
     public void clear() {
-        collection.drop();
+        collection().drop();
     }
 }

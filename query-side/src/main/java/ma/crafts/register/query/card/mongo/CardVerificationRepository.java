@@ -20,6 +20,7 @@ import ma.crafts.register.query.mongo.ArtisanStateCodec;
 import ma.crafts.register.query.mongo.DocumentWrites;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
+import ma.crafts.register.query.projection.CollectionNames;
 import org.bson.Document;
 
 /**
@@ -34,20 +35,33 @@ public class CardVerificationRepository {
     /** mongo-java-server checks every document of an {@code $in} answer against the whole list: keep lists short. */
     private static final int IN_SLICE = 128;
 
-    private final MongoCollection<Document> cards;
-    private final MongoCollection<Document> holders;
+    private final MongoDatabase database;
+    private final CollectionNames names;
 
     public CardVerificationRepository(MongoDatabase database) {
-        this.cards = database.getCollection(CARDS);
-        this.holders = database.getCollection(HOLDERS);
+        this(database, CollectionNames.FIRST_GENERATION);
+    }
+
+    /** The collections of the generation {@code names} designates, looked up on every call: a switch takes effect. */
+    public CardVerificationRepository(MongoDatabase database, CollectionNames names) {
+        this.database = database;
+        this.names = names;
+    }
+
+    private MongoCollection<Document> cards() {
+        return database.getCollection(names.of(CARDS));
+    }
+
+    private MongoCollection<Document> holders() {
+        return database.getCollection(names.of(HOLDERS));
     }
 
     public Optional<CardRecord> findCard(String cardNumber) {
-        return Optional.ofNullable(cards.find(Filters.eq("_id", cardNumber)).first()).map(CardVerificationRepository::card);
+        return Optional.ofNullable(cards().find(Filters.eq("_id", cardNumber)).first()).map(CardVerificationRepository::card);
     }
 
     public Optional<ArtisanState> findHolder(String artisanId) {
-        return Optional.ofNullable(holders.find(Filters.eq("_id", artisanId)).first())
+        return Optional.ofNullable(holders().find(Filters.eq("_id", artisanId)).first())
                 .map(ArtisanStateCodec::fromDocument);
     }
 
@@ -56,7 +70,7 @@ public class CardVerificationRepository {
         Map<String, ArtisanState> found = new HashMap<>();
         List<String> ids = List.copyOf(artisanIds);
         for (int from = 0; from < ids.size(); from += IN_SLICE) {
-            for (Document d : holders.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+            for (Document d : holders().find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
                 ArtisanState holder = ArtisanStateCodec.fromDocument(d);
                 found.put(holder.artisanId(), holder);
             }
@@ -76,7 +90,7 @@ public class CardVerificationRepository {
                     new ReplaceOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {
-            cards.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            cards().bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 
@@ -91,7 +105,7 @@ public class CardVerificationRepository {
         for (ArtisanState holder : states) {
             (holder.version() == 0 ? fresh : existing).add(ArtisanStateCodec.toDocument(holder));
         }
-        DocumentWrites.saveAll(holders, fresh, existing);
+        DocumentWrites.saveAll(holders(), fresh, existing);
     }
 
     private static Document document(CardRecord card) {
@@ -107,8 +121,8 @@ public class CardVerificationRepository {
     }
 
     public void clear() {
-        cards.drop();
-        holders.drop();
+        cards().drop();
+        holders().drop();
     }
 
     private static CardRecord card(Document d) {

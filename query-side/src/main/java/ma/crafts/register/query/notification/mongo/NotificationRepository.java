@@ -11,6 +11,7 @@ import java.util.List;
 import ma.crafts.register.eventstore.ScansAccepted;
 import ma.crafts.register.query.notification.ChamberNotification;
 import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.query.projection.CollectionNames;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -22,15 +23,26 @@ public class NotificationRepository {
 
     public static final String NOTIFICATIONS = "query_chamber_notifications";
 
-    private final MongoCollection<Document> notifications;
+    private final MongoDatabase database;
+    private final CollectionNames names;
 
     public NotificationRepository(MongoDatabase database) {
-        this.notifications = database.getCollection(NOTIFICATIONS);
+        this(database, CollectionNames.FIRST_GENERATION);
+    }
+
+    /** The notices of the generation {@code names} designates, looked up on every call so that a switch takes effect. */
+    public NotificationRepository(MongoDatabase database, CollectionNames names) {
+        this.database = database;
+        this.names = names;
+    }
+
+    private MongoCollection<Document> notifications() {
+        return database.getCollection(names.of(NOTIFICATIONS));
     }
 
     /** Inserts the notice, or rewrites it unchanged when the processor delivers it again. */
     public void save(ChamberNotification notification) {
-        notifications.replaceOne(Filters.eq("_id", notification.notificationId()), document(notification),
+        notifications().replaceOne(Filters.eq("_id", notification.notificationId()), document(notification),
                 new ReplaceOptions().upsert(true));
     }
 
@@ -40,9 +52,9 @@ public class NotificationRepository {
             + "query-side/READ-MODELS.md")
     public Page page(String regionCode, int page, int size) {
         Bson filter = regionCode == null ? new Document() : Filters.eq("regionCode", regionCode);
-        long total = notifications.countDocuments(filter);
+        long total = notifications().countDocuments(filter);
         List<ChamberNotification> items = new ArrayList<>(size);
-        for (Document d : notifications.find(filter).sort(Sorts.descending("position", "_id"))
+        for (Document d : notifications().find(filter).sort(Sorts.descending("position", "_id"))
                 .skip(page * size).limit(size)) {
             items.add(notification(d));
         }
@@ -50,7 +62,7 @@ public class NotificationRepository {
     }
 
     public void clear() {
-        notifications.drop();
+        notifications().drop();
     }
 
     /** The items of one page and how many notices match in all. */
