@@ -91,7 +91,8 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
     @Override
     public String schedule(@Nonnull Instant triggerDateTime, @Nonnull String deadlineName, Object messageOrPayload,
                            @Nonnull ScopeDescriptor deadlineScope) {
-        DeadlineMessage<?> message = GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime);
+        DeadlineMessage<?> message = GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload,
+                triggerDateTime);
         scheduling.schedule(message, triggerDateTime, deadlineScope);
         return message.getIdentifier();
     }
