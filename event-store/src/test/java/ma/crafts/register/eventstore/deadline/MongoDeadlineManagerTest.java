@@ -70,7 +70,7 @@ class MongoDeadlineManagerTest {
                 new GenericMessage<>(reminder, Map.of("traceId", "t-42")), scope);
         first.shutdown();
 
-        Document stored = database.getCollection(MongoDeadlineManager.DEADLINES).find(eq("_id", scheduleId)).first();
+        Document stored = database.getCollection(DeadlineDocuments.DEADLINES).find(eq("_id", scheduleId)).first();
         assertThat(stored).isNotNull();
         assertThat(stored.get("dueAt")).isEqualTo(java.util.Date.from(due));
         assertThat(stored.get("payload", Document.class).getString("note")).isEqualTo(reminder.note());
@@ -171,14 +171,14 @@ class MongoDeadlineManagerTest {
                 || (message.getDeadlineName().equals("flaky") && attempt <= 2);
         node.start();
 
-        MongoCollection<Document> stored = database.getCollection(MongoDeadlineManager.DEADLINES);
+        MongoCollection<Document> stored = database.getCollection(DeadlineDocuments.DEADLINES);
         // The delivery is counted before the manager records its outcome: wait for the outcome.
         await().atMost(Duration.ofSeconds(15)).until(() -> stored.find(eq("_id", flaky)).first() == null
                 && stored.find(eq("_id", broken)).first().getString("status") != null);
         assertThat(recorder.count(flaky)).isEqualTo(3);
         Document parked = stored.find(eq("_id", broken)).first();
         assertThat(parked).isNotNull();
-        assertThat(parked.getString("status")).isEqualTo(MongoDeadlineManager.FAILED);
+        assertThat(parked.getString("status")).isEqualTo(DeadlineDocuments.FAILED);
         assertThat(parked.getInteger("attempts")).isEqualTo(3);
         assertThat(parked.getString("lastError")).contains("refused on purpose");
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> true);
@@ -194,12 +194,12 @@ class MongoDeadlineManagerTest {
         String unresolved = node.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Cooperative", "c-1"));
         node.start();
 
-        MongoCollection<Document> stored = database.getCollection(MongoDeadlineManager.DEADLINES);
+        MongoCollection<Document> stored = database.getCollection(DeadlineDocuments.DEADLINES);
         await().atMost(Duration.ofSeconds(15)).until(() -> stored.find(eq("_id", unresolved)).first() == null
                 || stored.find(eq("_id", unresolved)).first().getString("status") != null);
         Document parked = stored.find(eq("_id", unresolved)).first();
         assertThat(parked).as("a deadline nothing received is still stored").isNotNull();
-        assertThat(parked.getString("status")).isEqualTo(MongoDeadlineManager.FAILED);
+        assertThat(parked.getString("status")).isEqualTo(DeadlineDocuments.FAILED);
         assertThat(parked.getInteger("attempts")).isEqualTo(3);
         assertThat(parked.getString("lastError")).contains("No aggregate or saga in this process resolves");
         assertThat(recorder.messages).isEmpty();
@@ -213,7 +213,7 @@ class MongoDeadlineManagerTest {
         String due = querySide.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Enterprise", "e-1"));
         querySide.start();
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
-        Document untouched = database.getCollection(MongoDeadlineManager.DEADLINES).find(eq("_id", due)).first();
+        Document untouched = database.getCollection(DeadlineDocuments.DEADLINES).find(eq("_id", due)).first();
         assertThat(untouched).isNotNull();
         assertThat(untouched.getInteger("attempts")).isZero();
         assertThat(nothingHere.messages).isEmpty();
@@ -263,7 +263,7 @@ class MongoDeadlineManagerTest {
         MongoDeadlineManager node = manager(database, recorder, b -> b.sweepInterval(Duration.ofMillis(200)));
         String lost = node.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Enterprise", "e-1"));
         // What a node that died between writing the deadline and filing it leaves behind.
-        database.getCollection(MongoDeadlineManager.PAGES).updateMany(new Document(), Updates.set("ids", List.of()));
+        database.getCollection(DeadlineDocuments.PAGES).updateMany(new Document(), Updates.set("ids", List.of()));
         node.start();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(lost) == 1);
@@ -290,7 +290,7 @@ class MongoDeadlineManagerTest {
         release.countDown();
         MongoDatabase database = databases.newProcess();
         await().atMost(Duration.ofSeconds(15)).until(() ->
-                database.getCollection(MongoDeadlineManager.DEADLINES).countDocuments() == 0);
+                database.getCollection(DeadlineDocuments.DEADLINES).countDocuments() == 0);
     }
 
     @Test
@@ -302,8 +302,8 @@ class MongoDeadlineManagerTest {
         String now = node.schedule(Instant.now(), "review", null, new AggregateScopeDescriptor("Enterprise", "e-1"));
         await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(now) == 1);
         long currentMinute = DeadlineBuckets.minuteOf(Instant.now());
-        DeadlineBuckets buckets = new DeadlineBuckets(database.getCollection(MongoDeadlineManager.BUCKETS),
-                database.getCollection(MongoDeadlineManager.PAGES), database.getCollection(MongoDeadlineManager.FLOOR));
+        DeadlineBuckets buckets = new DeadlineBuckets(database.getCollection(DeadlineDocuments.BUCKETS),
+                database.getCollection(DeadlineDocuments.PAGES), database.getCollection(DeadlineDocuments.FLOOR));
         await().atMost(Duration.ofSeconds(15)).until(() -> buckets.floor().minute() > currentMinute);
 
         String late = node.schedule(Instant.now().minus(Duration.ofMinutes(3)), "review", null,
@@ -324,7 +324,7 @@ class MongoDeadlineManagerTest {
         for (int i = 0; i < count; i++) {
             ids.add(node.schedule(due, "review", null, new AggregateScopeDescriptor("Enterprise", "e-" + i)));
         }
-        List<Document> pages = database.getCollection(MongoDeadlineManager.PAGES).find().into(new ArrayList<>());
+        List<Document> pages = database.getCollection(DeadlineDocuments.PAGES).find().into(new ArrayList<>());
         assertThat(pages).hasSize(3);
         assertThat(pages).allSatisfy(page ->
                 assertThat(page.getList("ids", String.class)).hasSizeLessThanOrEqualTo(DeadlineBuckets.PAGE_SIZE));
@@ -350,8 +350,8 @@ class MongoDeadlineManagerTest {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             MongoDatabase process = databases.newProcess();
-            DeadlineBuckets buckets = new DeadlineBuckets(process.getCollection(MongoDeadlineManager.BUCKETS),
-                    process.getCollection(MongoDeadlineManager.PAGES), process.getCollection(MongoDeadlineManager.FLOOR),
+            DeadlineBuckets buckets = new DeadlineBuckets(process.getCollection(DeadlineDocuments.BUCKETS),
+                    process.getCollection(DeadlineDocuments.PAGES), process.getCollection(DeadlineDocuments.FLOOR),
                     pageSize);
             filings.add(pool.submit(() -> {
                 go.await();
@@ -367,7 +367,7 @@ class MongoDeadlineManagerTest {
         }
         pool.shutdown();
 
-        List<Document> pages = database.getCollection(MongoDeadlineManager.PAGES).find().into(new ArrayList<>());
+        List<Document> pages = database.getCollection(DeadlineDocuments.PAGES).find().into(new ArrayList<>());
         assertThat(pages).allSatisfy(page -> assertThat(page.getList("ids", String.class)).hasSize(pageSize));
         assertThat(pages.stream().mapToInt(page -> page.getList("ids", String.class).size()).sum())
                 .isEqualTo(threads * perThread);
@@ -385,7 +385,7 @@ class MongoDeadlineManagerTest {
                 String collection = command.containsKey(name) && command.get(name).isString()
                         ? command.getString(name).getValue() : "";
                 // The floor is a one-document collection; a compare-and-set there scans one document.
-                if (!collection.startsWith("deadline") || collection.equals(MongoDeadlineManager.FLOOR)) {
+                if (!collection.startsWith("deadline") || collection.equals(DeadlineDocuments.FLOOR)) {
                     return;
                 }
                 switch (name) {
@@ -422,8 +422,8 @@ class MongoDeadlineManagerTest {
 
     /** No deadline document, and no deadline left in a bucket or scope entry. */
     private static boolean nothingLeftIn(MongoDatabase database) {
-        return database.getCollection(MongoDeadlineManager.DEADLINES).countDocuments() == 0
-                && Stream.of(MongoDeadlineManager.PAGES, MongoDeadlineManager.SCOPES)
+        return database.getCollection(DeadlineDocuments.DEADLINES).countDocuments() == 0
+                && Stream.of(DeadlineDocuments.PAGES, DeadlineDocuments.SCOPES)
                 .flatMap(name -> database.getCollection(name).find().into(new ArrayList<>()).stream())
                 .allMatch(entry -> entry.getList("ids", String.class, List.of()).isEmpty());
     }
