@@ -91,6 +91,11 @@ public class RegisterOpenApiAutoConfiguration {
         return new PeerOpenApiMerge(peerDocument, openApiMappers.jsonMapper());
     }
 
+    @Bean
+    public SchemaNameCollisionGuard schemaNameCollisionGuard() {
+        return new SchemaNameCollisionGuard();
+    }
+
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
         return new ObjectSchema()
