@@ -38,8 +38,8 @@ public final class SchemaNameCollisionGuard implements ModelConverter {
         JavaType described = Json.mapper().constructType(type);
         JavaType earlier = typeByName.putIfAbsent(name, described);
         if (earlier != null && !earlier.equals(described)) {
-            throw new IllegalStateException("The OpenAPI schema name \"" + name + "\" is given to both " + earlier
-                    + " and " + described + ": name one of them with @Schema(name = ...)");
+            throw new IllegalStateException("The OpenAPI schema name \"" + name + "\" is given to both " + earlier.toCanonical()
+                    + " and " + described.toCanonical() + ": name one of them with @Schema(name = ...)");
         }
     }
 
