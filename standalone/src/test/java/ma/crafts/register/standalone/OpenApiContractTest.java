@@ -36,6 +36,8 @@ class OpenApiContractTest {
     private static final Path SHARED_API_MD = Path.of("..", "..", "shared", "api.md");
     /** Its copy in the repository, so that a clone without the shared folder (CI) checks against the same text. */
     private static final Path VENDORED_API_MD = Path.of("..", "docs", "api-contract.md");
+    /** Where the build leaves the served document for deploy/lint-openapi.sh, which lints it after {@code mvn verify}. */
+    private static final Path SERVED_DOCUMENT = Path.of("target", "openapi.json");
 
     /** What api.md promises for one operation. {@code successes}: the codes it allows (lifecycle: "201 or 200"). */
     private record Operation(String method, String path, Set<Integer> successes, boolean open, List<String> queryParameters) {
@@ -96,10 +98,32 @@ class OpenApiContractTest {
     private JsonNode document;
 
     @BeforeAll
-    void fetchTheDocument() {
+    void fetchTheDocument() throws IOException {
         Api.Reply reply = new Api(port).get("/v3/api-docs", null);
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
         document = reply.body();
+        Files.writeString(SERVED_DOCUMENT, reply.raw().body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Each registration answers with its own schema, so a generated client reads the id it was given: one schema name
+     * shared by two types made all three answers the enterprise's, and a chamber's client read {@code artisanId = null}.
+     */
+    @Test
+    void eachRegistrationAnswersWithItsOwnSchema() {
+        Map<String, String> idByPath = Map.of("/api/v1/artisans", "artisanId",
+                "/api/v1/cooperatives", "cooperativeId", "/api/v1/enterprises", "enterpriseId");
+        Set<String> schemas = new TreeSet<>();
+        idByPath.forEach((path, id) -> {
+            String ref = document.path("paths").path(path).path("post").path("responses").path("201")
+                    .path("content").path("application/json").path("schema").path("$ref").asText();
+            assertThat(ref).as("201 schema of POST %s", path).startsWith("#/components/schemas/");
+            String name = ref.substring("#/components/schemas/".length());
+            schemas.add(name);
+            assertThat(document.path("components").path("schemas").path(name).path("properties").has(id))
+                    .as("%s, the 201 of POST %s, has %s", name, path, id).isTrue();
+        });
+        assertThat(schemas).hasSize(idByPath.size());
     }
 
     @Test

@@ -50,6 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
         + "province is in the clerk's region; AUDITOR, MINISTRY_ANALYST and REGISTRY_ADMIN get 403.")
 public class ArtisanCommandController {
 
+    @Schema(name = "ArtisanRegisteredResponse")
     public record RegisteredResponse(String artisanId, String nia,
                                      @Schema(allowableValues = {"ACTIVE"}) String status, long version, long position) {
     }

@@ -28,7 +28,7 @@ public record RegisterArtisanRequest(
         @NotBlank @Size(max = 32) String activityCode,
         @NotNull @Valid QualificationRequest qualification) {
 
-    /** A person's name in Arabic and French. */
+    @Schema(name = "PersonName", description = "A person's name in Arabic and French")
     public record Name(@Schema(example = "فاطمة") @NotBlank @Size(max = 100) String ar,
                        @Schema(example = "Fatima") @NotBlank @Size(max = 100) String fr) {
     }

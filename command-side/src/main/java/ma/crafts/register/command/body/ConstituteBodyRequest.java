@@ -17,6 +17,7 @@ public record ConstituteBodyRequest(
         @NotBlank @Size(max = 10) String territoryCode,
         @NotNull @Valid Name name) {
 
+    @Schema(name = "BodyName", description = "A professional body's name in Arabic and French")
     public record Name(@Schema(example = "الهيئة الإقليمية للحلي بالسمارة") @NotBlank @Size(max = 300) String ar,
                        @Schema(example = "Corporation provinciale de la bijouterie d'Es-Semara") @NotBlank @Size(max = 300) String fr) {
     }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class CooperativeCommandController {
     static final String ACTIVE = "ACTIVE";
 
+    @Schema(name = "CooperativeRegisteredResponse")
     public record RegisteredResponse(String cooperativeId, String nia,
                                      @Schema(allowableValues = {ACTIVE}) String status, long version, long position) {
     }

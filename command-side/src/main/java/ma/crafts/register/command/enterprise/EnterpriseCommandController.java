@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class EnterpriseCommandController {
     static final String ACTIVE = "ACTIVE";
 
+    @Schema(name = "EnterpriseRegisteredResponse")
     public record RegisteredResponse(String enterpriseId, String nia,
                                      @Schema(allowableValues = {ACTIVE}) String status, String supervisingArtisanId,
                                      long version, long position) {

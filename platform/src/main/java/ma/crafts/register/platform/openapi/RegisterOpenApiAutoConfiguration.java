@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -68,6 +69,8 @@ public class RegisterOpenApiAutoConfiguration {
                 .info(new Info()
                         .title("Crafts Register API")
                         .version("v1")
+                        .contact(new Contact().name("National Register of Traditional Crafts, State Secretariat for "
+                                + "Handicrafts and Social & Solidarity Economy"))
                         .description("National Register of Traditional Crafts (Law 50.17). Errors are RFC 9457 "
                                 + "application/problem+json; every POST accepts an Idempotency-Key."))
                 .components(new Components()
@@ -89,6 +92,11 @@ public class RegisterOpenApiAutoConfiguration {
     public PeerOpenApiMerge peerOpenApiMerge(@Value("${register.openapi.peer-url}") URI peerDocument,
                                              ObjectMapperProvider openApiMappers) {
         return new PeerOpenApiMerge(peerDocument, openApiMappers.jsonMapper());
+    }
+
+    @Bean
+    public SchemaNameCollisionGuard schemaNameCollisionGuard() {
+        return new SchemaNameCollisionGuard();
     }
 
     @SuppressWarnings("rawtypes")

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import org.springframework.context.annotation.Conditional;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Conditional(AuthModeConditions.OnDevMode.class)
+@Tag(name = "Development tokens", description = "Signed tokens for any role, served only by a register running in "
+        + "development mode; a deployment takes its tokens from its OIDC issuer")
 public class DevTokenController {
     public static final String PATH = "/api/v1/dev/tokens";
 
@@ -38,6 +42,8 @@ public class DevTokenController {
     public record DevTokenResponse(String token, Instant expiresAt) {
     }
 
+    @Operation(summary = "Issue a development token", description = "A bearer token for the subject, roles and region "
+            + "asked for. Open: development mode exists to try the API without an issuer.")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public DevTokenResponse issue(@RequestBody DevTokenRequest request) {
