@@ -206,7 +206,9 @@ class GapContractTest {
 
     /** A reader of ten positions per window, after {@code commits} one-event commits by another writer. */
     private MongoEventStorageEngine readerOfTenPositionWindowsAfter(int commits) {
-        MongoEventStorageEngine writer = fixture.engine(Duration.ofMinutes(5));
+        // One position per reservation: a block remainder left idle past its linger (a loaded machine) would be voided
+        // and shift the later commits' positions, which these tests name exactly.
+        MongoEventStorageEngine writer = fixture.builder(Duration.ofMinutes(5)).maxPositionBlock(1).build();
         for (int seq = 0; seq < commits; seq++) {
             writer.appendEvents(TestEvents.domain("busy", seq));
         }
