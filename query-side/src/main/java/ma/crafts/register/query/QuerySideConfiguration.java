@@ -17,6 +17,8 @@ import ma.crafts.register.query.artisan.ArtisanViewPresenter;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.audit.HistoryService;
+import ma.crafts.register.query.card.CardDocumentRenderer;
+import ma.crafts.register.query.card.CardDocuments;
 import ma.crafts.register.query.card.CardProjection;
 import ma.crafts.register.query.card.CardVerificationService;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
@@ -52,7 +54,8 @@ import org.springframework.core.io.ResourceLoader;
  * (default 32; how many {@code ?minPosition} reads may wait at once), {@code register.query.projection-threads}
  * (default 1), {@code register.query.projection-batch-size} (default 500), {@code register.time-zone} (default
  * Africa/Casablanca), {@code register.programmes.file} (default the bundled programmes) and
- * {@code register.nomenclature.file} (default the bundled nomenclature).
+ * {@code register.nomenclature.file} (default the bundled nomenclature), {@code register.cards.public-base-url} (default
+ * the address a request came in on; where the printed card's QR code sends those who scan it).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = QuerySideConfiguration.class,
@@ -173,8 +176,17 @@ public class QuerySideConfiguration {
     public CardVerificationService queryCardVerificationService(CardVerificationRepository repository,
                                                            PersonalDataVault vault,
                                                            RegisterCalendar queryRegisterCalendar,
-                                                           ProjectionFreshness freshness) {
-        return new CardVerificationService(repository, vault, queryRegisterCalendar, freshness);
+                                                           ProjectionFreshness freshness,
+                                                           EligibilityService eligibility) {
+        return new CardVerificationService(repository, vault, queryRegisterCalendar, freshness, eligibility);
+    }
+
+    @Bean
+    public CardDocuments queryCardDocuments(CardVerificationRepository repository, PersonalDataVault vault,
+                                            ReadAccess access, ReferenceCatalog referenceCatalog,
+                                            RegisterCalendar queryRegisterCalendar) {
+        return new CardDocuments(repository, vault, access, referenceCatalog, queryRegisterCalendar,
+                new CardDocumentRenderer());
     }
 
     @Bean

@@ -33,6 +33,18 @@ public class EligibilityService {
             state = artisans.stateAsOf(artisanId, asOf, minPosition);
             day = calendar.dayOf(asOf);
         }
+        return evaluate(state, day);
+    }
+
+    /**
+     * Every programme for a state the caller has read and may disclose itself, judged today: the public card check
+     * reads its holder through the card's code, not as an artisan reader.
+     */
+    public List<ProgrammeEligibility> evaluateToday(ArtisanState state) {
+        return evaluate(state, calendar.today());
+    }
+
+    private List<ProgrammeEligibility> evaluate(ArtisanState state, LocalDate day) {
         EligibilityFacts facts = EligibilityFacts.of(state, day, calendar.zone());
         return catalogue.programmes().stream().map(p -> engine.evaluate(p, facts)).toList();
     }

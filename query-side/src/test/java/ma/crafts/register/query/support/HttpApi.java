@@ -26,7 +26,7 @@ public final class HttpApi {
         this.base = "http://localhost:" + port;
     }
 
-    /** A response with its body parsed as JSON (null when empty). */
+    /** A response with its body parsed as JSON (null when empty or not JSON). */
     public record Response(int status, HttpResponse<byte[]> raw, JsonNode body) {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
@@ -62,9 +62,14 @@ public final class HttpApi {
     }
 
     public Response get(String path, String token) {
+        return get(path, token, "application/json");
+    }
+
+    /** A GET accepting {@code mediaType} or a problem; only a JSON answer is parsed into {@link Response#body()}. */
+    public Response get(String path, String token, String mediaType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", mediaType + ", application/problem+json")
                 .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -75,7 +80,8 @@ public final class HttpApi {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = response.body().length == 0 ? null : json.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = response.body().length == 0 || !isJson ? null : json.readTree(response.body());
             return new Response(response.statusCode(), response, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
