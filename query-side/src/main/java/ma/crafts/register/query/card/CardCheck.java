@@ -14,10 +14,8 @@ import ma.crafts.register.values.CardStatus;
  */
 @Schema(name = "CardCheck")
 public record CardCheck(
-        @Schema(description = "True only while the card is VALID, not past validUntil, and its holder is ACTIVE")
-        boolean valid,
-        @Schema(description = "The card's own status; EXPIRED once validUntil has passed")
-        CardStatus status,
+        @Schema(description = CardVerification.VALID) boolean valid,
+        @Schema(description = CardVerification.STATUS) CardStatus status,
         LocalDate validUntil,
         @Schema(description = "The holder's activity in the nomenclature")
         String activityCode,

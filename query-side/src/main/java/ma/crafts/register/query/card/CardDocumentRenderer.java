@@ -77,10 +77,18 @@ public class CardDocumentRenderer {
                     | ArabicShaping.LENGTH_GROW_SHRINK).shape(logical);
             Bidi bidi = new Bidi();
             bidi.setPara(shaped, Bidi.RTL, null);
-            return bidi.writeReordered(Bidi.DO_MIRRORING);
+            return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
         } catch (ArabicShapingException e) {
             throw new IllegalArgumentException("Arabic text cannot be shaped: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A date or code inside Arabic text, kept in its own left-to-right order: without the isolate, the bidi algorithm
+     * turns the digits after Arabic letters into Arabic numbers and {@code 2031-12-06} reads {@code 06-12-2031}.
+     */
+    static String leftToRight(Object text) {
+        return "\u2066" + text + "\u2069";
     }
 
     /** The QR code's modules, without quiet zone: the card's margin around it is white. */
@@ -125,7 +133,7 @@ public class CardDocumentRenderer {
             left("NIA : " + card.nia(), MARGIN + 50, 7f, beside, room);
             left("N° " + card.cardNumber(), MARGIN + 40, 7f, beside, room);
             left("Valide du " + card.validFrom() + " au " + card.validUntil(), MARGIN + 30, 6.5f, beside, room);
-            right("صالحة إلى غاية " + card.validUntil(), MARGIN + 20, 6.5f, room);
+            right("صالحة إلى غاية " + leftToRight(card.validUntil()), MARGIN + 20, 6.5f, room);
             left("Vérification : scannez le code", MARGIN + 4, 5f, beside, room);
             qr(card.checkUrl());
         }

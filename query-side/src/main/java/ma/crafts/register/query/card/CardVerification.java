@@ -14,15 +14,16 @@ import ma.crafts.register.values.CardStatus;
  */
 @Schema(name = "CardVerification")
 public record CardVerification(
-        @Schema(description = "True only while the card is VALID, not past validUntil, and its holder is ACTIVE")
-        boolean valid,
-        @Schema(description = "The card's own status; EXPIRED once validUntil has passed")
-        CardStatus status,
+        @Schema(description = CardVerification.VALID) boolean valid,
+        @Schema(description = CardVerification.STATUS) CardStatus status,
         LocalDate validUntil,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Why the card is not valid, when it is not: CARD_EXPIRED, CARD_SUSPENDED, CARD_REVOKED, "
                 + "CARD_LOST, CARD_NOT_YET_VALID or HOLDER_NOT_ACTIVE", example = "HOLDER_NOT_ACTIVE")
         String invalidBecause) {
+
+    static final String VALID = "True only while the card is VALID, not past validUntil, and its holder is ACTIVE";
+    static final String STATUS = "The card's own status; EXPIRED once validUntil has passed";
 
     /** The card as it stands on {@code today}. */
     static CardVerification of(CardRecord record, LocalDate today) {

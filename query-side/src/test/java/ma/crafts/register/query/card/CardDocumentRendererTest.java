@@ -18,8 +18,10 @@ class CardDocumentRendererTest {
         // فاطمة: feh initial, alef final, tah initial, meem medial, teh marbuta final; drawn last letter first.
         assertThat(CardDocumentRenderer.visualArabic("فاطمة"))
                 .isEqualTo("\uFE94\uFEE4\uFEC3\uFE8E\uFED3");
-        // Digits inside Arabic keep their own left-to-right order.
-        assertThat(CardDocumentRenderer.visualArabic("صالحة إلى غاية 2031-12-06")).contains("2031-12-06");
+        // A date inside Arabic keeps its own left-to-right order, and the isolate marks are not drawn.
+        String validity = CardDocumentRenderer.visualArabic("صالحة إلى غاية "
+                + CardDocumentRenderer.leftToRight("2031-12-06"));
+        assertThat(validity).startsWith("2031-12-06 ").doesNotContain("\u2066", "\u2069");
     }
 
     @Test
