@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ma.crafts.register.command.artisan.CardNumber;
+import ma.crafts.register.values.CardCheckCode;
 import ma.crafts.register.command.body.ProfessionalBodyId;
 import ma.crafts.register.command.support.CommandHttp;
 import ma.crafts.register.command.support.CommandHttp.Response;
@@ -213,6 +214,10 @@ class LifecycleCommandApiTest {
         assertThat(replaced.location()).isEqualTo("/api/v1/cards/" + newCard + "/verification");
         assertThat(replaced.body().get("validUntil")).isEqualTo(issued.body().get("validUntil"));
         assertThat(CardNumber.parse(newCard).regionCode()).isEqualTo("MA-07");
+        String issuedCode = issued.body().get("checkCode").asText();
+        String replacementCode = replaced.body().get("checkCode").asText();
+        assertThat(List.of(issuedCode, replacementCode)).allMatch(CardCheckCode::isWellFormed);
+        assertThat(replacementCode).as("a new card, a new check code").isNotEqualTo(issuedCode);
         assertThat(http.post(cardPath(card, "revocation"), clerk07, Map.of("reason", "ancienne")).rule())
                 .isEqualTo("card-superseded");
         Response revoked = http.post(cardPath(newCard, "revocation"), clerk07, Map.of("reason", "fraude"));

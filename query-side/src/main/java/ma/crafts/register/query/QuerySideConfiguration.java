@@ -18,6 +18,8 @@ import ma.crafts.register.query.artisan.ArtisanViewPresenter;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.audit.HistoryService;
+import ma.crafts.register.query.card.CardDocumentRenderer;
+import ma.crafts.register.query.card.CardDocuments;
 import ma.crafts.register.query.card.CardProjection;
 import ma.crafts.register.query.card.CardVerificationService;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
@@ -54,8 +56,9 @@ import org.springframework.core.env.Environment;
  * <p>Settings: {@code register.query.min-position-timeout} (default 5s), {@code register.query.max-waiting-reads}
  * (default 32; how many {@code ?minPosition} reads may wait at once), {@code register.query.projection-threads}
  * (default 1), {@code register.query.projection-batch-size} (default 500), {@code register.time-zone} (default
- * Africa/Casablanca) and {@code register.nomenclature.file} (default the bundled nomenclature). The programmes are
- * events of the command side (seeded there), projected here.
+ * Africa/Casablanca), {@code register.nomenclature.file} (default the bundled nomenclature) and
+ * {@code register.cards.public-base-url} (default the address a request came in on; where the printed card's QR code
+ * sends those who scan it). The programmes are events of the command side (seeded there), projected here.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = QuerySideConfiguration.class,
@@ -118,7 +121,8 @@ public class QuerySideConfiguration {
     @Bean
     public RebuildableProjection queryCardVerificationProjection(MongoDatabase database, ArtisanFolding folding) {
         return new RebuildableProjection(QueryProcessors.CARD_VERIFICATION,
-                List.of(CardVerificationRepository.CARDS, CardVerificationRepository.HOLDERS),
+                List.of(CardVerificationRepository.CARDS, CardVerificationRepository.HOLDERS,
+                        CardVerificationRepository.CHECK_CODES),
                 names -> new CardProjection(new CardVerificationRepository(database, names), folding));
     }
 
@@ -184,8 +188,17 @@ public class QuerySideConfiguration {
     public CardVerificationService queryCardVerificationService(CardVerificationRepository repository,
                                                            PersonalDataVault vault,
                                                            RegisterCalendar queryRegisterCalendar,
-                                                           ProjectionFreshness freshness) {
-        return new CardVerificationService(repository, vault, queryRegisterCalendar, freshness);
+                                                           ProjectionFreshness freshness,
+                                                           EligibilityService eligibility) {
+        return new CardVerificationService(repository, vault, queryRegisterCalendar, freshness, eligibility);
+    }
+
+    @Bean
+    public CardDocuments queryCardDocuments(CardVerificationRepository repository, PersonalDataVault vault,
+                                            ReadAccess access, ReferenceCatalog referenceCatalog,
+                                            RegisterCalendar queryRegisterCalendar) {
+        return new CardDocuments(repository, vault, access, referenceCatalog, queryRegisterCalendar,
+                new CardDocumentRenderer());
     }
 
     @Bean

@@ -40,6 +40,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +68,8 @@ class QueryRestTest {
     private static final LocalizedText FATIMA = new LocalizedText("فاطمة", "Fatima");
     private static final LocalizedText ZAHRA = new LocalizedText("الزهراء", "Zahra");
     private static final LocalDate FAR_FUTURE = LocalDate.parse("2099-12-31");
+    private static final String FATIMAS_CHECK_CODE = "fatimasCardCheckCode01";
+    private static final String ERASED_HOLDERS_CHECK_CODE = "erasedHoldersCheckCode";
 
     @LocalServerPort
     int port;
@@ -101,7 +106,8 @@ class QueryRestTest {
         append("a-fatima", 0, "2024-01-10T09:00:00Z",
                 registration("a-fatima", "MA-MAR", "MA-07", "B01", "EE123456", FATIMA, ZAHRA));
         append("a-fatima", 1, "2024-06-01T09:00:00Z",
-                new CardIssued("a-fatima", "MA07-C-0001", LocalDate.parse("2024-06-01"), FAR_FUTURE));
+                new CardIssued("a-fatima", "MA07-C-0001", LocalDate.parse("2024-06-01"), FAR_FUTURE,
+                        FATIMAS_CHECK_CODE));
         append("a-fatima", 2, "2024-06-02T09:00:00Z",
                 new ArtisanJoinedProfessionalBody("a-fatima", "body-pottery-mar", "B01", LocalDate.parse("2024-06-02")));
         append("a-fatima", 3, "2025-02-01T09:00:00Z", new ArtisanSuspended("a-fatima", "inquiry"));
@@ -110,18 +116,19 @@ class QueryRestTest {
         append("a-youssef", 0, "2024-02-01T09:00:00Z", registration("a-youssef", "MA-RAB", "MA-04", "B06", "AB12345",
                 new LocalizedText("يوسف", "Youssef"), new LocalizedText("العلوي", "Alaoui")));
         append("a-youssef", 1, "2024-02-02T09:00:00Z",
-                new CardIssued("a-youssef", "MA04-C-0002", LocalDate.parse("2024-02-02"), LocalDate.parse("2025-12-31")));
+                new CardIssued("a-youssef", "MA04-C-0002", LocalDate.parse("2024-02-02"), LocalDate.parse("2025-12-31"), null));
         // Amina: a card still within its dates, but she is suspended.
         append("a-amina", 0, "2024-03-01T09:00:00Z", registration("a-amina", "MA-MAR", "MA-07", "B01", "EE654321",
                 new LocalizedText("أمينة", "Amina"), new LocalizedText("بناني", "Bennani")));
         append("a-amina", 1, "2024-03-02T09:00:00Z",
-                new CardIssued("a-amina", "MA07-C-0003", LocalDate.parse("2024-03-02"), FAR_FUTURE));
+                new CardIssued("a-amina", "MA07-C-0003", LocalDate.parse("2024-03-02"), FAR_FUTURE, null));
         append("a-amina", 2, "2024-09-01T09:00:00Z", new ArtisanSuspended("a-amina", "inquiry"));
         // Erased: personal data crypto-shredded after registration.
         append("a-erased", 0, "2024-04-01T09:00:00Z", registration("a-erased", "MA-SAF", "MA-07", "B01", "JK1111",
                 new LocalizedText("سعيد", "Said"), new LocalizedText("ناصري", "Nassiri")));
         append("a-erased", 1, "2024-04-02T09:00:00Z",
-                new CardIssued("a-erased", "MA07-C-0004", LocalDate.parse("2024-04-02"), FAR_FUTURE));
+                new CardIssued("a-erased", "MA07-C-0004", LocalDate.parse("2024-04-02"), FAR_FUTURE,
+                        ERASED_HOLDERS_CHECK_CODE));
         vault.erase("a-erased");
         // An enterprise of Marrakech-Safi whose supervisor was struck off: a notice to that region's chamber.
         eventStore.publish(new GenericDomainEventMessage<>("Enterprise", "e-caftan", 1,
@@ -269,9 +276,63 @@ class QueryRestTest {
         assertThat(body.get("lastName").isNull()).isTrue();
         assertThat(body.get("nia").asText()).isEqualTo("NIA-a-erased");
 
-        JsonNode check = cardCheck("MA07-C-0004").body();
+        assertThat(cardCheck("MA07-C-0004").body().get("valid").asBoolean()).isTrue();
+        JsonNode check = api.get("/api/v1/card-checks/" + ERASED_HOLDERS_CHECK_CODE, null).body();
         assertThat(check.get("valid").asBoolean()).isTrue();
         assertThat(check.get("holderInitials").isNull()).isTrue();
+    }
+
+    @Test
+    void theCardsCheckCodeTellsWhoeverScansItTheHoldersInitialsActivityAndProgrammes() {
+        assertThat(cardCheck("MA07-C-0001").status()).isEqualTo(200);
+        Response scanned = api.get("/api/v1/card-checks/" + FATIMAS_CHECK_CODE, null);
+        assertThat(scanned.status()).isEqualTo(200);
+        JsonNode body = scanned.body();
+        assertThat(body.get("valid").asBoolean()).isTrue();
+        assertThat(body.get("status").asText()).isEqualTo("VALID");
+        assertThat(body.get("validUntil").asText()).isEqualTo("2099-12-31");
+        assertThat(body.get("activityCode").asText()).isEqualTo("B01-001");
+        assertThat(body.get("holderInitials").asText()).isEqualTo("F. Z.");
+        List<String> programmes = new ArrayList<>();
+        body.get("eligibleProgrammes").forEach(p -> programmes.add(p.asText()));
+        List<String> eligible = new ArrayList<>();
+        api.get("/api/v1/artisans/a-fatima/eligibility", auditor).body().forEach(verdict -> {
+            if (verdict.get("eligible").asBoolean()) {
+                eligible.add(verdict.get("programId").asText());
+            }
+        });
+        assertThat(programmes).isNotEmpty().containsExactlyInAnyOrderElementsOf(eligible);
+
+        Response unknown = api.get("/api/v1/card-checks/unknownCardCheckCode00", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(api.get("/api/v1/card-checks/MA07-C-0001", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theCardDocumentIsPrintedForTheHoldersChamberAndAuditorsOnly() throws Exception {
+        assertThat(cardCheck("MA07-C-0001").status()).isEqualTo(200);
+        String document = "/api/v1/cards/MA07-C-0001/document";
+        for (String reader : List.of(clerkMarrakechSafi, auditor)) {
+            Response pdf = api.get(document, reader, "application/pdf");
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+            try (PDDocument printed = Loader.loadPDF(pdf.raw().body())) {
+                String text = new PDFTextStripper().getText(printed);
+                assertThat(text).contains("Fatima Zahra", "NIA-a-fatima", "MA07-C-0001", "Marrakech");
+            }
+        }
+        assertThat(api.get(document, null, "application/pdf").status()).isEqualTo(401);
+        for (String outsider : List.of(clerkRabat, analyst, admin)) {
+            Response refused = api.get(document, outsider, "application/pdf");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body().get("type").asText()).isEqualTo("/problems/forbidden");
+        }
+        assertThat(api.get("/api/v1/cards/MA07-C-9999/document", auditor, "application/pdf").status()).isEqualTo(404);
+        Response suspendedHolder = api.get("/api/v1/cards/MA07-C-0003/document", auditor, "application/pdf");
+        assertThat(suspendedHolder.body().get("rule").asText()).isEqualTo("card-not-valid");
+        Response erased = api.get("/api/v1/cards/MA07-C-0004/document", auditor, "application/pdf");
+        assertThat(erased.body().get("rule").asText()).isEqualTo("personal-data-erased");
     }
 
     @Test
@@ -488,11 +549,10 @@ class QueryRestTest {
         assertThat(body.get("valid").asBoolean()).isTrue();
         assertThat(body.get("status").asText()).isEqualTo("VALID");
         assertThat(body.get("validUntil").asText()).isEqualTo("2099-12-31");
-        assertThat(body.get("activityCode").asText()).isEqualTo("B01-001");
-        assertThat(body.get("holderInitials").asText()).isEqualTo("F. Z.");
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("valid", "status", "validUntil", "activityCode", "holderInitials");
+        assertThat(fields).as("a sequential number tells nothing about the holder")
+                .containsExactlyInAnyOrder("valid", "status", "validUntil");
 
         JsonNode suspendedHolder = api.get("/api/v1/cards/MA07-C-0003/verification", null).body();
         assertThat(suspendedHolder.get("valid").asBoolean()).isFalse();
@@ -681,8 +741,10 @@ class QueryRestTest {
                 "provinceCode", "regionCode", "activityCode", "branchCode", "card", "memberships", "version")) {
             assertThat(schemas.get("ArtisanView").get("properties").has(field)).as(field).isTrue();
         }
-        for (String field : List.of("valid", "status", "validUntil", "activityCode", "holderInitials")) {
-            assertThat(schemas.get("CardVerification").get("properties").has(field)).as(field).isTrue();
+        assertThat(schemas.get("CardVerification").get("properties").has("holderInitials")).isFalse();
+        for (String field : List.of("valid", "status", "validUntil", "activityCode", "holderInitials",
+                "eligibleProgrammes")) {
+            assertThat(schemas.get("CardCheck").get("properties").has(field)).as(field).isTrue();
         }
         for (String field : List.of("items", "page", "size", "total")) {
             assertThat(schemas.get("ArtisanSearchPage").get("properties").has(field)).as(field).isTrue();
@@ -695,5 +757,8 @@ class QueryRestTest {
         assertThat(schemas.get("HistoryItem").get("properties").get("payload").get("type").asText()).isEqualTo("object");
         JsonNode verification = paths.get("/api/v1/cards/{cardNumber}/verification").get("get");
         assertThat(verification.get("security")).isEmpty();
+        assertThat(paths.get("/api/v1/card-checks/{code}").get("get").get("security")).isEmpty();
+        assertThat(paths.get("/api/v1/cards/{cardNumber}/document").get("get").get("responses").get("200")
+                .get("content").has("application/pdf")).isTrue();
     }
 }

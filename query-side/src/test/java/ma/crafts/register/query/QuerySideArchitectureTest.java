@@ -18,14 +18,15 @@ class QuerySideArchitectureTest {
     /**
      * Which feature may use which, through its top-level package. The artisan view is the read model the others
      * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
-     * the features that validate codes against it.
+     * the features that validate codes against it. The card check names the programmes its holder is eligible for,
+     * and the printed card the chamber's region and the activity.
      */
     @ArchTest
     static final ArchRule featuresUseEachOtherOnlyThroughDeclaredApis = FeatureRules.of(SIDE)
             .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
                     "artisan -> reference",
                     "audit -> artisan",
-                    "card -> artisan",
+                    "card -> artisan", "card -> eligibility", "card -> reference",
                     "eligibility -> artisan",
                     "notification -> artisan", "notification -> reference"), Map.of());
 

@@ -41,6 +41,22 @@ final class Api {
         return send("GET", path, token, null);
     }
 
+    /** A GET of a document that is not JSON (a PDF): its status, type and bytes. */
+    HttpResponse<byte[]> download(String path, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply post(String path, String token, Object body) {
         return send("POST", path, token, body);
     }

@@ -83,6 +83,8 @@ class OpenApiContractTest {
             query("/api/v1/programmes"),
             query("/api/v1/artisans", "regionCode", "provinceCode", "branchCode", "status", "page", "size"),
             new Operation("GET", "/api/v1/cards/{cardNumber}/verification", Set.of(200), true, List.of()),
+            query("/api/v1/cards/{cardNumber}/document"),
+            new Operation("GET", "/api/v1/card-checks/{code}", Set.of(200), true, List.of()),
             query("/api/v1/reference/regions"),
             query("/api/v1/reference/activities"),
             query("/api/v1/admin/projections"),
@@ -90,7 +92,7 @@ class OpenApiContractTest {
             new Operation("POST", "/api/v1/dev/tokens", Set.of(201), true, List.of()));
 
     /** The path parameter names api.md uses (its lifecycle table writes the artisan's as {@code {id}}). */
-    private static final Set<String> PATH_PARAMETERS = Set.of("artisanId", "cardNumber", "bodyId", "programId", "name");
+    private static final Set<String> PATH_PARAMETERS = Set.of("artisanId", "cardNumber", "bodyId", "programId", "name", "code");
 
     @LocalServerPort
     int port;
@@ -270,8 +272,6 @@ class OpenApiContractTest {
             Map.entry("GET /api/v1/professional-bodies", 15),
             Map.entry("GET /api/v1/cards/{cardNumber}", 15),
             Map.entry("GET /api/v1/artisans/lookup", 15),
-            Map.entry("GET /api/v1/cards/{cardNumber}/document", 15),
-            Map.entry("GET /api/v1/card-checks/{code}", 15),
             Map.entry("GET /api/v1/programmes/{programId}/eligible", 16),
             Map.entry("GET /api/v1/programmes/{programId}/eligible/count", 16),
             Map.entry("GET /api/v1/statistics/actors", 17),

@@ -65,12 +65,12 @@ class PersonalDataErasureTest {
         Api.Reply card = api.post("/api/v1/artisans/" + artisanId + "/cards", clerk, Map.of());
         assertThat(card.status()).as(String.valueOf(card.body())).isEqualTo(201);
         long position = card.body().get("position").asLong();
-        String verification = "/api/v1/cards/" + card.body().get("cardNumber").asText() + "/verification?minPosition=" + position;
+        String check = "/api/v1/card-checks/" + card.body().get("checkCode").asText();
 
         JsonNode before = api.get("/api/v1/artisans/" + artisanId + "?minPosition=" + position, auditor).body();
         assertThat(before.get("firstName").get("ar").asText()).isEqualTo(arabicFirst);
         assertThat(before.get("personalDataErased").asBoolean()).isFalse();
-        assertThat(api.get(verification, null).body().get("holderInitials").isNull()).isFalse();
+        assertThat(api.get(check, null).body().get("holderInitials").isNull()).isFalse();
         JsonNode historyBefore = api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body();
         List<String> eventsBefore = storedEvents(artisanId);
         assertThat(eventsBefore).hasSizeGreaterThanOrEqualTo(2);
@@ -93,7 +93,7 @@ class PersonalDataErasureTest {
             assertThat(view.body().get("lastName").isNull()).as("last name for %s", role).isTrue();
             assertThat(view.body().get("personalDataErased").asBoolean()).as("erased flag for %s", role).isTrue();
         }
-        assertThat(api.get(verification, null).body().get("holderInitials").isNull()).isTrue();
+        assertThat(api.get(check, null).body().get("holderInitials").isNull()).isTrue();
         assertThat(collectionsHolding(inClear)).isEmpty();
     }
 

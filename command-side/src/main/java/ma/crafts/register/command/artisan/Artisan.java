@@ -209,7 +209,8 @@ public class Artisan extends RecordedArtisan {
             card.requireMayBeFollowedOn(today, artisanId);
         }
         deadlines.cancelAllWithinScope(CardExpiryDue.DEADLINE);
-        CardIssued issued = applied(new CardIssued(artisanId, number.value(), today, policy.cardValidUntil(today)));
+        CardIssued issued = applied(new CardIssued(artisanId, number.value(), today, policy.cardValidUntil(today),
+                Card.checkCode(command.checkCode())));
         scheduleExpiry(deadlines, policy);
         return issued;
     }
@@ -218,7 +219,7 @@ public class Artisan extends RecordedArtisan {
     public CardRenewed handle(RenewCard command, RegisterPolicy policy, DeadlineManager deadlines) {
         Card current = currentCard(command.cardNumber());
         requireActive("a card renewal");
-        CardRenewed renewed = current.renewal(artisanId, policy);
+        CardRenewed renewed = current.renewal(artisanId, policy, Card.checkCode(command.checkCode()));
         deadlines.cancelAllWithinScope(CardExpiryDue.DEADLINE);
         apply(renewed);
         scheduleExpiry(deadlines, policy);
@@ -258,7 +259,8 @@ public class Artisan extends RecordedArtisan {
         CardNumber number = Card.newNumber("newCardNumber", command.newCardNumber(), regionCode);
         current.requireReportedLost();
         requireActive("a replacement card");
-        CardReplaced replaced = applied(current.replacement(artisanId, number, policy.today()));
+        CardReplaced replaced = applied(current.replacement(artisanId, number, policy.today(),
+                Card.checkCode(command.checkCode())));
         scheduleExpiry(deadlines, policy);
         return replaced;
     }

@@ -13,6 +13,7 @@ import ma.crafts.register.events.artisan.CardReplaced;
 import ma.crafts.register.events.artisan.CardReportedLost;
 import ma.crafts.register.events.artisan.CardRevoked;
 import ma.crafts.register.events.artisan.CardSuspended;
+import ma.crafts.register.values.CardCheckCode;
 import ma.crafts.register.values.CardStatus;
 
 /**
@@ -54,6 +55,14 @@ public class Card {
         return number;
     }
 
+    /** A new card's check code, drawn by the caller: a malformed one is a bug of the caller, not bad input. */
+    static String checkCode(String code) {
+        if (!CardCheckCode.isWellFormed(code)) {
+            throw new IllegalArgumentException("A card needs a check code drawn by CardCheckCode.draw");
+        }
+        return code;
+    }
+
     String cardNumber() {
         return cardNumber;
     }
@@ -76,7 +85,7 @@ public class Card {
      * and keeps the days it had left; an EXPIRED one during the grace after it, for a new period from today. Later,
      * or in any other status, the holder needs a new card.
      */
-    CardRenewed renewal(String holderId, RegisterPolicy policy) {
+    CardRenewed renewal(String holderId, RegisterPolicy policy, String checkCode) {
         requireNoSuspension("it is renewed");
         LocalDate today = policy.today();
         CardStatus effective = effectiveStatus(today);
@@ -87,7 +96,8 @@ public class Card {
                         + " is valid until " + validUntil + "; it can be renewed from " + opens);
             }
             // Renewing ahead of expiry continues the validity without a gap and without losing the days left.
-            return new CardRenewed(holderId, cardNumber, validUntil, policy.cardValidUntil(validUntil.plusDays(1)));
+            return new CardRenewed(holderId, cardNumber, validUntil, policy.cardValidUntil(validUntil.plusDays(1)),
+                    checkCode);
         }
         if (effective == CardStatus.EXPIRED) {
             LocalDate closed = validUntil.plus(policy.cardRenewalGrace());
@@ -96,7 +106,7 @@ public class Card {
                         + " expired on " + validUntil + " and could be renewed until " + closed
                         + "; issue a new card instead");
             }
-            return new CardRenewed(holderId, cardNumber, validUntil, policy.cardValidUntil(today));
+            return new CardRenewed(holderId, cardNumber, validUntil, policy.cardValidUntil(today), checkCode);
         }
         throw new RuleViolationException("card-not-renewable", "Card " + cardNumber + " is " + effective
                 + "; only a VALID or EXPIRED card can be renewed");
@@ -131,12 +141,12 @@ public class Card {
     }
 
     /** A replacement keeps the lost card's last valid day, so a lost card past it is followed by a new card instead. */
-    CardReplaced replacement(String holderId, CardNumber newNumber, LocalDate today) {
+    CardReplaced replacement(String holderId, CardNumber newNumber, LocalDate today, String checkCode) {
         if (today.isAfter(validUntil)) {
             throw new RuleViolationException("card-expired", "Lost card " + cardNumber + " was valid until "
                     + validUntil + "; issue a new card instead");
         }
-        return new CardReplaced(holderId, cardNumber, newNumber.value(), today, validUntil);
+        return new CardReplaced(holderId, cardNumber, newNumber.value(), today, validUntil, checkCode);
     }
 
     CardExpired expiry(String holderId) {

@@ -8,7 +8,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param cardNumber   allocated for the acting region and the current year before dispatch
  * @param actingRegion the region a chamber clerk is confined to, or null for an actor with national scope
+ * @param checkCode    the card's unguessable check code, drawn before dispatch so the aggregate stays deterministic
  */
-public record IssueCard(@TargetAggregateIdentifier String artisanId, String cardNumber, String actingRegion)
+public record IssueCard(@TargetAggregateIdentifier String artisanId, String cardNumber, String actingRegion,
+                        String checkCode)
         implements AddressedToArtisan {
 }

@@ -10,12 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.function.BiFunction;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
 import ma.crafts.register.command.RequestValidation;
 import ma.crafts.register.command.artisan.ReinstateCard;
-import ma.crafts.register.command.artisan.RenewCard;
 import ma.crafts.register.command.artisan.ReportCardLost;
 import ma.crafts.register.command.artisan.RevokeCard;
 import ma.crafts.register.command.artisan.SuspendCard;
@@ -44,17 +42,23 @@ import org.springframework.web.bind.annotation.RestController;
         + "the holder's current one get 409 `card-superseded`.")
 public class CardCommandController {
 
+    private static final String CHECK_CODE = "The unguessable code the card's QR holds (128 random bits, URL-safe "
+            + "base64): the public check is `GET /api/v1/card-checks/{checkCode}`";
+
     public record CardIssuedResponse(String artisanId,
                                      @Schema(description = "Provisional format C{region}-{year}-{number}-{Luhn digit}",
                                              example = "C07-2026-000045-3") String cardNumber,
                                      LocalDate validFrom,
                                      @Schema(description = "Last day of validity (inclusive)") LocalDate validUntil,
+                                     @Schema(description = CHECK_CODE) String checkCode,
                                      long version, long position) {
     }
 
     public record CardRenewedResponse(String artisanId, String cardNumber, CardStatus status,
                                       LocalDate previousValidUntil,
                                       @Schema(description = "New last day of validity (inclusive)") LocalDate validUntil,
+                                      @Schema(description = "The renewed card's new check code; the previous one "
+                                              + "no longer verifies") String checkCode,
                                       long version, long position) {
     }
 
@@ -67,6 +71,7 @@ public class CardCommandController {
                                        @Schema(description = "The lost card, which stays LOST") String replacedCardNumber,
                                        LocalDate validFrom,
                                        @Schema(description = "The lost card's last valid day, kept") LocalDate validUntil,
+                                       @Schema(description = CHECK_CODE) String checkCode,
                                        long version, long position) {
     }
 
@@ -105,7 +110,7 @@ public class CardCommandController {
         CardIssued card = appended.result();
         return ResponseEntity.created(URI.create("/api/v1/cards/" + card.cardNumber() + "/verification"))
                 .body(new CardIssuedResponse(artisanId, card.cardNumber(), card.validFrom(), card.validUntil(),
-                        appended.version(), appended.position()));
+                        card.checkCode(), appended.version(), appended.position()));
     }
 
     @PostMapping(path = "/api/v1/cards/{cardNumber}/renewal", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -121,11 +126,10 @@ public class CardCommandController {
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-renewal-too-early, "
             + "card-renewal-grace-passed, card-not-renewable, artisan-must-be-active, card-superseded")
     public CardRenewedResponse renew(@PathVariable String cardNumber) {
-        Appended<CardRenewed> appended = send(cardNumber, (artisanId, region) -> new RenewCard(artisanId, cardNumber,
-                region), CardRenewed.class);
+        Appended<CardRenewed> appended = issuing.renew(cardNumber);
         CardRenewed renewed = appended.result();
         return new CardRenewedResponse(renewed.artisanId(), cardNumber, CardStatus.VALID, renewed.previousValidUntil(),
-                renewed.validUntil(), appended.version(), appended.position());
+                renewed.validUntil(), renewed.checkCode(), appended.version(), appended.position());
     }
 
     @PostMapping(path = "/api/v1/cards/{cardNumber}/suspension", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -203,8 +207,8 @@ public class CardCommandController {
         CardReplaced replaced = appended.result();
         return ResponseEntity.created(URI.create("/api/v1/cards/" + replaced.cardNumber() + "/verification"))
                 .body(new CardReplacedResponse(replaced.artisanId(), replaced.cardNumber(),
-                        replaced.replacedCardNumber(), replaced.validFrom(), replaced.validUntil(), appended.version(),
-                        appended.position()));
+                        replaced.replacedCardNumber(), replaced.validFrom(), replaced.validUntil(), replaced.checkCode(),
+                        appended.version(), appended.position()));
     }
 
     private interface ReasonCommand {
@@ -218,12 +222,6 @@ public class CardCommandController {
         String artisanId = issuing.holderOf(cardNumber);
         Appended<Object> appended = commands.send(command.of(artisanId, region, reason), artisanId, Object.class);
         return new CardStatusResponse(artisanId, cardNumber, after, appended.version(), appended.position());
-    }
-
-    private <R> Appended<R> send(String cardNumber, BiFunction<String, String, Object> command, Class<R> resultType) {
-        String region = clerkRegion();
-        String artisanId = issuing.holderOf(cardNumber);
-        return commands.send(command.apply(artisanId, region), artisanId, resultType);
     }
 
     /** Writes on a card: a clerk with a region; whether it is the holder's region the aggregate decides. */

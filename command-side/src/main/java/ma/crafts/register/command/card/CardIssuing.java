@@ -1,5 +1,6 @@
 package ma.crafts.register.command.card;
 
+import java.security.SecureRandom;
 import java.util.function.Function;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
@@ -8,15 +9,18 @@ import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.artisan.CardNumber;
 import ma.crafts.register.command.artisan.IssueCard;
+import ma.crafts.register.command.artisan.RenewCard;
 import ma.crafts.register.command.artisan.ReplaceCard;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
 import ma.crafts.register.command.numbering.SequenceKey;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.artisan.CardRenewed;
 import ma.crafts.register.events.artisan.CardReplaced;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.values.CardCheckCode;
 
 /**
  * Gives out card numbers: for a first card ({@link IssueCard}) and for the replacement of a lost one
@@ -25,6 +29,9 @@ import ma.crafts.register.platform.security.CurrentActor;
  * artisan refuses the command, so the card sequence stays gap-free. A command can fail after its event was stored (a
  * deadline write that fails once the event is appended, say): the number is then the artisan's, so it is given back
  * only when the artisan's stream proves that no event carries it.
+ *
+ * <p>It also draws each card's {@link CardCheckCode} (with the card, and again at a renewal), here at the edge rather
+ * than in the aggregate, so the aggregate stays deterministic and its tests can name the code they expect.
  */
 public class CardIssuing {
     public static final String CARD_SERIES = "CARD";
@@ -36,6 +43,7 @@ public class CardIssuing {
     private final IssuedNumbers issuedNumbers;
     private final RegisterPolicy policy;
     private final EventStreams streams;
+    private final SecureRandom random = new SecureRandom();
 
     public CardIssuing(CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor, SequenceAllocator sequences,
                        IssuedNumbers issuedNumbers, RegisterPolicy policy, EventStreams streams) {
@@ -50,14 +58,24 @@ public class CardIssuing {
 
     public Appended<CardIssued> issue(String artisanId) {
         String region = clerkRegion();
-        return withNewNumber(artisanId, region, number -> new IssueCard(artisanId, number, region), CardIssued.class);
+        return withNewNumber(artisanId, region, number -> new IssueCard(artisanId, number, region, newCheckCode()),
+                CardIssued.class);
+    }
+
+    /** Renews a card with a new check code, so the code printed on the card it replaces stops verifying. */
+    public Appended<CardRenewed> renew(String cardNumber) {
+        String region = clerkRegion();
+        String artisanId = holderOf(cardNumber);
+        return commands.send(new RenewCard(artisanId, cardNumber, region, newCheckCode()), artisanId,
+                CardRenewed.class);
     }
 
     /** Replaces a card reported lost: 404 when no card has that number. */
     public Appended<CardReplaced> replace(String lostCardNumber) {
         String region = clerkRegion();
         String artisanId = holderOf(lostCardNumber);
-        return withNewNumber(artisanId, region, number -> new ReplaceCard(artisanId, lostCardNumber, number, region),
+        return withNewNumber(artisanId, region, number -> new ReplaceCard(artisanId, lostCardNumber, number, region,
+                        newCheckCode()),
                 CardReplaced.class);
     }
 
@@ -65,6 +83,10 @@ public class CardIssuing {
     public String holderOf(String cardNumber) {
         return issuedNumbers.holderOf(IssuedNumbers.Kind.CARD, cardNumber)
                 .orElseThrow(() -> new NotFoundException("No card is registered under number " + cardNumber));
+    }
+
+    private String newCheckCode() {
+        return CardCheckCode.draw(random);
     }
 
     private String clerkRegion() {

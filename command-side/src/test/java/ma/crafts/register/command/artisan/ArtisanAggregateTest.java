@@ -45,6 +45,7 @@ class ArtisanAggregateTest {
     private static final String NIA = new Nia(MARRAKECH_SAFI, 2026, 123).value();
     private static final String ZELLIGE = "B08-001";
     private static final String CARD = new CardNumber(MARRAKECH_SAFI, 2026, 45).value();
+    private static final String CHECK_CODE = "checkCodeOfTheFirstCrd";
     private static final String BODY = "7f9a2c4e-0000-3000-8000-000000000001";
 
     private FixtureConfiguration<Artisan> fixture;
@@ -183,14 +184,14 @@ class ArtisanAggregateTest {
     @Test
     void issuesACardValidForTheConfiguredPeriod() {
         fixture.given(registered())
-                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI))
-                .expectEvents(new CardIssued(ID, CARD, TODAY, TODAY.plusYears(5).minusDays(1)));
+                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI, CHECK_CODE))
+                .expectEvents(new CardIssued(ID, CARD, TODAY, TODAY.plusYears(5).minusDays(1), CHECK_CODE));
     }
 
     @Test
     void refusesASecondCardWhileTheFirstIsValid() {
-        fixture.given(registered(), new CardIssued(ID, CARD, TODAY.minusYears(1), TODAY.plusYears(4)))
-                .when(new IssueCard(ID, new CardNumber(MARRAKECH_SAFI, 2026, 46).value(), MARRAKECH_SAFI))
+        fixture.given(registered(), new CardIssued(ID, CARD, TODAY.minusYears(1), TODAY.plusYears(4), CHECK_CODE))
+                .when(new IssueCard(ID, new CardNumber(MARRAKECH_SAFI, 2026, 46).value(), MARRAKECH_SAFI, CHECK_CODE))
                 .expectException(RuleViolationException.class)
                 .expectException(rule("one-valid-card"))
                 .expectNoEvents();
@@ -198,48 +199,48 @@ class ArtisanAggregateTest {
 
     @Test
     void theLastDayOfValidityStillCounts() {
-        fixture.given(registered(), new CardIssued(ID, CARD, TODAY.minusYears(5), TODAY))
-                .when(new IssueCard(ID, new CardNumber(MARRAKECH_SAFI, 2026, 46).value(), MARRAKECH_SAFI))
+        fixture.given(registered(), new CardIssued(ID, CARD, TODAY.minusYears(5), TODAY, CHECK_CODE))
+                .when(new IssueCard(ID, new CardNumber(MARRAKECH_SAFI, 2026, 46).value(), MARRAKECH_SAFI, CHECK_CODE))
                 .expectException(RuleViolationException.class).expectNoEvents();
     }
 
     @Test
     void issuesANewCardOnceTheOldOneHasExpired() {
         String next = new CardNumber(MARRAKECH_SAFI, 2026, 46).value();
-        fixture.given(registered(), new CardIssued(ID, CARD, TODAY.minusYears(5), TODAY.minusDays(1)))
-                .when(new IssueCard(ID, next, MARRAKECH_SAFI))
-                .expectEvents(new CardIssued(ID, next, TODAY, TODAY.plusYears(5).minusDays(1)));
+        fixture.given(registered(), new CardIssued(ID, CARD, TODAY.minusYears(5), TODAY.minusDays(1), CHECK_CODE))
+                .when(new IssueCard(ID, next, MARRAKECH_SAFI, CHECK_CODE))
+                .expectEvents(new CardIssued(ID, next, TODAY, TODAY.plusYears(5).minusDays(1), CHECK_CODE));
     }
 
     @Test
     void aSuspendedOrStruckOffArtisanGetsNoCard() {
         fixture.given(registered(), new ArtisanSuspended(ID, "inquiry"))
-                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI))
+                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI, CHECK_CODE))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
         fixture.given(registered(), new ArtisanStruckOff(ID, "deceased"))
-                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI))
+                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI, CHECK_CODE))
                 .expectException(RuleViolationException.class).expectNoEvents();
     }
 
     @Test
     void aReinstatedArtisanCanGetACardAgain() {
         fixture.given(registered(), new ArtisanSuspended(ID, "inquiry"), new ArtisanReinstated(ID, "cleared"))
-                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI))
+                .when(new IssueCard(ID, CARD, MARRAKECH_SAFI, CHECK_CODE))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void aClerkOfAnotherRegionCannotIssueACard() {
         fixture.given(registered())
-                .when(new IssueCard(ID, new CardNumber("MA-06", 2026, 1).value(), "MA-06"))
+                .when(new IssueCard(ID, new CardNumber("MA-06", 2026, 1).value(), "MA-06", CHECK_CODE))
                 .expectException(ForbiddenException.class).expectNoEvents();
     }
 
     @Test
     void rejectsAMalformedCardNumber() {
         fixture.given(registered())
-                .when(new IssueCard(ID, "C07-2026-000045-0", MARRAKECH_SAFI))
+                .when(new IssueCard(ID, "C07-2026-000045-0", MARRAKECH_SAFI, CHECK_CODE))
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 

@@ -25,6 +25,7 @@ class ArtisanSnapshotTest {
     private static final String ID = "5b0c3f3e-8d1a-4c55-9d3e-0f6f0e6a1a04";
     private static final String REGION = "MA-07";
     private static final String CARD = new CardNumber(REGION, 2026, 45).value();
+    private static final String CHECK_CODE = "checkCodeOfTheFirstCrd";
 
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
@@ -48,7 +49,7 @@ class ArtisanSnapshotTest {
         artisan.on(new ArtisanRegistered(ID, new Nia(REGION, 2026, 126).value(), "MA-MAR", REGION, "B08-001", "B08",
                 NOMENCLATURE.version(), Gender.F, new Qualification(QualificationRoute.EXPERIENCE, 7, null),
                 ArtisanCategory.ARTISAN, sealedFor(ID)));
-        artisan.on(new CardIssued(ID, CARD, TODAY, TODAY.plusYears(5).minusDays(1)));
+        artisan.on(new CardIssued(ID, CARD, TODAY, TODAY.plusYears(5).minusDays(1), CHECK_CODE));
         artisan.on(new CardSuspended(ID, CARD, "enquête"));
         artisan.on(new ArtisanJoinedProfessionalBody(ID, "body-b08-mar", "B08", TODAY));
         return artisan;

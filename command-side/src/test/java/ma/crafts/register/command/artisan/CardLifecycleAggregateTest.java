@@ -52,6 +52,8 @@ class CardLifecycleAggregateTest {
     private static final LocalDate ONE_YEAR_CARD_UNTIL = LocalDate.of(2027, 3, 9);
     private static final String CARD = new CardNumber(REGION, 2026, 45).value();
     private static final String CARD_2 = new CardNumber(REGION, 2026, 46).value();
+    private static final String CHECK_CODE = "checkCodeOfTheFirstCrd";
+    private static final String RENEWED_CHECK_CODE = "checkCodeOfTheNextCard";
 
     private AggregateTestFixture<Artisan> fixture;
     /** How far the register's clock is ahead of (positive) or behind (negative) the deadline manager's. */
@@ -70,7 +72,7 @@ class CardLifecycleAggregateTest {
     }
 
     private static CardIssued issued(LocalDate validFrom, LocalDate validUntil) {
-        return new CardIssued(ID, CARD, validFrom, validUntil);
+        return new CardIssued(ID, CARD, validFrom, validUntil, CHECK_CODE);
     }
 
     /** Midnight after the last valid day, Morocco time. */
@@ -83,15 +85,25 @@ class CardLifecycleAggregateTest {
     @Test
     void issuingSchedulesTheExpiryAtMidnightAfterTheLastValidDay() {
         fixture.givenCurrentTime(NOW).andGiven(registered())
-                .when(new IssueCard(ID, CARD, REGION))
+                .when(new IssueCard(ID, CARD, REGION, CHECK_CODE))
                 .expectEvents(issued(TODAY, ONE_YEAR_CARD_UNTIL))
                 .expectScheduledDeadline(Duration.between(NOW, endOf(ONE_YEAR_CARD_UNTIL)),
                         new CardExpiryDue(CARD, ONE_YEAR_CARD_UNTIL));
     }
 
     @Test
+    void aCardNeedsACheckCodeDrawnAtTheEdge_aMissingOrGuessableOneIsRefused() {
+        for (String notDrawn : new String[] {null, "", "C07-2026-000045-3", "short"}) {
+            setUp();
+            fixture.givenCurrentTime(NOW).andGiven(registered())
+                    .when(new IssueCard(ID, CARD, REGION, notDrawn))
+                    .expectException(IllegalArgumentException.class).expectNoEvents();
+        }
+    }
+
+    @Test
     void theCardExpiresWhenItsLastValidDayIsOverAndTheRegisterRecordsIt() {
-        fixture.givenCurrentTime(NOW).andGiven(registered()).andGivenCommands(new IssueCard(ID, CARD, REGION))
+        fixture.givenCurrentTime(NOW).andGiven(registered()).andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE))
                 .whenTimeAdvancesTo(endOf(ONE_YEAR_CARD_UNTIL))
                 .expectTriggeredDeadlines(new CardExpiryDue(CARD, ONE_YEAR_CARD_UNTIL))
                 .expectEvents(new CardExpired(ID, CARD, ONE_YEAR_CARD_UNTIL))
@@ -102,7 +114,7 @@ class CardLifecycleAggregateTest {
 
     @Test
     void theLastValidDayItselfStillCounts() {
-        fixture.givenCurrentTime(NOW).andGiven(registered()).andGivenCommands(new IssueCard(ID, CARD, REGION))
+        fixture.givenCurrentTime(NOW).andGiven(registered()).andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE))
                 .whenTimeAdvancesTo(endOf(ONE_YEAR_CARD_UNTIL).minusSeconds(1))
                 .expectNoEvents()
                 .expectTriggeredDeadlines();
@@ -111,7 +123,7 @@ class CardLifecycleAggregateTest {
     @Test
     void aSuspendedCardStillExpires() {
         fixture.givenCurrentTime(NOW).andGiven(registered())
-                .andGivenCommands(new IssueCard(ID, CARD, REGION), new SuspendCard(ID, CARD, "usage abusif", REGION))
+                .andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE), new SuspendCard(ID, CARD, "usage abusif", REGION))
                 .whenTimeAdvancesTo(endOf(ONE_YEAR_CARD_UNTIL))
                 .expectEvents(new CardExpired(ID, CARD, ONE_YEAR_CARD_UNTIL));
     }
@@ -119,13 +131,13 @@ class CardLifecycleAggregateTest {
     @Test
     void revokingOrLosingACardCancelsItsExpiry() {
         fixture.givenCurrentTime(NOW).andGiven(registered())
-                .andGivenCommands(new IssueCard(ID, CARD, REGION), new RevokeCard(ID, CARD, "fraude", REGION))
+                .andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE), new RevokeCard(ID, CARD, "fraude", REGION))
                 .whenTimeAdvancesTo(endOf(ONE_YEAR_CARD_UNTIL))
                 .expectNoEvents()
                 .expectTriggeredDeadlines();
         setUp();
         fixture.givenCurrentTime(NOW).andGiven(registered())
-                .andGivenCommands(new IssueCard(ID, CARD, REGION), new ReportCardLost(ID, CARD, REGION))
+                .andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE), new ReportCardLost(ID, CARD, REGION))
                 .whenTimeAdvancesTo(endOf(ONE_YEAR_CARD_UNTIL))
                 .expectNoEvents()
                 .expectTriggeredDeadlines();
@@ -134,8 +146,8 @@ class CardLifecycleAggregateTest {
     @Test
     void aReplacementCardExpiresOnTheLostCardsLastValidDay() {
         fixture.givenCurrentTime(NOW).andGiven(registered())
-                .andGivenCommands(new IssueCard(ID, CARD, REGION), new ReportCardLost(ID, CARD, REGION),
-                        new ReplaceCard(ID, CARD, CARD_2, REGION))
+                .andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE), new ReportCardLost(ID, CARD, REGION),
+                        new ReplaceCard(ID, CARD, CARD_2, REGION, RENEWED_CHECK_CODE))
                 .whenTimeAdvancesTo(endOf(ONE_YEAR_CARD_UNTIL))
                 .expectTriggeredDeadlines(new CardExpiryDue(CARD_2, ONE_YEAR_CARD_UNTIL))
                 .expectEvents(new CardExpired(ID, CARD_2, ONE_YEAR_CARD_UNTIL));
@@ -143,7 +155,7 @@ class CardLifecycleAggregateTest {
 
     @Test
     void aDeadlineRunningBeforeTheRegistersMidnightIsPutBackNotExpiredEarly() {
-        fixture.givenCurrentTime(NOW).andGiven(registered()).andGivenCommands(new IssueCard(ID, CARD, REGION));
+        fixture.givenCurrentTime(NOW).andGiven(registered()).andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE));
         // From now on the register's clock runs two hours behind the deadline manager's, as on a skewed node.
         skew.set(Duration.ofHours(-2));
         fixture.whenTimeAdvancesTo(endOf(ONE_YEAR_CARD_UNTIL).plus(Duration.ofHours(3)))
@@ -157,7 +169,7 @@ class CardLifecycleAggregateTest {
         Artisan artisan = new Artisan();
         artisan.on(registered());
         artisan.on(issued(TODAY, ONE_YEAR_CARD_UNTIL));
-        artisan.on(new CardRenewed(ID, CARD, ONE_YEAR_CARD_UNTIL, ONE_YEAR_CARD_UNTIL.plusYears(1)));
+        artisan.on(new CardRenewed(ID, CARD, ONE_YEAR_CARD_UNTIL, ONE_YEAR_CARD_UNTIL.plusYears(1), RENEWED_CHECK_CODE));
         // Outside a unit of work applying an event would throw: returning quietly proves nothing was applied.
         artisan.on(new CardExpiryDue(CARD, ONE_YEAR_CARD_UNTIL), null, null);
         artisan.on(new CardExpiryDue(CARD_2, ONE_YEAR_CARD_UNTIL.plusYears(1)), null, null);
@@ -169,7 +181,7 @@ class CardLifecycleAggregateTest {
     void noNewCardWhileTheCurrentOneIsSuspended() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY.minusMonths(1), ONE_YEAR_CARD_UNTIL),
                         new CardSuspended(ID, CARD, "enquête"))
-                .when(new IssueCard(ID, CARD_2, REGION))
+                .when(new IssueCard(ID, CARD_2, REGION, CHECK_CODE))
                 .expectException(rule("card-suspended"))
                 .expectNoEvents();
     }
@@ -180,25 +192,25 @@ class CardLifecycleAggregateTest {
         CardSuspended suspended = new CardSuspended(ID, CARD, "enquête");
         CardExpired expired = new CardExpired(ID, CARD, past);
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired)
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-suspended")).expectNoEvents();
         setUp();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired)
-                .when(new IssueCard(ID, CARD_2, REGION))
+                .when(new IssueCard(ID, CARD_2, REGION, CHECK_CODE))
                 .expectException(rule("card-suspended")).expectNoEvents();
         setUp();
         // Past its last day but before the deadline has recorded the expiry: the same.
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended)
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-suspended")).expectNoEvents();
         setUp();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired,
                         new CardRevoked(ID, CARD, "fraude"))
-                .when(new IssueCard(ID, CARD_2, REGION))
+                .when(new IssueCard(ID, CARD_2, REGION, CHECK_CODE))
                 .expectSuccessfulHandlerExecution();
         setUp();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), expired)
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -206,8 +218,8 @@ class CardLifecycleAggregateTest {
     void aLostCardCanBeFollowedByANewFullCard() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY.minusMonths(1), ONE_YEAR_CARD_UNTIL),
                         new CardReportedLost(ID, CARD))
-                .when(new IssueCard(ID, CARD_2, REGION))
-                .expectEvents(new CardIssued(ID, CARD_2, TODAY, ONE_YEAR_CARD_UNTIL));
+                .when(new IssueCard(ID, CARD_2, REGION, CHECK_CODE))
+                .expectEvents(new CardIssued(ID, CARD_2, TODAY, ONE_YEAR_CARD_UNTIL, CHECK_CODE));
     }
 
     // --- renewal ------------------------------------------------------------------------------------------------
@@ -217,8 +229,8 @@ class CardLifecycleAggregateTest {
         LocalDate until = TODAY.plusMonths(2);
         LocalDate renewedUntil = until.plusDays(1).plusYears(1).minusDays(1);
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(until.minusYears(1).plusDays(1), until))
-                .when(new RenewCard(ID, CARD, REGION))
-                .expectEvents(new CardRenewed(ID, CARD, until, renewedUntil))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
+                .expectEvents(new CardRenewed(ID, CARD, until, renewedUntil, RENEWED_CHECK_CODE))
                 .expectScheduledDeadline(Duration.between(NOW, endOf(renewedUntil)), new CardExpiryDue(CARD, renewedUntil));
     }
 
@@ -227,12 +239,12 @@ class CardLifecycleAggregateTest {
         LocalDate firstUntil = TODAY.plusMonths(1).minusDays(1);
         LocalDate renewedUntil = firstUntil.plusMonths(1);
         monthlyCards().givenCurrentTime(NOW).andGiven(registered())
-                .andGivenCommands(new IssueCard(ID, CARD, REGION), new RenewCard(ID, CARD, REGION))
+                .andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE), new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .whenTimeAdvancesTo(endOf(firstUntil))
                 .expectNoEvents()
                 .expectTriggeredDeadlines();
         monthlyCards().givenCurrentTime(NOW).andGiven(registered())
-                .andGivenCommands(new IssueCard(ID, CARD, REGION), new RenewCard(ID, CARD, REGION))
+                .andGivenCommands(new IssueCard(ID, CARD, REGION, CHECK_CODE), new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .whenTimeAdvancesTo(endOf(renewedUntil))
                 .expectTriggeredDeadlines(new CardExpiryDue(CARD, renewedUntil))
                 .expectEvents(new CardExpired(ID, CARD, renewedUntil));
@@ -250,35 +262,35 @@ class CardLifecycleAggregateTest {
         LocalDate until = TODAY.minusMonths(2);
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(until.minusYears(1).plusDays(1), until),
                         new CardExpired(ID, CARD, until))
-                .when(new RenewCard(ID, CARD, REGION))
-                .expectEvents(new CardRenewed(ID, CARD, until, ONE_YEAR_CARD_UNTIL));
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
+                .expectEvents(new CardRenewed(ID, CARD, until, ONE_YEAR_CARD_UNTIL, RENEWED_CHECK_CODE));
     }
 
     @Test
     void renewalRejections() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL))
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-renewal-too-early"))
                 .expectNoEvents();
         LocalDate longAgo = TODAY.minusMonths(7);
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(longAgo.minusYears(1), longAgo),
                         new CardExpired(ID, CARD, longAgo))
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-renewal-grace-passed"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, TODAY.plusDays(10)),
                         new CardRevoked(ID, CARD, "fraude"))
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-not-renewable"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, TODAY.plusDays(10)),
                         new ArtisanSuspended(ID, "enquête"))
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, TODAY.plusDays(10)),
                         new ArtisanStruckOff(ID, "radiation"))
-                .when(new RenewCard(ID, CARD, REGION))
+                .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
     }
@@ -346,8 +358,8 @@ class CardLifecycleAggregateTest {
                 .expectEvents(new CardReportedLost(ID, CARD));
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY.minusMonths(2), ONE_YEAR_CARD_UNTIL),
                         new CardReportedLost(ID, CARD))
-                .when(new ReplaceCard(ID, CARD, CARD_2, REGION))
-                .expectEvents(new CardReplaced(ID, CARD, CARD_2, TODAY, ONE_YEAR_CARD_UNTIL))
+                .when(new ReplaceCard(ID, CARD, CARD_2, REGION, RENEWED_CHECK_CODE))
+                .expectEvents(new CardReplaced(ID, CARD, CARD_2, TODAY, ONE_YEAR_CARD_UNTIL, RENEWED_CHECK_CODE))
                 .expectScheduledDeadline(Duration.between(NOW, endOf(ONE_YEAR_CARD_UNTIL)),
                         new CardExpiryDue(CARD_2, ONE_YEAR_CARD_UNTIL));
     }
@@ -358,25 +370,25 @@ class CardLifecycleAggregateTest {
                 .when(new ReportCardLost(ID, CARD, REGION))
                 .expectException(rule("card-suspended")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL))
-                .when(new ReplaceCard(ID, CARD, CARD_2, REGION))
+                .when(new ReplaceCard(ID, CARD, CARD_2, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-must-be-reported-lost")).expectNoEvents();
         LocalDate past = TODAY.minusDays(1);
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), new CardReportedLost(ID, CARD))
-                .when(new ReplaceCard(ID, CARD, CARD_2, REGION))
+                .when(new ReplaceCard(ID, CARD, CARD_2, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-expired")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardReportedLost(ID, CARD),
                         new ArtisanStruckOff(ID, "radiation"))
-                .when(new ReplaceCard(ID, CARD, CARD_2, REGION))
+                .when(new ReplaceCard(ID, CARD, CARD_2, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("artisan-must-be-active")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardReportedLost(ID, CARD))
-                .when(new ReplaceCard(ID, CARD, "C07-2026-000046-0", REGION))
+                .when(new ReplaceCard(ID, CARD, "C07-2026-000046-0", REGION, RENEWED_CHECK_CODE))
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
     @Test
     void onlyTheCurrentCardOfTheArtisanAndOnlyByItsRegion() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardReportedLost(ID, CARD),
-                        new CardReplaced(ID, CARD, CARD_2, TODAY, ONE_YEAR_CARD_UNTIL))
+                        new CardReplaced(ID, CARD, CARD_2, TODAY, ONE_YEAR_CARD_UNTIL, RENEWED_CHECK_CODE))
                 .when(new SuspendCard(ID, CARD, "ancienne carte", REGION))
                 .expectException(rule("card-superseded")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered())

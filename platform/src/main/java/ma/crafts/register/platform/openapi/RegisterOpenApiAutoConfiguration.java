@@ -60,7 +60,8 @@ public class RegisterOpenApiAutoConfiguration {
     private static final String PROBLEM_JSON = "application/problem+json";
     /** The query parameter with which a read waits for the caller's own write, and may answer 503 instead. */
     private static final String MIN_POSITION = "minPosition";
-    private static final Pattern VERIFICATION = Pattern.compile("^/api/v1/cards/\\{[^/]+}/verification$");
+    private static final Pattern VERIFICATION =
+            Pattern.compile("^/api/v1/cards/\\{[^/]+}/verification$|^/api/v1/card-checks/\\{[^/]+}$");
 
     @Bean
     @ConditionalOnMissingBean

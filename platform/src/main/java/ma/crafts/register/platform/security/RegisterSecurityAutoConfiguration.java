@@ -152,6 +152,7 @@ public class RegisterSecurityAutoConfiguration {
         // balancers probe it often from one address, and it must answer them even while the public paths are flooded.
         RequestMatcher publicPaths = new OrRequestMatcher(
                 paths.matcher(HttpMethod.GET, "/api/v1/cards/*/verification"),
+                paths.matcher(HttpMethod.GET, "/api/v1/card-checks/*"),
                 paths.matcher("/v3/api-docs/**"),
                 paths.matcher("/v3/api-docs.yaml"),
                 paths.matcher("/swagger-ui/**"),

@@ -76,9 +76,9 @@ public final class ArtisanFolding {
         on(DiplomaEvidenceChecked.class, (s, e, at) -> s.diplomaEvidence == null ? s
                 : s.diplomaEvidence(s.diplomaEvidence.checked(e.outcome(), e.detail())));
         on(CardIssued.class, (s, e, at) -> s.cards(append(s.cards, new CardState(e.cardNumber(), CardStatus.VALID,
-                e.validFrom(), e.validUntil()))));
+                e.validFrom(), e.validUntil(), e.checkCode()))));
         on(CardRenewed.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
-                c -> c.renewedUntil(e.validUntil()))));
+                c -> c.renewed(e.validUntil(), e.checkCode()))));
         on(CardExpired.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
                 c -> c.withStatus(CardStatus.EXPIRED))));
         on(CardSuspended.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
@@ -90,7 +90,7 @@ public final class ArtisanFolding {
         on(CardReportedLost.class, (s, e, at) -> s.cards(updateCard(s.cards, e.cardNumber(),
                 c -> c.withStatus(CardStatus.LOST))));
         on(CardReplaced.class, (s, e, at) -> s.cards(append(s.cards, new CardState(e.cardNumber(), CardStatus.VALID,
-                e.validFrom(), e.validUntil()))));
+                e.validFrom(), e.validUntil(), e.checkCode()))));
         on(ArtisanJoinedProfessionalBody.class, (s, e, at) -> s.memberships(upsertMembership(s.memberships,
                 new MembershipState(e.bodyId(), e.branchCode(), e.since()))));
         on(ProfessionalBodyMembershipEnded.class, (s, e, at) -> s

@@ -10,8 +10,11 @@ import ma.crafts.register.values.CardStatus;
  * recorded by the command side's card-expiry deadline ({@code CardExpired}); until that event arrives, and for a past
  * day of an as-of read, {@link #effectiveStatus} derives {@code EXPIRED} from {@code validUntil}, so a card never
  * reads as valid after its last valid day.
+ *
+ * @param checkCode the code the card's QR holds, renewed with the card; null for a card issued before codes existed
  */
-public record CardState(String cardNumber, CardStatus status, LocalDate validFrom, LocalDate validUntil) {
+public record CardState(String cardNumber, CardStatus status, LocalDate validFrom, LocalDate validUntil,
+                        String checkCode) {
 
     public CardState {
         Objects.requireNonNull(cardNumber, "cardNumber");
@@ -31,10 +34,10 @@ public record CardState(String cardNumber, CardStatus status, LocalDate validFro
     }
 
     CardState withStatus(CardStatus newStatus) {
-        return new CardState(cardNumber, newStatus, validFrom, validUntil);
+        return new CardState(cardNumber, newStatus, validFrom, validUntil, checkCode);
     }
 
-    CardState renewedUntil(LocalDate newValidUntil) {
-        return new CardState(cardNumber, CardStatus.VALID, validFrom, newValidUntil);
+    CardState renewed(LocalDate newValidUntil, String newCheckCode) {
+        return new CardState(cardNumber, CardStatus.VALID, validFrom, newValidUntil, newCheckCode);
     }
 }

@@ -1,8 +1,11 @@
 package ma.crafts.register.query.card;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanFolding;
@@ -19,8 +22,8 @@ import org.axonframework.eventhandling.ResetHandler;
  * the same {@link ArtisanFolding} as the artisan view and rewrites the records of every card whose verification answer
  * changed: a suspension or striking-off of the holder therefore reaches all of its cards. Work is done per tracking
  * batch ({@link ProjectionBatches}): holders are read with one {@code $in}, and at the end of the batch the changed
- * card records are written, then the holders (whose version gates redelivery), in bulk. Both are plain replacements,
- * so a batch delivered again converges.
+ * card records are written, then their check codes, then the holders (whose version gates redelivery), in bulk. All
+ * are plain replacements or deletions, so a batch delivered again converges.
  */
 @ProcessingGroup(CardProjection.PROCESSING_GROUP)
 public class CardProjection {
@@ -50,6 +53,8 @@ public class CardProjection {
     private final class Batch implements ProjectionBatches.Batch {
         private final FoldedArtisans holders;
         private final Map<String, CardRecord> changedCards = new LinkedHashMap<>();
+        private final Map<String, String> newCheckCodes = new HashMap<>();
+        private final Set<String> retiredCheckCodes = new HashSet<>();
 
         Batch(ProjectionBatches.Scope scope) {
             this.holders = new FoldedArtisans(scope, folding, repository::findHolders, repository::findHolder);
@@ -62,11 +67,28 @@ public class CardProjection {
                     CardRecord.allOf(step.before()).forEach(r -> before.put(r.cardNumber(), r));
                 }
                 for (CardRecord record : CardRecord.allOf(step.after())) {
-                    if (!record.sameContentAs(before.get(record.cardNumber()))) {
+                    CardRecord previous = before.get(record.cardNumber());
+                    if (!record.sameContentAs(previous)) {
                         changedCards.put(record.cardNumber(), record);
+                        trackCheckCode(previous == null ? null : previous.checkCode(), record);
                     }
                 }
             });
+        }
+
+        /** A renewal gives the card a new code: the old one is forgotten, so it no longer answers a check. */
+        private void trackCheckCode(String previousCode, CardRecord record) {
+            String code = record.checkCode();
+            if (Objects.equals(previousCode, code)) {
+                return;
+            }
+            if (previousCode != null) {
+                retiredCheckCodes.add(previousCode);
+                newCheckCodes.remove(previousCode);
+            }
+            if (code != null) {
+                newCheckCodes.put(code, record.cardNumber());
+            }
         }
 
         @Override
@@ -75,6 +97,7 @@ public class CardProjection {
                 return;
             }
             repository.saveCards(changedCards.values());
+            repository.saveCheckCodes(newCheckCodes, retiredCheckCodes);
             repository.saveHolders(holders.changed());
         }
     }

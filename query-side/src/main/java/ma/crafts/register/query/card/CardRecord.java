@@ -15,7 +15,7 @@ import ma.crafts.register.values.SealedPersonalData;
  * sealed names for the initials), copied from the holder's stream so one {@code _id} lookup answers a check.
  */
 public record CardRecord(String cardNumber, String artisanId, CardStatus status, LocalDate validFrom,
-                         LocalDate validUntil, String activityCode, ArtisanStatus holderStatus,
+                         LocalDate validUntil, String checkCode, String activityCode, ArtisanStatus holderStatus,
                          SealedPersonalData holderData, long version) {
 
     /** One record per card of the holder, all stamped with the holder's version. */
@@ -23,21 +23,21 @@ public record CardRecord(String cardNumber, String artisanId, CardStatus status,
         List<CardRecord> records = new ArrayList<>(holder.cards().size());
         for (CardState card : holder.cards()) {
             records.add(new CardRecord(card.cardNumber(), holder.artisanId(), card.status(), card.validFrom(),
-                    card.validUntil(), holder.activityCode(), holder.status(), holder.personalData(),
+                    card.validUntil(), card.checkCode(), holder.activityCode(), holder.status(), holder.personalData(),
                     holder.version()));
         }
         return records;
     }
 
     public CardState card() {
-        return new CardState(cardNumber, status, validFrom, validUntil);
+        return new CardState(cardNumber, status, validFrom, validUntil, checkCode);
     }
 
     /** Same verification outcome, whatever the version: used to skip rewriting cards an event did not touch. */
     boolean sameContentAs(CardRecord other) {
         return other != null && cardNumber.equals(other.cardNumber) && artisanId.equals(other.artisanId)
                 && status == other.status && Objects.equals(validFrom, other.validFrom)
-                && Objects.equals(validUntil, other.validUntil)
+                && Objects.equals(validUntil, other.validUntil) && Objects.equals(checkCode, other.checkCode)
                 && Objects.equals(activityCode, other.activityCode) && holderStatus == other.holderStatus
                 && Objects.equals(holderData, other.holderData);
     }

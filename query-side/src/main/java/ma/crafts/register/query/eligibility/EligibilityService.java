@@ -37,10 +37,21 @@ public class EligibilityService {
         ArtisanState state = asOf == null
                 ? artisans.currentState(artisanId, minPosition)
                 : artisans.stateAsOf(artisanId, asOf, minPosition);
-        Instant instant = asOf == null ? calendar.now() : asOf;
-        LocalDate day = calendar.dayOf(instant);
+        return judge(state, asOf == null ? calendar.now() : asOf);
+    }
+
+    /**
+     * Every programme for a state the caller has read and may disclose itself, judged now: the public card check
+     * reads its holder through the card's code, not as an artisan reader.
+     */
+    public List<ProgrammeEligibility> evaluateToday(ArtisanState state) {
+        return judge(state, calendar.now());
+    }
+
+    private List<ProgrammeEligibility> judge(ArtisanState state, Instant instant) {
         List<ProgrammeVersion> inForce = programmes.inForceAt(instant);
-        EligibilityFacts facts = EligibilityFacts.of(state, day, calendar.zone(), birthDateIfNeeded(state, inForce));
+        EligibilityFacts facts = EligibilityFacts.of(state, calendar.dayOf(instant), calendar.zone(),
+                birthDateIfNeeded(state, inForce));
         return inForce.stream().map(programme -> engine.evaluate(programme, facts)).toList();
     }
 

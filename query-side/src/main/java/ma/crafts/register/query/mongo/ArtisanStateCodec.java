@@ -52,7 +52,8 @@ public final class ArtisanStateCodec {
             cards.add(new Document("cardNumber", c.cardNumber())
                     .append("status", c.status().name())
                     .append("validFrom", iso(c.validFrom()))
-                    .append("validUntil", iso(c.validUntil())));
+                    .append("validUntil", iso(c.validUntil()))
+                    .append("checkCode", c.checkCode()));
         }
         d.append("cards", cards);
         List<Document> memberships = new ArrayList<>();
@@ -83,7 +84,8 @@ public final class ArtisanStateCodec {
         List<CardState> cards = new ArrayList<>();
         for (Document c : d.getList("cards", Document.class, List.of())) {
             cards.add(new CardState(c.getString("cardNumber"), CardStatus.valueOf(c.getString("status")),
-                    localDate(c.getString("validFrom")), localDate(c.getString("validUntil"))));
+                    localDate(c.getString("validFrom")), localDate(c.getString("validUntil")),
+                    c.getString("checkCode")));
         }
         List<MembershipState> memberships = new ArrayList<>();
         for (Document m : d.getList("memberships", Document.class, List.of())) {

@@ -19,7 +19,7 @@ class ArtisanFoldingTest {
             new ArtisanEvent("a1", 0, 5, Instant.parse("2024-01-10T09:00:00Z"),
                     registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
             new ArtisanEvent("a1", 1, 9, Instant.parse("2024-06-01T09:00:00Z"),
-                    new CardIssued("a1", "C-1", LocalDate.parse("2024-06-01"), LocalDate.parse("2029-05-31"))),
+                    new CardIssued("a1", "C-1", LocalDate.parse("2024-06-01"), LocalDate.parse("2029-05-31"), null)),
             new ArtisanEvent("a1", 2, 14, Instant.parse("2025-02-01T09:00:00Z"), new ArtisanSuspended("a1", "inquiry")));
 
     @Test

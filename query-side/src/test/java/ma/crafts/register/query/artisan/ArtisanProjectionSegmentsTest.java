@@ -94,7 +94,7 @@ class ArtisanProjectionSegmentsTest {
         }
         for (int i = 1; i < artisans; i += 6) {
             events.add(event(id(i), 1, new CardIssued(id(i), "C-" + i, java.time.LocalDate.parse("2024-01-10"),
-                    java.time.LocalDate.parse("2029-01-09"))));
+                    java.time.LocalDate.parse("2029-01-09"), null)));
         }
         return events;
     }

@@ -72,7 +72,7 @@ class ArtisanProjectionTest {
                                 new LocalizedText("هيئة الفخار", "Corporation de la poterie")),
                         Map.of("globalPosition", 12L)),
                 message("a1", 1, 13, T0.plusSeconds(60),
-                        new CardIssued("a1", "C-0001", LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"))),
+                        new CardIssued("a1", "C-0001", LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"), null)),
                 message("a1", 2, 14, T0.plusSeconds(120),
                         new ArtisanJoinedProfessionalBody("a1", "body-1", "B01", LocalDate.parse("2024-01-10"))),
                 message("a1", 3, 15, T0.plusSeconds(180), new ArtisanSuspended("a1", "unpaid dues")),
@@ -90,7 +90,7 @@ class ArtisanProjectionTest {
         assertThat(a1.position()).isEqualTo(17);
         assertThat(a1.registrationPosition()).isEqualTo(10);
         assertThat(a1.currentCard()).contains(new CardState("C-0001", CardStatus.VALID,
-                LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09")));
+                LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"), null));
         assertThat(a1.memberships()).extracting(MembershipState::bodyId).containsExactly("body-1");
         assertThat(a1.personalData()).isEqualTo(sealed("a1"));
         assertThat(views.find("body-1")).isEmpty();

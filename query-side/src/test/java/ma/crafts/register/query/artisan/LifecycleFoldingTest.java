@@ -53,7 +53,7 @@ class LifecycleFoldingTest {
                 event(0, 0, registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
                 event(1, 1, new ArtisanJoinedProfessionalBody("a1", "body-mar", "B01", D0.plusDays(1))),
                 event(2, 2, new ArtisanDetailsAmended("a1", List.of("phone"), AMENDED, null, null, null)),
-                event(3, 3, new CardIssued("a1", "C-1", D0.plusDays(3), D0.plusYears(1))),
+                event(3, 3, new CardIssued("a1", "C-1", D0.plusDays(3), D0.plusYears(1), null)),
                 event(4, 10, new ArtisanRelocated("a1", "MA-MAR", "MA-07", "MA-FES", "MA-03", MOVED)),
                 event(5, 10, new ProfessionalBodyMembershipEnded("a1", "body-mar", "B01", D0.plusDays(1), D0.plusDays(10),
                         Cause.RELOCATED, null)),
@@ -63,8 +63,8 @@ class LifecycleFoldingTest {
                 event(8, 13, new CardSuspended("a1", "C-1", "usage abusif")),
                 event(9, 14, new CardReinstated("a1", "C-1", "levée")),
                 event(10, 15, new CardReportedLost("a1", "C-1")),
-                event(11, 15, new CardReplaced("a1", "C-1", "C-2", D0.plusDays(15), D0.plusYears(1))),
-                event(12, 300, new CardRenewed("a1", "C-2", D0.plusYears(1), D0.plusYears(2))),
+                event(11, 15, new CardReplaced("a1", "C-1", "C-2", D0.plusDays(15), D0.plusYears(1), null)),
+                event(12, 300, new CardRenewed("a1", "C-2", D0.plusYears(1), D0.plusYears(2), null)),
                 event(13, 800, new CardExpired("a1", "C-2", D0.plusYears(2))));
     }
 
@@ -84,8 +84,8 @@ class LifecycleFoldingTest {
         assertThat(s.endedMemberships()).containsExactly(new EndedMembershipState("body-mar", "B01", D0.plusDays(1),
                 D0.plusDays(10), Cause.RELOCATED, null));
         assertThat(s.cards()).containsExactly(
-                new CardState("C-1", CardStatus.LOST, D0.plusDays(3), D0.plusYears(1)),
-                new CardState("C-2", CardStatus.EXPIRED, D0.plusDays(15), D0.plusYears(2)));
+                new CardState("C-1", CardStatus.LOST, D0.plusDays(3), D0.plusYears(1), null),
+                new CardState("C-2", CardStatus.EXPIRED, D0.plusDays(15), D0.plusYears(2), null));
     }
 
     @Test
@@ -107,10 +107,10 @@ class LifecycleFoldingTest {
 
     @Test
     void aSuspendedCardPastItsLastDayReadsExpired() {
-        CardState suspended = new CardState("C-1", CardStatus.SUSPENDED, D0, D0.plusDays(10));
+        CardState suspended = new CardState("C-1", CardStatus.SUSPENDED, D0, D0.plusDays(10), null);
         assertThat(suspended.effectiveStatus(D0.plusDays(10))).isEqualTo(CardStatus.SUSPENDED);
         assertThat(suspended.effectiveStatus(D0.plusDays(11))).isEqualTo(CardStatus.EXPIRED);
-        assertThat(new CardState("C-1", CardStatus.REVOKED, D0, D0.plusDays(10)).effectiveStatus(D0.plusDays(11)))
+        assertThat(new CardState("C-1", CardStatus.REVOKED, D0, D0.plusDays(10), null).effectiveStatus(D0.plusDays(11)))
                 .isEqualTo(CardStatus.REVOKED);
     }
 

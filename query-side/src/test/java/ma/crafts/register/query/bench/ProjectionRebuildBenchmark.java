@@ -140,7 +140,7 @@ class ProjectionRebuildBenchmark {
             for (int i = from; i < size; i++) {
                 if (i % 10 == 0) {
                     cards.add(message(artisans.get(i), 1, new CardIssued(artisans.get(i), "C-" + i,
-                            LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"))));
+                            LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"), null)));
                 }
             }
             append(engine, cards);

@@ -35,6 +35,9 @@ class CardLifecycleProjectionTest {
     private static final LocalDate FROM = LocalDate.parse("2025-01-10");
     private static final LocalDate UNTIL = LocalDate.parse("2030-01-09");
     private static final LocalDate TODAY = LocalDate.parse("2026-06-01");
+    private static final String ISSUED_CODE = "code-of-the-issued-card";
+    private static final String RENEWED_CODE = "code-after-the-renewal";
+    private static final String REPLACEMENT_CODE = "code-of-the-replacement";
 
     private InMemoryMongo mongo;
     private CardVerificationRepository repository;
@@ -46,7 +49,7 @@ class CardLifecycleProjectionTest {
         repository = new CardVerificationRepository(mongo.database());
         projection = new CardProjection(repository, new ArtisanFolding());
         projection.on(message("a1", 0, 1, T0, registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))));
-        projection.on(message("a1", 1, 2, T0, new CardIssued("a1", "C-1", FROM, UNTIL)));
+        projection.on(message("a1", 1, 2, T0, new CardIssued("a1", "C-1", FROM, UNTIL, ISSUED_CODE)));
     }
 
     @AfterEach
@@ -69,7 +72,7 @@ class CardLifecycleProjectionTest {
         assertThat(card("C-1").status()).isEqualTo(CardStatus.LOST);
         assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("CARD_LOST");
 
-        projection.on(message("a1", 3, 4, T0, new CardReplaced("a1", "C-1", "C-2", TODAY, UNTIL)));
+        projection.on(message("a1", 3, 4, T0, new CardReplaced("a1", "C-1", "C-2", TODAY, UNTIL, REPLACEMENT_CODE)));
         assertThat(card("C-1").card().isValidOn(TODAY, card("C-1").holderStatus())).isFalse();
         CardRecord replacement = card("C-2");
         assertThat(replacement.card().isValidOn(TODAY, replacement.holderStatus())).isTrue();
@@ -80,7 +83,7 @@ class CardLifecycleProjectionTest {
 
     @Test
     void renewalSuspensionExpiryAndRevocationReachTheRecord() {
-        projection.on(message("a1", 2, 3, T0, new CardRenewed("a1", "C-1", UNTIL, UNTIL.plusYears(5))));
+        projection.on(message("a1", 2, 3, T0, new CardRenewed("a1", "C-1", UNTIL, UNTIL.plusYears(5), RENEWED_CODE)));
         assertThat(card("C-1").validUntil()).isEqualTo(UNTIL.plusYears(5));
         projection.on(message("a1", 3, 4, T0, new CardSuspended("a1", "C-1", "usage abusif")));
         assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("CARD_SUSPENDED");
@@ -88,6 +91,26 @@ class CardLifecycleProjectionTest {
         assertThat(card("C-1").status()).isEqualTo(CardStatus.EXPIRED);
         projection.on(message("a1", 5, 6, T0, new CardRevoked("a1", "C-1", "fraude")));
         assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("CARD_REVOKED");
+    }
+
+    @Test
+    void aCheckCodeLeadsToItsCardUntilARenewalReplacesIt() {
+        assertThat(repository.findCardNumberByCheckCode(ISSUED_CODE)).contains("C-1");
+        assertThat(card("C-1").checkCode()).isEqualTo(ISSUED_CODE);
+
+        projection.on(message("a1", 2, 3, T0, new CardRenewed("a1", "C-1", UNTIL, UNTIL.plusYears(5), RENEWED_CODE)));
+        assertThat(repository.findCardNumberByCheckCode(ISSUED_CODE)).isEmpty();
+        assertThat(repository.findCardNumberByCheckCode(RENEWED_CODE)).contains("C-1");
+        assertThat(card("C-1").checkCode()).isEqualTo(RENEWED_CODE);
+
+        // A lost card keeps its code, which goes on telling whoever scans it that the card is LOST.
+        projection.on(message("a1", 3, 4, T0, new CardReportedLost("a1", "C-1")));
+        projection.on(message("a1", 4, 5, T0, new CardReplaced("a1", "C-1", "C-2", TODAY, UNTIL, REPLACEMENT_CODE)));
+        assertThat(repository.findCardNumberByCheckCode(RENEWED_CODE)).contains("C-1");
+        assertThat(repository.findCardNumberByCheckCode(REPLACEMENT_CODE)).contains("C-2");
+
+        projection.reset();
+        assertThat(repository.findCardNumberByCheckCode(REPLACEMENT_CODE)).isEmpty();
     }
 
     @Test

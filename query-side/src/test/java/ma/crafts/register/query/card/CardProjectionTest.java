@@ -52,7 +52,7 @@ class CardProjectionTest {
         assertThat(repository.findCard("C-1")).isEmpty();
 
         projection.on(message("a1", 1, 2, T0, new CardIssued("a1", "C-1", LocalDate.parse("2024-01-10"),
-                LocalDate.parse("2029-01-09"))));
+                LocalDate.parse("2029-01-09"), null)));
         CardRecord issued = repository.findCard("C-1").orElseThrow();
         assertThat(issued.card().isValidOn(TODAY, issued.holderStatus())).isTrue();
         assertThat(issued.activityCode()).isEqualTo("B01-001");
@@ -79,7 +79,7 @@ class CardProjectionTest {
         List<DomainEventMessage<?>> events = List.of(
                 message("a1", 0, 1, T0, registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
                 message("a1", 1, 2, T0, new CardIssued("a1", "C-1", LocalDate.parse("2024-01-10"),
-                        LocalDate.parse("2029-01-09"))),
+                        LocalDate.parse("2029-01-09"), null)),
                 message("a1", 2, 3, T0, new ArtisanSuspended("a1", "inquiry")));
         events.forEach(projection::on);
         List<Document> first = cards();

@@ -60,7 +60,7 @@ class RuleEngineTest {
                 new ArtisanEvent("a1", 0, 1, Instant.parse("2020-03-01T10:00:00Z"),
                         registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
                 new ArtisanEvent("a1", 1, 2, Instant.parse("2024-01-10T10:00:00Z"),
-                        new CardIssued("a1", "C-1", LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"))),
+                        new CardIssued("a1", "C-1", LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"), null)),
                 new ArtisanEvent("a1", 2, 3, Instant.parse("2024-01-11T10:00:00Z"),
                         new ArtisanJoinedProfessionalBody("a1", "body-1", "B01", LocalDate.parse("2024-01-11")))));
         if (suspended) {

@@ -87,7 +87,7 @@ class ProjectionRebuildTest {
                     vault.seal(id, new PersonalData("RB" + (1000 + i), new LocalizedText("فاطمة", "Fatima"),
                             new LocalizedText("الزهراء", "Zahra"), LocalDate.parse("1984-03-02"), "+212612345678",
                             "Derb Dabachi 12"))));
-            append(id, new CardIssued(id, card(i), LocalDate.parse("2024-06-01"), LocalDate.parse("2099-12-31")));
+            append(id, new CardIssued(id, card(i), LocalDate.parse("2024-06-01"), LocalDate.parse("2099-12-31"), null));
             if (i % 5 == 0) {
                 append(id, new ArtisanSuspended(id, "inquiry"));
             }

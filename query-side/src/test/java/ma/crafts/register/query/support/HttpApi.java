@@ -26,7 +26,7 @@ public final class HttpApi {
         this.base = "http://localhost:" + port;
     }
 
-    /** A response with its body parsed as JSON (null when empty). */
+    /** A response with its body parsed as JSON (null when empty or not JSON). */
     public record Response(int status, HttpResponse<byte[]> raw, JsonNode body) {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
@@ -62,18 +62,23 @@ public final class HttpApi {
     }
 
     public Response get(String path, String token) {
-        return send(request(path, token).GET().build());
+        return get(path, token, "application/json");
+    }
+
+    /** A GET accepting {@code mediaType} or a problem; only a JSON answer is parsed into {@link Response#body()}. */
+    public Response get(String path, String token, String mediaType) {
+        return send(request(path, token, mediaType).GET().build());
     }
 
     /** A POST without a body. */
     public Response post(String path, String token) {
-        return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path, token, "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    private HttpRequest.Builder request(String path, String token) {
+    private HttpRequest.Builder request(String path, String token, String mediaType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", mediaType + ", application/problem+json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -83,7 +88,8 @@ public final class HttpApi {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = response.body().length == 0 ? null : json.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = response.body().length == 0 || !isJson ? null : json.readTree(response.body());
             return new Response(response.statusCode(), response, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,5 +5,6 @@ import org.axonframework.serialization.Revision;
 
 /** The card's validity was extended: it is VALID until {@code validUntil} (inclusive). */
 @Revision("1")
-public record CardRenewed(String artisanId, String cardNumber, LocalDate previousValidUntil, LocalDate validUntil) {
+public record CardRenewed(String artisanId, String cardNumber, LocalDate previousValidUntil, LocalDate validUntil,
+                          String checkCode) {
 }

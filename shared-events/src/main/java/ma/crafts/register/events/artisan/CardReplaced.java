@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record CardReplaced(String artisanId, String replacedCardNumber, String cardNumber, LocalDate validFrom,
-                           LocalDate validUntil) {
+                           LocalDate validUntil, String checkCode) {
 }

@@ -3,6 +3,7 @@ package ma.crafts.register.query.card.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -24,13 +25,16 @@ import ma.crafts.register.query.projection.CollectionNames;
 import org.bson.Document;
 
 /**
- * The card projection's two collections: card records keyed by card number (what verification reads) and the
- * holders' folded states keyed by artisan id (what lets a holder's status change reach every card it holds).
+ * The card projection's collections: card records keyed by card number (what verification reads), the holders'
+ * folded states keyed by artisan id (what lets a holder's status change reach every card it holds), and the check
+ * codes keyed by the code itself, each naming its card. A code is only ever looked up by {@code _id}: no index or
+ * filter on a code field exists that would let anyone list codes (docs/adr/0001).
  */
 public class CardVerificationRepository {
 
     public static final String CARDS = "query_card_verification";
     public static final String HOLDERS = "query_card_holders";
+    public static final String CHECK_CODES = "query_card_check_codes";
 
     /** mongo-java-server checks every document of an {@code $in} answer against the whole list: keep lists short. */
     private static final int IN_SLICE = 128;
@@ -56,6 +60,29 @@ public class CardVerificationRepository {
         return database.getCollection(names.of(HOLDERS));
     }
 
+    private MongoCollection<Document> checkCodes() {
+        return database.getCollection(names.of(CHECK_CODES));
+    }
+
+    /** The number of the card a check code was issued with, while the code is the card's current one. */
+    public Optional<String> findCardNumberByCheckCode(String checkCode) {
+        return Optional.ofNullable(checkCodes().find(Filters.eq("_id", checkCode)).first())
+                .map(d -> d.getString("cardNumber"));
+    }
+
+    /** Records new codes (code to card number) and forgets those a renewal replaced; both are idempotent. */
+    public void saveCheckCodes(Map<String, String> cardNumbersByCode, Collection<String> retiredCodes) {
+        List<WriteModel<Document>> writes = new ArrayList<>(cardNumbersByCode.size() + retiredCodes.size());
+        cardNumbersByCode.forEach((code, cardNumber) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", code),
+                new Document("_id", code).append("cardNumber", cardNumber), new ReplaceOptions().upsert(true))));
+        for (List<String> slice : slices(List.copyOf(retiredCodes))) {
+            writes.add(new DeleteManyModel<>(Filters.in("_id", slice)));
+        }
+        if (!writes.isEmpty()) {
+            checkCodes().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
     public Optional<CardRecord> findCard(String cardNumber) {
         return Optional.ofNullable(cards().find(Filters.eq("_id", cardNumber)).first()).map(CardVerificationRepository::card);
     }
@@ -68,14 +95,21 @@ public class CardVerificationRepository {
     /** The holders among {@code artisanIds}, by id; the others are simply absent. */
     public Map<String, ArtisanState> findHolders(Collection<String> artisanIds) {
         Map<String, ArtisanState> found = new HashMap<>();
-        List<String> ids = List.copyOf(artisanIds);
-        for (int from = 0; from < ids.size(); from += IN_SLICE) {
-            for (Document d : holders().find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+        for (List<String> slice : slices(List.copyOf(artisanIds))) {
+            for (Document d : holders().find(Filters.in("_id", slice))) {
                 ArtisanState holder = ArtisanStateCodec.fromDocument(d);
                 found.put(holder.artisanId(), holder);
             }
         }
         return found;
+    }
+
+    private static List<List<String>> slices(List<String> ids) {
+        List<List<String>> slices = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            slices.add(ids.subList(from, Math.min(ids.size(), from + IN_SLICE)));
+        }
+        return slices;
     }
 
     public void saveCard(CardRecord card) {
@@ -114,6 +148,7 @@ public class CardVerificationRepository {
                 .append("status", card.status().name())
                 .append("validFrom", card.validFrom() == null ? null : card.validFrom().toString())
                 .append("validUntil", card.validUntil() == null ? null : card.validUntil().toString())
+                .append("checkCode", card.checkCode())
                 .append("activityCode", card.activityCode())
                 .append("holderStatus", card.holderStatus().name())
                 .append("holderData", ArtisanStateCodec.sealed(card.holderData()))
@@ -123,6 +158,7 @@ public class CardVerificationRepository {
     public void clear() {
         cards().drop();
         holders().drop();
+        checkCodes().drop();
     }
 
     private static CardRecord card(Document d) {
@@ -131,7 +167,7 @@ public class CardVerificationRepository {
         Object version = d.get("version");
         return new CardRecord(d.getString("_id"), d.getString("artisanId"), CardStatus.valueOf(d.getString("status")),
                 validFrom == null ? null : LocalDate.parse(validFrom),
-                validUntil == null ? null : LocalDate.parse(validUntil),
+                validUntil == null ? null : LocalDate.parse(validUntil), d.getString("checkCode"),
                 d.getString("activityCode"), ArtisanStatus.valueOf(d.getString("holderStatus")),
                 ArtisanStateCodec.sealed(d.get("holderData", Document.class)),
                 version instanceof Number n ? n.longValue() : -1L);
