@@ -31,7 +31,7 @@ import ma.crafts.register.query.notification.mongo.NotificationRepository;
 import ma.crafts.register.query.programme.ProgrammeProjection;
 import ma.crafts.register.query.programme.ProgrammeQueries;
 import ma.crafts.register.query.programme.mongo.ProgrammeRepository;
-import ma.crafts.register.query.projection.ProjectionGenerations;
+import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import ma.crafts.register.query.projection.ProjectionRebuilds;
 import ma.crafts.register.query.projection.RebuildableProjection;
 import ma.crafts.register.query.reference.ReferenceCatalog;

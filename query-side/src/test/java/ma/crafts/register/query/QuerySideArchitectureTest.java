@@ -27,7 +27,7 @@ class QuerySideArchitectureTest {
                     "artisan -> reference",
                     "audit -> artisan",
                     "card -> artisan", "card -> eligibility", "card -> reference",
-                    "eligibility -> artisan",
+                    "eligibility -> artisan", "eligibility -> programme",
                     "notification -> artisan", "notification -> reference"), Map.of());
 
     @ArchTest

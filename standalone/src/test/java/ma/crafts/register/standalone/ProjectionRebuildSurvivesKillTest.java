@@ -148,6 +148,7 @@ class ProjectionRebuildSurvivesKillTest {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 RegisterApplication.class.getName(),
                 "--server.port=" + port,
+                "--register.auth.mode=dev",
                 "--register.data-dir=" + dataDir,
                 "--register.mongodb.embedded.backend=h2",
                 "--register.mongodb.embedded.port=0",

@@ -1,5 +1,7 @@
 package ma.crafts.register.query.projection;
 
+import ma.crafts.register.query.mongo.CollectionNames;
+import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import java.util.List;
 import ma.crafts.register.query.QueryProcessors;
 import org.axonframework.config.ProcessingGroup;

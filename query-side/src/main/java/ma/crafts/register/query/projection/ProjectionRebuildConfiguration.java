@@ -1,5 +1,6 @@
 package ma.crafts.register.query.projection;
 
+import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -36,13 +37,13 @@ public class ProjectionRebuildConfiguration {
     @Bean
     public ProjectionRebuilds queryProjectionRebuilds(
             List<RebuildableProjection> projections, ProjectionGenerations generations, EventStore eventStore,
-            MongoTokenStore tokenStore, MongoDatabase database, ObjectProvider<Clock> clock,
+            MongoTokenStore tokenStore, ObjectProvider<Clock> clock,
             ObjectProvider<MeterRegistry> meters,
             @Value("${register.query.projection-threads:1}") int threads,
             @Value("${register.query.projection-batch-size:500}") int batchSize,
             @Value("${register.query.rebuild.monitor-interval:500ms}") Duration monitorInterval,
             @Value("${register.query.rebuild.retired-grace:10s}") Duration retiredGrace) {
-        ProjectionRebuilds rebuilds = new ProjectionRebuilds(projections, generations, eventStore, tokenStore, database,
+        ProjectionRebuilds rebuilds = new ProjectionRebuilds(projections, generations, eventStore, tokenStore,
                 () -> QueryProcessors.configuration(threads, batchSize),
                 new ProjectionRebuilds.Settings(monitorInterval, retiredGrace), clock.getIfUnique(Clock::systemUTC));
         meters.ifAvailable(rebuilds::registerGauges);

@@ -1,6 +1,7 @@
 package ma.crafts.register.query.projection;
 
-import com.mongodb.client.MongoDatabase;
+import ma.crafts.register.query.mongo.CollectionNames;
+import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import ma.crafts.register.eventstore.MongoTokenStore;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.QueryProcessors;
-import ma.crafts.register.query.projection.ProjectionGenerations.Pointer;
+import ma.crafts.register.query.projection.mongo.ProjectionGenerations.Pointer;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -61,7 +62,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final ProjectionGenerations generations;
     private final EventStore eventStore;
     private final MongoTokenStore tokenStore;
-    private final MongoDatabase database;
     private final Supplier<TrackingEventProcessorConfiguration> processorConfiguration;
     private final Settings settings;
     private final Clock clock;
@@ -77,14 +77,13 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     public ProjectionRebuilds(List<RebuildableProjection> projections, ProjectionGenerations generations,
-                              EventStore eventStore, MongoTokenStore tokenStore, MongoDatabase database,
+                              EventStore eventStore, MongoTokenStore tokenStore,
                               Supplier<TrackingEventProcessorConfiguration> processorConfiguration, Settings settings,
                               Clock clock) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.generations = generations;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
-        this.database = database;
         this.processorConfiguration = processorConfiguration;
         this.settings = settings;
         this.clock = clock;
@@ -281,7 +280,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     private void drop(RebuildableProjection projection, int generation) {
         CollectionNames names = CollectionNames.generation(generation);
-        projection.collections().forEach(base -> database.getCollection(names.of(base)).drop());
+        generations.drop(projection.collections(), names);
         log.info("Dropped generation {} of projection {}", generation, projection.name());
     }
 

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.projection;
 
+import ma.crafts.register.query.mongo.CollectionNames;
 import java.util.List;
 import java.util.function.Function;
 

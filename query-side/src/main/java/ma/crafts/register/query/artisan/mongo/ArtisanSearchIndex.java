@@ -5,7 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import java.util.Objects;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
-import ma.crafts.register.query.projection.CollectionNames;
+import ma.crafts.register.query.mongo.CollectionNames;
 import org.bson.Document;
 
 /**

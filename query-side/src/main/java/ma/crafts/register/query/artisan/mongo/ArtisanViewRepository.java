@@ -12,7 +12,7 @@ import java.util.Optional;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.mongo.ArtisanStateCodec;
 import ma.crafts.register.query.mongo.DocumentWrites;
-import ma.crafts.register.query.projection.CollectionNames;
+import ma.crafts.register.query.mongo.CollectionNames;
 import org.bson.Document;
 
 /** The artisan view collection: one document per artisan, looked up by {@code _id} only. */

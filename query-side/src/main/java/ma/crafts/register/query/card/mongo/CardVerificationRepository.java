@@ -21,7 +21,7 @@ import ma.crafts.register.query.mongo.ArtisanStateCodec;
 import ma.crafts.register.query.mongo.DocumentWrites;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
-import ma.crafts.register.query.projection.CollectionNames;
+import ma.crafts.register.query.mongo.CollectionNames;
 import org.bson.Document;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import ma.crafts.register.eventstore.ScansAccepted;
 import ma.crafts.register.query.notification.ChamberNotification;
 import ma.crafts.register.values.LocalizedText;
-import ma.crafts.register.query.projection.CollectionNames;
+import ma.crafts.register.query.mongo.CollectionNames;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 

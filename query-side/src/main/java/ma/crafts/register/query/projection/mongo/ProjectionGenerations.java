@@ -1,5 +1,6 @@
-package ma.crafts.register.query.projection;
+package ma.crafts.register.query.projection.mongo;
 
+import ma.crafts.register.query.mongo.CollectionNames;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -15,6 +16,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.eventstore.ScansAccepted;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -48,11 +50,13 @@ public class ProjectionGenerations {
     private record Cached(Pointer pointer, long readAtNanos) {
     }
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> pointers;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public ProjectionGenerations(MongoDatabase database, Clock clock) {
+        this.database = database;
         this.pointers = database.getCollection(COLLECTION);
         this.clock = clock;
     }
@@ -85,7 +89,7 @@ public class ProjectionGenerations {
      *
      * @throws RuleViolationException (409) when a rebuild of the projection already runs
      */
-    Pointer beginRebuild(String projection) {
+    public Pointer beginRebuild(String projection) {
         Pointer pointer = read(projection);
         if (!pointer.rebuilding() && claimNextGeneration(projection, pointer.live())) {
             return read(projection);
@@ -95,6 +99,8 @@ public class ProjectionGenerations {
     }
 
     /** True when this call, and no concurrent one, designated the generation after {@code live} to be built. */
+    @ScansAccepted(adr = "0001", why = "a compare-and-set on the pointer: _id plus the state it expects; the "
+            + "collection holds one document per rebuildable projection (three), and rebuilds are rare admin acts")
     private boolean claimNextGeneration(String projection, int live) {
         Bson unchanged = Filters.and(Filters.eq("_id", projection), Filters.eq("live", live),
                 Filters.exists("building", false));
@@ -113,7 +119,9 @@ public class ProjectionGenerations {
     }
 
     /** Makes the generation being built the live one; the former live generation is retired. */
-    Pointer switchToBuilt(String projection, int building) {
+    @ScansAccepted(adr = "0001", why = "a compare-and-set on the pointer: _id plus the state it expects; the "
+            + "collection holds one document per rebuildable projection (three), and rebuilds are rare admin acts")
+    public Pointer switchToBuilt(String projection, int building) {
         Pointer pointer = read(projection);
         pointers.updateOne(Filters.and(Filters.eq("_id", projection), Filters.eq("building", building)),
                 Updates.combine(Updates.set("live", building), Updates.unset("building"),
@@ -122,9 +130,16 @@ public class ProjectionGenerations {
     }
 
     /** Forgets the retired generation once its collections are dropped. */
-    void forgetRetired(String projection, int retired) {
+    @ScansAccepted(adr = "0001", why = "a compare-and-set on the pointer: _id plus the state it expects; the "
+            + "collection holds one document per rebuildable projection (three), and rebuilds are rare admin acts")
+    public void forgetRetired(String projection, int retired) {
         pointers.updateOne(Filters.and(Filters.eq("_id", projection), Filters.eq("retired", retired)),
                 Updates.combine(Updates.unset("retired"), Updates.unset("retiredAt")));
         read(projection);
+    }
+
+    /** Drops the collections of one generation, named by {@code names}; dropping a missing collection does nothing. */
+    public void drop(Iterable<String> collections, CollectionNames names) {
+        collections.forEach(base -> database.getCollection(names.of(base)).drop());
     }
 }

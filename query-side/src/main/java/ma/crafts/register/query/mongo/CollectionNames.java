@@ -1,4 +1,4 @@
-package ma.crafts.register.query.projection;
+package ma.crafts.register.query.mongo;
 
 /**
  * Names the collections of one generation of a projection. Generation 0 keeps the names the register always had, so

@@ -1,5 +1,6 @@
-package ma.crafts.register.query.projection;
+package ma.crafts.register.query.projection.mongo;
 
+import ma.crafts.register.query.mongo.CollectionNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
