@@ -8,6 +8,19 @@ import java.time.ZoneId;
 import ma.crafts.register.eventstore.TrackingProgress;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.query.artisan.ArtisanLookup;
+import ma.crafts.register.query.artisan.ArtisanLookupProjection;
+import ma.crafts.register.query.artisan.mongo.ArtisanLookupRepository;
+import ma.crafts.register.query.body.BodyProjection;
+import ma.crafts.register.query.body.BodyQueries;
+import ma.crafts.register.query.body.mongo.BodyRepository;
+import ma.crafts.register.query.card.CardQueries;
+import ma.crafts.register.query.cooperative.CooperativeProjection;
+import ma.crafts.register.query.cooperative.CooperativeQueries;
+import ma.crafts.register.query.cooperative.mongo.CooperativeRepository;
+import ma.crafts.register.query.enterprise.EnterpriseProjection;
+import ma.crafts.register.query.enterprise.EnterpriseQueries;
+import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanProjection;
 import ma.crafts.register.query.artisan.ArtisanQueries;
@@ -52,7 +65,8 @@ import org.springframework.core.io.ResourceLoader;
  * (default 32; how many {@code ?minPosition} reads may wait at once), {@code register.query.projection-threads}
  * (default 1), {@code register.query.projection-batch-size} (default 500), {@code register.time-zone} (default
  * Africa/Casablanca), {@code register.programmes.file} (default the bundled programmes) and
- * {@code register.nomenclature.file} (default the bundled nomenclature).
+ * {@code register.nomenclature.file} (default the bundled nomenclature), {@code register.query.lookup-limit} (default
+ * 30) lookups by CIN or NIA per caller in each {@code register.query.lookup-window} (default 1m).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = QuerySideConfiguration.class,
@@ -124,6 +138,79 @@ public class QuerySideConfiguration {
                                                         ReferenceCatalog referenceCatalog, ReadAccess access,
                                                         ProjectionFreshness freshness) {
         return new NotificationQueries(repository, referenceCatalog, access, freshness);
+    }
+
+    @Bean
+    public CooperativeRepository queryCooperativeRepository(MongoDatabase database) {
+        return new CooperativeRepository(database);
+    }
+
+    @Bean
+    public CooperativeProjection queryCooperativeProjection(CooperativeRepository repository) {
+        return new CooperativeProjection(repository);
+    }
+
+    @Bean
+    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, PersonalDataVault vault,
+                                                      ReadAccess access, ProjectionFreshness freshness) {
+        return new CooperativeQueries(repository, vault, access, freshness);
+    }
+
+    @Bean
+    public EnterpriseRepository queryEnterpriseRepository(MongoDatabase database) {
+        return new EnterpriseRepository(database);
+    }
+
+    @Bean
+    public EnterpriseProjection queryEnterpriseProjection(EnterpriseRepository repository) {
+        return new EnterpriseProjection(repository);
+    }
+
+    @Bean
+    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, PersonalDataVault vault,
+                                                    ReadAccess access, ProjectionFreshness freshness) {
+        return new EnterpriseQueries(repository, vault, access, freshness);
+    }
+
+    @Bean
+    public BodyRepository queryBodyRepository(MongoDatabase database) {
+        return new BodyRepository(database);
+    }
+
+    @Bean
+    public BodyProjection queryBodyProjection(BodyRepository repository) {
+        return new BodyProjection(repository);
+    }
+
+    @Bean
+    public BodyQueries queryBodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness) {
+        return new BodyQueries(repository, access, freshness);
+    }
+
+    @Bean
+    public CardQueries queryCardQueries(CardVerificationRepository repository, ArtisanStreamReader streams,
+                                        ReadAccess access, ProjectionFreshness freshness,
+                                        RegisterCalendar queryRegisterCalendar) {
+        return new CardQueries(repository, streams, access, freshness, queryRegisterCalendar);
+    }
+
+    @Bean
+    public ArtisanLookupRepository queryArtisanLookupRepository(MongoDatabase database) {
+        return new ArtisanLookupRepository(database);
+    }
+
+    @Bean
+    public ArtisanLookupProjection queryArtisanLookupProjection(ArtisanLookupRepository repository,
+                                                                PersonalDataVault vault) {
+        return new ArtisanLookupProjection(repository, vault);
+    }
+
+    @Bean
+    public ArtisanLookup queryArtisanLookup(ArtisanLookupRepository lookup, ArtisanViewRepository views,
+                                            PersonalDataVault vault, ReadAccess access,
+                                            @Value("${register.query.lookup-limit:30}") int limit,
+                                            @Value("${register.query.lookup-window:1m}") Duration window) {
+        return new ArtisanLookup(lookup, views, vault, access, new CallerRateLimit(limit, window));
     }
 
     @Bean

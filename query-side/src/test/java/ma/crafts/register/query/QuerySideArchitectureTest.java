@@ -25,8 +25,11 @@ class QuerySideArchitectureTest {
             .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
                     "artisan -> reference",
                     "audit -> artisan",
+                    "body -> artisan",
                     "card -> artisan",
+                    "cooperative -> artisan",
                     "eligibility -> artisan",
+                    "enterprise -> artisan",
                     "notification -> artisan", "notification -> reference"), Map.of());
 
     @ArchTest
