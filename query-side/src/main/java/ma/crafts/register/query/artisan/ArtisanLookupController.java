@@ -25,6 +25,10 @@ public class ArtisanLookupController {
                     + "an artisan of another region give the same 404. Calls are limited per caller (429 with "
                     + "Retry-After beyond the limit).")
     @ApiResponse(responseCode = "200", description = "The artisan's id")
+    @ApiResponse(responseCode = "404", description = "No artisan of the caller's region is registered under it; the "
+            + "same answer whether it is unknown or of another region (/problems/not-found)")
+    @ApiResponse(responseCode = "429", description = "Too many lookups by this caller (/problems/too-many-requests); "
+            + "retry after the Retry-After delay")
     public ArtisanLookup.Result lookUp(
             @Parameter(description = "The national identity card number (give this or nia)")
             @RequestParam(required = false) String cin,
