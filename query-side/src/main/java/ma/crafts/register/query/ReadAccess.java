@@ -137,11 +137,6 @@ public class ReadAccess {
         }
     }
 
-    /** Only auditors see personal data inside the event history. */
-    public boolean isAuditor() {
-        return actor.hasRole(Role.AUDITOR);
-    }
-
     private static ForbiddenException artisanReadersOnly() {
         return new ForbiddenException("Reading artisans needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, AUDITOR");
     }

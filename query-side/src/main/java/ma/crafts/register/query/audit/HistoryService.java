@@ -28,7 +28,8 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * An artisan's full history, read straight from the event store (so it is never behind a projection). Sealed personal
- * data anywhere in a payload is opened with the vault for auditors and masked for every other role.
+ * data anywhere in a payload is opened with the vault for auditors and the clerks of the artisan's current region, and
+ * masked for every other role.
  */
 public class HistoryService {
 
@@ -67,8 +68,8 @@ public class HistoryService {
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
         ArtisanState now = stream.current()
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
-        Reader reader = new Reader(access.isAuditor(),
-                access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL);
+        boolean full = access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL;
+        Reader reader = new Reader(full, full);
         List<HistoryItem> items = new ArrayList<>(stream.messages().size());
         for (DomainEventMessage<?> message : stream.messages()) {
             items.add(item(message, reader));
@@ -77,9 +78,10 @@ public class HistoryService {
     }
 
     /**
-     * @param opensSealedData     an auditor: sealed personal data is opened
-     * @param seesIdentifyingText full disclosure (an auditor, or a clerk of the artisan's region): identifying text
-     *                            recorded in clear is shown, as the view shows such a caller names in full
+     * @param opensSealedData     full disclosure (an auditor, or a clerk of the artisan's current region, who amends
+     *                            that data): sealed personal data is opened
+     * @param seesIdentifyingText full disclosure: identifying text recorded in clear is shown, as the view shows such
+     *                            a caller names in full
      */
     private record Reader(boolean opensSealedData, boolean seesIdentifyingText) {
     }
