@@ -151,9 +151,13 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, PersonalDataVault vault,
-                                                      ReadAccess access, ProjectionFreshness freshness) {
-        return new CooperativeQueries(repository, vault, access, freshness);
+    public ActorReads queryActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness) {
+        return new ActorReads(vault, access, freshness);
+    }
+
+    @Bean
+    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads) {
+        return new CooperativeQueries(repository, reads);
     }
 
     @Bean
@@ -167,9 +171,8 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, PersonalDataVault vault,
-                                                    ReadAccess access, ProjectionFreshness freshness) {
-        return new EnterpriseQueries(repository, vault, access, freshness);
+    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads) {
+        return new EnterpriseQueries(repository, reads);
     }
 
     @Bean

@@ -1,43 +1,29 @@
 package ma.crafts.register.query.enterprise;
 
-import ma.crafts.register.errors.NotFoundException;
-import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.ActorReads;
 import ma.crafts.register.query.ActorRegistration;
-import ma.crafts.register.query.PersonalDetails;
-import ma.crafts.register.query.ProjectionFreshness;
-import ma.crafts.register.query.QueryProcessors;
-import ma.crafts.register.query.ReadAccess;
-import ma.crafts.register.query.ReadAccess.Disclosure;
 import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
 
 /** Reads one enterprise, for the readers of its region as for an artisan's. */
 public class EnterpriseQueries {
 
     private final EnterpriseRepository repository;
-    private final PersonalDataVault vault;
-    private final ReadAccess access;
-    private final ProjectionFreshness freshness;
+    private final ActorReads reads;
 
-    public EnterpriseQueries(EnterpriseRepository repository, PersonalDataVault vault, ReadAccess access,
-                             ProjectionFreshness freshness) {
+    public EnterpriseQueries(EnterpriseRepository repository, ActorReads reads) {
         this.repository = repository;
-        this.vault = vault;
-        this.access = access;
-        this.freshness = freshness;
+        this.reads = reads;
     }
 
     public EnterpriseView view(String enterpriseId, Long minPosition) {
-        access.requireArtisanReader();
-        freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, minPosition);
-        EnterpriseRecord record = repository.find(enterpriseId).orElseThrow(() -> new NotFoundException(
-                "No enterprise is registered under " + enterpriseId));
-        ActorRegistration r = record.registration();
-        Disclosure disclosure = access.requireArtisanRead(r.regionCode());
-        PersonalDetails representative = PersonalDetails.open(vault, r.representative(), disclosure);
+        ActorReads.Read<EnterpriseRecord> read = reads.read("enterprise", enterpriseId, minPosition,
+                repository::find, EnterpriseRecord::registration);
+        ActorRegistration r = read.registration();
+        EnterpriseRecord record = read.record();
         return new EnterpriseView(r.actorId(), r.nia(), r.name(), r.provinceCode(), r.regionCode(),
                 r.activityCodes(), r.branchCodes(), record.supervisingArtisanId(),
                 record.nonComplianceCause() == null, record.nonComplianceCause(), r.representativeGender(),
-                representative, disclosure == Disclosure.MASKED, representative == null, record.version(),
+                read.representative(), read.masked(), read.representative() == null, record.version(),
                 record.position());
     }
 }

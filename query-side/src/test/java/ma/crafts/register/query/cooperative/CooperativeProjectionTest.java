@@ -15,6 +15,7 @@ import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.platform.privacy.MasterKey;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.query.ActorReads;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.cooperative.mongo.CooperativeRepository;
@@ -45,8 +46,8 @@ class CooperativeProjectionTest {
         CooperativeRepository repository = new CooperativeRepository(mongo.database());
         projection = new CooperativeProjection(repository);
         handler = new AnnotationEventHandlerAdapter(projection);
-        queries = new CooperativeQueries(repository, vault, new ReadAccess(new CurrentActor()),
-                new ProjectionFreshness(null, null, new CurrentActor(), null, 0));
+        queries = new CooperativeQueries(repository, new ActorReads(vault, new ReadAccess(new CurrentActor()),
+                new ProjectionFreshness(null, null, new CurrentActor(), null, 0)));
     }
 
     @AfterEach

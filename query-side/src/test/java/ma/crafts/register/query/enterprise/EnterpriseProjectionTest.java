@@ -16,6 +16,7 @@ import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.platform.privacy.MasterKey;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.query.ActorReads;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
@@ -49,8 +50,8 @@ class EnterpriseProjectionTest {
         repository = new EnterpriseRepository(mongo.database());
         projection = new EnterpriseProjection(repository);
         handler = new AnnotationEventHandlerAdapter(projection);
-        queries = new EnterpriseQueries(repository, vault, new ReadAccess(new CurrentActor()),
-                new ProjectionFreshness(null, null, new CurrentActor(), null, 0));
+        queries = new EnterpriseQueries(repository, new ActorReads(vault, new ReadAccess(new CurrentActor()),
+                new ProjectionFreshness(null, null, new CurrentActor(), null, 0)));
     }
 
     @AfterEach
