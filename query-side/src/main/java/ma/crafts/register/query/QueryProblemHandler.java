@@ -10,7 +10,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Renders the query side's own failure, a projection still behind a requested position, as 503 problem+json. */
+/**
+ * Renders the query side's own failures as problem+json: a projection still behind a requested position (503), a
+ * caller over its rate limit (429).
+ */
 @RestControllerAdvice(name = "queryProblemHandler", basePackageClasses = QueryProblemHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class QueryProblemHandler {
@@ -28,6 +31,14 @@ public class QueryProblemHandler {
         Problem problem = Problem.of(503, Problem.SERVICE_UNAVAILABLE, "Read model not yet up to date", e.getMessage())
                 .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .withExtension("minPosition", e.minPosition());
+        return writer.toResponseEntity(request, problem);
+    }
+
+    @ExceptionHandler(CallerRateLimit.CallerRateLimitedException.class)
+    public ResponseEntity<Object> rateLimited(CallerRateLimit.CallerRateLimitedException e,
+                                              HttpServletRequest request) {
+        Problem problem = Problem.of(429, Problem.TOO_MANY_REQUESTS, "Too many requests", e.getMessage())
+                .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         return writer.toResponseEntity(request, problem);
     }
 }

@@ -9,6 +9,19 @@ import java.util.List;
 import ma.crafts.register.eventstore.TrackingProgress;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.query.artisan.ArtisanLookup;
+import ma.crafts.register.query.artisan.ArtisanLookupProjection;
+import ma.crafts.register.query.artisan.mongo.ArtisanLookupRepository;
+import ma.crafts.register.query.body.BodyProjection;
+import ma.crafts.register.query.body.BodyQueries;
+import ma.crafts.register.query.body.mongo.BodyRepository;
+import ma.crafts.register.query.card.CardQueries;
+import ma.crafts.register.query.cooperative.CooperativeProjection;
+import ma.crafts.register.query.cooperative.CooperativeQueries;
+import ma.crafts.register.query.cooperative.mongo.CooperativeRepository;
+import ma.crafts.register.query.enterprise.EnterpriseProjection;
+import ma.crafts.register.query.enterprise.EnterpriseQueries;
+import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanProjection;
 import ma.crafts.register.query.artisan.ArtisanQueries;
@@ -56,9 +69,11 @@ import org.springframework.core.env.Environment;
  * <p>Settings: {@code register.query.min-position-timeout} (default 5s), {@code register.query.max-waiting-reads}
  * (default 32; how many {@code ?minPosition} reads may wait at once), {@code register.query.projection-threads}
  * (default 1), {@code register.query.projection-batch-size} (default 500), {@code register.time-zone} (default
- * Africa/Casablanca), {@code register.nomenclature.file} (default the bundled nomenclature) and
+ * Africa/Casablanca), {@code register.nomenclature.file} (default the bundled nomenclature),
  * {@code register.cards.public-base-url} (default the address a request came in on; where the printed card's QR code
- * sends those who scan it). The programmes are events of the command side (seeded there), projected here.
+ * sends those who scan it) and {@code register.query.lookup-limit} (default 30) lookups by CIN or NIA per caller in
+ * each {@code register.query.lookup-window} (default 1m). The programmes are events of the command side (seeded
+ * there), projected here.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = QuerySideConfiguration.class,
@@ -138,6 +153,82 @@ public class QuerySideConfiguration {
                                                         ReferenceCatalog referenceCatalog, ReadAccess access,
                                                         ProjectionFreshness freshness) {
         return new NotificationQueries(repository, referenceCatalog, access, freshness);
+    }
+
+    @Bean
+    public CooperativeRepository queryCooperativeRepository(MongoDatabase database) {
+        return new CooperativeRepository(database);
+    }
+
+    @Bean
+    public CooperativeProjection queryCooperativeProjection(CooperativeRepository repository) {
+        return new CooperativeProjection(repository);
+    }
+
+    @Bean
+    public ActorReads queryActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness) {
+        return new ActorReads(vault, access, freshness);
+    }
+
+    @Bean
+    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads) {
+        return new CooperativeQueries(repository, reads);
+    }
+
+    @Bean
+    public EnterpriseRepository queryEnterpriseRepository(MongoDatabase database) {
+        return new EnterpriseRepository(database);
+    }
+
+    @Bean
+    public EnterpriseProjection queryEnterpriseProjection(EnterpriseRepository repository) {
+        return new EnterpriseProjection(repository);
+    }
+
+    @Bean
+    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads) {
+        return new EnterpriseQueries(repository, reads);
+    }
+
+    @Bean
+    public BodyRepository queryBodyRepository(MongoDatabase database) {
+        return new BodyRepository(database);
+    }
+
+    @Bean
+    public BodyProjection queryBodyProjection(BodyRepository repository) {
+        return new BodyProjection(repository);
+    }
+
+    @Bean
+    public BodyQueries queryBodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness) {
+        return new BodyQueries(repository, access, freshness);
+    }
+
+    @Bean
+    public CardQueries queryCardQueries(CardVerificationRepository repository, ArtisanStreamReader streams,
+                                        ReadAccess access, ProjectionFreshness freshness,
+                                        RegisterCalendar queryRegisterCalendar) {
+        return new CardQueries(repository, streams, access, freshness, queryRegisterCalendar);
+    }
+
+    @Bean
+    public ArtisanLookupRepository queryArtisanLookupRepository(MongoDatabase database) {
+        return new ArtisanLookupRepository(database);
+    }
+
+    @Bean
+    public ArtisanLookupProjection queryArtisanLookupProjection(ArtisanLookupRepository repository,
+                                                                PersonalDataVault vault) {
+        return new ArtisanLookupProjection(repository, vault);
+    }
+
+    @Bean
+    public ArtisanLookup queryArtisanLookup(ArtisanLookupRepository lookup, ArtisanViewRepository views,
+                                            PersonalDataVault vault, ReadAccess access,
+                                            @Value("${register.query.lookup-limit:30}") int limit,
+                                            @Value("${register.query.lookup-window:1m}") Duration window) {
+        return new ArtisanLookup(lookup, views, vault, access, new CallerRateLimit(limit, window));
     }
 
     @Bean

@@ -84,6 +84,50 @@ public class ReadAccess {
         return own;
     }
 
+    /**
+     * Checks that the caller may read a professional body of {@code regionCode} (null for a national body): every
+     * reading role, and the registry administrators who constitute bodies; a clerk only its own region's bodies.
+     *
+     * @throws ForbiddenException for a clerk of another region (or of none, for a national body), or a caller
+     *                            with no role
+     */
+    public void requireBodyRead(String regionCode) {
+        requireAnyReader();
+        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST) || actor.hasRole(Role.REGISTRY_ADMIN)) {
+            return;
+        }
+        if (regionCode == null || !regionCode.equals(actor.region())) {
+            throw new ForbiddenException("A clerk of " + (actor.region() == null ? "no region" : actor.region())
+                    + " cannot read the bodies of " + (regionCode == null ? "the national level" : "region " + regionCode));
+        }
+    }
+
+    /**
+     * Checks that the caller may look artisans up by CIN or NIA at all: auditors, and clerks whose token names a
+     * region. Whether a given artisan may be named is {@link #mayLookUp}'s question.
+     *
+     * @throws ForbiddenException for any other caller
+     */
+    public void requireLookup() {
+        requireAuthenticated();
+        if (actor.hasRole(Role.AUDITOR) || (actor.hasRole(Role.CHAMBER_CLERK) && actor.region() != null)) {
+            return;
+        }
+        throw new ForbiddenException("Looking artisans up needs the role AUDITOR, or CHAMBER_CLERK with a region");
+    }
+
+    /** Whether a lookup may name an artisan currently in {@code regionCode}: for auditors and that region's clerks. */
+    public boolean mayLookUp(String regionCode) {
+        return actor.hasRole(Role.AUDITOR)
+                || (actor.hasRole(Role.CHAMBER_CLERK) && regionCode != null && regionCode.equals(actor.region()));
+    }
+
+    /** Who is calling, for limits kept per caller. */
+    public String caller() {
+        requireAuthenticated();
+        return actor.subject();
+    }
+
     /** Reference data is open to every authenticated role. */
     public void requireAnyReader() {
         requireAuthenticated();
@@ -91,11 +135,6 @@ public class ReadAccess {
             throw new ForbiddenException("This request needs one of the roles CHAMBER_CLERK, MINISTRY_ANALYST, "
                     + "AUDITOR, REGISTRY_ADMIN");
         }
-    }
-
-    /** Only auditors see personal data inside the event history. */
-    public boolean isAuditor() {
-        return actor.hasRole(Role.AUDITOR);
     }
 
     private static ForbiddenException artisanReadersOnly() {

@@ -26,8 +26,11 @@ class QuerySideArchitectureTest {
             .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
                     "artisan -> reference",
                     "audit -> artisan",
+                    "body -> artisan",
                     "card -> artisan", "card -> eligibility", "card -> reference",
+                    "cooperative -> artisan",
                     "eligibility -> artisan", "eligibility -> programme",
+                    "enterprise -> artisan",
                     "notification -> artisan", "notification -> reference"), Map.of());
 
     @ArchTest

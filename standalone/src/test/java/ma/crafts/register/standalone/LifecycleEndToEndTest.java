@@ -97,6 +97,7 @@ class LifecycleEndToEndTest {
     String marrakechClerk;
     String fesClerk;
     String auditor;
+    String analyst;
     String admin;
 
     @BeforeEach
@@ -105,6 +106,7 @@ class LifecycleEndToEndTest {
         marrakechClerk = api.token("clerk-marrakech", List.of("CHAMBER_CLERK"), "MA-07");
         fesClerk = api.token("clerk-fes", List.of("CHAMBER_CLERK"), "MA-03");
         auditor = api.token("auditor", List.of("AUDITOR"), null);
+        analyst = api.token("analyst", List.of("MINISTRY_ANALYST"), null);
         admin = api.token("admin", List.of("REGISTRY_ADMIN"), null);
     }
 
@@ -135,12 +137,13 @@ class LifecycleEndToEndTest {
         assertThat(view.get("memberships")).hasSize(1);
         Instant beforeMove = Instant.now();
 
-        // Amendment: sealed like registration, shown to the auditor, masked for the clerk.
+        // Amendment: sealed like registration, shown to the auditor and the region's clerk, masked for the analyst.
         Api.Reply amended = ok(api.post("/api/v1/artisans/" + id + "/amendments", marrakechClerk,
                 Map.of("phone", "+212 661 00 11 22")));
         assertThat(amended.body().get("amendedFields").get(0).asText()).isEqualTo("phone");
         assertThat(lastHistoryItem(id, auditor, amended).get("payload").toString()).contains("+212661001122");
-        assertThat(lastHistoryItem(id, marrakechClerk, amended).get("payload").toString())
+        assertThat(lastHistoryItem(id, marrakechClerk, amended).get("payload").toString()).contains("+212661001122");
+        assertThat(lastHistoryItem(id, analyst, amended).get("payload").toString())
                 .doesNotContain("661001122").contains("***");
 
         // Relocation to Fès: the region and the chamber follow; the Marrakech membership ends.

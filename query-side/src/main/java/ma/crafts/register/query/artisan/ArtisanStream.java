@@ -1,6 +1,7 @@
 package ma.crafts.register.query.artisan;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -29,6 +30,26 @@ public final class ArtisanStream {
     /** The state after every event; empty when the stream is not an artisan's. */
     public Optional<ArtisanState> current() {
         return folding.foldAll(events);
+    }
+
+    /**
+     * Every event with the state it left, oldest first, from the registration on: for reads that follow one thing
+     * (a card) through time with the same folding as the view.
+     */
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>(events.size());
+        ArtisanState state = null;
+        for (ArtisanEvent event : events) {
+            state = folding.apply(state, event).orElse(state);
+            if (state != null) {
+                steps.add(new Step(event, state));
+            }
+        }
+        return steps;
+    }
+
+    /** One event of the stream and the state after it. */
+    public record Step(ArtisanEvent event, ArtisanState after) {
     }
 
     /** The state after the events recorded at or before {@code asOf}; empty when the artisan did not exist yet. */

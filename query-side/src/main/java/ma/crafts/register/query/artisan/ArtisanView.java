@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import ma.crafts.register.query.PersonalDetails;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
@@ -46,5 +47,9 @@ public record ArtisanView(
         boolean personalDataErased,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present on an as-of read: the instant the state was rebuilt for")
-        Instant asOf) {
+        Instant asOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The whole personal data (CIN, names, birth date, phone, address), for auditors and the "
+                + "clerks of the artisan's current region, who amend it; absent for other roles and once erased")
+        PersonalDetails personalData) {
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.PersonalDataMasking;
+import ma.crafts.register.query.PersonalDetails;
 import ma.crafts.register.query.ReadAccess.Disclosure;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
@@ -39,6 +40,7 @@ public class ArtisanViewPresenter {
                 s.memberships().stream().map(MembershipView::of).toList(),
                 s.endedMemberships().stream().map(m -> EndedMembershipView.of(m, masked)).toList(),
                 DiplomaEvidenceView.of(s.diplomaEvidence(), masked),
-                s.version(), s.position(), masked, erased, asOf);
+                s.version(), s.position(), masked, erased, asOf,
+                masked ? null : PersonalDetails.of(personal, disclosure));
     }
 }

@@ -28,8 +28,8 @@ public class HistoryController {
     @GetMapping(path = "/api/v1/artisans/{artisanId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The artisan's events, oldest first",
             description = "Read from the event store itself; with minPosition it first waits (at most 5 s) until "
-                    + "the store holds that position. Personal data appears only for auditors; other roles see it "
-                    + "masked (\"***\").")
+                    + "the store holds that position. Personal data appears for auditors and the clerks of the "
+                    + "artisan's current region; ministry analysts see it masked (\"***\").")
     @ApiResponse(responseCode = "200", description = "The history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     array = @ArraySchema(schema = @Schema(implementation = HistoryItem.class))))

@@ -28,7 +28,8 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * An artisan's full history, read straight from the event store (so it is never behind a projection). Sealed personal
- * data anywhere in a payload is opened with the vault for auditors and masked for every other role.
+ * data anywhere in a payload is opened with the vault for auditors and the clerks of the artisan's current region, and
+ * masked for every other role.
  */
 public class HistoryService {
 
@@ -67,43 +68,37 @@ public class HistoryService {
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
         ArtisanState now = stream.current()
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
-        Reader reader = new Reader(access.isAuditor(),
-                access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL);
+        // Full disclosure (an auditor, or a clerk of the artisan's current region, who amends that data) opens the
+        // sealed personal data and shows identifying text recorded in clear, as the view shows such a caller names.
+        boolean full = access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL;
         List<HistoryItem> items = new ArrayList<>(stream.messages().size());
         for (DomainEventMessage<?> message : stream.messages()) {
-            items.add(item(message, reader));
+            items.add(item(message, full));
         }
         return items;
     }
 
-    /**
-     * @param opensSealedData     an auditor: sealed personal data is opened
-     * @param seesIdentifyingText full disclosure (an auditor, or a clerk of the artisan's region): identifying text
-     *                            recorded in clear is shown, as the view shows such a caller names in full
-     */
-    private record Reader(boolean opensSealedData, boolean seesIdentifyingText) {
-    }
 
-    private HistoryItem item(DomainEventMessage<?> message, Reader reader) {
+    private HistoryItem item(DomainEventMessage<?> message, boolean full) {
         MetaData metaData = message.getMetaData();
         long position = ArtisanEvent.positionOf(message);
         JsonNode payload = objectMapper.valueToTree(message.getPayload());
         boolean[] erased = {false};
-        Map<String, Object> shown = objectMapper.convertValue(disclose(payload, reader, erased), PAYLOAD);
+        Map<String, Object> shown = objectMapper.convertValue(disclose(payload, full, erased), PAYLOAD);
         return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
                 text(metaData, CHAMBER), text(metaData, CORRELATION_ID), shown, erased[0]);
     }
 
     /**
-     * Walks a payload tree and replaces every sealed personal-data block: opened for an auditor (null once erased),
-     * {@code "***"} for everyone else. Recognising the block by its shape covers any event that carries sealed data.
+     * Walks a payload tree and replaces every sealed personal-data block: opened for full disclosure (null once
+     * erased), {@code "***"} for everyone else. Recognising the block by its shape covers any event that carries sealed data.
      * Identifying text recorded in clear ({@link #IDENTIFYING_TEXT}) is masked for callers with masked disclosure.
      */
-    private JsonNode disclose(JsonNode node, Reader reader, boolean[] erased) {
+    private JsonNode disclose(JsonNode node, boolean full, boolean[] erased) {
         if (node instanceof ObjectNode object) {
             if (isSealed(object)) {
-                if (!reader.opensSealedData()) {
+                if (!full) {
                     return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
                 }
                 Optional<PersonalData> opened = vault.open(objectMapper.convertValue(object, SealedPersonalData.class));
@@ -117,16 +112,16 @@ public class HistoryService {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                boolean hidden = !reader.seesIdentifyingText() && field.getValue().isTextual()
+                boolean hidden = !full && field.getValue().isTextual()
                         && IDENTIFYING_TEXT.contains(field.getKey());
                 copy.set(field.getKey(), hidden ? JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK)
-                        : disclose(field.getValue(), reader, erased));
+                        : disclose(field.getValue(), full, erased));
             }
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            array.forEach(element -> copy.add(disclose(element, reader, erased)));
+            array.forEach(element -> copy.add(disclose(element, full, erased)));
             return copy;
         }
         return node;

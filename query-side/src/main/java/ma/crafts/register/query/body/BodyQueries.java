@@ -1,0 +1,69 @@
+package ma.crafts.register.query.body;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.InvalidInputException.FieldProblem;
+import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.query.ProjectionFreshness;
+import ma.crafts.register.query.QueryParameters;
+import ma.crafts.register.query.QueryParameters.Paging;
+import ma.crafts.register.query.QueryProcessors;
+import ma.crafts.register.query.ReadAccess;
+import ma.crafts.register.query.body.mongo.BodyRepository;
+
+/** Reads professional bodies: one with a page of its members, or the body of a branch and territory. */
+public class BodyQueries {
+
+    private final BodyRepository repository;
+    private final ReadAccess access;
+    private final ProjectionFreshness freshness;
+
+    public BodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness) {
+        this.repository = repository;
+        this.access = access;
+        this.freshness = freshness;
+    }
+
+    public BodyView body(String bodyId, String page, String size, String minPosition) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String id = QueryParameters.collecting(problems, () -> QueryParameters.identifier("id", bodyId), null);
+        Paging paging = QueryParameters.paging(problems, page, size, minPosition);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        access.requireAnyReader();
+        freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, paging.minPosition());
+        BodyRecord body = repository.find(id)
+                .orElseThrow(() -> new NotFoundException("No professional body is constituted under " + id));
+        access.requireBodyRead(body.regionCode());
+        long offset = (long) paging.page() * paging.size();
+        return BodyView.of(body, new BodyView.Members(repository.members(id, offset, paging.size()), paging.page(),
+                paging.size(), body.memberCount()));
+    }
+
+    public BodySummary.Listing byBranchAndTerritory(String branchCode, String territoryCode, String minPosition) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String branch = QueryParameters.collecting(problems, () -> required("branchCode", branchCode), null);
+        String territory = QueryParameters.collecting(problems, () -> required("territoryCode", territoryCode), null);
+        Long position = QueryParameters.collecting(problems, () -> QueryParameters.minPosition(minPosition), null);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        access.requireAnyReader();
+        freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, position);
+        Optional<BodyRecord> body = repository.findByBranchAndTerritory(branch, territory);
+        body.ifPresent(b -> access.requireBodyRead(b.regionCode()));
+        List<BodySummary> items = body.map(BodySummary::of).stream().toList();
+        return new BodySummary.Listing(items, items.size());
+    }
+
+    private static String required(String field, String raw) {
+        String value = QueryParameters.optional(raw);
+        if (value == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return QueryParameters.identifier(field, value);
+    }
+}

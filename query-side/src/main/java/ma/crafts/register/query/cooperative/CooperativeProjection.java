@@ -1,0 +1,39 @@
+package ma.crafts.register.query.cooperative;
+
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.query.ActorRegistration;
+import ma.crafts.register.query.QueryProcessors;
+import ma.crafts.register.query.artisan.ArtisanEvent;
+import ma.crafts.register.query.cooperative.mongo.CooperativeRepository;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/**
+ * The cooperative view. It rides on the query side's one processor so that the {@code position} of a registration's
+ * response, passed as {@code ?minPosition}, also holds here. Cooperatives are few next to artisans, so it writes per
+ * event: one replacement keyed by the cooperative's id, which a redelivery repeats harmlessly.
+ */
+@ProcessingGroup(QueryProcessors.ARTISAN_PROJECTIONS)
+public class CooperativeProjection {
+
+    private final CooperativeRepository repository;
+
+    public CooperativeProjection(CooperativeRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    public void on(CooperativeRegistered event, DomainEventMessage<?> message) {
+        repository.save(new CooperativeRecord(new ActorRegistration(event.cooperativeId(), event.nia(), event.name(),
+                event.provinceCode(), event.regionCode(), event.activityCodes(), event.branchCodes(),
+                event.representativeGender(), event.representative()),
+                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+    }
+
+    @ResetHandler
+    public void reset() {
+        repository.clear();
+    }
+}

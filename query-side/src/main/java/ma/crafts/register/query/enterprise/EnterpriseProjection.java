@@ -1,0 +1,48 @@
+package ma.crafts.register.query.enterprise;
+
+import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.query.ActorRegistration;
+import ma.crafts.register.query.QueryProcessors;
+import ma.crafts.register.query.artisan.ArtisanEvent;
+import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/**
+ * The enterprise view, on the query side's one processor (so {@code ?minPosition} holds here too), written per event
+ * like the cooperatives': enterprises are few and change rarely. A later event is applied only over an earlier
+ * version, so a redelivered one changes nothing.
+ */
+@ProcessingGroup(QueryProcessors.ARTISAN_PROJECTIONS)
+public class EnterpriseProjection {
+
+    private final EnterpriseRepository repository;
+
+    public EnterpriseProjection(EnterpriseRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    public void on(EnterpriseRegistered event, DomainEventMessage<?> message) {
+        repository.save(new EnterpriseRecord(new ActorRegistration(event.enterpriseId(), event.nia(), event.name(),
+                event.provinceCode(), event.regionCode(), event.activityCodes(), event.branchCodes(),
+                event.representativeGender(), event.representative()), event.supervisingArtisanId(), null,
+                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+    }
+
+    @EventHandler
+    public void on(EnterpriseFlaggedNonCompliant event, DomainEventMessage<?> message) {
+        repository.find(event.enterpriseId())
+                .filter(current -> current.version() < message.getSequenceNumber())
+                .ifPresent(current -> repository.save(current.flaggedNonCompliant(event.cause(),
+                        message.getSequenceNumber(), ArtisanEvent.positionOf(message))));
+    }
+
+    @ResetHandler
+    public void reset() {
+        repository.clear();
+    }
+}

@@ -1,0 +1,32 @@
+package ma.crafts.register.query.enterprise;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import ma.crafts.register.query.PersonalDetails;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+
+/** {@code GET /api/v1/enterprises/{id}}. */
+@Schema(name = "EnterpriseView")
+public record EnterpriseView(
+        String enterpriseId,
+        String nia,
+        LocalizedText name,
+        String provinceCode,
+        String regionCode,
+        @Schema(description = "The main activity first") List<String> activityCodes,
+        @Schema(description = "The branch of each activity, in the same order") List<String> branchCodes,
+        @Schema(description = "The artisan registered in the RNA who supervises production") String supervisingArtisanId,
+        @Schema(description = "False once the register flagged the enterprise as no longer meeting its condition")
+        boolean compliant,
+        @Schema(description = "Why it is not compliant, e.g. supervising-artisan-struck-off; null while it is")
+        String nonComplianceCause,
+        Gender representativeGender,
+        @Schema(description = "In full for auditors and the clerks of the enterprise's region, initials for ministry "
+                + "analysts, null once erased")
+        PersonalDetails representative,
+        boolean masked,
+        boolean personalDataErased,
+        @Schema(description = "The aggregate's sequence number after the last event applied") long version,
+        @Schema(description = "Global store position of the last event applied") long position) {
+}
