@@ -120,10 +120,19 @@ public record PlatformProperties(
 
     /**
      * @param waitTimeout      how long a duplicate request waits for the first one with the same key to finish
-     * @param inProgressLease  after this long an unfinished first request is presumed dead (its process crashed) and
-     *                         the key may be claimed again; must exceed the slowest legitimate request
+     * @param inProgressLease  after this long an unfinished first request is presumed stuck: a repeat stops waiting
+     *                         and is told its outcome is unknown (it is never run again under the same key)
+     * @param ttl              how long a key is remembered after its first request started; must exceed the lease
+     * @param cleanupInterval  how often expired keys are deleted where the server has no TTL monitor (embedded)
      */
-    public record Idempotency(@DefaultValue("10s") Duration waitTimeout, @DefaultValue("PT2M") Duration inProgressLease) {
+    public record Idempotency(@DefaultValue("10s") Duration waitTimeout, @DefaultValue("PT2M") Duration inProgressLease,
+                              @DefaultValue("PT24H") Duration ttl, @DefaultValue("PT10M") Duration cleanupInterval) {
+        public Idempotency {
+            if (ttl.compareTo(inProgressLease) <= 0) {
+                throw new IllegalArgumentException("register.idempotency.ttl (" + ttl
+                        + ") must exceed register.idempotency.in-progress-lease (" + inProgressLease + ")");
+            }
+        }
     }
 
     /**
