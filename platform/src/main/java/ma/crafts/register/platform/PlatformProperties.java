@@ -46,8 +46,10 @@ public record PlatformProperties(
      * @param uri      a MongoDB connection string (env {@code MONGODB_URI}); blank starts the embedded server
      * @param database the database name, used when the URI names none
      * @param embedded the embedded server used when {@code uri} is blank
+     * @param timeouts how long the client waits for MongoDB before a request fails with 503
      */
-    public record Mongodb(String uri, @DefaultValue("register") String database, @DefaultValue Embedded embedded) {
+    public record Mongodb(String uri, @DefaultValue("register") String database, @DefaultValue Embedded embedded,
+                          @DefaultValue Timeouts timeouts) {
         public boolean isEmbedded() {
             return isEmbedded(uri);
         }
@@ -73,6 +75,19 @@ public record PlatformProperties(
     }
 
     public enum EmbeddedBackend { H2, H2_MEMORY, MEMORY }
+
+    /**
+     * The driver's defaults (30 s to select a server, no read timeout) would hold a request, and its Tomcat thread,
+     * for half a minute or forever while MongoDB is away. Options set in the connection string win over these.
+     *
+     * @param connect         opening a connection
+     * @param serverSelection finding a usable server, which is what a request waits for while MongoDB is down
+     * @param socketRead      one reply on an open connection: bounds a server that stopped answering without closing
+     * @param healthCacheTtl  how long {@code /actuator/health} reuses its last ping, so probes never pile up on MongoDB
+     */
+    public record Timeouts(@DefaultValue("2s") Duration connect, @DefaultValue("2s") Duration serverSelection,
+                           @DefaultValue("10s") Duration socketRead, @DefaultValue("2s") Duration healthCacheTtl) {
+    }
 
     /**
      * @param mode           {@code dev} signs and verifies HS256 tokens locally; {@code issuer} (also when unset)
