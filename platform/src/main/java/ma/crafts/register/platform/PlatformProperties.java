@@ -2,6 +2,7 @@ package ma.crafts.register.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -98,9 +99,14 @@ public record PlatformProperties(
      * @param devTokenTtl    lifetime of tokens issued by {@code POST /api/v1/dev/tokens}
      * @param devAllowRemote dev mode listens on a loopback address only, unless this is true
      *                       ({@code REGISTER_DEV_ALLOW_REMOTE})
+     * @param audience       issuer mode: the {@code aud} a token must name, so that a token the same issuer minted
+     *                       for another service is refused here ({@code REGISTER_AUTH_AUDIENCE})
+     * @param authorizedParties issuer mode: the client ids ({@code azp}) whose tokens are accepted; empty accepts any
+     *                       client of the issuer ({@code REGISTER_AUTH_AUTHORIZED_PARTIES}, comma-separated)
      */
     public record Auth(AuthMode mode, String devSecret, @DefaultValue("PT12H") Duration devTokenTtl,
-                       boolean devAllowRemote) {
+                       boolean devAllowRemote, @DefaultValue("crafts-register") String audience,
+                       @DefaultValue List<String> authorizedParties) {
     }
 
     /** The authentication mode in force: the configured one, else {@code issuer}. */
