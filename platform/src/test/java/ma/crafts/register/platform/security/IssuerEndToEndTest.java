@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ma.crafts.register.platform.testapp.Http;
 import ma.crafts.register.platform.testapp.PlatformTestApplication;
+import ma.crafts.register.testissuer.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

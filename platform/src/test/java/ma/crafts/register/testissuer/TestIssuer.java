@@ -1,4 +1,4 @@
-package ma.crafts.register.platform.security;
+package ma.crafts.register.testissuer;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -46,16 +46,17 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * A real OpenID Connect issuer (Spring Authorization Server) for tests, on a random port: chamber and ministry
  * clients get client-credentials tokens carrying the register's {@code roles} and {@code region} claims, its
- * audience, and {@code azp}. Its signing key can be rotated while it runs.
+ * audience, and {@code azp}. Its signing key can be rotated while it runs. It lives outside the platform's packages,
+ * which some test applications component-scan: it must never become part of a register.
  */
-final class TestIssuer implements AutoCloseable {
+public final class TestIssuer implements AutoCloseable {
     /** The issuer refuses two clients with one secret. */
-    static String secret(String clientId) {
+    public static String secret(String clientId) {
         return "test-only-secret-of-" + clientId;
     }
 
     /** A client of the issuer: the claims its tokens carry. */
-    record Client(String id, String audience, List<String> roles, String region) {
+    public record Client(String id, String audience, List<String> roles, String region) {
     }
 
     private record Clients(List<Client> all) {
@@ -67,19 +68,19 @@ final class TestIssuer implements AutoCloseable {
         this.context = context;
     }
 
-    static TestIssuer start(Client... clients) {
+    public static TestIssuer start(Client... clients) {
         return new TestIssuer(new SpringApplicationBuilder(App.class)
                 .properties(Map.of("server.port", "0", "spring.main.banner-mode", "off"))
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("issuerClients", new Clients(List.of(clients))))
                 .run());
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** Signs every token from now on with a new key, and publishes only that one. */
-    String rotateKey() {
+    public String rotateKey() {
         RSAKey key = newKey();
         context.getBean(SigningKeys.class).current.set(key);
         return key.getKeyID();
