@@ -2,6 +2,7 @@ package ma.crafts.register.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -46,8 +47,10 @@ public record PlatformProperties(
      * @param uri      a MongoDB connection string (env {@code MONGODB_URI}); blank starts the embedded server
      * @param database the database name, used when the URI names none
      * @param embedded the embedded server used when {@code uri} is blank
+     * @param timeouts how long the client waits for MongoDB before a request fails with 503
      */
-    public record Mongodb(String uri, @DefaultValue("register") String database, @DefaultValue Embedded embedded) {
+    public record Mongodb(String uri, @DefaultValue("register") String database, @DefaultValue Embedded embedded,
+                          @DefaultValue Timeouts timeouts) {
         public boolean isEmbedded() {
             return isEmbedded(uri);
         }
@@ -75,6 +78,19 @@ public record PlatformProperties(
     public enum EmbeddedBackend { H2, H2_MEMORY, MEMORY }
 
     /**
+     * The driver's defaults (30 s to select a server, no read timeout) would hold a request, and its Tomcat thread,
+     * for half a minute or forever while MongoDB is away. Options set in the connection string win over these.
+     *
+     * @param connect         opening a connection
+     * @param serverSelection finding a usable server, which is what a request waits for while MongoDB is down
+     * @param socketRead      one reply on an open connection: bounds a server that stopped answering without closing
+     * @param healthCacheTtl  how long {@code /actuator/health} reuses its last ping, so probes never pile up on MongoDB
+     */
+    public record Timeouts(@DefaultValue("2s") Duration connect, @DefaultValue("2s") Duration serverSelection,
+                           @DefaultValue("10s") Duration socketRead, @DefaultValue("2s") Duration healthCacheTtl) {
+    }
+
+    /**
      * @param mode           {@code dev} signs and verifies HS256 tokens locally; {@code issuer} (also when unset)
      *                       trusts the configured issuer. Dev tokens give anyone any role, so they are never implied:
      *                       only {@code REGISTER_AUTH_MODE=dev} switches them on
@@ -83,9 +99,14 @@ public record PlatformProperties(
      * @param devTokenTtl    lifetime of tokens issued by {@code POST /api/v1/dev/tokens}
      * @param devAllowRemote dev mode listens on a loopback address only, unless this is true
      *                       ({@code REGISTER_DEV_ALLOW_REMOTE})
+     * @param audience       issuer mode: the {@code aud} a token must name, so that a token the same issuer minted
+     *                       for another service is refused here ({@code REGISTER_AUTH_AUDIENCE})
+     * @param authorizedParties issuer mode: the client ids ({@code azp}) whose tokens are accepted; empty accepts any
+     *                       client of the issuer ({@code REGISTER_AUTH_AUTHORIZED_PARTIES}, comma-separated)
      */
     public record Auth(AuthMode mode, String devSecret, @DefaultValue("PT12H") Duration devTokenTtl,
-                       boolean devAllowRemote) {
+                       boolean devAllowRemote, @DefaultValue("crafts-register") String audience,
+                       @DefaultValue List<String> authorizedParties) {
     }
 
     /** The authentication mode in force: the configured one, else {@code issuer}. */
@@ -120,10 +141,19 @@ public record PlatformProperties(
 
     /**
      * @param waitTimeout      how long a duplicate request waits for the first one with the same key to finish
-     * @param inProgressLease  after this long an unfinished first request is presumed dead (its process crashed) and
-     *                         the key may be claimed again; must exceed the slowest legitimate request
+     * @param inProgressLease  after this long an unfinished first request is presumed stuck: a repeat stops waiting
+     *                         and is told its outcome is unknown (it is never run again under the same key)
+     * @param ttl              how long a key is remembered after its first request started; must exceed the lease
+     * @param cleanupInterval  how often expired keys are deleted where the server has no TTL monitor (embedded)
      */
-    public record Idempotency(@DefaultValue("10s") Duration waitTimeout, @DefaultValue("PT2M") Duration inProgressLease) {
+    public record Idempotency(@DefaultValue("10s") Duration waitTimeout, @DefaultValue("PT2M") Duration inProgressLease,
+                              @DefaultValue("PT24H") Duration ttl, @DefaultValue("PT10M") Duration cleanupInterval) {
+        public Idempotency {
+            if (ttl.compareTo(inProgressLease) <= 0) {
+                throw new IllegalArgumentException("register.idempotency.ttl (" + ttl
+                        + ") must exceed register.idempotency.in-progress-lease (" + inProgressLease + ")");
+            }
+        }
     }
 
     /**

@@ -93,11 +93,11 @@ class ChamberReadsRestTest {
 
         append("Artisan", "a-fatima", 0, artisan("a-fatima", "MA-MAR", "MA-07", "EE123456"));
         append("Artisan", "a-fatima", 1, new CardIssued("a-fatima", "MA07-C-0001", LocalDate.parse("2024-06-01"),
-                LocalDate.parse("2094-05-31")));
+                LocalDate.parse("2094-05-31"), null));
         append("Artisan", "a-fatima", 2, new CardSuspended("a-fatima", "MA07-C-0001", "misuse under inquiry"));
         append("Artisan", "a-fatima", 3, new CardReinstated("a-fatima", "MA07-C-0001", "inquiry closed"));
         append("Artisan", "a-fatima", 4, new CardRenewed("a-fatima", "MA07-C-0001", LocalDate.parse("2094-05-31"),
-                LocalDate.parse("2099-05-31")));
+                LocalDate.parse("2099-05-31"), null));
         append("Artisan", "a-fatima", 5, new ArtisanJoinedProfessionalBody("a-fatima", PROVINCIAL, "B01",
                 LocalDate.parse("2024-07-01")));
         for (int i = 0; i < 4; i++) {
@@ -108,7 +108,7 @@ class ChamberReadsRestTest {
         }
         append("Artisan", "a-youssef", 0, artisan("a-youssef", "MA-RAB", "MA-04", "AB12345"));
         append("Artisan", "a-youssef", 1, new CardIssued("a-youssef", "MA04-C-0002", LocalDate.parse("2024-06-01"),
-                LocalDate.parse("2094-05-31")));
+                LocalDate.parse("2094-05-31"), null));
 
         append("Cooperative", "c-argan", 0, new CooperativeRegistered("c-argan", "NIA-c-argan",
                 new LocalizedText("تعاونية الأركان", "Coopérative de l'arganier"), "MA-ESI", "MA-07",

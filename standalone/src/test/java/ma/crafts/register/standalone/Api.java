@@ -62,8 +62,13 @@ final class Api {
     }
 
     Reply send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, Map.of());
+    }
+
+    Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            headers.forEach(request::header);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

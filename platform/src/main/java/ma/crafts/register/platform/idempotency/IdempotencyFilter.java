@@ -30,10 +30,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * {@code Idempotency-Key} on {@code POST}, {@code PUT} and {@code DELETE} under {@code /api/v1/} (a {@code PUT} of a
  * programme records a new version each time, so a retried one is no safer than a retried {@code POST}): the first
- * request with a key runs and its final response (2xx or 4xx) is stored; a repeat with the same method, path and body
- * gets that response again with {@code Idempotent-Replayed: true} and runs nothing; a repeat with a different request
- * gets 422. A repeat that arrives while the first is still running waits for it. Keys are per token subject, so two callers never see
- * each other's responses. A first request that fails with 5xx (or throws) gives its key up, so it can be retried.
+ * request with a key runs and its final response (2xx or 4xx) is stored; a repeat with the same method, path and body gets that response
+ * again with {@code Idempotent-Replayed: true} and runs nothing; a repeat with a different request gets 422. A repeat
+ * that arrives while the first is still running waits for it. Keys are per token subject, so two callers never see
+ * each other's responses. A first request that fails with 5xx (or throws), or loses a race with a concurrent change
+ * (409 {@code /problems/concurrency}), gives its key up, so it can be retried.
+ * <p>
+ * A request still unfinished after {@code inProgressLease} is never run a second time: its process may be stalled
+ * rather than dead and commit later, and nothing can stop that commit, so running the repeat could act twice. The
+ * repeat gets 409 saying the outcome is unknown; the key frees itself when its record expires ({@code ttl}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
@@ -102,14 +107,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String subject = actor.subject();
         String path = pathWithinApplication(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String fingerprint = fingerprint(request.getMethod(), path, body);
-        String id = subject + ":" + key;
+        IdempotencyKeyStore.Id id = new IdempotencyKeyStore.Id(subject, key);
 
         Instant deadline = clock.instant().plus(waitTimeout);
         Duration poll = FIRST_POLL;
         while (true) {
-            IdempotencyKeyStore.Claim claim = store.claim(id, fingerprint, subject, request.getMethod(), path);
-            if (claim.claimed()) {
-                runFirst(new CachedBodyRequest(request, body), response, chain, new Pending(id, claim.owner()));
+            IdempotencyKeyStore.Claim claim = store.claim(id, fingerprint, request.getMethod(), path);
+            if (claim.isClaimed()) {
+                runFirst(new CachedBodyRequest(request, body), response, chain, new Pending(claim));
                 return;
             }
             IdempotencyRecord existing = claim.existing();
@@ -126,11 +131,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             Instant now = clock.instant();
-            if (existing.startedAt() != null && existing.startedAt().plus(inProgressLease).isBefore(now)) {
-                log.warn("Idempotency key {} has been in progress since {}; presuming its request died and retrying",
-                        id, existing.startedAt());
-                store.release(id, existing.owner());
-                continue;
+            if (existing.startedAt().plus(inProgressLease).isBefore(now)) {
+                problems.write(request, response, Problem.concurrency("The request with Idempotency-Key '" + key
+                        + "' has been in progress since " + existing.startedAt() + "; its outcome is unknown, so it"
+                        + " is not run again under this key before " + existing.expiresAt()
+                        + ". Check whether it took effect, then use a new key"));
+                return;
             }
             if (!now.isBefore(deadline)) {
                 problems.write(request, response, Problem.concurrency("A request with Idempotency-Key '" + key
@@ -149,6 +155,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void runFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Pending pending)
             throws ServletException, IOException {
         CapturingResponse capture = new CapturingResponse(response);
+        pending.request = request;
         pending.capture = capture;
         boolean handedOff = false;
         try {
@@ -196,19 +203,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         CapturingResponse capture = pending.capture;
         int status = capture.getStatus();
         boolean storable = (status >= 200 && status < 300 || status >= 400 && status < 500)
-                && !capture.errorSent && !capture.isCommitted();
+                && !capture.errorSent && !capture.isCommitted() && !lostARace(pending.request);
         try {
             if (storable) {
                 StoredResponse stored = new StoredResponse(status, capture.getHeader(HttpHeaders.LOCATION),
                         capture.getContentType(), capture.getContentAsByteArray());
-                if (!store.complete(pending.id, pending.owner, stored)) {
-                    log.warn("Idempotency key {} was taken over before its request finished; response not stored", pending.id);
-                }
+                store.complete(pending.claim, stored);
             } else {
-                store.release(pending.id, pending.owner);
+                store.release(pending.claim);
             }
         } catch (RuntimeException e) {
-            log.error("Could not record the outcome of idempotency key {}; a retry will wait for its lease", pending.id, e);
+            log.error("Could not record the outcome of idempotency key {}; a retry is refused until the key expires",
+                    pending.claim.claimed().get("_id"), e);
         } finally {
             capture.copyBodyToResponse();
         }
@@ -219,10 +225,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            store.release(pending.id, pending.owner);
+            store.release(pending.claim);
         } catch (RuntimeException e) {
-            log.error("Could not release idempotency key {}; a retry will wait for its lease", pending.id, e);
+            log.error("Could not release idempotency key {}; a retry is refused until the key expires",
+                    pending.claim.claimed().get("_id"), e);
         }
+    }
+
+    /** A 409 for a concurrent change says nothing final about the request: a retry may well succeed. */
+    private static boolean lostARace(HttpServletRequest request) {
+        return Problem.CONCURRENCY.equals(request.getAttribute(ProblemWriter.PROBLEM_TYPE_ATTRIBUTE));
     }
 
     private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
@@ -280,14 +292,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static final class Pending {
-        final String id;
-        final String owner;
+        final IdempotencyKeyStore.Claim claim;
         final AtomicBoolean finished = new AtomicBoolean();
+        volatile HttpServletRequest request;
         volatile CapturingResponse capture;
 
-        Pending(String id, String owner) {
-            this.id = id;
-            this.owner = owner;
+        Pending(IdempotencyKeyStore.Claim claim) {
+            this.claim = claim;
         }
     }
 

@@ -1,96 +1,154 @@
 package ma.crafts.register.platform.idempotency;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code idempotency_keys} collection. The unique {@code _id} is the only guard: whoever inserts the record owns
- * the key until it completes or releases it; every other access is a lookup by {@code _id}.
+ * The {@code idempotency_keys} collection. A record's {@code _id} is the sub-document {@code {subject, key}}, so two
+ * different pairs never share a record. The unique {@code _id} is the only guard, and every read and write names the
+ * {@code _id} alone (docs/adr/0001): whoever inserts the record holds the key until it completes or releases it.
+ * <p>
+ * Each record expires {@code ttl} after its claim. MongoDB deletes it through the TTL index on {@code expiresAt};
+ * mongo-java-server ignores that index, so an expired record also counts as absent here, and {@link #deleteExpired}
+ * removes them periodically. Completing or releasing by {@code _id} alone is safe because a claim is only ever
+ * replaced after it expired, and the filter never writes for a claim whose own expiry has passed.
  */
 public class IdempotencyKeyStore {
     public static final String COLLECTION = "idempotency_keys";
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyStore.class);
 
     private final MongoCollection<Document> collection;
     private final Clock clock;
+    private final Duration ttl;
 
-    public IdempotencyKeyStore(MongoDatabase database, Clock clock) {
+    public IdempotencyKeyStore(MongoDatabase database, Clock clock, Duration ttl) {
         this.collection = database.getCollection(COLLECTION);
         this.clock = clock;
+        this.ttl = ttl;
+        collection.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
-    /** The result of trying to claim a key: either our owner token, or the record someone else holds. */
-    public record Claim(String owner, IdempotencyRecord existing) {
-        public boolean claimed() {
-            return owner != null;
+    /** The compound identity of a key: the same key sent by two subjects is two records. */
+    public record Id(String subject, String key) {
+        Document toDocument() {
+            return new Document("subject", subject).append("key", key);
         }
     }
 
-    public Claim claim(String id, String fingerprint, String subject, String method, String path) {
-        String owner = UUID.randomUUID().toString();
-        Document record = new Document("_id", id)
+    /**
+     * The result of trying to claim a key: the claimed record (ours to complete or release), or the live record
+     * someone else holds; both empty when the record vanished meanwhile and the claim may simply be tried again.
+     */
+    public record Claim(Document claimed, IdempotencyRecord existing) {
+        public boolean isClaimed() {
+            return claimed != null;
+        }
+    }
+
+    public Claim claim(Id id, String fingerprint, String method, String path) {
+        Instant now = clock.instant();
+        Document record = new Document("_id", id.toDocument())
                 .append("fingerprint", fingerprint)
                 .append("state", IN_PROGRESS)
-                .append("owner", owner)
-                .append("startedAt", Date.from(clock.instant()))
-                .append("subject", subject)
+                .append("startedAt", Date.from(now))
+                .append("expiresAt", Date.from(now.plus(ttl)))
                 .append("method", method)
                 .append("path", path);
         try {
             collection.insertOne(record);
-            return new Claim(owner, null);
+            return new Claim(record, null);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return new Claim(null, find(id).orElse(null));
+        }
+        Document existing = collection.find(Filters.eq("_id", id.toDocument())).first();
+        if (existing == null || !expired(existing, now)) {
+            return new Claim(null, existing == null ? null : toRecord(existing));
+        }
+        // The replace is atomic on the one document, so of two requests reclaiming the same expired record only one
+        // sees it expired in the replaced document. The other has overwritten the winner's fresh claim with its own
+        // (same subject and key), which the winner's complete or release supersedes; it does not run the request.
+        Document replaced = collection.findOneAndReplace(Filters.eq("_id", id.toDocument()), record);
+        if (replaced == null) {
+            return new Claim(null, null);
+        }
+        return expired(replaced, now) ? new Claim(record, null) : new Claim(null, toRecord(replaced));
+    }
+
+    /** The live record of a key; an expired one is absent, whether or not it was deleted yet. */
+    public Optional<IdempotencyRecord> find(Id id) {
+        Document doc = collection.find(Filters.eq("_id", id.toDocument())).first();
+        return doc == null || expired(doc, clock.instant()) ? Optional.empty() : Optional.of(toRecord(doc));
+    }
+
+    /** Records the final response of a claim, unless the claim has expired meanwhile (and may belong to another). */
+    public void complete(Claim claim, StoredResponse response) {
+        if (outlived(claim)) {
+            return;
+        }
+        Document done = new Document(claim.claimed())
+                .append("state", DONE)
+                .append("completedAt", Date.from(clock.instant()))
+                .append("status", response.status())
+                .append("location", response.location())
+                .append("contentType", response.contentType())
+                .append("body", new Binary(response.body()));
+        collection.replaceOne(Filters.eq("_id", claim.claimed().get("_id")), done);
+    }
+
+    /** Gives the key up so a retry can run the request again. */
+    public void release(Claim claim) {
+        if (!outlived(claim)) {
+            collection.deleteOne(Filters.eq("_id", claim.claimed().get("_id")));
         }
     }
 
-    public Optional<IdempotencyRecord> find(String id) {
-        Document doc = collection.find(Filters.eq("_id", id)).first();
-        if (doc == null) {
-            return Optional.empty();
+    /** Deletes every expired record, as MongoDB's TTL monitor would; returns how many. */
+    public long deleteExpired() {
+        return collection.deleteMany(Filters.lt("expiresAt", Date.from(clock.instant()))).getDeletedCount();
+    }
+
+    private boolean outlived(Claim claim) {
+        if (!expired(claim.claimed(), clock.instant())) {
+            return false;
         }
+        log.warn("Idempotency key {} expired before its request finished; its outcome is not recorded",
+                claim.claimed().get("_id"));
+        return true;
+    }
+
+    private static boolean expired(Document doc, Instant now) {
+        Date expiresAt = doc.getDate("expiresAt");
+        return expiresAt != null && !expiresAt.toInstant().isAfter(now);
+    }
+
+    private static IdempotencyRecord toRecord(Document doc) {
         StoredResponse response = null;
         if (DONE.equals(doc.getString("state"))) {
             Binary body = doc.get("body", Binary.class);
             response = new StoredResponse(doc.getInteger("status"), doc.getString("location"),
                     doc.getString("contentType"), body == null ? new byte[0] : body.getData());
         }
-        Date startedAt = doc.getDate("startedAt");
-        return Optional.of(new IdempotencyRecord(id, doc.getString("fingerprint"), doc.getString("owner"),
-                startedAt == null ? null : startedAt.toInstant(), response));
-    }
-
-    /** Records the final response; false when the claim was lost meanwhile (its lease expired and was taken over). */
-    public boolean complete(String id, String owner, StoredResponse response) {
-        return collection.updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq("owner", owner), Filters.eq("state", IN_PROGRESS)),
-                Updates.combine(
-                        Updates.set("state", DONE),
-                        Updates.set("completedAt", Date.from(clock.instant())),
-                        Updates.set("status", response.status()),
-                        Updates.set("location", response.location()),
-                        Updates.set("contentType", response.contentType()),
-                        Updates.set("body", new Binary(response.body()))))
-                .getModifiedCount() == 1;
-    }
-
-    /** Gives the key up so a retry can run the request again; only the owner's claim is removed. */
-    public void release(String id, String owner) {
-        collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("owner", owner), Filters.eq("state", IN_PROGRESS)));
+        return new IdempotencyRecord(doc.getString("fingerprint"), doc.getDate("startedAt").toInstant(),
+                doc.getDate("expiresAt").toInstant(), response);
     }
 }

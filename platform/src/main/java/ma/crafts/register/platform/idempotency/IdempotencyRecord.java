@@ -3,10 +3,10 @@ package ma.crafts.register.platform.idempotency;
 import java.time.Instant;
 
 /**
- * One {@code idempotency_keys} document: who claimed the key ({@code owner}, a random token per attempt), for which
- * request ({@code fingerprint}), and, once done, the response to replay.
+ * One live {@code idempotency_keys} document: for which request ({@code fingerprint}) the key was claimed, when, until
+ * when it holds, and, once done, the response to replay.
  */
-public record IdempotencyRecord(String id, String fingerprint, String owner, Instant startedAt, StoredResponse response) {
+public record IdempotencyRecord(String fingerprint, Instant startedAt, Instant expiresAt, StoredResponse response) {
     public boolean isDone() {
         return response != null;
     }

@@ -32,8 +32,13 @@ public class RegisterIdempotencyAutoConfiguration {
     // Wall-clock time on purpose: a fixed Clock bean in some test must not freeze the waits and leases here.
     @Bean
     @ConditionalOnMissingBean
-    public IdempotencyKeyStore idempotencyKeyStore(MongoDatabase database) {
-        return new IdempotencyKeyStore(database, Clock.systemUTC());
+    public IdempotencyKeyStore idempotencyKeyStore(MongoDatabase database, PlatformProperties properties) {
+        return new IdempotencyKeyStore(database, Clock.systemUTC(), properties.idempotency().ttl());
+    }
+
+    @Bean
+    ExpiredKeySweep expiredIdempotencyKeySweep(IdempotencyKeyStore store, PlatformProperties properties) {
+        return new ExpiredKeySweep(store, properties.idempotency().cleanupInterval());
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package ma.crafts.register.platform.mongo;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -35,9 +38,16 @@ public class RegisterMongoAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public MongoClient mongoClient(RegisterMongoConnection connection,
+    public MongoClient mongoClient(RegisterMongoConnection connection, PlatformProperties properties,
                                    ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
+        PlatformProperties.Timeouts timeouts = properties.mongodb().timeouts();
+        // Set before the connection string is applied, which overrides only the options it names.
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout(toIntMillis(timeouts.connect()), TimeUnit.MILLISECONDS)
+                        .readTimeout(toIntMillis(timeouts.socketRead()), TimeUnit.MILLISECONDS))
+                .applyToClusterSettings(cluster -> cluster
+                        .serverSelectionTimeout(timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS))
                 .applyConnectionString(connection.connectionString())
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 .applicationName("crafts-register");
@@ -47,6 +57,10 @@ public class RegisterMongoAutoConfiguration {
                 .filter(c -> !(c instanceof StandardMongoClientSettingsBuilderCustomizer))
                 .forEach(c -> c.customize(settings));
         return MongoClients.create(settings.build());
+    }
+
+    private static int toIntMillis(Duration duration) {
+        return Math.toIntExact(duration.toMillis());
     }
 
     @Bean

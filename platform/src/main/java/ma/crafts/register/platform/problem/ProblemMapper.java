@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -215,6 +218,12 @@ public class ProblemMapper {
         }
         if (t instanceof MaxUploadSizeExceededException e) {
             return Problem.payloadTooLarge(e.getMaxUploadSize());
+        }
+        // MongoDB away or not answering: the driver gave up within its timeouts, and a retry may well succeed.
+        if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                || t instanceof MongoServerUnavailableException) {
+            return Problem.of(503, Problem.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The register's database is not reachable; retry later").withHeader(HttpHeaders.RETRY_AFTER, "5");
         }
         if (t instanceof AsyncRequestTimeoutException) {
             return Problem.of(503, Problem.SERVICE_UNAVAILABLE, "Service unavailable",

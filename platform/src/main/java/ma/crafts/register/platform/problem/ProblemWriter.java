@@ -11,6 +11,9 @@ import org.springframework.http.ResponseEntity;
 
 /** Renders a {@link Problem} as {@code application/problem+json}, from a filter or from a handler. */
 public class ProblemWriter {
+    /** The request attribute naming the type of the problem answered, for filters that judge the outcome. */
+    public static final String PROBLEM_TYPE_ATTRIBUTE = ProblemWriter.class.getName() + ".type";
+
     private final ObjectMapper objectMapper;
 
     public ProblemWriter(ObjectMapper objectMapper) {
@@ -23,6 +26,7 @@ public class ProblemWriter {
             return;
         }
         response.resetBuffer();
+        request.setAttribute(PROBLEM_TYPE_ATTRIBUTE, problem.type());
         response.setStatus(problem.status());
         problem.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         byte[] body = objectMapper.writeValueAsBytes(problem.body(instance(request)));
@@ -34,6 +38,7 @@ public class ProblemWriter {
 
     /** The same rendering as a handler return value; the preset content type bypasses content negotiation. */
     public ResponseEntity<Object> toResponseEntity(HttpServletRequest request, Problem problem) {
+        request.setAttribute(PROBLEM_TYPE_ATTRIBUTE, problem.type());
         return ResponseEntity.status(problem.status())
                 .headers(problem.headers())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -22,12 +22,31 @@ public final class AuthModeConditions {
         return AuthMode.orIssuer(Binder.get(environment).bind(PROPERTY, AuthMode.class).orElse(null));
     }
 
-    public static class OnDevMode extends SpringBootCondition {
+    /** Matches when the mode in force is the given one. */
+    private abstract static class OnMode extends SpringBootCondition {
+        private final AuthMode expected;
+
+        OnMode(AuthMode expected) {
+            this.expected = expected;
+        }
+
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             AuthMode mode = mode(context.getEnvironment());
-            return mode == AuthMode.DEV ? ConditionOutcome.match(PROPERTY + " is dev")
-                    : ConditionOutcome.noMatch(PROPERTY + " is " + mode.name().toLowerCase());
+            String outcome = PROPERTY + " is " + mode.name().toLowerCase();
+            return mode == expected ? ConditionOutcome.match(outcome) : ConditionOutcome.noMatch(outcome);
+        }
+    }
+
+    public static class OnIssuerMode extends OnMode {
+        public OnIssuerMode() {
+            super(AuthMode.ISSUER);
+        }
+    }
+
+    public static class OnDevMode extends OnMode {
+        public OnDevMode() {
+            super(AuthMode.DEV);
         }
     }
 }

@@ -29,6 +29,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -107,6 +109,13 @@ public class RegisterSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     public JwtDecoder devJwtDecoder(DevTokenIssuer issuer) {
         return issuer.decoder();
+    }
+
+    /** Spring Boot adds every such bean to the validators of the decoder it builds from the issuer settings. */
+    @Bean
+    @Conditional(AuthModeConditions.OnIssuerMode.class)
+    public OAuth2TokenValidator<Jwt> registerIssuedTokenValidator(PlatformProperties properties) {
+        return IssuedTokenRules.validator(properties.auth());
     }
 
     @Bean

@@ -21,6 +21,7 @@ import ma.crafts.register.platform.testapp.Http;
 import ma.crafts.register.platform.testapp.Counters;
 import ma.crafts.register.platform.testapp.WebTestBase;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,8 @@ class IdempotencyTest extends WebTestBase {
     Counters controller;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    IdempotencyKeyStore store;
 
     private String token;
 
@@ -142,9 +145,11 @@ class IdempotencyTest extends WebTestBase {
         String key = key();
         Http.Response first = http.postJson("/api/v1/test/counted", token, "{}", "Idempotency-Key", key);
         String subject = http.get("/api/v1/test/whoami", token).json().get("subject").asText();
-        Document stored = database.getCollection(IdempotencyKeyStore.COLLECTION).find(Filters.eq("_id", subject + ":" + key)).first();
+        Document stored = storedRecord(subject, key);
         assertThat(stored).isNotNull();
         assertThat(stored.getString("state")).isEqualTo("DONE");
+        assertThat(Duration.between(stored.getDate("startedAt").toInstant(), stored.getDate("expiresAt").toInstant()))
+                .isEqualTo(Duration.ofHours(24));
         assertThat(stored.getInteger("status")).isEqualTo(201);
         assertThat(stored.getString("location")).isEqualTo(first.header("Location"));
         assertThat(stored.getString("fingerprint")).hasSize(64);
@@ -216,28 +221,102 @@ class IdempotencyTest extends WebTestBase {
         return http.get("/api/v1/test/whoami", token).json().get("subject").asText();
     }
 
-    private void insertInProgress(String id, Instant startedAt) {
-        database.getCollection(IdempotencyKeyStore.COLLECTION).insertOne(new Document("_id", id)
+    private static Document recordId(String subject, String key) {
+        return new Document("subject", subject).append("key", key);
+    }
+
+    private Document storedRecord(String subject, String key) {
+        return database.getCollection(IdempotencyKeyStore.COLLECTION).find(Filters.eq("_id", recordId(subject, key))).first();
+    }
+
+    private void insertRecord(String key, String state, Instant startedAt, Instant expiresAt) {
+        Document record = new Document("_id", recordId(subject(), key))
                 .append("fingerprint", IdempotencyFilter.fingerprint("POST", "/api/v1/test/counted", "{}".getBytes()))
-                .append("state", "IN_PROGRESS").append("owner", "crashed-instance")
-                .append("startedAt", Date.from(startedAt)));
+                .append("state", state)
+                .append("startedAt", Date.from(startedAt)).append("expiresAt", Date.from(expiresAt));
+        if (state.equals("DONE")) {
+            record.append("status", 201).append("contentType", "application/json")
+                    .append("body", new Binary("{\"n\":-1}".getBytes()));
+        }
+        database.getCollection(IdempotencyKeyStore.COLLECTION).insertOne(record);
+    }
+
+    private void insertInProgress(String key, Instant startedAt) {
+        insertRecord(key, "IN_PROGRESS", startedAt, startedAt.plus(Duration.ofHours(24)));
+    }
+
+    /** Its process may be stalled, not dead, and still commit: running the repeat could act twice. */
+    @Test
+    void requestInProgressBeyondItsLeaseIsNeverRunAgain() {
+        String key = key();
+        insertInProgress(key, Instant.now().minus(Duration.ofHours(1)));
+        int before = controller.counted.get();
+        long started = System.nanoTime();
+        Http.Response response = http.postJson("/api/v1/test/counted", token, "{}", "Idempotency-Key", key);
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("type").asText()).isEqualTo("/problems/concurrency");
+        assertThat(response.json().get("detail").asText()).contains("outcome is unknown").contains("new key");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered without waiting").isLessThan(Duration.ofSeconds(5));
+        assertThat(controller.counted.get()).isEqualTo(before);
+        assertThat(storedRecord(subject(), key).getString("state")).isEqualTo("IN_PROGRESS");
     }
 
     @Test
-    void claimLeftByACrashedRequestIsTakenOverAfterItsLease() {
+    void expiredRecordCountsAsAbsentAndIsClaimedAfresh() {
         String key = key();
-        insertInProgress(subject() + ":" + key, Instant.now().minus(Duration.ofHours(1)));
+        insertRecord(key, "DONE", Instant.now().minus(Duration.ofHours(25)), Instant.now().minus(Duration.ofHours(1)));
         int before = controller.counted.get();
         Http.Response response = http.postJson("/api/v1/test/counted", token, "{}", "Idempotency-Key", key);
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.header("Idempotent-Replayed")).isNull();
         assertThat(controller.counted.get()).isEqualTo(before + 1);
+        Http.Response replay = http.postJson("/api/v1/test/counted", token, "{}", "Idempotency-Key", key);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body()).isEqualTo(response.body());
+    }
+
+    @Test
+    void sweepDeletesExpiredRecordsOnly() {
+        String expired = key();
+        String live = key();
+        insertRecord(expired, "DONE", Instant.now().minus(Duration.ofHours(25)), Instant.now().minus(Duration.ofHours(1)));
+        insertInProgress(live, Instant.now());
+        assertThat(store.deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(storedRecord(subject(), expired)).isNull();
+        assertThat(storedRecord(subject(), live)).isNotNull();
+    }
+
+    @Test
+    void keyIsScopedByTheSubjectAndKeyPairNotByAJoinedString() {
+        String suffix = UUID.randomUUID().toString();
+        String first = http.token("clerk:" + suffix, "MA-07", "CHAMBER_CLERK");
+        String second = http.token("clerk", "MA-07", "CHAMBER_CLERK");
+        int before = controller.counted.get();
+        Http.Response mine = http.postJson("/api/v1/test/counted", first, "{}", "Idempotency-Key", "k");
+        Http.Response theirs = http.postJson("/api/v1/test/counted", second, "{}", "Idempotency-Key", suffix + ":k");
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).isNull();
+        assertThat(controller.counted.get()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void concurrencyConflictIsNotStoredSoARetryRuns() {
+        String key = key();
+        controller.contended.set(0);
+        Http.Response first = http.postJson("/api/v1/test/contended", token, "{}", "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(409);
+        assertThat(first.json().get("type").asText()).isEqualTo("/problems/concurrency");
+        Http.Response retry = http.postJson("/api/v1/test/contended", token, "{}", "Idempotency-Key", key);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(controller.contended.get()).isEqualTo(2);
     }
 
     @Test
     void requestStillInProgressAfterTheWaitIs409WithRetryAfter() {
         String key = key();
-        insertInProgress(subject() + ":" + key, Instant.now());
+        insertInProgress(key, Instant.now());
         int before = controller.counted.get();
         Http.Response response = http.postJson("/api/v1/test/counted", token, "{}", "Idempotency-Key", key);
         assertThat(response.status()).isEqualTo(409);
@@ -257,6 +336,6 @@ class IdempotencyTest extends WebTestBase {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("type").asText()).isEqualTo("/problems/payload-too-large");
         assertThat(database.getCollection(IdempotencyKeyStore.COLLECTION)
-                .countDocuments(Filters.eq("_id", subject() + ":" + key))).isZero();
+                .countDocuments(Filters.eq("_id", recordId(subject(), key)))).isZero();
     }
 }

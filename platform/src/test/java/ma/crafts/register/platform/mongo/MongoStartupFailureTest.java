@@ -92,7 +92,7 @@ class MongoStartupFailureTest {
         RegisterMongoConnection parsedOnly = RegisterMongoConnection.open(new ma.crafts.register.platform.PlatformProperties(
                 java.nio.file.Path.of("."),
                 new ma.crafts.register.platform.PlatformProperties.Mongodb("mongodb://ops:s3cret@db.example:27017/?authSource=admin",
-                        "register", null), null, null, null, null, null, null));
+                        "register", null, null), null, null, null, null, null, null));
         assertThat(parsedOnly.redactedConnectionString()).isEqualTo("mongodb://ops:***@db.example:27017/?authSource=admin");
         assertThat(parsedOnly.toString()).doesNotContain("s3cret");
     }

@@ -11,4 +11,5 @@ public class Counters {
     public final AtomicInteger failing = new AtomicInteger();
     public final AtomicInteger async = new AtomicInteger();
     public final AtomicInteger deleted = new AtomicInteger();
+    public final AtomicInteger contended = new AtomicInteger();
 }

@@ -48,6 +48,7 @@ public class TestController {
     private final AtomicInteger failing;
     private final AtomicInteger async;
     private final AtomicInteger deleted;
+    private final AtomicInteger contended;
 
     public TestController(CurrentActor actor, AccessPolicy policy, Counters counters) {
         this.actor = actor;
@@ -56,6 +57,7 @@ public class TestController {
         this.failing = counters.failing;
         this.async = counters.async;
         this.deleted = counters.deleted;
+        this.contended = counters.contended;
     }
 
     public record Person(@NotBlank String cin, @NotNull @Valid Name firstName, @NotNull LocalDate birthDate,
@@ -144,6 +146,16 @@ public class TestController {
         int n = failing.incrementAndGet();
         if (n == 1) {
             throw new IllegalStateException("transient failure");
+        }
+        return ResponseEntity.status(201).body(Map.of("n", n));
+    }
+
+    @PostMapping("/api/v1/test/contended")
+    @ApiResponse(responseCode = "409", description = "`/problems/concurrency`: on the first call")
+    public ResponseEntity<Map<String, Object>> contended() {
+        int n = contended.incrementAndGet();
+        if (n == 1) {
+            throw new ConcurrencyException("a concurrent change won");
         }
         return ResponseEntity.status(201).body(Map.of("n", n));
     }

@@ -16,6 +16,8 @@ public record CardDetails(
         boolean valid,
         LocalDate validFrom,
         LocalDate validUntil,
+        @Schema(description = "The unguessable code the card's QR holds (GET /api/v1/card-checks/{code}); renewed with "
+                + "the card, null for a card issued before codes existed") String checkCode,
         String activityCode,
         ArtisanStatus holderStatus,
         @Schema(description = "Every change of the card, oldest first, from its issue") List<CardStatusChange> statusHistory,

@@ -54,7 +54,8 @@ public class CardQueries {
         CardState card = cardOf(holder, cardNumber).orElseThrow(() -> notFound(cardNumber));
         LocalDate today = calendar.today();
         return new CardDetails(card.cardNumber(), holder.artisanId(), card.effectiveStatus(today),
-                card.isValidOn(today, holder.status()), card.validFrom(), card.validUntil(), holder.activityCode(),
+                card.isValidOn(today, holder.status()), card.validFrom(), card.validUntil(), card.checkCode(),
+                holder.activityCode(),
                 holder.status(), history(steps, cardNumber, disclosure), holder.version());
     }
 
