@@ -162,7 +162,7 @@ class AuthorisationMatrixTest {
         tokens.put(Caller.MINISTRY_ANALYST, api.token("matrix-analyst", List.of("MINISTRY_ANALYST"), null));
         tokens.put(Caller.AUDITOR, api.token("matrix-auditor", List.of("AUDITOR"), null));
         tokens.put(Caller.REGISTRY_ADMIN, api.token("matrix-admin", List.of("REGISTRY_ADMIN"), null));
-        fixtures = new RegisterFixtures(api, tokens.get(Caller.CLERK_OWN_REGION), tokens.get(Caller.REGISTRY_ADMIN));
+        fixtures = RegisterFixtures.of(port);
     }
 
     /** Every served operation with a row times every caller; a served operation without a row, or the reverse, fails. */

@@ -39,7 +39,19 @@ final class RegisterFixtures {
 
     private final Map<String, String> byCollection = new HashMap<>();
 
-    RegisterFixtures(Api api, String clerk, String admin) {
+    /** Per running application: body ids derive from branch and territory, so a second set would collide. */
+    private static final Map<Integer, RegisterFixtures> BY_PORT = new HashMap<>();
+
+    /** The fixtures of the application listening on {@code port}, set up by the first suite that asks. */
+    static synchronized RegisterFixtures of(int port) {
+        return BY_PORT.computeIfAbsent(port, p -> {
+            Api api = new Api(p);
+            return new RegisterFixtures(api, api.token("fixture-clerk", List.of("CHAMBER_CLERK"), OWN_REGION),
+                    api.token("fixture-admin", List.of("REGISTRY_ADMIN"), null));
+        });
+    }
+
+    private RegisterFixtures(Api api, String clerk, String admin) {
         JsonNode activity = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0);
         activityCode = activity.get("code").asText();
         branchCode = activity.get("branchCode").asText();
