@@ -42,16 +42,31 @@ public final class BilingualName {
             problems.add(new FieldProblem(field, "the " + language + " form is required"));
             return null;
         }
-        int hidden = firstHidden(text, script);
-        if (hidden >= 0) {
-            problems.add(new FieldProblem(field, "must not contain control, invisible or direction-changing "
-                    + "characters (found " + String.format(Locale.ROOT, "U+%04X", hidden) + ")"));
-        } else if (text.length() > maxLength) {
+        if (refusesHidden(field, text, script, problems)) {
+            return text;
+        }
+        if (text.length() > maxLength) {
             problems.add(new FieldProblem(field, "at most " + maxLength + " characters"));
         } else if (text.codePoints().noneMatch(c -> isLetterOf(c, script))) {
             problems.add(new FieldProblem(field, "must be written in " + scriptName(script) + " script"));
         }
         return text;
+    }
+
+    /**
+     * Adds a problem for {@code field} when {@code text} holds a character that is not allowed in a name written in
+     * {@code script} (see above); an address is held to the same rule, since it is printed and read the same way.
+     *
+     * @return whether it did
+     */
+    public static boolean refusesHidden(String field, String text, Character.UnicodeScript script,
+                                        List<FieldProblem> problems) {
+        int hidden = firstHidden(text, script);
+        if (hidden >= 0) {
+            problems.add(new FieldProblem(field, "must not contain control, invisible or direction-changing "
+                    + "characters (found " + String.format(Locale.ROOT, "U+%04X", hidden) + ")"));
+        }
+        return hidden >= 0;
     }
 
     /** The first code point that is not allowed in a name written in {@code script}, or -1. */

@@ -371,7 +371,7 @@ class CommandApiTest {
     // --- hostile input ----------------------------------------------------------------------------------------
 
     @Test
-    void namesWithControlInvisibleOrDirectionCharactersAre400NamingTheField() throws Exception {
+    void namesAndAddressesWithControlInvisibleOrDirectionCharactersAre400NamingTheField() throws Exception {
         long before = eventCount();
         Map<String, Map<String, String>> hostile = Map.of(
                 "firstName.fr", Map.of("ar", "فاطمة", "fr", "Fati\u0000ma"),
@@ -384,6 +384,13 @@ class CommandApiTest {
             assertThat(rejected.status()).as(name.getKey() + " " + rejected.body()).isEqualTo(400);
             assertThat(rejected.contentType()).startsWith("application/problem+json");
             assertThat(rejected.body().get("errors").get(0).get("field").asText()).isEqualTo(name.getKey());
+        }
+        for (String address : List.of("Derb Dabachi\u0000 12", "Derb \u202EDabachi 12", "درب\u200B الدباشي 12")) {
+            Map<String, Object> request = registration(uniqueCin(), "MA-MAR", "B08-001", 5);
+            request.put("address", address);
+            Response rejected = http.post("/api/v1/artisans", clerk07, request);
+            assertThat(rejected.status()).as(address + " " + rejected.body()).isEqualTo(400);
+            assertThat(rejected.body().get("errors").get(0).get("field").asText()).isEqualTo("address");
         }
         Map<String, Object> latinJoiner = registration(uniqueCin(), "MA-MAR", "B08-001", 5);
         latinJoiner.put("lastName", Map.of("ar", "الزهراء", "fr", "Za\u200Chra"));

@@ -34,12 +34,26 @@ public final class QueryParameters {
         return value;
     }
 
+    /**
+     * The instants {@code ?asOf} may name: years 0000 to 9999. Further out, an instant has no calendar day in the
+     * register's zone, and turning it into one (the eligibility rules do) would fail instead of answering.
+     */
+    private static final Instant EARLIEST_AS_OF = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST_AS_OF = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     /** {@code ?asOf}: absent, or an ISO-8601 instant such as {@code 2025-03-01T10:00:00Z} (an offset is accepted). */
     public static Instant asOf(String raw) {
         if (raw == null) {
             return null;
         }
-        String text = raw.trim();
+        Instant instant = instant(raw.trim());
+        if (instant.isBefore(EARLIEST_AS_OF) || instant.isAfter(LATEST_AS_OF)) {
+            throw new InvalidInputException("asOf", "must be between the years 0000 and 9999");
+        }
+        return instant;
+    }
+
+    private static Instant instant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {

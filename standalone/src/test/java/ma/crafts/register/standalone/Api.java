@@ -1,5 +1,6 @@
 package ma.crafts.register.standalone;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -67,25 +68,45 @@ final class Api {
 
     Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
+            return sendRaw(method, path, token, body == null ? null : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code json} as it is, so that a test can send what no serializer would write (duplicate keys, lone surrogates). */
+    Reply sendRaw(String method, String path, String token, String json) {
+        try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
             headers.forEach(request::header);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            if (body != null) {
+            if (json != null) {
                 request.header("Content-Type", "application/json");
-                request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                request.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), json, response);
+            return new Reply(response.statusCode(), parse(response.body()), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as JSON, or as a text node when it is not JSON (an error page some layer wrote), so tests can show it. */
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return JSON.getNodeFactory().textNode(body);
         }
     }
 

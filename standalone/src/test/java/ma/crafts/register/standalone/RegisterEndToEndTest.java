@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,10 +147,6 @@ class RegisterEndToEndTest {
     }
 
     private long storedEvents() {
-        long events = 0;
-        for (Document commit : database.getCollection("commits").find(Filters.exists("void", false))) {
-            events += commit.getList("events", Document.class).size();
-        }
-        return events;
+        return StoreSnapshot.events(database);
     }
 }

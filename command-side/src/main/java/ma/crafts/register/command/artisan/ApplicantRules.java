@@ -110,6 +110,10 @@ public final class ApplicantRules {
 
     private static String address(String raw, List<FieldProblem> problems) {
         String address = blankToNull(raw);
+        // Arabic is the script whose joiners may stay (between two Arabic letters); addresses are written in either.
+        if (address != null && BilingualName.refusesHidden("address", address, Character.UnicodeScript.ARABIC, problems)) {
+            return address;
+        }
         if (address != null && address.length() > MAX_ADDRESS_LENGTH) {
             problems.add(new FieldProblem("address", "at most " + MAX_ADDRESS_LENGTH + " characters"));
         }

@@ -1,10 +1,15 @@
 package ma.crafts.register.platform.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.List;
 import ma.crafts.register.platform.PlatformProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
@@ -21,6 +26,21 @@ import org.springframework.context.annotation.Bean;
 public class RegisterProblemAutoConfiguration {
     /** Runs just before Spring Security, so an oversized body is refused before anything reads it. */
     public static final int BODY_LIMIT_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 10;
+
+    /**
+     * A number or a boolean where the register expects text is a 400, not text: Jackson would otherwise read
+     * {@code {"address":true}} as the address "true" and {@code {"phone":2147483648}} as a phone number. (Text where a
+     * number is expected is refused by {@code spring.jackson.mapper.allow-coercion-of-scalars=false}.)
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer scalarsAreNotText() {
+        return builder -> builder.postConfigurer(mapper -> {
+            for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                    CoercionInputShape.Boolean)) {
+                mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+            }
+        });
+    }
 
     @Bean
     @ConditionalOnMissingBean
