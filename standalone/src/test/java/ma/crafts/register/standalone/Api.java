@@ -68,7 +68,7 @@ final class Api {
 
     Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
-            return sendRaw(method, path, token, body == null ? null : JSON.writeValueAsString(body));
+            return sendRaw(method, path, token, body == null ? null : JSON.writeValueAsString(body), headers);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -76,6 +76,10 @@ final class Api {
 
     /** Sends {@code json} as it is, so that a test can send what no serializer would write (duplicate keys, lone surrogates). */
     Reply sendRaw(String method, String path, String token, String json) {
+        return sendRaw(method, path, token, json, Map.of());
+    }
+
+    private Reply sendRaw(String method, String path, String token, String json, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
             headers.forEach(request::header);
