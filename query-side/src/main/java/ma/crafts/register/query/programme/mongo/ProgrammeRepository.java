@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import ma.crafts.register.query.programme.ProgrammeHistory;
 import org.bson.Document;
+import ma.crafts.register.eventstore.ScansAccepted;
 
 /**
  * The programmes, one document per programme holding all its versions, keyed by programme id. A programme is read
@@ -40,6 +41,8 @@ public class ProgrammeRepository {
     }
 
     /** Every programme, by programme id. */
+    @ScansAccepted(adr = "0001", why = "one document per benefit programme: about ten, each defined by a registry "
+            + "administrator, and every verdict needs all of them (READ-MODELS.md)")
     public List<ProgrammeHistory> all() {
         List<ProgrammeHistory> all = new ArrayList<>();
         programmes.find().sort(new Document("_id", 1)).forEach(d -> all.add(history(d)));
