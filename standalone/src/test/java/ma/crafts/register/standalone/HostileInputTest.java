@@ -12,25 +12,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import java.util.Set;
+import java.util.stream.Stream;
+import ma.crafts.register.standalone.SeededCases.Case;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestContextManager;
 
 /**
  * Generated hostile requests against the running register (the application context the other
- * {@link SharedRegisterContext} suites use, reached through Spring's test context cache since jqwik has no Spring
- * extension). Every request gets a 4xx problem+json, and after each property the store holds the same events and every
- * other collection the same documents as before it.
+ * {@link SharedRegisterContext} suites use), drawn with a seeded random generator ({@link SeededCases}; a failure
+ * names the {@code -Dhostile.seed} that replays it). Every request gets a 4xx problem+json, and after each suite the
+ * store holds the same events and every other collection the same documents as before it.
  *
  * <p>Most requests are registrations of a fresh CIN that would succeed but for the one hostile value, so a 4xx shows
  * that the value itself was refused. Decisions per generator:
@@ -62,10 +59,10 @@ class HostileInputTest {
     private static String nfcArtisan;
 
     private StoreSnapshot before;
+    private SeededCases draw;
 
-    @BeforeContainer
-    static void connect() {
-        ApplicationContext context = new TestContextManager(HostileInputTest.class).getTestContext().getApplicationContext();
+    @BeforeAll
+    static void connect(ApplicationContext context) {
         int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         api = new Api(port);
         database = context.getBean(MongoDatabase.class);
@@ -80,14 +77,16 @@ class HostileInputTest {
         nfcArtisan = registered.body().get("artisanId").asText();
     }
 
-    @BeforeProperty
-    void settle() throws InterruptedException {
+    /** Around a test factory, Jupiter runs these before it and after all the dynamic tests it returned have run. */
+    @BeforeEach
+    void settle(TestInfo suite) throws InterruptedException {
+        draw = SeededCases.forSuite(suite.getTestMethod().orElseThrow().getName());
         before = StoreSnapshot.settled(database);
     }
 
-    @AfterProperty
+    @AfterEach
     void nothingWasStored() {
-        assertThat(StoreSnapshot.of(database)).as("events and collections after the property").isEqualTo(before);
+        assertThat(StoreSnapshot.of(database)).as("events and collections after the suite").isEqualTo(before);
     }
 
     // ---- injection strings ----------------------------------------------------------------------------------------
@@ -100,27 +99,43 @@ class HostileInputTest {
     private static final List<String> CLOSED_FIELDS = List.of("cin", "provinceCode", "activityCode", "gender",
             "birthDate", "qualification.route");
 
-    @Property(tries = 90, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void injectionStringsInClosedFieldsAreRefused(@ForAll("closedFields") String field, @ForAll("injections") String injection,
-                                                  @ForAll boolean afterAValidValue) {
-        String value = afterAValidValue ? validValue(field) + injection : injection;
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, jsonString(value))),
-                field + "=" + value, 400);
+    @TestFactory
+    Stream<DynamicTest> injectionStringsInClosedFieldsAreRefused() {
+        return draw.cases(90, () -> {
+            String field = draw.of(CLOSED_FIELDS);
+            String injection = draw.of(INJECTIONS);
+            String value = draw.bool() ? validValue(field) + injection : injection;
+            return new Case(field + "=" + value, () -> refused(
+                    api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, jsonString(value))),
+                    field + "=" + value, 400));
+        });
     }
 
-    @Property(tries = 80, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void injectionStringsInPathsAndQueriesAreRefused(@ForAll("targets") String target, @ForAll("injections") String injection) {
-        String encoded = URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20");
-        String path = target.replace("{x}", encoded).replace("{artisan}", fixtures.artisan);
-        boolean write = path.endsWith("/suspension") || path.endsWith("/renewal");
-        Api.Reply reply = write ? api.post(path, clerk, Map.of("reason", "hostile")) : api.get(path, auditor);
-        if ((injection.contains("/") || injection.contains("\\")) && !target.contains("?")) {
-            // Known deviation: Tomcat refuses an encoded slash or backslash in a path (%2F, %5C) itself, with an HTML
-            // 400 page, before the register's problem+json error handling is reached.
-            assertThat(reply.status()).as(path).isEqualTo(400);
-            return;
-        }
-        refused(reply, path, 400, 404);
+    private static final List<String> TARGETS = List.of("/api/v1/artisans/{x}", "/api/v1/artisans/{x}/history",
+            "/api/v1/artisans/{x}/eligibility", "/api/v1/artisans?regionCode={x}", "/api/v1/artisans?provinceCode={x}",
+            "/api/v1/artisans?status={x}", "/api/v1/artisans?branchCode={x}", "/api/v1/artisans?page={x}",
+            "/api/v1/artisans?size={x}", "/api/v1/artisans/{artisan}?minPosition={x}", "/api/v1/artisans/{artisan}?asOf={x}",
+            "/api/v1/notifications?regionCode={x}", "/api/v1/artisans/{x}/suspension", "/api/v1/cards/{x}/renewal");
+
+    @TestFactory
+    Stream<DynamicTest> injectionStringsInPathsAndQueriesAreRefused() {
+        return draw.cases(80, () -> {
+            String target = draw.of(TARGETS);
+            String injection = draw.of(INJECTIONS);
+            String encoded = URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20");
+            String path = target.replace("{x}", encoded).replace("{artisan}", fixtures.artisan);
+            return new Case(path, () -> {
+                boolean write = path.endsWith("/suspension") || path.endsWith("/renewal");
+                Api.Reply reply = write ? api.post(path, clerk, Map.of("reason", "hostile")) : api.get(path, auditor);
+                if ((injection.contains("/") || injection.contains("\\")) && !target.contains("?")) {
+                    // Known deviation: Tomcat refuses an encoded slash or backslash in a path (%2F, %5C) itself, with an
+                    // HTML 400 page, before the register's problem+json error handling is reached.
+                    assertThat(reply.status()).as(path).isEqualTo(400);
+                    return;
+                }
+                refused(reply, path, 400, 404);
+            });
+        });
     }
 
     // ---- $-prefixed and dotted keys -------------------------------------------------------------------------------
@@ -128,63 +143,136 @@ class HostileInputTest {
     private static final List<String> OPERATOR_KEYS = List.of("$gt", "$ne", "$regex", "$where", "$set", "$unset",
             "$inc", "$", "a.b", "firstName.ar", "card.status", "..", "$expr");
 
-    @Property(tries = 80, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void operatorObjectsInPlaceOfValuesAreRefused(@ForAll("anyField") String field, @ForAll("operatorKeys") String key) {
-        String operator = "{" + jsonString(key) + ":{\"$set\":{\"status\":\"STRUCK_OFF\"},\"x.y\":\"\"}}";
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, operator)), field + "=" + operator, 400);
+    private static final List<String> ANY_FIELDS = List.of("cin", "firstName", "firstName.ar", "firstName.fr", "lastName",
+            "lastName.ar", "lastName.fr", "birthDate", "gender", "phone", "address", "provinceCode", "activityCode",
+            "qualification", "qualification.route", "qualification.yearsOfPractice");
+
+    @TestFactory
+    Stream<DynamicTest> operatorObjectsInPlaceOfValuesAreRefused() {
+        return draw.cases(80, () -> {
+            String field = draw.of(ANY_FIELDS);
+            String operator = "{" + jsonString(draw.of(OPERATOR_KEYS)) + ":{\"$set\":{\"status\":\"STRUCK_OFF\"},\"x.y\":\"\"}}";
+            return new Case(field + "=" + operator, () -> refused(
+                    api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, operator)), field + "=" + operator, 400));
+        });
     }
 
-    @Property(tries = 60, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void operatorAndDottedKeysBesideKnownFieldsAreNotApplied(@ForAll("operatorKeys") String key, @ForAll boolean nested) {
-        Map<String, Object> amendment = new LinkedHashMap<>();
-        amendment.put("phone", RegisterFixtures.PHONE);
-        Map<String, Object> operator = Map.of("status", "STRUCK_OFF", "regionCode", "MA-03", "provinceCode", "MA-FES");
-        if (nested) {
-            Map<String, Object> name = new LinkedHashMap<>(Map.of("ar", "فاطمة", "fr", "Fatima"));
-            name.put(key, operator);
-            amendment.put("firstName", name);
-        } else {
-            amendment.put(key, operator);
-        }
-        Api.Reply reply = api.post("/api/v1/artisans/" + fixtures.artisan + "/amendments", clerk, amendment);
-        refused(reply, String.valueOf(amendment), 409);
-        assertThat(reply.body().get("detail").asText()).contains("no-change");
+    @TestFactory
+    Stream<DynamicTest> operatorAndDottedKeysBesideKnownFieldsAreNotApplied() {
+        return draw.cases(60, () -> {
+            String key = draw.of(OPERATOR_KEYS);
+            Map<String, Object> amendment = new LinkedHashMap<>();
+            amendment.put("phone", RegisterFixtures.PHONE);
+            Map<String, Object> operator = Map.of("status", "STRUCK_OFF", "regionCode", "MA-03", "provinceCode", "MA-FES");
+            if (draw.bool()) {
+                Map<String, Object> name = new LinkedHashMap<>(Map.of("ar", "فاطمة", "fr", "Fatima"));
+                name.put(key, operator);
+                amendment.put("firstName", name);
+            } else {
+                amendment.put(key, operator);
+            }
+            return new Case(String.valueOf(amendment), () -> {
+                Api.Reply reply = api.post("/api/v1/artisans/" + fixtures.artisan + "/amendments", clerk, amendment);
+                refused(reply, String.valueOf(amendment), 409);
+                assertThat(reply.body().get("detail").asText()).contains("no-change");
+            });
+        });
     }
 
     // ---- huge values, deep nesting ---------------------------------------------------------------------------------
 
-    @Property(tries = 40, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void hugeValuesAreRefused(@ForAll("textFields") String field, @ForAll("hugeLengths") int length,
-                              @ForAll("hugeFillers") String filler) {
-        String value = filler.repeat(length / filler.length() + 1).substring(0, length);
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, jsonString(value))),
-                field + " of " + length + " chars", 400, 413);
+    private static final List<String> TEXT_FIELDS = List.of("cin", "firstName.ar", "firstName.fr", "lastName.ar",
+            "lastName.fr", "phone", "address", "provinceCode", "activityCode");
+
+    private static final List<String> HUGE_FILLERS = List.of("A", "7", "ب", "é", "ab ", "\uD83D\uDE00");
+
+    @TestFactory
+    Stream<DynamicTest> hugeValuesAreRefused() {
+        return draw.cases(40, () -> {
+            String field = draw.of(TEXT_FIELDS);
+            // Mostly beyond the field limits yet within the request size limit; one in four beyond both.
+            int length = draw.chance(3, 4) ? draw.between(301, 60_000) : draw.between(70_000, 300_000);
+            String filler = draw.of(HUGE_FILLERS);
+            String what = field + " of " + length + " chars of " + filler;
+            return new Case(what, () -> {
+                String value = filler.repeat(length / filler.length() + 1).substring(0, length);
+                refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, jsonString(value))), what, 400, 413);
+            });
+        });
     }
 
-    @Property(tries = 40, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void deepNestingIsRefused(@ForAll("anyFieldOrBody") String field, @ForAll("depths") int depth, @ForAll boolean arrays) {
-        String nested = (arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth);
-        String body = field.isEmpty() ? nested : registrationWith(field, nested);
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, body), field + " nested " + depth + " deep", 400, 413);
+    @TestFactory
+    Stream<DynamicTest> deepNestingIsRefused() {
+        return draw.cases(40, () -> {
+            String field = draw.bool() ? draw.of(ANY_FIELDS) : "";
+            int depth = draw.between(500, 12_000);
+            boolean arrays = draw.bool();
+            String what = (field.isEmpty() ? "the body" : field) + (arrays ? " arrays " : " objects ") + depth + " deep";
+            return new Case(what, () -> {
+                String nested = (arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth);
+                String body = field.isEmpty() ? nested : registrationWith(field, nested);
+                refused(api.sendRaw("POST", "/api/v1/artisans", clerk, body), what, 400, 413);
+            });
+        });
     }
 
-    @Property(tries = 30, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void hugeNumbersAreRefused(@ForAll("hugeNumbers") String number, @ForAll("numberFields") String field) {
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, number)), field + "=" + number, 400);
+    private static final List<String> HUGE_NUMBERS = List.of("1e99999", "-1e400", "123456789012345678901234567890",
+            "9223372036854775808", "-9223372036854775809", "2147483648", "1.7976931348623157e309", "NaN", "Infinity",
+            "-0.0e-99999");
+
+    private static final List<String> NUMBER_FIELDS = List.of("qualification.yearsOfPractice", "cin", "phone", "birthDate");
+
+    @TestFactory
+    Stream<DynamicTest> hugeNumbersAreRefused() {
+        return draw.cases(30, () -> {
+            String number = draw.bool() ? draw.of(HUGE_NUMBERS) : "9".repeat(draw.between(20, 5_000));
+            String field = draw.of(NUMBER_FIELDS);
+            return new Case(field + "=" + number, () -> refused(
+                    api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, number)), field + "=" + number, 400));
+        });
     }
 
     // ---- wrong types ------------------------------------------------------------------------------------------------
 
-    @Property(tries = 90, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void wrongTypesAreRefused(@ForAll("anyField") String field, @ForAll("wrongTypedValues") String value) {
-        // For the one numeric field 12 is the right type: it goes as text instead.
-        String wrong = field.equals("qualification.yearsOfPractice") && value.equals("12") ? "\"12\"" : value;
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, wrong)), field + "=" + wrong, 400);
+    private static final List<String> WRONG_TYPED_VALUES = List.of("12", "12.5", "true", "false", "[]", "[\"MA-MAR\"]",
+            "{}", "{\"value\":\"x\"}", "[[[]]]", "\"text\"", "-1");
+
+    @TestFactory
+    Stream<DynamicTest> wrongTypesAreRefused() {
+        return draw.cases(90, () -> {
+            String field = draw.of(ANY_FIELDS);
+            String wrong = wrongTypeFor(field, draw.of(WRONG_TYPED_VALUES));
+            return new Case(field + "=" + wrong, () -> refused(
+                    api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, wrong)), field + "=" + wrong, 400));
+        });
     }
 
-    @Property(tries = 20, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void bodiesOfTheWrongShapeAreRefused(@ForAll("wrongBodies") String body) {
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, body), body, 400);
+    /** Fields whose value is not a JSON string: the names and the qualification objects, and the years of practice. */
+    private static final Set<String> NON_STRING_FIELDS = Set.of("firstName", "lastName", "qualification",
+            "qualification.yearsOfPractice");
+
+    /**
+     * {@code value}, unless it is of the field's own type: the one numeric field takes 12 as text instead, and a field
+     * written as a JSON string takes "text" as an array of it.
+     */
+    private static String wrongTypeFor(String field, String value) {
+        if (field.equals("qualification.yearsOfPractice") && value.equals("12")) {
+            return "\"12\"";
+        }
+        return !NON_STRING_FIELDS.contains(field) && value.equals("\"text\"") ? "[\"text\"]" : value;
+    }
+
+    private static final List<String> WRONG_BODIES = List.of("[]", "\"text\"", "42", "null", "true", "", "{", "{\"cin\":",
+            "{\"cin\" \"A1\"}", "{'cin':'A1'}", "[{\"cin\":\"A1\"}]", "{\"cin\":\"A1\",}", "\uFEFF{}", "{} {}",
+            "{\"a\":1}garbage");
+
+    @TestFactory
+    Stream<DynamicTest> bodiesOfTheWrongShapeAreRefused() {
+        return draw.cases(20, () -> {
+            String body = draw.of(WRONG_BODIES);
+            return new Case(body.isEmpty() ? "(empty)" : body,
+                    () -> refused(api.sendRaw("POST", "/api/v1/artisans", clerk, body), body, 400));
+        });
     }
 
     // ---- invisible, direction-changing and malformed text -----------------------------------------------------------
@@ -192,176 +280,91 @@ class HostileInputTest {
     private static final List<String> HIDDEN = List.of("\u0000", "\u202E", "\u202D", "\u2066", "\u200B", "\u200E",
             "\uFEFF", "\u2028", "\u0007", "\uD800", "\uDFFF", "\uE000", "\u0085");
 
-    @Property(tries = 100, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void invisibleAndMalformedCharactersAreRefused(@ForAll("textFields") String field, @ForAll("hidden") String hidden,
-                                                   @ForAll("fractions") double where) {
-        String valid = validValue(field);
-        // Inside the value: surrounding whitespace (U+2028 is some) is stripped, legitimately, and nothing of it stored.
-        int at = 1 + (int) Math.round(where * (valid.length() - 2));
-        String value = valid.substring(0, at) + hidden + valid.substring(at);
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, jsonString(value))),
-                field + " with U+" + String.format("%04X", (int) hidden.charAt(0)) + " at " + at, 400);
+    @TestFactory
+    Stream<DynamicTest> invisibleAndMalformedCharactersAreRefused() {
+        return draw.cases(100, () -> {
+            String field = draw.of(TEXT_FIELDS);
+            String hidden = draw.of(HIDDEN);
+            String valid = validValue(field);
+            // Inside the value: surrounding whitespace (U+2028 is some) is stripped, legitimately, and nothing of it stored.
+            int at = 1 + (int) Math.round(draw.fraction() * (valid.length() - 2));
+            String value = valid.substring(0, at) + hidden + valid.substring(at);
+            String what = field + " with U+" + String.format("%04X", (int) hidden.charAt(0)) + " at " + at;
+            return new Case(what, () -> refused(
+                    api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith(field, jsonString(value))), what, 400));
+        });
     }
 
-    @Property(tries = 40, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void nonNfcArabicIsNormalisedToTheNameItAlreadyHas(@ForAll boolean firstName, @ForAll("masks") int decomposed) {
-        Map<String, String> name = firstName ? NFC_ARABIC_NAME : NFC_ARABIC_SURNAME;
-        String written = decompose(name.get("ar"), decomposed);
-        assertThat(Normalizer.isNormalized(written, Normalizer.Form.NFC)).isFalse();
-        String amendment = "{" + jsonString(firstName ? "firstName" : "lastName") + ":{\"ar\":" + jsonString(written)
-                + ",\"fr\":" + jsonString(name.get("fr")) + "}}";
-        Api.Reply reply = api.sendRaw("POST", "/api/v1/artisans/" + nfcArtisan + "/amendments", clerk, amendment);
-        refused(reply, amendment, 409);
-        assertThat(reply.body().get("detail").asText()).contains("no-change");
+    @TestFactory
+    Stream<DynamicTest> nonNfcArabicIsNormalisedToTheNameItAlreadyHas() {
+        return draw.cases(40, () -> {
+            boolean firstName = draw.bool();
+            Map<String, String> name = firstName ? NFC_ARABIC_NAME : NFC_ARABIC_SURNAME;
+            String written = decompose(name.get("ar"), draw.between(1, 7));
+            String amendment = "{" + jsonString(firstName ? "firstName" : "lastName") + ":{\"ar\":" + jsonString(written)
+                    + ",\"fr\":" + jsonString(name.get("fr")) + "}}";
+            return new Case(amendment, () -> {
+                assertThat(Normalizer.isNormalized(written, Normalizer.Form.NFC)).isFalse();
+                Api.Reply reply = api.sendRaw("POST", "/api/v1/artisans/" + nfcArtisan + "/amendments", clerk, amendment);
+                refused(reply, amendment, 409);
+                assertThat(reply.body().get("detail").asText()).contains("no-change");
+            });
+        });
     }
 
     // ---- dates out of range -----------------------------------------------------------------------------------------
 
-    @Property(tries = 60, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void birthDatesOutOfRangeAreRefused(@ForAll("badBirthDates") String birthDate) {
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith("birthDate", jsonString(birthDate))),
-                "birthDate=" + birthDate, 400);
+    private static final List<String> MALFORMED_BIRTH_DATES = List.of("0000-01-01", "-0001-06-15", "+10000-01-01",
+            "+999999999-12-31", "-999999999-01-01", "+1000000000-01-01", "2023-02-29", "1984-02-30", "1984-13-01",
+            "1984-00-10", "1984-01-00", "1984-01-32", "02/03/1984", "1984-3-2", "19840302", "1984-03-02T00:00:00Z", "", " ",
+            "１９８４-０３-０２");
+
+    @TestFactory
+    Stream<DynamicTest> birthDatesOutOfRangeAreRefused() {
+        LocalDate today = LocalDate.now();
+        return draw.cases(60, () -> {
+            String birthDate = switch (draw.between(0, 3)) {
+                case 0 -> today.plusDays(draw.between(0L, 3_000_000L)).toString();
+                // Younger than register.policy.minimum-age (15).
+                case 1 -> today.minusYears(15).plusDays(draw.between(1L, 15 * 365L)).toString();
+                case 2 -> LocalDate.of(draw.between(-9999, 1899), 6, 15).toString();
+                default -> draw.of(MALFORMED_BIRTH_DATES);
+            };
+            return new Case("birthDate=" + birthDate, () -> refused(
+                    api.sendRaw("POST", "/api/v1/artisans", clerk, registrationWith("birthDate", jsonString(birthDate))),
+                    "birthDate=" + birthDate, 400));
+        });
     }
 
-    @Property(tries = 20, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void instantsOutOfRangeAreRefused(@ForAll("badInstants") String asOf, @ForAll boolean eligibility) {
-        String path = "/api/v1/artisans/" + fixtures.artisan + (eligibility ? "/eligibility" : "") + "?asOf="
-                + URLEncoder.encode(asOf, StandardCharsets.UTF_8);
-        refused(api.get(path, auditor), path, 400);
+    private static final List<String> BAD_INSTANTS = List.of("+1000000000-01-01T00:00:00Z", "-1000000001-01-01T00:00:00Z",
+            "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-01-01T25:00:00Z", "2026-01-01T00:00:60Z", "tomorrow",
+            "1e99", "9999999999999999999", "2026-01-01T00:00:00+99:00", "");
+
+    @TestFactory
+    Stream<DynamicTest> instantsOutOfRangeAreRefused() {
+        return draw.cases(20, () -> {
+            String asOf = draw.of(BAD_INSTANTS);
+            String path = "/api/v1/artisans/" + fixtures.artisan + (draw.bool() ? "/eligibility" : "") + "?asOf="
+                    + URLEncoder.encode(asOf, StandardCharsets.UTF_8);
+            return new Case(path, () -> refused(api.get(path, auditor), path, 400));
+        });
     }
 
     // ---- duplicate keys ---------------------------------------------------------------------------------------------
 
-    @Property(tries = 60, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
-    void duplicateKeysAreRefused(@ForAll("anyField") String field, @ForAll boolean sameValue) {
-        Map<String, Object> registration = registration();
-        String[] path = field.split("\\.");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> holder = path.length == 1 ? registration : (Map<String, Object>) registration.get(path[0]);
-        String key = path[path.length - 1];
-        String json = withDuplicate(registration, holder, key, sameValue ? holder.get(key) : otherValidValue(field));
-        refused(api.sendRaw("POST", "/api/v1/artisans", clerk, json), json, 400);
-    }
-
-    // ---- arbitraries ------------------------------------------------------------------------------------------------
-
-    @Provide
-    Arbitrary<String> injections() {
-        return Arbitraries.of(INJECTIONS);
-    }
-
-    @Provide
-    Arbitrary<String> closedFields() {
-        return Arbitraries.of(CLOSED_FIELDS);
-    }
-
-    @Provide
-    Arbitrary<String> targets() {
-        return Arbitraries.of("/api/v1/artisans/{x}", "/api/v1/artisans/{x}/history", "/api/v1/artisans/{x}/eligibility",
-                "/api/v1/artisans?regionCode={x}", "/api/v1/artisans?provinceCode={x}", "/api/v1/artisans?status={x}",
-                "/api/v1/artisans?branchCode={x}", "/api/v1/artisans?page={x}", "/api/v1/artisans?size={x}",
-                "/api/v1/artisans/{artisan}?minPosition={x}", "/api/v1/artisans/{artisan}?asOf={x}",
-                "/api/v1/notifications?regionCode={x}", "/api/v1/artisans/{x}/suspension", "/api/v1/cards/{x}/renewal");
-    }
-
-    @Provide
-    Arbitrary<String> operatorKeys() {
-        return Arbitraries.of(OPERATOR_KEYS);
-    }
-
-    @Provide
-    Arbitrary<String> anyField() {
-        return Arbitraries.of("cin", "firstName", "firstName.ar", "firstName.fr", "lastName", "lastName.ar",
-                "lastName.fr", "birthDate", "gender", "phone", "address", "provinceCode", "activityCode", "qualification",
-                "qualification.route", "qualification.yearsOfPractice");
-    }
-
-    @Provide
-    Arbitrary<String> anyFieldOrBody() {
-        return Arbitraries.oneOf(anyField(), Arbitraries.just(""));
-    }
-
-    @Provide
-    Arbitrary<String> textFields() {
-        return Arbitraries.of("cin", "firstName.ar", "firstName.fr", "lastName.ar", "lastName.fr", "phone", "address",
-                "provinceCode", "activityCode");
-    }
-
-    @Provide
-    Arbitrary<String> numberFields() {
-        return Arbitraries.of("qualification.yearsOfPractice", "cin", "phone", "birthDate");
-    }
-
-    @Provide
-    Arbitrary<Integer> hugeLengths() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(301, 60_000)),
-                Tuple.of(1, Arbitraries.integers().between(70_000, 300_000)));
-    }
-
-    @Provide
-    Arbitrary<String> hugeFillers() {
-        return Arbitraries.of("A", "7", "ب", "é", "ab ", "\uD83D\uDE00");
-    }
-
-    @Provide
-    Arbitrary<Integer> depths() {
-        return Arbitraries.integers().between(500, 12_000);
-    }
-
-    @Provide
-    Arbitrary<String> hugeNumbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("1e99999", "-1e400", "123456789012345678901234567890", "9223372036854775808",
-                        "-9223372036854775809", "2147483648", "1.7976931348623157e309", "NaN", "Infinity", "-0.0e-99999"),
-                Arbitraries.integers().between(20, 5_000).map(digits -> "9".repeat(digits)));
-    }
-
-    @Provide
-    Arbitrary<String> wrongTypedValues() {
-        return Arbitraries.of("12", "12.5", "true", "false", "[]", "[\"MA-MAR\"]", "{}", "{\"value\":\"x\"}", "[[[]]]",
-                "\"text\"", "-1");
-    }
-
-    @Provide
-    Arbitrary<String> wrongBodies() {
-        return Arbitraries.of("[]", "\"text\"", "42", "null", "true", "", "{", "{\"cin\":", "{\"cin\" \"A1\"}",
-                "{'cin':'A1'}", "[{\"cin\":\"A1\"}]", "{\"cin\":\"A1\",}", "\uFEFF{}", "{} {}", "{\"a\":1}garbage");
-    }
-
-    @Provide
-    Arbitrary<String> hidden() {
-        return Arbitraries.of(HIDDEN);
-    }
-
-    @Provide
-    Arbitrary<Double> fractions() {
-        return Arbitraries.doubles().between(0, 1);
-    }
-
-    @Provide
-    Arbitrary<Integer> masks() {
-        return Arbitraries.integers().between(1, 7);
-    }
-
-    @Provide
-    Arbitrary<String> badBirthDates() {
-        LocalDate today = LocalDate.now();
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 3_000_000).map(days -> today.plusDays(days).toString()),
-                // Younger than register.policy.minimum-age (15).
-                Arbitraries.longs().between(1, 15 * 365).map(days -> today.minusYears(15).plusDays(days).toString()),
-                Arbitraries.integers().between(-9999, 1899).map(year -> LocalDate.of(year, 6, 15).toString()),
-                Arbitraries.of("0000-01-01", "-0001-06-15", "+10000-01-01", "+999999999-12-31", "-999999999-01-01",
-                        "+1000000000-01-01", "2023-02-29", "1984-02-30", "1984-13-01", "1984-00-10", "1984-01-00",
-                        "1984-01-32", "02/03/1984", "1984-3-2", "19840302", "1984-03-02T00:00:00Z", "", " ",
-                        "１９８４-０３-０２"));
-    }
-
-    @Provide
-    Arbitrary<String> badInstants() {
-        return Arbitraries.of("+1000000000-01-01T00:00:00Z", "-1000000001-01-01T00:00:00Z", "2026-13-01T00:00:00Z",
-                "2026-02-30T00:00:00Z", "2026-01-01T25:00:00Z", "2026-01-01T00:00:60Z", "tomorrow", "1e99",
-                "9999999999999999999", "2026-01-01T00:00:00+99:00", "");
+    @TestFactory
+    Stream<DynamicTest> duplicateKeysAreRefused() {
+        return draw.cases(60, () -> {
+            String field = draw.of(ANY_FIELDS);
+            boolean sameValue = draw.bool();
+            Map<String, Object> registration = registration();
+            String[] path = field.split("\\.");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> holder = path.length == 1 ? registration : (Map<String, Object>) registration.get(path[0]);
+            String key = path[path.length - 1];
+            String json = withDuplicate(registration, holder, key, sameValue ? holder.get(key) : otherValidValue(field));
+            return new Case(json, () -> refused(api.sendRaw("POST", "/api/v1/artisans", clerk, json), json, 400));
+        });
     }
 
     // ---- request building -------------------------------------------------------------------------------------------
