@@ -149,6 +149,9 @@ class ProjectionRebuildSurvivesKillTest {
                 RegisterApplication.class.getName(),
                 "--server.port=" + port,
                 "--register.auth.mode=dev",
+                // The test reads every card's public check from one address, faster than a partner's counter would.
+                "--register.http.public-rate-limit.per-second=10000",
+                "--register.http.public-rate-limit.burst=10000",
                 "--register.data-dir=" + dataDir,
                 "--register.mongodb.embedded.backend=h2",
                 "--register.mongodb.embedded.port=0",
