@@ -28,11 +28,7 @@ class ProjectionRebuildSurvivesKillTest {
     private static final List<String> REBUILT = List.of("artisan-view", "card-verification");
 
     @TempDir
-    Path dataDir;
-    @TempDir
-    Path keyDir;
-    @TempDir
-    Path logs;
+    Path work;
 
     private RegisterProcess register;
 
@@ -133,7 +129,7 @@ class ProjectionRebuildSurvivesKillTest {
     }
 
     private Api start(String run) throws IOException, InterruptedException {
-        register = RegisterProcess.start(dataDir, keyDir, logs.resolve(run + ".log"),
+        register = RegisterProcess.start(work, run,
                 "--register.event-store.claim-timeout=" + CLAIM_TIMEOUT,
                 "--register.query.projection-batch-size=1",
                 "--register.query.rebuild.monitor-interval=200ms");

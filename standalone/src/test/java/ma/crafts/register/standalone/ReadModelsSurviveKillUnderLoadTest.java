@@ -39,11 +39,7 @@ class ReadModelsSurviveKillUnderLoadTest {
     private static final String SEARCH_PAGE = "search page ";
 
     @TempDir
-    Path dataDir;
-    @TempDir
-    Path keyDir;
-    @TempDir
-    Path logs;
+    Path work;
 
     private RegisterProcess register;
 
@@ -56,7 +52,7 @@ class ReadModelsSurviveKillUnderLoadTest {
 
     @Test
     void afterAKillUnderLoadEveryReadModelEqualsACleanRebuild() throws Exception {
-        register = RegisterProcess.start(dataDir, keyDir, logs.resolve("first.log"), SETTINGS);
+        register = RegisterProcess.start(work, "first", SETTINGS);
         Api api = register.api();
         String clerk = api.token("clerk", List.of("CHAMBER_CLERK"), REGION);
         String activityCode = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0)
@@ -87,7 +83,7 @@ class ReadModelsSurviveKillUnderLoadTest {
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).as("registrations acknowledged before the kill").isNotEmpty();
 
-        register = RegisterProcess.start(dataDir, keyDir, logs.resolve("second.log"), SETTINGS);
+        register = RegisterProcess.start(work, "second", SETTINGS);
         Api restarted = register.api();
         String auditor = restarted.token("auditor", List.of("AUDITOR"), null);
         String admin = restarted.token("admin", List.of("REGISTRY_ADMIN"), null);

@@ -30,11 +30,11 @@ final class RegisterProcess {
     }
 
     /**
-     * Starts the register on {@code dataDir}, its keys in {@code keyDir} (outside the data, as the register demands),
-     * with development tokens, logging to {@code log}, and returns once it is healthy.
+     * Starts the register on the data in {@code work}/data, its keys in {@code work}/keys (outside the data, as the
+     * register demands), with development tokens, logging to {@code work}/{@code run}.log; returns once it is healthy.
      */
-    static RegisterProcess start(Path dataDir, Path keyDir, Path log, String... settings)
-            throws IOException, InterruptedException {
+    static RegisterProcess start(Path work, String run, String... settings) throws IOException, InterruptedException {
+        Path dataDir = Files.createDirectories(work.resolve("data"));
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -46,10 +46,11 @@ final class RegisterProcess {
                 "--server.port=" + port,
                 "--register.auth.mode=dev",
                 "--register.data-dir=" + dataDir,
-                "--register.key-dir=" + keyDir,
+                "--register.key-dir=" + work.resolve("keys"),
                 "--register.mongodb.embedded.backend=h2",
                 "--register.mongodb.embedded.port=0"));
         command.addAll(List.of(settings));
+        Path log = work.resolve(run + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RegisterProcess register = new RegisterProcess(process, log, new Api(port));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
