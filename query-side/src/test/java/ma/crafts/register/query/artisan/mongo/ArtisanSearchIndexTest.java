@@ -208,7 +208,8 @@ class ArtisanSearchIndexTest {
     @Test
     void aCommitLandingLateIsCountedThoughHigherPositionsWereCountedBefore() {
         // Position 3 was still a gap when 5 was read: 5 comes first with 3 among its token's gaps, then 3 alone.
-        Move five = new Move("a5", 5, 5, new WriterProgress(5, new TreeSet<>(Set.of(3L))), null, pottery(ArtisanStatus.ACTIVE));
+        Move five = new Move("a5", 5, 5, new WriterProgress(5, new TreeSet<>(Set.of(3L))), null,
+                pottery(ArtisanStatus.ACTIVE));
         Move lateThree = new Move("a3", 3, 3, WriterProgress.inOrder(5), null, pottery(ArtisanStatus.ACTIVE));
         index.apply("s0", List.of(five));
         index.apply("s0", List.of(lateThree));
