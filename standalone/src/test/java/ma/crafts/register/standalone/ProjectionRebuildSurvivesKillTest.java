@@ -132,7 +132,10 @@ class ProjectionRebuildSurvivesKillTest {
         register = RegisterProcess.start(work, run,
                 "--register.event-store.claim-timeout=" + CLAIM_TIMEOUT,
                 "--register.query.projection-batch-size=1",
-                "--register.query.rebuild.monitor-interval=200ms");
+                "--register.query.rebuild.monitor-interval=200ms",
+                // The test reads every card check back to back from one address.
+                "--register.http.public-rate-limit.per-second=1000",
+                "--register.http.public-rate-limit.burst=1000");
         return register.api();
     }
 }
