@@ -1,19 +1,15 @@
 package ma.crafts.register.standalone;
 
+import static ma.crafts.register.standalone.RegisterProcess.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,19 +28,14 @@ class ProjectionRebuildSurvivesKillTest {
     private static final List<String> REBUILT = List.of("artisan-view", "card-verification");
 
     @TempDir
-    Path dataDir;
-    @TempDir
-    Path logs;
+    Path work;
 
-    private Process register;
+    private RegisterProcess register;
 
     @AfterEach
     void stopTheRegister() throws InterruptedException {
-        if (register != null && register.isAlive()) {
-            register.destroy();
-            if (!register.waitFor(30, TimeUnit.SECONDS)) {
-                register.destroyForcibly().waitFor();
-            }
+        if (register != null) {
+            register.stop();
         }
     }
 
@@ -85,7 +76,7 @@ class ProjectionRebuildSurvivesKillTest {
         await("the artisan view's rebuild to be under way", () -> progress(api, admin, "artisan-view")
                 .get("position").asLong() >= head / 4);
         JsonNode halfWay = progress(api, admin, "artisan-view");
-        register.destroyForcibly().waitFor();
+        register.kill();
         assertThat(halfWay.get("status").asText()).as("killed during the rebuild: " + halfWay).isEqualTo("REBUILDING");
         assertThat(halfWay.get("position").asLong()).isLessThan(halfWay.get("head").asLong());
 
@@ -137,61 +128,14 @@ class ProjectionRebuildSurvivesKillTest {
         throw new AssertionError("no projection " + projection + " in " + listed.body());
     }
 
-    /** Starts the register in a JVM of its own on {@link #dataDir}, with the test's classpath. */
     private Api start(String run) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = logs.resolve(run + ".log");
-        register = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                RegisterApplication.class.getName(),
-                "--server.port=" + port,
-                "--register.auth.mode=dev",
-                // The test reads every card's public check from one address, faster than a partner's counter would.
-                "--register.http.public-rate-limit.per-second=10000",
-                "--register.http.public-rate-limit.burst=10000",
-                "--register.data-dir=" + dataDir,
-                "--register.mongodb.embedded.backend=h2",
-                "--register.mongodb.embedded.port=0",
+        register = RegisterProcess.start(work, run,
                 "--register.event-store.claim-timeout=" + CLAIM_TIMEOUT,
                 "--register.query.projection-batch-size=1",
-                "--register.query.rebuild.monitor-interval=200ms")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Api api = new Api(port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (true) {
-            assertThat(register.isAlive()).as("the register runs; its log:\n%s", tail(log)).isTrue();
-            assertThat(System.nanoTime()).as("the register started in time; its log:\n%s", tail(log))
-                    .isLessThan(deadline);
-            try {
-                if (api.get("/actuator/health", null).status() == 200) {
-                    return api;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // the port opens once the application has started
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+                "--register.query.rebuild.monitor-interval=200ms",
+                // The test reads every card check back to back from one address.
+                "--register.http.public-rate-limit.per-second=1000",
+                "--register.http.public-rate-limit.burst=1000");
+        return register.api();
     }
 }

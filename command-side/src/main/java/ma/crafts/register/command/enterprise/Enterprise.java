@@ -59,8 +59,9 @@ public class Enterprise {
                 command.enterpriseId(), command.nia(), command.name(), command.provinceCode(), command.activityCodes(),
                 command.representativeGender(), command.representative(), command.actingRegion()), problems,
                 geography, nomenclature);
-        ArtisanStatus status = supervisors.statusOf(supervisor).orElseThrow(() -> new NotFoundException(
-                "No artisan " + supervisor + " is registered in the RNA to supervise the enterprise"));
+        ArtisanStatus status = supervisors.statusOf(supervisor, command.actingRegion()).orElseThrow(() ->
+                new NotFoundException("No artisan " + supervisor + " that you may name is registered in the RNA to "
+                        + "supervise the enterprise"));
         if (status != ArtisanStatus.ACTIVE) {
             throw new RuleViolationException(SUPERVISOR_MUST_BE_ACTIVE, "An enterprise's production must be "
                     + "supervised by an ACTIVE artisan registered in the RNA; artisan " + supervisor + " is " + status);

@@ -53,7 +53,8 @@ public class EnterpriseCommandController {
     @ApiResponse(responseCode = "201", description = "Registered; `Location` names the enterprise")
     @ApiResponse(responseCode = "400", description = "Invalid field (unknown province or activity, bad CIN, ...)")
     @ApiResponse(responseCode = "403", description = "Not a chamber clerk, or the province is outside the clerk's region")
-    @ApiResponse(responseCode = "404", description = "No artisan is registered under `supervisingArtisanId`")
+    @ApiResponse(responseCode = "404", description = "No artisan is registered under `supervisingArtisanId`, or (for a "
+            + "chamber clerk) it is registered in another region: both answer alike")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: supervising-artisan-must-be-active")
     public ResponseEntity<RegisteredResponse> register(@RequestBody(required = false) RegisterEnterpriseRequest request) {
         access.requireAnyRole(Role.CHAMBER_CLERK);

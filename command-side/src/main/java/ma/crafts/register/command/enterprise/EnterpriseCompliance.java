@@ -46,7 +46,8 @@ public class EnterpriseCompliance {
         SagaLifecycle.associateWith(ARTISAN_ID, supervisingArtisanId);
         // A strike-off that another node committed after checking the supervisor, but that this processor read before
         // the registration, never reaches this saga: look at the artisan once now.
-        if (supervisors.statusOf(supervisingArtisanId).filter(status -> status == ArtisanStatus.STRUCK_OFF).isPresent()) {
+        if (supervisors.statusOf(supervisingArtisanId, null)
+                .filter(status -> status == ArtisanStatus.STRUCK_OFF).isPresent()) {
             flag(commands);
         }
     }

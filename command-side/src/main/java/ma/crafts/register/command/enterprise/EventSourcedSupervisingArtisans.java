@@ -30,7 +30,7 @@ public class EventSourcedSupervisingArtisans implements SupervisingArtisans {
     }
 
     @Override
-    public Optional<ArtisanStatus> statusOf(String artisanId) {
+    public Optional<ArtisanStatus> statusOf(String artisanId, String withinRegion) {
         if (artisanId == null || artisanId.isBlank()) {
             return Optional.empty();
         }
@@ -39,6 +39,9 @@ public class EventSourcedSupervisingArtisans implements SupervisingArtisans {
                     .invoke(artisan -> snapshotSerializer.serialize(artisan, JsonNode.class).getData());
             if (!artisanId.equals(state.path("artisanId").asText(null))) {
                 // Another actor's stream (an enterprise or cooperative id given as an artisan id).
+                return Optional.empty();
+            }
+            if (withinRegion != null && !withinRegion.equals(state.path("regionCode").asText(null))) {
                 return Optional.empty();
             }
             String status = state.path("status").asText(null);

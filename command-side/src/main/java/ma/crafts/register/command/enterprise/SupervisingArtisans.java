@@ -9,6 +9,10 @@ import ma.crafts.register.values.ArtisanStatus;
  */
 public interface SupervisingArtisans {
 
-    /** Empty when no artisan is registered under {@code artisanId}. */
-    Optional<ArtisanStatus> statusOf(String artisanId);
+    /**
+     * Empty when no artisan is registered under {@code artisanId} or, unless {@code withinRegion} is null, when it is
+     * registered in another region: a clerk may not read another region's artisans, so naming one must tell no more
+     * (not even that it exists) than naming an artisan that does not exist.
+     */
+    Optional<ArtisanStatus> statusOf(String artisanId, String withinRegion);
 }

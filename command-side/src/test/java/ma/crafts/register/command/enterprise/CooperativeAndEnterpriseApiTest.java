@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import ma.crafts.register.command.CommandSideApplication;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.command.numbering.IssuedNumbers;
@@ -184,6 +186,29 @@ class CooperativeAndEnterpriseApiTest {
                 sagaStore.findSagas(EnterpriseCompliance.class, bySupervisor).isEmpty());
     }
 
+    @Test
+    void aClerkNamingAnotherRegionsArtisanAsSupervisorGetsTheAnswerForAnArtisanThatDoesNotExist() {
+        String fesClerk = http.token("clerk-fes", "CHAMBER_CLERK", "MA-03");
+        String active = registerArtisan(fesClerk, "MA-FES");
+        String suspended = registerArtisan(fesClerk, "MA-FES");
+        assertThat(http.post("/api/v1/artisans/" + suspended + "/suspension", fesClerk,
+                Map.of("reason", "Enquête en cours")).status()).isEqualTo(200);
+        String struckOff = registerArtisan(fesClerk, "MA-FES");
+        assertThat(http.post("/api/v1/artisans/" + struckOff + "/striking-off", fesClerk,
+                Map.of("reason", "Cessation définitive d'activité")).status()).isEqualTo(200);
+        String unknown = UUID.randomUUID().toString();
+        long before = eventCount();
+
+        List<String> answers = new ArrayList<>();
+        for (String named : List.of(unknown, active, suspended, struckOff)) {
+            Response refused = http.post("/api/v1/enterprises", clerk07, enterprise(named));
+            assertProblem(refused, 404, "/problems/not-found", null);
+            answers.add(refused.body().get("detail").asText().replace(named, "<named>"));
+        }
+        assertThat(answers).containsOnly(answers.get(0));
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
     private static void assertProblem(Response response, int status, String type, String field) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
         assertThat(response.type()).isEqualTo(type);
@@ -194,11 +219,15 @@ class CooperativeAndEnterpriseApiTest {
     }
 
     private String registerArtisan() {
+        return registerArtisan(clerk07, "MA-MAR");
+    }
+
+    private String registerArtisan(String clerk, String province) {
         Map<String, Object> body = representative();
-        body.put("provinceCode", "MA-MAR");
+        body.put("provinceCode", province);
         body.put("activityCode", "B05-002");
         body.put("qualification", Map.of("route", "EXPERIENCE", "yearsOfPractice", 12));
-        Response response = http.post("/api/v1/artisans", clerk07, body);
+        Response response = http.post("/api/v1/artisans", clerk, body);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response.body().get("artisanId").asText();
     }

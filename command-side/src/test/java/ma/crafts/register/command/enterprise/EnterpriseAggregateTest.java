@@ -39,7 +39,9 @@ class EnterpriseAggregateTest {
     static final String CAUSE = EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF;
 
     private FixtureConfiguration<Enterprise> fixture;
+    private static final String OTHER_REGIONS_ARTISAN = "a6f0c8d2-0000-4000-8000-00000000000b";
     private final Map<String, ArtisanStatus> artisans = new HashMap<>();
+    private final Map<String, String> regions = new HashMap<>();
     private final List<String> looked = new ArrayList<>();
 
     @BeforeEach
@@ -47,11 +49,14 @@ class EnterpriseAggregateTest {
         fixture = new AggregateTestFixture<>(Enterprise.class);
         fixture.registerInjectableResource(GEOGRAPHY);
         fixture.registerInjectableResource(NOMENCLATURE);
-        fixture.registerInjectableResource((SupervisingArtisans) id -> {
+        fixture.registerInjectableResource((SupervisingArtisans) (id, withinRegion) -> {
             looked.add(id);
-            return Optional.ofNullable(artisans.get(id));
+            return Optional.ofNullable(artisans.get(id))
+                    .filter(status -> withinRegion == null || withinRegion.equals(regions.get(id)));
         });
         artisans.put(SUPERVISOR, ArtisanStatus.ACTIVE);
+        regions.put(SUPERVISOR, "MA-07");
+        regions.put(OTHER_REGIONS_ARTISAN, "MA-01");
     }
 
     static RegisterEnterprise register(String supervisor, String actingRegion) {
@@ -92,6 +97,32 @@ class EnterpriseAggregateTest {
                             && violation.getMessage().contains(status.name())))
                     .expectNoEvents();
         }
+    }
+
+    @Test
+    void aClerkNamingAnotherRegionsArtisanLearnsNeitherItsStatusNorThatItExists() {
+        List<String> refusals = new ArrayList<>();
+        fixture.givenNoPriorActivity()
+                .when(register("no-such-artisan", "MA-07"))
+                .expectException(predicate(e -> e instanceof NotFoundException notFound && refusals.add(
+                        notFound.getMessage().replace("no-such-artisan", "<named>"))));
+        for (ArtisanStatus status : ArtisanStatus.values()) {
+            artisans.put(OTHER_REGIONS_ARTISAN, status);
+            fixture.givenNoPriorActivity()
+                    .when(register(OTHER_REGIONS_ARTISAN, "MA-07"))
+                    .expectException(predicate(e -> e instanceof NotFoundException notFound && refusals.add(
+                            notFound.getMessage().replace(OTHER_REGIONS_ARTISAN, "<named>"))))
+                    .expectNoEvents();
+        }
+        assertThat(refusals).hasSize(ArtisanStatus.values().length + 1).containsOnly(refusals.get(0));
+    }
+
+    @Test
+    void aNationalActorMayNameAnActiveArtisanOfAnyRegion() {
+        artisans.put(OTHER_REGIONS_ARTISAN, ArtisanStatus.ACTIVE);
+        fixture.givenNoPriorActivity()
+                .when(register(OTHER_REGIONS_ARTISAN, null))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

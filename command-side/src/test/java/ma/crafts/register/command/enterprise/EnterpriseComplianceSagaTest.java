@@ -33,7 +33,7 @@ class EnterpriseComplianceSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(EnterpriseCompliance.class);
-        fixture.registerResource((SupervisingArtisans) id -> Optional.ofNullable(artisans.get(id)));
+        fixture.registerResource((SupervisingArtisans) (id, withinRegion) -> Optional.ofNullable(artisans.get(id)));
         artisans.put(SUPERVISOR, ArtisanStatus.ACTIVE);
     }
 

@@ -7,10 +7,15 @@ import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.QueryProcessors;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.artisan.mongo.WriterProgress;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.WrappedToken;
 
 /**
  * Maintains the artisan view and its search index. Runs in a tracking processor; events of one artisan arrive in
@@ -41,7 +46,17 @@ public class ArtisanProjection {
     @EventHandler
     public void on(DomainEventMessage<?> message) {
         ArtisanEvent event = ArtisanEvent.of(message);
-        ProjectionBatches.apply(this, message, Batch::new, batch -> batch.apply(event));
+        WriterProgress progress = progressAfter(message, event.position());
+        ProjectionBatches.apply(this, message, Batch::new, batch -> batch.apply(event, progress));
+    }
+
+    /** The event's tracking token as the search index keeps it; in position order when it has no gap-aware token. */
+    private static WriterProgress progressAfter(EventMessage<?> message, long position) {
+        if (message instanceof TrackedEventMessage<?> tracked
+                && WrappedToken.unwrapLowerBound(tracked.trackingToken()) instanceof GapAwareTrackingToken token) {
+            return new WriterProgress(token.getIndex(), token.getGaps());
+        }
+        return WriterProgress.inOrder(position);
     }
 
     @ResetHandler
@@ -61,13 +76,13 @@ public class ArtisanProjection {
             this.folded = new FoldedArtisans(scope, folding, views::findAll, views::find);
         }
 
-        void apply(ArtisanEvent event) {
+        void apply(ArtisanEvent event, WriterProgress progress) {
             folded.apply(event).ifPresent(step -> {
                 ArtisanSearchKeys.Placement from = ArtisanSearchKeys.placementOf(step.before());
                 ArtisanSearchKeys.Placement to = ArtisanSearchKeys.placementOf(step.after());
                 if (!Objects.equals(from, to)) {
                     moves.add(new ArtisanSearchIndex.Move(step.after().artisanId(),
-                            step.after().registrationPosition(), event.position(), from, to));
+                            step.after().registrationPosition(), event.position(), progress, from, to));
                 }
             });
         }

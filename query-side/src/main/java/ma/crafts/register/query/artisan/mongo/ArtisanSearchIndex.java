@@ -25,9 +25,11 @@ import org.bson.Document;
  * {@value SearchIndexLayout#FANOUT} level-2 nodes ({@code _id = "<level>/<territory>/<node>"}). An artisan counts in
  * three territories, so a batch of registrations updates about three count documents per territory it touches, whatever
  * the register's size. Counts are changed with {@code $inc}, which is not idempotent; so each count document also
- * records, per writer (a processor segment, whose events arrive in store order), the global position of the last event
- * it applied ({@code "@<writer>"}), and a batch adds only the changes of later events. A batch interrupted half-way and
- * delivered again therefore completes without counting anything twice. Writers share no marker, so segments working in
+ * records, per writer (a processor segment), which events it has applied ({@code "@<writer>"}: a {@link WriterProgress},
+ * the tracking token of the last one, merged with what it held before), and a batch adds only the changes of events
+ * not covered. A position alone would not do: a commit that lands late (its position was a gap when higher ones were
+ * read) is delivered after them, and would be taken for one already counted. A batch interrupted half-way and
+ * delivered again therefore completes without counting anything twice or skipping a late commit. Writers share no marker, so segments working in
  * parallel never wait for one another.
  *
  * <p><b>Pages.</b> A page descends the counts of the key's territory (level 3, then 2, then 1) to the window holding
@@ -76,23 +78,30 @@ public class ArtisanSearchIndex {
      * One event's effect on an artisan's place in the index.
      *
      * @param registrationPosition global position of the artisan's registration: fixes its window
-     * @param position             global position of the event; orders the changes of one writer
+     * @param position             global position of the event
+     * @param progress             what the writer has applied once this event is: the event's tracking token
      * @param from                 the placement before the event, or null when the artisan was not indexed
      * @param to                   the placement after the event, or null when the artisan leaves the index
      */
-    public record Move(String artisanId, long registrationPosition, long position, Placement from, Placement to) {
+    public record Move(String artisanId, long registrationPosition, long position, WriterProgress progress,
+                       Placement from, Placement to) {
         public Move {
             Objects.requireNonNull(artisanId, "artisanId");
+            Objects.requireNonNull(progress, "progress");
             if (position < 0) {
                 throw new IllegalArgumentException("An indexed event needs its global position: " + artisanId);
             }
         }
+
+        /** A move of a writer whose events come in the order of their positions. */
+        public Move(String artisanId, long registrationPosition, long position, Placement from, Placement to) {
+            this(artisanId, registrationPosition, position, WriterProgress.inOrder(position), from, to);
+        }
     }
 
     /**
-     * Applies the moves of one batch, in event order. {@code writer} names who produced them: its moves must come in
-     * the order of their positions across batches (a processor segment), and no other writer may move the same
-     * artisans (the processor sequences an artisan's events on one segment).
+     * Applies the moves of one batch, in delivery order. {@code writer} names who produced them (a processor segment):
+     * no other writer may move the same artisans (the processor sequences an artisan's events on one segment).
      */
     public void apply(String writer, List<Move> moves) {
         writes().apply(writer, moves);

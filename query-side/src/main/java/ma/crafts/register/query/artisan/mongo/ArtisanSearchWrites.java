@@ -107,7 +107,7 @@ final class ArtisanSearchWrites {
                 if (n != 0) {
                     for (int level = 1; level <= LEVELS; level++) {
                         deltas.computeIfAbsent(nodeId(level, territory, nodeNo(level, window)), id -> new ArrayList<>())
-                                .add(new Delta(move.position(), field, n));
+                                .add(new Delta(move.position(), move.progress(), field, n));
                     }
                 }
             }));
@@ -116,22 +116,26 @@ final class ArtisanSearchWrites {
             return highestWindow;
         }
         String marker = MARKER + writer;
-        Map<String, Long> applied = markers(marker, List.copyOf(deltas.keySet()));
+        Map<String, WriterProgress> applied = markers(marker, List.copyOf(deltas.keySet()));
         List<WriteModel<Document>> writes = new ArrayList<>();
         deltas.forEach((id, changes) -> {
-            long done = applied.getOrDefault(id, -1L);
+            WriterProgress done = applied.get(id);
             Map<String, Long> increments = new TreeMap<>();
-            long newest = -1;
+            boolean anyNew = false;
             for (Delta delta : changes) {
-                if (delta.position > done) {
+                if (done == null || !done.covers(delta.position)) {
                     increments.merge(delta.field, (long) delta.change, Long::sum);
-                    newest = Math.max(newest, delta.position);
+                    anyNew = true;
                 }
             }
-            if (newest < 0) {
+            if (!anyNew) {
                 return;
             }
-            Document update = new Document("$set", new Document(marker, newest));
+            // The last delta's token covers every event delivered before it; the stored marker may cover events
+            // it does not (delivered before a restart, ahead of a late commit delivered only now).
+            WriterProgress last = changes.get(changes.size() - 1).progress;
+            WriterProgress progress = done == null ? last : done.union(last);
+            Document update = new Document("$set", new Document(marker, progress.toDocument()));
             Document inc = new Document();
             increments.forEach((field, n) -> {
                 if (n != 0) {
@@ -147,13 +151,14 @@ final class ArtisanSearchWrites {
         return highestWindow;
     }
 
-    private Map<String, Long> markers(String marker, List<String> ids) {
-        Map<String, Long> applied = new HashMap<>();
+    private Map<String, WriterProgress> markers(String marker, List<String> ids) {
+        Map<String, WriterProgress> applied = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_SLICE));
             for (Document d : counts.find(Filters.in("_id", slice)).projection(Projections.include(marker))) {
-                if (d.get(marker) instanceof Number n) {
-                    applied.put(d.getString("_id"), n.longValue());
+                WriterProgress progress = WriterProgress.fromStored(d.get(marker));
+                if (progress != null) {
+                    applied.put(d.getString("_id"), progress);
                 }
             }
         }
@@ -218,6 +223,6 @@ final class ArtisanSearchWrites {
         return List.copyOf(all);
     }
 
-    private record Delta(long position, String field, int change) {
+    private record Delta(long position, WriterProgress progress, String field, int change) {
     }
 }

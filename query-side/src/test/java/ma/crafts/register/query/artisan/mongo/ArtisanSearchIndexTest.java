@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -202,6 +203,35 @@ class ArtisanSearchIndexTest {
 
         assertThat(index.count(ALL)).isEqualTo(1);
         assertThat(page(MARRAKECH)).containsExactly("a1");
+    }
+
+    @Test
+    void aCommitLandingLateIsCountedThoughHigherPositionsWereCountedBefore() {
+        // Position 3 was still a gap when 5 was read: 5 comes first with 3 among its token's gaps, then 3 alone.
+        Move five = new Move("a5", 5, 5, new WriterProgress(5, new TreeSet<>(Set.of(3L))), null,
+                pottery(ArtisanStatus.ACTIVE));
+        Move lateThree = new Move("a3", 3, 3, WriterProgress.inOrder(5), null, pottery(ArtisanStatus.ACTIVE));
+        index.apply("s0", List.of(five));
+        index.apply("s0", List.of(lateThree));
+
+        assertThat(index.count(MARRAKECH)).isEqualTo(2);
+        assertThat(page(MARRAKECH)).containsExactly("a3", "a5");
+
+        index.apply("s0", List.of(lateThree));
+        index.apply("s0", List.of(five));
+        assertThat(index.count(MARRAKECH)).isEqualTo(2);
+    }
+
+    @Test
+    void afterARestartTheCommitThatWasAGapIsCountedAndTheOneCountedBeforeIsNot() {
+        index.apply("s0", List.of(new Move("a5", 5, 5, new WriterProgress(5, new TreeSet<>(Set.of(3L))), null,
+                pottery(ArtisanStatus.ACTIVE))));
+        // Killed before the token was stored: the restarted processor reads both, now in position order.
+        index.apply("s0", List.of(registered("a3", 3, pottery(ArtisanStatus.ACTIVE)),
+                registered("a5", 5, pottery(ArtisanStatus.ACTIVE))));
+
+        assertThat(index.count(MARRAKECH)).isEqualTo(2);
+        assertThat(index.count(ALL)).isEqualTo(2);
     }
 
     @Test
