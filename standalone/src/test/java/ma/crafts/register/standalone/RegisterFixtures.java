@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Records the suites over every operation act on, set up once through the API as a chamber would: in the clerk's
  * region MA-07 (province MA-MAR) an ACTIVE experienced artisan with a valid card and a provincial body membership, a
  * SUSPENDED artisan whose card was revoked, a STRUCK_OFF artisan, a cooperative and an enterprise it supervises; a
- * provincial body affiliated to its regional body. Each is in a state that makes the natural write on it a
+ * provincial body affiliated to its regional body; and the first of the seeded benefit programmes. Each is in a state that makes the natural write on it a
  * deterministic rule violation, so that the suites can repeat requests without changing what they act on.
  */
 final class RegisterFixtures {
@@ -28,7 +28,11 @@ final class RegisterFixtures {
     final String activityCode;
     final String branchCode;
     final String artisan;
+    /** The CIN {@link #artisan} is registered under, for lookups. */
+    final String artisanCin;
     final String card;
+    /** The unguessable code {@link #card}'s QR holds, from its issue response. */
+    final String checkCode;
     final String suspendedArtisan;
     final String revokedCard;
     final String struckOffArtisan;
@@ -36,6 +40,7 @@ final class RegisterFixtures {
     final String regionalBody;
     final String cooperative;
     final String enterprise;
+    final String programme;
 
     private final Map<String, String> byCollection = new HashMap<>();
 
@@ -61,8 +66,11 @@ final class RegisterFixtures {
         ok(api.post("/api/v1/professional-bodies/" + provincialBody + "/affiliation", admin,
                 Map.of("parentBodyId", regionalBody)));
 
-        artisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(freshCin(), PROVINCE, activityCode)), "artisanId");
-        card = created(api.post("/api/v1/artisans/" + artisan + "/cards", clerk, Map.of()), "cardNumber");
+        artisanCin = freshCin();
+        artisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(artisanCin, PROVINCE, activityCode)), "artisanId");
+        Api.Reply issued = api.post("/api/v1/artisans/" + artisan + "/cards", clerk, Map.of());
+        card = created(issued, "cardNumber");
+        checkCode = issued.body().get("checkCode").asText();
         created(api.post("/api/v1/artisans/" + artisan + "/memberships", clerk, Map.of("bodyId", provincialBody)), "bodyId");
 
         suspendedArtisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(freshCin(), PROVINCE, activityCode)),
@@ -77,6 +85,7 @@ final class RegisterFixtures {
 
         cooperative = created(api.post("/api/v1/cooperatives", clerk, cooperative(freshCin())), "cooperativeId");
         enterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
+        programme = api.get("/api/v1/programmes", admin).body().get(0).get("programId").asText();
 
         byCollection.put("artisans", artisan);
         byCollection.put("cards", card);
@@ -84,6 +93,8 @@ final class RegisterFixtures {
         byCollection.put("professional-bodies", provincialBody);
         byCollection.put("cooperatives", cooperative);
         byCollection.put("enterprises", enterprise);
+        byCollection.put("programmes", programme);
+        byCollection.put("card-checks", checkCode);
     }
 
     /** A CIN nobody registered yet (two letters, six digits). */
