@@ -49,7 +49,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "register.mongodb.embedded.port=0",
                 "register.data-dir=target/projection-rebuild-test-data",
                 "register.query.rebuild.monitor-interval=2s",
-                "register.query.rebuild.retired-grace=1s"
+                "register.query.rebuild.retired-grace=1s",
+                // Every card's public check is read from this one address before and after each switch.
+                "register.http.public-rate-limit.per-second=10000",
+                "register.http.public-rate-limit.burst=10000"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectionRebuildTest {
