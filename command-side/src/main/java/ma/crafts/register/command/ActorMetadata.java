@@ -14,7 +14,7 @@ import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 
 /**
- * Who recorded an event and for which chamber: set on every command from the caller's token when it is dispatched,
+ * Who recorded an event and for which chamber, and the reason stated for it if any: set on every command from the caller's token when it is dispatched,
  * and copied onto the events the command produces, where the history and audit views read it.
  */
 public final class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
@@ -37,6 +37,10 @@ public final class ActorMetadata implements MessageDispatchInterceptor<CommandMe
             metaData.put(RECORDED_BY, actor.subject());
             metaData.put(CHAMBER, actor.chamber());
         }
+        String reason = StatedReason.current();
+        if (reason != null) {
+            metaData.put(StatedReason.REASON, reason);
+        }
         return (index, command) -> {
             Map<String, Object> stamped = new HashMap<>(metaData);
             stamped.putIfAbsent(RECORDED_BY, command.getMetaData().getOrDefault(RECORDED_BY, SYSTEM));
@@ -51,13 +55,13 @@ public final class ActorMetadata implements MessageDispatchInterceptor<CommandMe
     }
 
     /**
-     * Copies {@code recordedBy} and {@code chamber}, plus Axon's {@code correlationId} and {@code traceId}, from a
-     * command to its events. One provider for all four, because declaring any provider bean switches off Axon's
+     * Copies {@code recordedBy}, {@code chamber} and a stated {@code reason} ({@link StatedReason}), plus Axon's {@code correlationId} and {@code traceId}, from a
+     * command to its events. One provider for all five, because declaring any provider bean switches off Axon's
      * default origin provider.
      */
     public static CorrelationDataProvider correlationDataProvider() {
         return new MultiCorrelationDataProvider<>(List.of(
                 new MessageOriginProvider(),
-                new SimpleCorrelationDataProvider(RECORDED_BY, CHAMBER)));
+                new SimpleCorrelationDataProvider(RECORDED_BY, CHAMBER, StatedReason.REASON)));
     }
 }

@@ -137,6 +137,45 @@ class LifecycleCommandApiTest {
         }
     }
 
+    @Test
+    void changesWithoutAReasonFieldKeepAnOptionalStatedReasonInTheirEventsMetadata() {
+        String artisanId = register("MA-MAR", "B04-001", "EXPERIENCE", 5, null);
+        long before = eventCount();
+        assertThat(http.post(path(artisanId, "amendments"), clerk07,
+                Map.of("phone", "+212600000001", "reason", "x".repeat(501))).type()).isEqualTo("/problems/validation");
+        assertThat(eventCount()).isEqualTo(before);
+
+        assertThat(http.post(path(artisanId, "amendments"), clerk07,
+                Map.of("phone", "+212600000001", "reason", " demande de l'artisan ")).status()).isEqualTo(200);
+        assertThat(statedReason(lastEvent(artisanId))).isEqualTo("demande de l'artisan");
+        assertThat(http.post(path(artisanId, "amendments"), clerk07, Map.of("phone", "+212600000002")).status())
+                .isEqualTo(200);
+        assertThat(statedReason(lastEvent(artisanId))).as("none stated, none kept").isNull();
+        assertThat(http.post(path(artisanId, "master-artisan-status"), clerk07,
+                Map.of("yearsOfPractice", 12, "evidenceRef", "ATT-1", "reason", "attestation reçue")).status())
+                .isEqualTo(200);
+        assertThat(statedReason(lastEvent(artisanId))).isEqualTo("attestation reçue");
+
+        String card = http.post(path(artisanId, "cards"), clerk07, null).body().get("cardNumber").asText();
+        assertThat(http.post(cardPath(card, "loss-report"), clerk07, Map.of("reason", "perdue au souk")).status())
+                .isEqualTo(200);
+        assertThat(statedReason(lastEvent(artisanId))).isEqualTo("perdue au souk");
+        assertThat(http.post(cardPath(card, "replacement"), clerk07, Map.of("reason", "duplicata")).status())
+                .isEqualTo(201);
+        assertThat(statedReason(lastEvent(artisanId))).isEqualTo("duplicata");
+
+        String body = constitute("PROVINCIAL", "B04", "MA-MAR");
+        assertThat(http.post(path(artisanId, "memberships"), clerk07, Map.of("bodyId", body)).status()).isEqualTo(201);
+        assertThat(http.delete(path(artisanId, "memberships/" + body) + "?reason=d%C3%A9part", clerk07).status())
+                .isEqualTo(200);
+        assertThat(statedReason(lastEvent(artisanId))).isEqualTo("départ");
+
+        assertThat(http.post(path(artisanId, "relocation"), clerk07,
+                Map.of("provinceCode", "MA-FES", "address", "Talaa Kebira 40, Fès", "reason", "déménagement")).status())
+                .isEqualTo(200);
+        assertThat(statedReason(lastEvent(artisanId))).isEqualTo("déménagement");
+    }
+
     // --- relocation and status --------------------------------------------------------------------------------
 
     @Test
@@ -370,6 +409,10 @@ class LifecycleCommandApiTest {
     private DomainEventMessage<?> lastEvent(String artisanId) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(artisanId, 0).asStream().toList();
         return events.get(events.size() - 1);
+    }
+
+    private static String statedReason(DomainEventMessage<?> event) {
+        return (String) event.getMetaData().get(StatedReason.REASON);
     }
 
     private SealedPersonalData latestSealed(String artisanId) {

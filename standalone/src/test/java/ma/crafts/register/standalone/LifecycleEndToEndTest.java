@@ -139,8 +139,11 @@ class LifecycleEndToEndTest {
 
         // Amendment: sealed like registration, shown to the auditor and the region's clerk, masked for the analyst.
         Api.Reply amended = ok(api.post("/api/v1/artisans/" + id + "/amendments", marrakechClerk,
-                Map.of("phone", "+212 661 00 11 22")));
+                Map.of("phone", "+212 661 00 11 22", "reason", "nouveau numéro, demande du 3 mars")));
         assertThat(amended.body().get("amendedFields").get(0).asText()).isEqualTo("phone");
+        assertThat(lastHistoryItem(id, auditor, amended).get("payload").get("reason").asText())
+                .as("a reason stated for an event without a reason field").isEqualTo("nouveau numéro, demande du 3 mars");
+        assertThat(lastHistoryItem(id, analyst, amended).get("payload").get("reason").asText()).isEqualTo("***");
         assertThat(lastHistoryItem(id, auditor, amended).get("payload").toString()).contains("+212661001122");
         assertThat(lastHistoryItem(id, marrakechClerk, amended).get("payload").toString()).contains("+212661001122");
         assertThat(lastHistoryItem(id, analyst, amended).get("payload").toString())

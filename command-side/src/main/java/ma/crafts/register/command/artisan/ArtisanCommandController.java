@@ -3,6 +3,7 @@ package ma.crafts.register.command.artisan;
 import static ma.crafts.register.command.CommandResponses.VERSION_POSITION;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,6 +19,7 @@ import java.util.List;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
 import ma.crafts.register.command.RequestValidation;
+import ma.crafts.register.command.StatedReason;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -77,7 +80,9 @@ public class ArtisanCommandController {
     public record RelocationRequest(
             @Schema(description = "ISO 3166-2:MA prefecture or province code of the new province", example = "MA-FES")
             @NotBlank @Size(max = 10) String provinceCode,
-            @Schema(description = "The new address", example = "Talaa Kebira 40, Fès") @NotBlank @Size(max = 300) String address) {
+            @Schema(description = "The new address", example = "Talaa Kebira 40, Fès") @NotBlank @Size(max = 300) String address,
+            @Schema(description = "Why the artisan moves; optional, shown in the history")
+            @Size(max = StatedReason.MAX_LENGTH) String reason) {
     }
 
     public record RelocatedResponse(String artisanId, String provinceCode,
@@ -89,7 +94,9 @@ public class ArtisanCommandController {
             @Schema(description = "Years of effective practice attested; at least 10 (register.policy.master-artisan-years)")
             @NotNull @Min(0) @Max(105) Integer yearsOfPractice,
             @Schema(description = "Reference of the attestation of recognition of professional experience")
-            @NotBlank @Size(max = 100) String evidenceRef) {
+            @NotBlank @Size(max = 100) String evidenceRef,
+            @Schema(description = "Why the status is granted; optional, shown in the history")
+            @Size(max = StatedReason.MAX_LENGTH) String reason) {
     }
 
     public record MasterArtisanResponse(String artisanId, ArtisanCategory category, int yearsOfPractice, long version,
@@ -236,7 +243,8 @@ public class ArtisanCommandController {
     public AmendedResponse amend(@PathVariable String artisanId, @RequestBody(required = false) AmendArtisanRequest request) {
         String region = clerkRegion();
         AmendArtisanRequest valid = validation.valid(request);
-        Appended<ArtisanDetailsAmended> appended = changes.amend(artisanId, valid, region);
+        Appended<ArtisanDetailsAmended> appended = StatedReason.during(valid.reason(),
+                () -> changes.amend(artisanId, valid, region));
         return new AmendedResponse(artisanId, appended.result().amendedFields(), appended.version(), appended.position());
     }
 
@@ -258,8 +266,8 @@ public class ArtisanCommandController {
     public RelocatedResponse relocate(@PathVariable String artisanId, @RequestBody(required = false) RelocationRequest request) {
         String region = clerkRegion();
         RelocationRequest valid = validation.valid(request);
-        Appended<ArtisanRelocated> appended = changes.relocate(artisanId,
-                new ArtisanChanges.RelocationRequestData(valid.provinceCode(), valid.address()), region);
+        Appended<ArtisanRelocated> appended = StatedReason.during(valid.reason(), () -> changes.relocate(artisanId,
+                new ArtisanChanges.RelocationRequestData(valid.provinceCode(), valid.address()), region));
         ArtisanRelocated relocated = appended.result();
         return new RelocatedResponse(artisanId, relocated.provinceCode(), relocated.regionCode(), appended.version(),
                 appended.position());
@@ -282,8 +290,8 @@ public class ArtisanCommandController {
                                                           @RequestBody(required = false) MasterArtisanRequest request) {
         String region = clerkRegion();
         MasterArtisanRequest valid = validation.valid(request);
-        Appended<MasterArtisanStatusGranted> appended = changes.grantMasterStatus(artisanId, valid.yearsOfPractice(),
-                valid.evidenceRef(), region);
+        Appended<MasterArtisanStatusGranted> appended = StatedReason.during(valid.reason(),
+                () -> changes.grantMasterStatus(artisanId, valid.yearsOfPractice(), valid.evidenceRef(), region));
         return new MasterArtisanResponse(artisanId, ArtisanCategory.MASTER_ARTISAN, appended.result().yearsOfPractice(),
                 appended.version(), appended.position());
     }
@@ -321,10 +329,13 @@ public class ArtisanCommandController {
     @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
     @ApiResponse(responseCode = "404", description = "No such artisan or body")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member")
-    public MembershipEndedResponse leave(@PathVariable String artisanId, @PathVariable String bodyId) {
+    public MembershipEndedResponse leave(@PathVariable String artisanId, @PathVariable String bodyId,
+                                         @Parameter(description = "Why the artisan leaves; optional, at most "
+                                                 + StatedReason.MAX_LENGTH + " characters, shown in the history")
+                                         @RequestParam(required = false) String reason) {
         String region = clerkRegion();
-        return MembershipEndedResponse.of(commands.send(new LeaveProfessionalBody(artisanId, bodyId, region), artisanId,
-                ProfessionalBodyMembershipEnded.class));
+        return MembershipEndedResponse.of(StatedReason.during(reason, () -> commands.send(
+                new LeaveProfessionalBody(artisanId, bodyId, region), artisanId, ProfessionalBodyMembershipEnded.class)));
     }
 
     private StatusResponse status(String artisanId, Object command, ArtisanStatus after) {

@@ -12,7 +12,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
+import ma.crafts.register.command.OptionalReasonRequest;
 import ma.crafts.register.command.RequestValidation;
+import ma.crafts.register.command.StatedReason;
 import ma.crafts.register.command.artisan.ReinstateCard;
 import ma.crafts.register.command.artisan.ReportCardLost;
 import ma.crafts.register.command.artisan.RevokeCard;
@@ -125,8 +127,10 @@ public class CardCommandController {
     @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-renewal-too-early, "
             + "card-renewal-grace-passed, card-not-renewable, artisan-must-be-active, card-superseded")
-    public CardRenewedResponse renew(@PathVariable String cardNumber) {
-        Appended<CardRenewed> appended = issuing.renew(cardNumber);
+    public CardRenewedResponse renew(@PathVariable String cardNumber,
+                                     @RequestBody(required = false) OptionalReasonRequest request) {
+        Appended<CardRenewed> appended = StatedReason.during(OptionalReasonRequest.of(request),
+                () -> issuing.renew(cardNumber));
         CardRenewed renewed = appended.result();
         return new CardRenewedResponse(renewed.artisanId(), cardNumber, CardStatus.VALID, renewed.previousValidUntil(),
                 renewed.validUntil(), renewed.checkCode(), appended.version(), appended.position());
@@ -183,11 +187,12 @@ public class CardCommandController {
     @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-suspended, card-expired, "
             + "card-revoked, card-lost, card-superseded")
-    public CardStatusResponse reportLost(@PathVariable String cardNumber) {
+    public CardStatusResponse reportLost(@PathVariable String cardNumber,
+                                         @RequestBody(required = false) OptionalReasonRequest request) {
         String region = clerkRegion();
         String artisanId = issuing.holderOf(cardNumber);
-        Appended<Object> appended = commands.send(new ReportCardLost(artisanId, cardNumber, region), artisanId,
-                Object.class);
+        Appended<Object> appended = StatedReason.during(OptionalReasonRequest.of(request),
+                () -> commands.send(new ReportCardLost(artisanId, cardNumber, region), artisanId, Object.class));
         return new CardStatusResponse(artisanId, cardNumber, CardStatus.LOST, appended.version(), appended.position());
     }
 
@@ -202,8 +207,10 @@ public class CardCommandController {
     @ApiResponse(responseCode = "404", description = "No such card")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: card-must-be-reported-lost, "
             + "card-expired, artisan-must-be-active, card-superseded")
-    public ResponseEntity<CardReplacedResponse> replace(@PathVariable String cardNumber) {
-        Appended<CardReplaced> appended = issuing.replace(cardNumber);
+    public ResponseEntity<CardReplacedResponse> replace(@PathVariable String cardNumber,
+                                                        @RequestBody(required = false) OptionalReasonRequest request) {
+        Appended<CardReplaced> appended = StatedReason.during(OptionalReasonRequest.of(request),
+                () -> issuing.replace(cardNumber));
         CardReplaced replaced = appended.result();
         return ResponseEntity.created(URI.create("/api/v1/cards/" + replaced.cardNumber() + "/verification"))
                 .body(new CardReplacedResponse(replaced.artisanId(), replaced.cardNumber(),

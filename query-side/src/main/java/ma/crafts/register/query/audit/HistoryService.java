@@ -36,6 +36,8 @@ public class HistoryService {
     static final String RECORDED_BY = "recordedBy";
     static final String CHAMBER = "chamber";
     static final String CORRELATION_ID = "correlationId";
+    /** The reason a clerk stated for a change whose event has no reason field; the command side's StatedReason. */
+    static final String REASON = "reason";
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
     };
     private static final Set<String> SEALED_FIELDS = Set.of("keyId", "algorithm", "nonce", "ciphertext");
@@ -82,12 +84,24 @@ public class HistoryService {
     private HistoryItem item(DomainEventMessage<?> message, boolean full) {
         MetaData metaData = message.getMetaData();
         long position = ArtisanEvent.positionOf(message);
-        JsonNode payload = objectMapper.valueToTree(message.getPayload());
+        JsonNode payload = withStatedReason(objectMapper.valueToTree(message.getPayload()), metaData);
         boolean[] erased = {false};
         Map<String, Object> shown = objectMapper.convertValue(disclose(payload, full, erased), PAYLOAD);
         return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
                 text(metaData, CHAMBER), text(metaData, CORRELATION_ID), shown, erased[0]);
+    }
+
+    /**
+     * Shows a reason stated in the metadata as the payload's {@code reason}, where a reason of its own would be, so
+     * that it is masked like one; an event's own reason wins.
+     */
+    private static JsonNode withStatedReason(JsonNode payload, MetaData metaData) {
+        String stated = text(metaData, REASON);
+        if (stated == null || !(payload instanceof ObjectNode object) || object.hasNonNull(REASON)) {
+            return payload;
+        }
+        return object.put(REASON, stated);
     }
 
     /**
