@@ -6,8 +6,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
 import java.util.List;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeReinstated;
+import ma.crafts.register.events.cooperative.CooperativeStruckOff;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
+import ma.crafts.register.values.ArtisanStatus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,18 +20,21 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A craft cooperative in the RNA (Law 50.17: carries out one or more craft activities). Like an artisan it has an NIA,
  * a seat province that decides which chamber writes its records, and a representative whose personal data stays
- * sealed.
+ * sealed. Its status follows the artisan's: suspended, reinstated, struck off for good.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Cooperative {
+    static final String KIND = "cooperative";
+
     @AggregateIdentifier
     private String cooperativeId;
     private String nia;
     private String provinceCode;
     private String regionCode;
     private List<String> activityCodes = new ArrayList<>();
+    private ArtisanStatus status;
 
     /** For Axon's event sourcing. */
     protected Cooperative() {
@@ -45,6 +52,33 @@ public class Cooperative {
                 command.representative()));
     }
 
+    @CommandHandler
+    public void handle(ChangeCooperativeStatus command) {
+        ActorLifecycle.requireWithinRegion(command.actingRegion(), regionCode, KIND);
+        String reason = ActorLifecycle.reason(command.reason());
+        ActorLifecycle.requireTransition(status, command.status(), KIND, cooperativeId);
+        apply(switch (command.status()) {
+            case SUSPENDED -> new CooperativeSuspended(cooperativeId, reason);
+            case ACTIVE -> new CooperativeReinstated(cooperativeId, reason);
+            case STRUCK_OFF -> new CooperativeStruckOff(cooperativeId, reason);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(CooperativeSuspended event) {
+        status = ArtisanStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(CooperativeReinstated event) {
+        status = ArtisanStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(CooperativeStruckOff event) {
+        status = ArtisanStatus.STRUCK_OFF;
+    }
+
     @EventSourcingHandler
     void on(CooperativeRegistered event) {
         cooperativeId = event.cooperativeId();
@@ -52,5 +86,6 @@ public class Cooperative {
         provinceCode = event.provinceCode();
         regionCode = event.regionCode();
         activityCodes = new ArrayList<>(event.activityCodes());
+        status = ArtisanStatus.ACTIVE;
     }
 }

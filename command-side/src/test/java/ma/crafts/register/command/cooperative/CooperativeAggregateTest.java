@@ -11,7 +11,12 @@ import java.util.stream.Collectors;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeReinstated;
+import ma.crafts.register.events.cooperative.CooperativeStruckOff;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -86,6 +91,35 @@ class CooperativeAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(register("MA-HAO", List.of("B04-002"), NAME, new Nia("MA-03", 2026, 41).value(), null))
                 .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCooperativeIsSuspendedReinstatedAndStruckOffForGood() {
+        CooperativeRegistered registered = new CooperativeRegistered(ID, NIA_07, NAME, "MA-HAO", "MA-07",
+                List.of("B04-002"), List.of("B04"), NOMENCLATURE.version(), Gender.F, sealedFor(ID));
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-07"))
+                .expectEvents(new CooperativeSuspended(ID, null));
+        fixture.given(registered, new CooperativeSuspended(ID, null))
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, "régularisée", "MA-07"))
+                .expectEvents(new CooperativeReinstated(ID, "régularisée"));
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.STRUCK_OFF, "dissolution", null))
+                .expectEvents(new CooperativeStruckOff(ID, "dissolution"));
+        fixture.given(registered, new CooperativeStruckOff(ID, null))
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectException(predicate(e -> e instanceof RuleViolationException violation
+                        && violation.rule().equals("cooperative-struck-off")))
+                .expectNoEvents();
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectException(predicate(e -> e instanceof RuleViolationException violation
+                        && violation.rule().equals("cooperative-must-be-suspended")))
+                .expectNoEvents();
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-04"))
+                .expectException(ForbiddenException.class)
                 .expectNoEvents();
     }
 }

@@ -184,6 +184,66 @@ class CooperativeAndEnterpriseApiTest {
         assertThat(events.get(1).getMetaData().get("traceId")).isEqualTo(strikeOff.getMetaData().get("traceId"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 sagaStore.findSagas(EnterpriseCompliance.class, bySupervisor).isEmpty());
+
+        // A new ACTIVE supervisor lifts the flag, and the watch follows it.
+        assertProblem(http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07,
+                Map.of("artisanId", suspended)), 409, "/problems/rule-violation", null);
+        assertProblem(http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07, Map.of()),
+                400, "/problems/validation", "artisanId");
+        assertThat(http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan",
+                http.token("clerk-fes", "CHAMBER_CLERK", "MA-03"), Map.of("artisanId", suspended)).status())
+                .isEqualTo(403);
+        String successor = registerArtisan();
+        Response changed = http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07,
+                Map.of("artisanId", successor, "reason", "reprise de l'atelier"));
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.body().get("complianceRestored").asBoolean()).isTrue();
+        assertThat(changed.body().get("previousSupervisingArtisanId").asText()).isEqualTo(supervisor);
+        assertThat(changed.body().get("version").asLong()).isEqualTo(3);
+        AssociationValue bySuccessor = new AssociationValue(EnterpriseCompliance.ARTISAN_ID, successor);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !sagaStore.findSagas(EnterpriseCompliance.class, bySuccessor).isEmpty());
+        assertThat(http.post("/api/v1/artisans/" + successor + "/striking-off", clerk07,
+                Map.of("reason", "Départ")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(enterpriseId).size() == 6);
+        assertThat(events(enterpriseId).get(4).getPayload()).isEqualTo(new EnterpriseFlaggedNonCompliant(enterpriseId,
+                successor, "MA-07", EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF));
+    }
+
+    @Test
+    void cooperativesAndEnterprisesAreSuspendedReinstatedAndStruckOffByTheirRegionsClerks() {
+        String cooperativeId = http.post("/api/v1/cooperatives", clerk07, cooperative("MA-HAO", List.of("B04-002")))
+                .body().get("cooperativeId").asText();
+        String enterpriseId = http.post("/api/v1/enterprises", clerk07, enterprise(registerArtisan()))
+                .body().get("enterpriseId").asText();
+        String clerk03 = http.token("clerk-fes", "CHAMBER_CLERK", "MA-03");
+        for (String path : List.of("/api/v1/cooperatives/" + cooperativeId, "/api/v1/enterprises/" + enterpriseId)) {
+            long before = eventCount();
+            assertProblem(http.post(path + "/reinstatement", clerk07, null), 409, "/problems/rule-violation", null);
+            assertThat(http.post(path + "/suspension", clerk03, null).status()).isEqualTo(403);
+            assertThat(http.post(path + "/suspension", http.token("auditor", "AUDITOR", null), null).status())
+                    .isEqualTo(403);
+            assertProblem(http.post(path + "/suspension", clerk07, Map.of("reason", "x".repeat(501))), 400,
+                    "/problems/validation", "reason");
+            assertThat(eventCount()).isEqualTo(before);
+
+            Response suspended = http.post(path + "/suspension", clerk07, Map.of("reason", "contrôle fiscal"));
+            assertThat(suspended.status()).as(suspended.body().toString()).isEqualTo(200);
+            assertThat(suspended.body().get("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(suspended.body().get("version").asLong()).isEqualTo(1);
+            assertThat(suspended.body().get("position").asLong()).isPositive();
+            assertThat(http.post(path + "/reinstatement", clerk07, null).body().get("status").asText())
+                    .isEqualTo("ACTIVE");
+            assertThat(http.post(path + "/striking-off", clerk07, Map.of("reason", "dissolution")).body()
+                    .get("status").asText()).isEqualTo("STRUCK_OFF");
+            assertThat(http.post(path + "/suspension", clerk07, null).rule()).endsWith("-struck-off");
+        }
+        assertThat(((ma.crafts.register.events.cooperative.CooperativeSuspended) events(cooperativeId).get(1)
+                .getPayload()).reason()).isEqualTo("contrôle fiscal");
+        assertProblem(http.post("/api/v1/enterprises/5b0c3f3e-0000-4000-8000-00000000dead/suspension", clerk07, null),
+                404, "/problems/not-found", null);
+        assertProblem(http.post("/api/v1/enterprises/" + cooperativeId + "/suspension", clerk07, null),
+                404, "/problems/not-found", null);
     }
 
     @Test

@@ -23,6 +23,10 @@ import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseReinstated;
+import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
+import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
+import ma.crafts.register.events.enterprise.EnterpriseSuspended;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
@@ -173,5 +177,95 @@ class EnterpriseAggregateTest {
                 .when(new FlagEnterpriseNonCompliant(ID, "another-artisan", CAUSE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    // --- lifecycle ----------------------------------------------------------------------------------------------
+
+    static final String SUCCESSOR = "a6f0c8d2-0000-4000-8000-00000000000b";
+
+    @Test
+    void aSuspendedEnterpriseIsReinstatedAndStrikingOffIsFinal() {
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, " audit ", "MA-07"))
+                .expectEvents(new EnterpriseSuspended(ID, "audit"));
+        fixture.given(registered(), new EnterpriseSuspended(ID, null))
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectEvents(new EnterpriseReinstated(ID, null));
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectException(rule("enterprise-must-be-suspended"))
+                .expectNoEvents();
+        fixture.given(registered(), new EnterpriseSuspended(ID, null))
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-07"))
+                .expectException(rule("enterprise-must-be-active"))
+                .expectNoEvents();
+        fixture.given(registered(), new EnterpriseSuspended(ID, null))
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.STRUCK_OFF, "cessation", "MA-07"))
+                .expectEvents(new EnterpriseStruckOff(ID, "cessation"));
+        for (ArtisanStatus to : ArtisanStatus.values()) {
+            fixture.given(registered(), new EnterpriseStruckOff(ID, null))
+                    .when(new ChangeEnterpriseStatus(ID, to, null, "MA-07"))
+                    .expectException(rule("enterprise-struck-off"))
+                    .expectNoEvents();
+        }
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, "x".repeat(501), "MA-07"))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anActiveSuccessorTakesOverAndLiftsANonComplianceFlag() {
+        artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-07"))
+                .expectEvents(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, false, null))
+                .expectResultMessagePayload(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, false,
+                        null));
+        fixture.given(registered(), new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE))
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, "reprise", "MA-07"))
+                .expectEvents(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, true, "reprise"));
+        fixture.given(registered(), new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE),
+                        new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, true, null))
+                .when(new FlagEnterpriseNonCompliant(ID, SUCCESSOR, CAUSE))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(equalTo(new EnterpriseFlaggedNonCompliant(ID, SUCCESSOR, "MA-07", CAUSE))),
+                        messageWithPayload(predicate(ChamberNotificationIssued.class::isInstance)), andNoMore()));
+    }
+
+    @Test
+    void aSuccessorMustBeAnotherActiveRegisteredArtisanOfARegisteredEnterprise() {
+        artisans.put(SUCCESSOR, ArtisanStatus.SUSPENDED);
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-07"))
+                .expectException(rule(Enterprise.SUPERVISOR_MUST_BE_ACTIVE))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, "no-such-artisan", null, "MA-07"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUPERVISOR, null, "MA-07"))
+                .expectException(rule("no-change"))
+                .expectNoEvents();
+        artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
+        fixture.given(registered(), new EnterpriseStruckOff(ID, null))
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-07"))
+                .expectException(rule("enterprise-struck-off"))
+                .expectNoEvents();
+        looked.clear();
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        assertThat(looked).as("another region's clerk learns nothing about the artisan").isEmpty();
+    }
+
+    private static org.hamcrest.Matcher<?> rule(String name) {
+        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(name));
     }
 }
