@@ -12,6 +12,9 @@ import java.util.UUID;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeReinstated;
+import ma.crafts.register.events.cooperative.CooperativeStruckOff;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
 import ma.crafts.register.platform.privacy.MasterKey;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -21,6 +24,7 @@ import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.cooperative.mongo.CooperativeRepository;
 import ma.crafts.register.query.support.Acting;
 import ma.crafts.register.query.support.InMemoryMongo;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
@@ -87,6 +91,22 @@ class CooperativeProjectionTest {
         assertThatThrownBy(() -> queries.view("c-argan", null)).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void theViewShowsTheStatusAndARedeliveryChangesNothing() {
+        register("c-argan");
+        Acting.as("auditor", "AUDITOR", null);
+        assertThat(queries.view("c-argan", null).status()).isEqualTo(ArtisanStatus.ACTIVE);
+        deliver("c-argan", 1, 5, new CooperativeSuspended("c-argan", null));
+        deliver("c-argan", 2, 6, new CooperativeReinstated("c-argan", null));
+        deliver("c-argan", 1, 5, new CooperativeSuspended("c-argan", null));
+        CooperativeView reinstated = queries.view("c-argan", null);
+        assertThat(reinstated.status()).isEqualTo(ArtisanStatus.ACTIVE);
+        assertThat(reinstated.version()).isEqualTo(2);
+        assertThat(reinstated.position()).isEqualTo(6);
+        deliver("c-argan", 3, 7, new CooperativeStruckOff("c-argan", "dissolution"));
+        assertThat(queries.view("c-argan", null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+    }
+
     private void register(String cooperativeId) {
         PersonalData representative = new PersonalData("JK2222", new LocalizedText("زهرة", "Zahra"),
                 new LocalizedText("أيت", "Ait"), LocalDate.parse("1970-05-05"), "+212600000000", "Douar 3, Essaouira");
@@ -94,9 +114,14 @@ class CooperativeProjectionTest {
                 new LocalizedText("تعاونية الأركان", "Coopérative de l'arganier"), "MA-ESI", "MA-07",
                 List.of("B03-002"), List.of("B03"), "2021-provisional-1", Gender.F,
                 vault.seal(cooperativeId, representative));
+        deliver(cooperativeId, 0, 3, registered);
+    }
+
+    private void deliver(String cooperativeId, long sequence, long position, Object payload) {
         try {
-            handler.handle(new GenericDomainEventMessage<>("Cooperative", cooperativeId, 0, registered,
-                    Map.of("globalPosition", 3L), UUID.randomUUID().toString(), Instant.parse("2026-03-01T10:00:00Z")));
+            handler.handle(new GenericDomainEventMessage<>("Cooperative", cooperativeId, sequence, payload,
+                    Map.of("globalPosition", position), UUID.randomUUID().toString(),
+                    Instant.parse("2026-03-01T10:00:00Z")));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
