@@ -248,6 +248,8 @@ class CooperativeAndEnterpriseApiTest {
 
     @Test
     void aClerkNamingAnotherRegionsArtisanAsSupervisorGetsTheAnswerForAnArtisanThatDoesNotExist() {
+        String enterpriseId = http.post("/api/v1/enterprises", clerk07, enterprise(registerArtisan()))
+                .body().get("enterpriseId").asText();
         String fesClerk = http.token("clerk-fes", "CHAMBER_CLERK", "MA-03");
         String active = registerArtisan(fesClerk, "MA-FES");
         String suspended = registerArtisan(fesClerk, "MA-FES");
@@ -261,11 +263,14 @@ class CooperativeAndEnterpriseApiTest {
 
         List<String> answers = new ArrayList<>();
         for (String named : List.of(unknown, active, suspended, struckOff)) {
-            Response refused = http.post("/api/v1/enterprises", clerk07, enterprise(named));
-            assertProblem(refused, 404, "/problems/not-found", null);
-            answers.add(refused.body().get("detail").asText().replace(named, "<named>"));
+            for (Response refused : List.of(http.post("/api/v1/enterprises", clerk07, enterprise(named)),
+                    http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07,
+                            Map.of("artisanId", named)))) {
+                assertProblem(refused, 404, "/problems/not-found", null);
+                answers.add(refused.body().get("detail").asText().replace(named, "<named>"));
+            }
         }
-        assertThat(answers).containsOnly(answers.get(0));
+        assertThat(answers).hasSize(8).containsOnly(answers.get(0));
         assertThat(eventCount()).isEqualTo(before);
     }
 

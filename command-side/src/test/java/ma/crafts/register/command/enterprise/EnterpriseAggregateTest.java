@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
@@ -32,6 +34,7 @@ import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,7 @@ class EnterpriseAggregateTest {
         });
         artisans.put(SUPERVISOR, ArtisanStatus.ACTIVE);
         regions.put(SUPERVISOR, "MA-07");
+        regions.put(SUCCESSOR, "MA-07");
         regions.put(OTHER_REGIONS_ARTISAN, "MA-01");
     }
 
@@ -105,18 +109,26 @@ class EnterpriseAggregateTest {
 
     @Test
     void aClerkNamingAnotherRegionsArtisanLearnsNeitherItsStatusNorThatItExists() {
+        assertEveryRefusalReadsAlike(named -> fixture.givenNoPriorActivity().when(register(named, "MA-07")));
+    }
+
+    @Test
+    void aClerkNamingAnotherRegionsArtisanAsSuccessorLearnsNeitherItsStatusNorThatItExists() {
+        assertEveryRefusalReadsAlike(named -> fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, named, null, "MA-07")));
+    }
+
+    /** Naming no artisan, and another region's artisan in each status, are refused alike and store nothing. */
+    private void assertEveryRefusalReadsAlike(Function<String, ResultValidator<Enterprise>> naming) {
         List<String> refusals = new ArrayList<>();
-        fixture.givenNoPriorActivity()
-                .when(register("no-such-artisan", "MA-07"))
+        Consumer<String> refuse = artisan -> naming.apply(artisan)
                 .expectException(predicate(e -> e instanceof NotFoundException notFound && refusals.add(
-                        notFound.getMessage().replace("no-such-artisan", "<named>"))));
+                        notFound.getMessage().replace(artisan, "<named>"))))
+                .expectNoEvents();
+        refuse.accept("no-such-artisan");
         for (ArtisanStatus status : ArtisanStatus.values()) {
             artisans.put(OTHER_REGIONS_ARTISAN, status);
-            fixture.givenNoPriorActivity()
-                    .when(register(OTHER_REGIONS_ARTISAN, "MA-07"))
-                    .expectException(predicate(e -> e instanceof NotFoundException notFound && refusals.add(
-                            notFound.getMessage().replace(OTHER_REGIONS_ARTISAN, "<named>"))))
-                    .expectNoEvents();
+            refuse.accept(OTHER_REGIONS_ARTISAN);
         }
         assertThat(refusals).hasSize(ArtisanStatus.values().length + 1).containsOnly(refusals.get(0));
     }
@@ -181,7 +193,7 @@ class EnterpriseAggregateTest {
 
     // --- lifecycle ----------------------------------------------------------------------------------------------
 
-    static final String SUCCESSOR = "a6f0c8d2-0000-4000-8000-00000000000b";
+    static final String SUCCESSOR = "a6f0c8d2-0000-4000-8000-00000000000c";
 
     @Test
     void aSuspendedEnterpriseIsReinstatedAndStrikingOffIsFinal() {
