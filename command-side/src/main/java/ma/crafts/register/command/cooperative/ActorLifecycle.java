@@ -37,10 +37,7 @@ public final class ActorLifecycle {
 
     /** Refuses a change to {@code to} that the actor's {@code current} status forbids. */
     public static void requireTransition(ArtisanStatus current, ArtisanStatus to, String kind, String actorId) {
-        if (current == ArtisanStatus.STRUCK_OFF) {
-            throw new RuleViolationException(kind + "-struck-off", "The " + kind + " " + actorId
-                    + " is struck off, which is final");
-        }
+        requireNotStruckOff(current, kind, actorId);
         if (to == ArtisanStatus.SUSPENDED && current != ArtisanStatus.ACTIVE) {
             throw new RuleViolationException(kind + "-must-be-active", "Only an active " + kind + " can be suspended; "
                     + actorId + " is " + current);
@@ -48,6 +45,14 @@ public final class ActorLifecycle {
         if (to == ArtisanStatus.ACTIVE && current != ArtisanStatus.SUSPENDED) {
             throw new RuleViolationException(kind + "-must-be-suspended", "Only a suspended " + kind
                     + " can be reinstated; " + actorId + " is " + current);
+        }
+    }
+
+    /** Striking off is final: nothing changes on a struck-off actor. */
+    public static void requireNotStruckOff(ArtisanStatus current, String kind, String actorId) {
+        if (current == ArtisanStatus.STRUCK_OFF) {
+            throw new RuleViolationException(kind + "-struck-off", "The " + kind + " " + actorId
+                    + " is struck off, which is final");
         }
     }
 }

@@ -3,8 +3,8 @@ package ma.crafts.register.command.cooperative;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import java.util.ArrayList;
 import java.util.List;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeReinstated;
 import ma.crafts.register.events.cooperative.CooperativeStruckOff;
@@ -20,7 +20,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A craft cooperative in the RNA (Law 50.17: carries out one or more craft activities). Like an artisan it has an NIA,
  * a seat province that decides which chamber writes its records, and a representative whose personal data stays
- * sealed. Its status follows the artisan's: suspended, reinstated, struck off for good.
+ * sealed. Its status follows the artisan's: suspended, reinstated, struck off for good. Its name, activities and
+ * representative's contact details are amended under the registration's rules.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -33,7 +34,7 @@ public class Cooperative {
     private String nia;
     private String provinceCode;
     private String regionCode;
-    private List<String> activityCodes = new ArrayList<>();
+    private ActorDetails details;
     private ArtisanStatus status;
 
     /** For Axon's event sourcing. */
@@ -64,6 +65,22 @@ public class Cooperative {
         });
     }
 
+    @CommandHandler
+    public CooperativeDetailsAmended handle(AmendCooperativeDetails command, Nomenclature nomenclature) {
+        ActorRules.Amended amended = ActorRules.amend(command.amendment(), new ActorRules.Recorded(KIND,
+                cooperativeId, regionCode, status, details), nomenclature);
+        CooperativeDetailsAmended event = new CooperativeDetailsAmended(cooperativeId, amended.amendedFields(),
+                amended.name(), amended.activityCodes(), amended.branchCodes(), amended.nomenclatureVersion(),
+                amended.representative());
+        apply(event);
+        return event;
+    }
+
+    @EventSourcingHandler
+    void on(CooperativeDetailsAmended event) {
+        details = details.amendedBy(event.name(), event.activityCodes(), event.representative());
+    }
+
     @EventSourcingHandler
     void on(CooperativeSuspended event) {
         status = ArtisanStatus.SUSPENDED;
@@ -85,7 +102,7 @@ public class Cooperative {
         nia = event.nia();
         provinceCode = event.provinceCode();
         regionCode = event.regionCode();
-        activityCodes = new ArrayList<>(event.activityCodes());
+        details = new ActorDetails(event.name(), event.activityCodes(), event.representative());
         status = ArtisanStatus.ACTIVE;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import ma.crafts.register.command.cooperative.ActorDetails;
 import ma.crafts.register.command.cooperative.ActorLifecycle;
 import ma.crafts.register.command.cooperative.ActorRules;
 import ma.crafts.register.errors.InvalidInputException;
@@ -14,6 +15,7 @@ import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseReinstated;
@@ -34,7 +36,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * artisan registered in the RNA; the supervisor must be ACTIVE at registration. When the supervisor is struck off,
  * {@link EnterpriseCompliance} flags the enterprise as non-compliant, and the enterprise issues a notice to its
  * region's chamber; naming another ACTIVE supervisor lifts the flag. Its status follows the artisan's: suspended,
- * reinstated, struck off for good.
+ * reinstated, struck off for good. Its name, activities and representative's contact details are amended under the
+ * registration's rules.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -46,8 +49,8 @@ public class Enterprise {
     @AggregateIdentifier
     private String enterpriseId;
     private String nia;
-    private LocalizedText name;
     private String regionCode;
+    private ActorDetails details;
     private String supervisingArtisanId;
     private boolean compliant;
     private ArtisanStatus status;
@@ -112,10 +115,7 @@ public class Enterprise {
         if (supervisor.isEmpty()) {
             throw new InvalidInputException("artisanId", "is required");
         }
-        if (status == ArtisanStatus.STRUCK_OFF) {
-            throw new RuleViolationException(KIND + "-struck-off", "The enterprise " + enterpriseId
-                    + " is struck off, which is final");
-        }
+        ActorLifecycle.requireNotStruckOff(status, KIND, enterpriseId);
         if (supervisor.equals(supervisingArtisanId)) {
             throw new RuleViolationException("no-change", "Artisan " + supervisor + " already supervises "
                     + "the enterprise " + enterpriseId);
@@ -125,6 +125,17 @@ public class Enterprise {
                 supervisingArtisanId, supervisor, !compliant, reason);
         apply(changed);
         return changed;
+    }
+
+    @CommandHandler
+    public EnterpriseDetailsAmended handle(AmendEnterpriseDetails command, Nomenclature nomenclature) {
+        ActorRules.Amended amended = ActorRules.amend(command.amendment(), new ActorRules.Recorded(KIND,
+                enterpriseId, regionCode, status, details), nomenclature);
+        EnterpriseDetailsAmended event = new EnterpriseDetailsAmended(enterpriseId, amended.amendedFields(),
+                amended.name(), amended.activityCodes(), amended.branchCodes(), amended.nomenclatureVersion(),
+                amended.representative());
+        apply(event);
+        return event;
     }
 
     /**
@@ -140,9 +151,9 @@ public class Enterprise {
         apply(new EnterpriseFlaggedNonCompliant(enterpriseId, supervisingArtisanId, regionCode, command.cause()));
         apply(new ChamberNotificationIssued(notificationId(command), regionCode, enterpriseId,
                 ChamberNotificationIssued.ENTERPRISE_NON_COMPLIANT, new LocalizedText(
-                "لم تعد المقاولة " + name.ar() + " (الرقم التعريفي الحرفي " + nia
+                "لم تعد المقاولة " + details.name().ar() + " (الرقم التعريفي الحرفي " + nia
                         + ") مستوفية لشروط تسجيلها: تم شطب الصانع التقليدي المشرف على إنتاجها من السجل الوطني للصناعة التقليدية.",
-                "L'entreprise " + name.fr() + " (NIA " + nia + ") ne remplit plus la condition de son "
+                "L'entreprise " + details.name().fr() + " (NIA " + nia + ") ne remplit plus la condition de son "
                         + "inscription : l'artisan qui encadre sa production a été radié du Registre national de "
                         + "l'artisanat.")));
     }
@@ -157,11 +168,16 @@ public class Enterprise {
     void on(EnterpriseRegistered event) {
         enterpriseId = event.enterpriseId();
         nia = event.nia();
-        name = event.name();
         regionCode = event.regionCode();
+        details = new ActorDetails(event.name(), event.activityCodes(), event.representative());
         supervisingArtisanId = event.supervisingArtisanId();
         compliant = true;
         status = ArtisanStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(EnterpriseDetailsAmended event) {
+        details = details.amendedBy(event.name(), event.activityCodes(), event.representative());
     }
 
     @EventSourcingHandler

@@ -9,12 +9,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
 import ma.crafts.register.command.OptionalReasonRequest;
 import ma.crafts.register.command.RequestValidation;
 import ma.crafts.register.command.StatedReason;
+import ma.crafts.register.command.cooperative.ActorAmendments;
 import ma.crafts.register.command.cooperative.ActorEnrolment;
+import ma.crafts.register.command.cooperative.AmendActorRequest;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -28,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration, status and supervisor of craft enterprises. Chamber clerks only, for enterprises seated in their region. */
+/** Registration, amendment, status and supervisor of craft enterprises. Chamber clerks only, for enterprises seated in their region. */
 @RestController
 @RequestMapping(path = "/api/v1/enterprises", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Enterprises: commands", description = "Writes on craft enterprises. CHAMBER_CLERK only, for enterprises "
@@ -58,15 +63,27 @@ public class EnterpriseCommandController {
                                             boolean complianceRestored, long version, long position) {
     }
 
+    @Schema(name = "EnterpriseAmendedResponse")
+    public record AmendedResponse(String enterpriseId,
+                                  @Schema(description = "The fields that changed") List<String> amendedFields,
+                                  long version, long position) {
+    }
+
+    static final ActorAmendments.Kind AMENDED = new ActorAmendments.Kind(Enterprise.KIND,
+            EnterpriseRegistered.class, AmendEnterpriseDetails::new);
+
     private final ActorEnrolment enrolment;
+    private final ActorAmendments amendments;
     private final CommandGatewayReceipts commands;
     private final AccessPolicy access;
     private final CurrentActor actor;
     private final RequestValidation validation;
 
-    public EnterpriseCommandController(ActorEnrolment enrolment, CommandGatewayReceipts commands, AccessPolicy access,
-                                   CurrentActor actor, RequestValidation validation) {
+    public EnterpriseCommandController(ActorEnrolment enrolment, ActorAmendments amendments,
+                                       CommandGatewayReceipts commands, AccessPolicy access, CurrentActor actor,
+                                       RequestValidation validation) {
         this.enrolment = enrolment;
+        this.amendments = amendments;
         this.commands = commands;
         this.access = access;
         this.actor = actor;
@@ -99,6 +116,31 @@ public class EnterpriseCommandController {
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + enrolled.actorId()))
                 .body(new RegisteredResponse(enrolled.actorId(), enrolled.nia(), ACTIVE, supervisor,
                         enrolled.appended().version(), enrolled.appended().position()));
+    }
+
+    @PostMapping(path = "/{enterpriseId}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "amendEnterprise", summary = "Amend an enterprise's details",
+            description = "Changes any of `name` (Arabic and French forms both), `activityCodes` (the whole list, "
+                    + "`activityCode` naming the main one) and the representative's `phone` and `address`, checked "
+                    + "as at registration; at least one is required (400). The supervising artisan changes through "
+                    + "`/supervising-artisan`. The representative's data is encrypted before it is stored. A request "
+                    + "that changes nothing gets 409 `no-change`; a STRUCK_OFF enterprise 409 "
+                    + "`enterprise-struck-off`. The event names the fields that changed; an optional `reason` is kept "
+                    + "with it." + VERSION_POSITION)
+    @ApiResponse(responseCode = "200", description = "Amended")
+    @ApiResponse(responseCode = "400", description = "No field given, or a field fails the registration rules")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the enterprise's region")
+    @ApiResponse(responseCode = "404", description = "No such enterprise")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: no-change, enterprise-struck-off, "
+            + "personal-data-erased; `/problems/concurrency` if the record kept changing meanwhile")
+    public AmendedResponse amend(@PathVariable String enterpriseId,
+                                 @RequestBody(required = false) AmendActorRequest request) {
+        String region = clerkRegion();
+        AmendActorRequest valid = validation.valid(request);
+        Appended<EnterpriseDetailsAmended> appended = StatedReason.during(valid.reason(), () ->
+                amendments.amend(enterpriseId, AMENDED, valid, region, EnterpriseDetailsAmended.class));
+        return new AmendedResponse(enterpriseId, appended.result().amendedFields(), appended.version(),
+                appended.position());
     }
 
     @PostMapping(path = "/{enterpriseId}/suspension")

@@ -18,11 +18,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import ma.crafts.register.command.artisan.Nia;
+import ma.crafts.register.command.cooperative.ActorAmendment;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseReinstated;
@@ -32,6 +34,7 @@ import ma.crafts.register.events.enterprise.EnterpriseSuspended;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -275,6 +278,56 @@ class EnterpriseAggregateTest {
                 .expectException(ForbiddenException.class)
                 .expectNoEvents();
         assertThat(looked).as("another region's clerk learns nothing about the artisan").isEmpty();
+    }
+
+    // --- amendments ---------------------------------------------------------------------------------------------
+
+    static final LocalizedText NEW_NAME = new LocalizedText("مقاولة الجلابة المراكشية", "Ateliers de la jellaba SARL");
+    static final SealedPersonalData RESEALED = new SealedPersonalData(ID, "AES-256-GCM", "bm9uY2Uy", "b3RoZXI=");
+
+    static AmendEnterpriseDetails amend(LocalizedText name, List<String> activities, List<String> personalFields,
+                                        SealedPersonalData representative, String actingRegion) {
+        return new AmendEnterpriseDetails(ID, new ActorAmendment(name, activities, personalFields, representative,
+                sealedFor(ID), actingRegion));
+    }
+
+    @Test
+    void anEnterpriseIsAmendedUnderTheRegistrationsRules_andItsNoticesNameItAsAmended() {
+        fixture.given(registered())
+                .when(amend(NEW_NAME, List.of("B05-002"), List.of("address"), RESEALED, "MA-07"))
+                .expectEvents(new EnterpriseDetailsAmended(ID, List.of("name", "address"), NEW_NAME, null, null, null,
+                        RESEALED));
+        fixture.given(registered(), new EnterpriseDetailsAmended(ID, List.of("name"), NEW_NAME, null, null, null,
+                        null))
+                .when(new FlagEnterpriseNonCompliant(ID, SUPERVISOR, CAUSE))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(predicate(EnterpriseFlaggedNonCompliant.class::isInstance)),
+                        messageWithPayload(predicate(payload -> payload instanceof ChamberNotificationIssued notice
+                                && notice.message().ar().contains(NEW_NAME.ar())
+                                && notice.message().fr().contains(NEW_NAME.fr()))),
+                        andNoMore()));
+        fixture.given(registered())
+                .when(amend(NAME, List.of("B05-002", "nope"), List.of(), null, "MA-07"))
+                .expectException(predicate(e -> e instanceof InvalidInputException invalid
+                        && invalid.problems().stream().map(InvalidInputException.FieldProblem::field).toList()
+                        .equals(List.of("activityCodes[1]"))))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStruckOffEnterpriseIsNotAmended_andOnlyItsRegionsClerksAmendIt() {
+        fixture.given(registered(), new EnterpriseStruckOff(ID, null))
+                .when(amend(NEW_NAME, null, List.of(), null, "MA-07"))
+                .expectException(rule("enterprise-struck-off"))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(amend(NEW_NAME, null, List.of(), null, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(amend(NAME, List.of("B05-002"), List.of(), null, "MA-07"))
+                .expectException(rule("no-change"))
+                .expectNoEvents();
     }
 
     private static org.hamcrest.Matcher<?> rule(String name) {
