@@ -1,5 +1,7 @@
 package ma.crafts.register.query.cooperative;
 
+import java.util.function.UnaryOperator;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeReinstated;
 import ma.crafts.register.events.cooperative.CooperativeStruckOff;
@@ -17,8 +19,8 @@ import org.axonframework.eventhandling.ResetHandler;
 /**
  * The cooperative view. It rides on the query side's one processor so that the {@code position} of a registration's
  * response, passed as {@code ?minPosition}, also holds here. Cooperatives are few next to artisans, so it writes per
- * event: one replacement keyed by the cooperative's id, which a redelivery repeats harmlessly; a status change is
- * applied only over an earlier version.
+ * event: one replacement keyed by the cooperative's id, which a redelivery repeats harmlessly; a later change (an
+ * amendment, a status) is applied only over an earlier version.
  */
 @ProcessingGroup(QueryProcessors.ARTISAN_PROJECTIONS)
 public class CooperativeProjection {
@@ -38,6 +40,13 @@ public class CooperativeProjection {
     }
 
     @EventHandler
+    public void on(CooperativeDetailsAmended event, DomainEventMessage<?> message) {
+        update(event.cooperativeId(), message, current -> current.withRegistration(current.registration().amendedBy(
+                event.name(), event.activityCodes(), event.branchCodes(), event.representative()),
+                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+    }
+
+    @EventHandler
     public void on(CooperativeSuspended event, DomainEventMessage<?> message) {
         status(event.cooperativeId(), ArtisanStatus.SUSPENDED, message);
     }
@@ -52,12 +61,16 @@ public class CooperativeProjection {
         status(event.cooperativeId(), ArtisanStatus.STRUCK_OFF, message);
     }
 
-    /** Applied only over an earlier version, so a redelivered event changes nothing. */
     private void status(String cooperativeId, ArtisanStatus status, DomainEventMessage<?> message) {
+        update(cooperativeId, message, current -> current.withStatus(status, message.getSequenceNumber(),
+                ArtisanEvent.positionOf(message)));
+    }
+
+    /** Applied only over an earlier version, so a redelivered event changes nothing. */
+    private void update(String cooperativeId, DomainEventMessage<?> message, UnaryOperator<CooperativeRecord> change) {
         repository.find(cooperativeId)
                 .filter(current -> current.version() < message.getSequenceNumber())
-                .ifPresent(current -> repository.save(current.withStatus(status, message.getSequenceNumber(),
-                        ArtisanEvent.positionOf(message))));
+                .ifPresent(current -> repository.save(change.apply(current)));
     }
 
     @ResetHandler

@@ -1,7 +1,8 @@
 package ma.crafts.register.query.enterprise;
 
-import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import java.util.function.UnaryOperator;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
+import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseReinstated;
 import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
@@ -37,6 +38,13 @@ public class EnterpriseProjection {
                 event.provinceCode(), event.regionCode(), event.activityCodes(), event.branchCodes(),
                 event.representativeGender(), event.representative()), ArtisanStatus.ACTIVE,
                 event.supervisingArtisanId(), null,
+                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+    }
+
+    @EventHandler
+    public void on(EnterpriseDetailsAmended event, DomainEventMessage<?> message) {
+        update(event.enterpriseId(), message, current -> current.withRegistration(current.registration().amendedBy(
+                event.name(), event.activityCodes(), event.branchCodes(), event.representative()),
                 message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
     }
 

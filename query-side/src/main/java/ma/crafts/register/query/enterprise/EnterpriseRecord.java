@@ -16,6 +16,10 @@ public record EnterpriseRecord(ActorRegistration registration, ArtisanStatus sta
         return new EnterpriseRecord(registration, status, supervisingArtisanId, cause, newVersion, newPosition);
     }
 
+    EnterpriseRecord withRegistration(ActorRegistration amended, long newVersion, long newPosition) {
+        return new EnterpriseRecord(amended, status, supervisingArtisanId, nonComplianceCause, newVersion, newPosition);
+    }
+
     EnterpriseRecord withStatus(ArtisanStatus newStatus, long newVersion, long newPosition) {
         return new EnterpriseRecord(registration, newStatus, supervisingArtisanId, nonComplianceCause, newVersion,
                 newPosition);

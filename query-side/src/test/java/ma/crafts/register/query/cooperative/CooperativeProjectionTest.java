@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeReinstated;
 import ma.crafts.register.events.cooperative.CooperativeStruckOff;
@@ -105,6 +106,33 @@ class CooperativeProjectionTest {
         assertThat(reinstated.position()).isEqualTo(6);
         deliver("c-argan", 3, 7, new CooperativeStruckOff("c-argan", "dissolution"));
         assertThat(queries.view("c-argan", null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+    }
+
+    @Test
+    void anAmendmentShowsInTheView_andOnlyWhatItChanged() {
+        register("c-argan");
+        PersonalData moved = new PersonalData("JK2222", new LocalizedText("زهرة", "Zahra"),
+                new LocalizedText("أيت", "Ait"), LocalDate.parse("1970-05-05"), "+212611111111", "Douar 3, Essaouira");
+        deliver("c-argan", 1, 5, new CooperativeDetailsAmended("c-argan", List.of("name", "phone"),
+                new LocalizedText("تعاونية أركان الصويرة", "Coopérative de l'arganier d'Essaouira"), null, null, null,
+                vault.seal("c-argan", moved)));
+        deliver("c-argan", 2, 6, new CooperativeDetailsAmended("c-argan", List.of("activityCodes"), null,
+                List.of("B04-002", "B03-002"), List.of("B04", "B03"), "2021-provisional-1", null));
+        deliver("c-argan", 1, 5, new CooperativeDetailsAmended("c-argan", List.of("name"),
+                new LocalizedText("تعاونية", "Redelivered"), null, null, null, null));
+
+        Acting.as("clerk-07", "CHAMBER_CLERK", "MA-07");
+        CooperativeView amended = queries.view("c-argan", null);
+        assertThat(amended.name().fr()).as("a redelivery changes nothing")
+                .isEqualTo("Coopérative de l'arganier d'Essaouira");
+        assertThat(amended.activityCodes()).containsExactly("B04-002", "B03-002");
+        assertThat(amended.branchCodes()).containsExactly("B04", "B03");
+        assertThat(amended.representative().phone()).isEqualTo("+212611111111");
+        assertThat(amended.representative().cin()).isEqualTo("JK2222");
+        assertThat(amended.nia()).isEqualTo("NIA-c-argan");
+        assertThat(amended.status()).isEqualTo(ArtisanStatus.ACTIVE);
+        assertThat(amended.version()).isEqualTo(2);
+        assertThat(amended.position()).isEqualTo(6);
     }
 
     private void register(String cooperativeId) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseReinstated;
@@ -145,6 +146,26 @@ class EnterpriseProjectionTest {
         assertThat(queries.view("e-caftan", null).status()).isEqualTo(ArtisanStatus.ACTIVE);
         deliver("e-caftan", 5, 13, new EnterpriseStruckOff("e-caftan", null));
         assertThat(queries.view("e-caftan", null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+    }
+
+    @Test
+    void anAmendmentShowsInTheView_andKeepsTheSupervisorAndTheFlag() {
+        register("e-caftan", "MA-07");
+        deliver("e-caftan", 1, 9, new EnterpriseFlaggedNonCompliant("e-caftan", "a-fatima", "MA-07",
+                EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF));
+        deliver("e-caftan", 2, 10, new EnterpriseDetailsAmended("e-caftan", List.of("name", "activityCodes"),
+                new LocalizedText("قفاطين مراكش", "Caftans de Marrakech"), List.of("B02-003"), List.of("B02"),
+                "2021-provisional-1", null));
+
+        Acting.as("auditor", "AUDITOR", null);
+        EnterpriseView amended = queries.view("e-caftan", null);
+        assertThat(amended.name().fr()).isEqualTo("Caftans de Marrakech");
+        assertThat(amended.activityCodes()).containsExactly("B02-003");
+        assertThat(amended.branchCodes()).containsExactly("B02");
+        assertThat(amended.representative().address()).isEqualTo("Derb 12");
+        assertThat(amended.supervisingArtisanId()).isEqualTo("a-fatima");
+        assertThat(amended.compliant()).isFalse();
+        assertThat(amended.version()).isEqualTo(2);
     }
 
     private void register(String enterpriseId, String region) {
