@@ -90,6 +90,15 @@ class AuthorisationMatrixTest {
             clerkWrite("POST /api/v1/professional-bodies/{bodyId}/exclusions", 409, f -> Map.of("artisanId", f.suspendedArtisan, "reason", "matrix")), // not-a-member
             clerkWrite("POST /api/v1/cooperatives", 201, f -> f.cooperative(RegisterFixtures.freshCin())),
             clerkWrite("POST /api/v1/enterprises", 201, f -> f.enterprise(RegisterFixtures.freshCin())),
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/amendments", 409, f -> Map.of("activityCodes", List.of(f.activityCode))), // no-change
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/suspension", 409, f -> Map.of("reason", "matrix")).on("cooperativeId", f -> f.struckOffCooperative), // cooperative-struck-off
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/reinstatement", 409, f -> null), // cooperative-must-be-suspended
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/striking-off", 409, f -> null).on("cooperativeId", f -> f.struckOffCooperative), // cooperative-struck-off
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/amendments", 409, f -> Map.of("activityCodes", List.of(f.activityCode))), // no-change
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/suspension", 409, f -> Map.of("reason", "matrix")).on("enterpriseId", f -> f.struckOffEnterprise), // enterprise-struck-off
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/reinstatement", 409, f -> null), // enterprise-must-be-suspended
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/striking-off", 409, f -> null).on("enterpriseId", f -> f.struckOffEnterprise), // enterprise-struck-off
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/supervising-artisan", 409, f -> Map.of("artisanId", f.artisan)), // no-change
             // A national body of the fixture's branch is the one level the fixtures leave free: 201 once.
             adminOnly("POST /api/v1/professional-bodies", 201, f -> Map.of("level", "NATIONAL", "branchCode", f.branchCode, "territoryCode", "MA", "name", Map.of("ar", "الهيئة الوطنية", "fr", "Corporation nationale"))),
             adminOnly("POST /api/v1/professional-bodies/{bodyId}/affiliation", 409, f -> Map.of("parentBodyId", f.regionalBody)), // already-affiliated
