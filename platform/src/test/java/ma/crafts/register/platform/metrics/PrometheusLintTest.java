@@ -18,24 +18,25 @@ class PrometheusLintTest {
     }
 
     @Test
-    void camelCaseNamesBecomeSnakeCaseWithAHelpText() {
+    void camelCaseNamesBecomeSnakeCaseWithoutTheirTypeAndWithAHelpText() {
         Counter.builder("eventStore.ingestedCounter").tag("payloadType", "ArtisanRegistered").register(registry)
                 .increment(3);
 
         String scrape = registry.scrape();
 
-        assertThat(scrape).contains("event_store_ingested_counter_total{payloadType=\"ArtisanRegistered\"} 3.0")
-                .containsPattern("# HELP event_store_ingested_counter_total \\S")
-                .doesNotContain("eventStore");
+        assertThat(scrape).contains("event_store_ingested_total{payloadType=\"ArtisanRegistered\"} 3.0")
+                .containsPattern("# HELP event_store_ingested_total \\S")
+                .doesNotContain("eventStore").doesNotContain("_counter");
     }
 
     @Test
-    void abbreviatedUnitsAreSpelledOutAndTheValueIsKept() {
+    void timeCountedInAnotherUnitThanSecondsIsLeftOut() {
         FunctionCounter.builder("jvm.compilation.time", this, self -> 1234).baseUnit("ms")
                 .description("The approximate accumulated elapsed time spent in compilation").register(registry);
+        FunctionCounter.builder("process.cpu.time", this, self -> 5678).baseUnit("ns")
+                .description("The CPU time used by the process").register(registry);
 
-        assertThat(registry.scrape()).contains("jvm_compilation_time_milliseconds_total 1234.0")
-                .doesNotContain("_ms_total");
+        assertThat(registry.scrape()).doesNotContain("jvm_compilation_time").doesNotContain("process_cpu_time");
     }
 
     @Test
