@@ -82,8 +82,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aRememberedTokenWhoseKeyWasWithdrawnIsRefusedOnceATokenOfTheNewKeyArrives() {
         KeySet keys = new KeySet("key-1");
-        VerifiedTokenCache cache = new VerifiedTokenCache(keys, 100, KEY_SET_LIFETIME, clock);
-        cache.decode("token-of:key-1");
+        VerifiedTokenCache cache = rememberingTheTokenOfKey1(keys);
 
         keys.rotateTo("key-2");
         cache.decode("token-of:key-2");
@@ -94,8 +93,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aRememberedTokenWhoseKeyIsStillPublishedSurvivesARotation() {
         KeySet keys = new KeySet("key-1");
-        VerifiedTokenCache cache = new VerifiedTokenCache(keys, 100, KEY_SET_LIFETIME, clock);
-        cache.decode("token-of:key-1");
+        VerifiedTokenCache cache = rememberingTheTokenOfKey1(keys);
 
         keys.publish("key-2");
         cache.decode("token-of:key-2");
@@ -106,8 +104,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aRememberedTokenGoesBackToTheDecoderOnceTheKeySetItWasVerifiedAgainstMayBeStale() {
         KeySet keys = new KeySet("key-1");
-        VerifiedTokenCache cache = new VerifiedTokenCache(keys, 100, KEY_SET_LIFETIME, clock);
-        cache.decode("token-of:key-1");
+        VerifiedTokenCache cache = rememberingTheTokenOfKey1(keys);
         keys.rotateTo("key-2");
 
         now.set(NOW.plus(KEY_SET_LIFETIME).minusSeconds(1));
@@ -115,6 +112,12 @@ class VerifiedTokenCacheTest {
         now.set(NOW.plus(KEY_SET_LIFETIME));
 
         assertThatThrownBy(() -> cache.decode("token-of:key-1")).isInstanceOf(BadJwtException.class);
+    }
+
+    private VerifiedTokenCache rememberingTheTokenOfKey1(KeySet keys) {
+        VerifiedTokenCache cache = new VerifiedTokenCache(keys, 100, KEY_SET_LIFETIME, clock);
+        cache.decode("token-of:key-1");
+        return cache;
     }
 
     /** An issuer's published keys, as the decoder sees them: tokens are named after the key that signed them. */
