@@ -201,8 +201,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public BodyQueries queryBodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness) {
-        return new BodyQueries(repository, access, freshness);
+    public BodyQueries queryBodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness,
+                                        ReferenceCatalog reference) {
+        return new BodyQueries(repository, access, freshness, reference);
     }
 
     @Bean

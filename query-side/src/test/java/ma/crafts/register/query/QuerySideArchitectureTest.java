@@ -26,7 +26,7 @@ class QuerySideArchitectureTest {
             .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
                     "artisan -> reference",
                     "audit -> artisan",
-                    "body -> artisan",
+                    "body -> artisan", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> reference",
                     "cooperative -> artisan",
                     "eligibility -> artisan", "eligibility -> programme",
