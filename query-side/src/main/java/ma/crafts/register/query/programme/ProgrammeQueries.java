@@ -46,6 +46,16 @@ public class ProgrammeQueries {
         return repository.all().stream().map(history -> history.inForceAt(instant)).flatMap(Optional::stream).toList();
     }
 
+    /** Every programme's history, for the eligibility model's own judging (no caller to check: not a read). */
+    public List<ProgrammeHistory> histories() {
+        return repository.all();
+    }
+
+    /** One programme's history, for the eligibility model's own judging; empty for an unknown programme. */
+    public Optional<ProgrammeHistory> findHistory(String programId) {
+        return repository.find(programId);
+    }
+
     private ProgrammeHistory history(String programId, Long minPosition) {
         access.requireAnyReader();
         freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, minPosition);

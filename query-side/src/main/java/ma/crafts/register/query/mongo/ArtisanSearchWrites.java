@@ -1,16 +1,16 @@
-package ma.crafts.register.query.artisan.mongo;
+package ma.crafts.register.query.mongo;
 
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.IN_SLICE;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.LEVELS;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MARKER;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX_WINDOW;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.countField;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.memberField;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.nodeId;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.nodeNo;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.windowId;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.windowNo;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.IN_SLICE;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.LEVELS;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.MARKER;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.MAX;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.MAX_WINDOW;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.countField;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.memberField;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.nodeId;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.nodeNo;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.windowId;
+import static ma.crafts.register.query.mongo.SearchIndexLayout.windowNo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -33,8 +33,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex.Move;
-import ma.crafts.register.query.artisan.mongo.SearchIndexLayout.Member;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex.Move;
+import ma.crafts.register.query.mongo.SearchIndexLayout.Member;
 import org.bson.Document;
 
 /** The write half of the search index: members into their windows, then the counts, each batch at most once per writer. */

@@ -1,11 +1,10 @@
-package ma.crafts.register.query.artisan.mongo;
+package ma.crafts.register.query.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import java.util.Objects;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
-import ma.crafts.register.query.mongo.CollectionNames;
 import org.bson.Document;
 
 /**

@@ -1,8 +1,12 @@
-package ma.crafts.register.query.artisan.mongo;
+package ma.crafts.register.query.mongo;
 
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.WrappedToken;
 import org.bson.Document;
 
 /**
@@ -16,6 +20,15 @@ public record WriterProgress(long upTo, SortedSet<Long> gaps) {
 
     public WriterProgress {
         gaps = new TreeSet<>(gaps.headSet(upTo));
+    }
+
+    /** The event's tracking token as the search index keeps it; in position order when it has no gap-aware token. */
+    public static WriterProgress after(EventMessage<?> message, long position) {
+        if (message instanceof TrackedEventMessage<?> tracked
+                && WrappedToken.unwrapLowerBound(tracked.trackingToken()) instanceof GapAwareTrackingToken token) {
+            return new WriterProgress(token.getIndex(), token.getGaps());
+        }
+        return inOrder(position);
     }
 
     /** Progress of a writer whose events come in the order of their positions. */
