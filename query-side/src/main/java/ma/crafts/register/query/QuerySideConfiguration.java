@@ -336,16 +336,16 @@ public class QuerySideConfiguration {
 
     /** Makes the eligibility model of any generation. */
     public record EligibilityModels(MongoDatabase database, ObjectMapper json, ProgrammeJudge judge,
-                                    ProgrammeQueries programmes, RegisterCalendar calendar, ArtisanFolding folding) {
+                                    ProgrammeRepository programmes, RegisterCalendar calendar, ArtisanFolding folding) {
         public EligibilityModel of(CollectionNames names) {
-            return new EligibilityModel(new EligibilityRepository(database, names, json), judge, programmes, calendar,
-                    folding);
+            return new EligibilityModel(new EligibilityRepository(database, names, json), judge, programmes::all,
+                    calendar, folding);
         }
     }
 
     @Bean
     public EligibilityModels queryEligibilityModels(MongoDatabase database, ObjectMapper objectMapper,
-                                                    ProgrammeJudge judge, ProgrammeQueries programmes,
+                                                    ProgrammeJudge judge, ProgrammeRepository programmes,
                                                     RegisterCalendar queryRegisterCalendar, ArtisanFolding folding) {
         return new EligibilityModels(database, objectMapper, judge, programmes, queryRegisterCalendar, folding);
     }

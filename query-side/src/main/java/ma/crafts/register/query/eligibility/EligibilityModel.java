@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanEvent;
@@ -22,7 +23,6 @@ import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex.Move;
 import ma.crafts.register.query.mongo.WriterProgress;
 import ma.crafts.register.query.programme.ProgrammeHistory;
-import ma.crafts.register.query.programme.ProgrammeQueries;
 import ma.crafts.register.query.programme.ProgrammeVersion;
 
 /**
@@ -44,8 +44,8 @@ import ma.crafts.register.query.programme.ProgrammeVersion;
  */
 public class EligibilityModel {
 
-    /** Actors a pass reads, judges and writes at a time, under the write lock. */
-    static final int PASS_SLICE = 500;
+    /** Actors a pass reads, judges and writes at a time, under the write lock: bounds how long event batches wait. */
+    static final int PASS_SLICE = 100;
     /** A pass's moves are ordered by pass number, then registration position, which fits in these bits. */
     private static final int POSITION_BITS = 40;
     private static final String PASS_WRITER = "pass";
@@ -53,11 +53,13 @@ public class EligibilityModel {
 
     private final EligibilityRepository repository;
     private final ProgrammeJudge judge;
-    private final ProgrammeQueries programmes;
+    private final Supplier<List<ProgrammeHistory>> programmes;
     private final RegisterCalendar calendar;
     private final ArtisanFolding folding;
 
-    public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge, ProgrammeQueries programmes,
+    /** @param programmes every programme's history, as the programme projection holds it */
+    public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
+                            Supplier<List<ProgrammeHistory>> programmes,
                             RegisterCalendar calendar, ArtisanFolding folding) {
         this.repository = repository;
         this.judge = judge;
@@ -153,7 +155,7 @@ public class EligibilityModel {
         RecomputePass pass = repository.pass();
         Instant now = calendar.now();
         LocalDate today = calendar.dayOf(now);
-        List<ProgrammeHistory> histories = programmes.histories();
+        List<ProgrammeHistory> histories = programmes.get();
         Map<String, VersionPointer> pointers = repository.pointers(histories.stream().map(ProgrammeHistory::programId)
                 .toList());
         Map<String, VersionPointer> next = new HashMap<>(pointers);
@@ -204,7 +206,7 @@ public class EligibilityModel {
     }
 
     private void finishPass(Begun begun) {
-        List<String> ids = programmes.histories().stream().map(ProgrammeHistory::programId).toList();
+        List<String> ids = programmes.get().stream().map(ProgrammeHistory::programId).toList();
         for (VersionPointer pointer : repository.pointers(ids).values()) {
             if (pointer.computing() != null) {
                 repository.savePointer(pointer.switched());
@@ -215,7 +217,7 @@ public class EligibilityModel {
 
     /** The versions every write judges: per programme, the served one and the one being computed. */
     private List<ProgrammeVersion> writtenVersions() {
-        List<ProgrammeHistory> histories = programmes.histories();
+        List<ProgrammeHistory> histories = programmes.get();
         Map<String, VersionPointer> pointers = repository.pointers(histories.stream().map(ProgrammeHistory::programId)
                 .toList());
         List<ProgrammeVersion> written = new ArrayList<>();
@@ -241,7 +243,7 @@ public class EligibilityModel {
     public List<ProgrammeEligibility> verdicts(ArtisanState current) {
         Optional<EligibilityRecord> record = repository.find(current.artisanId());
         ArtisanState state = record.map(EligibilityRecord::state).orElse(current);
-        List<ProgrammeHistory> histories = programmes.histories();
+        List<ProgrammeHistory> histories = programmes.get();
         Map<String, VersionPointer> pointers = repository.pointers(histories.stream().map(ProgrammeHistory::programId)
                 .toList());
         Instant now = calendar.now();

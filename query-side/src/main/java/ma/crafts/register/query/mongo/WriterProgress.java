@@ -36,12 +36,12 @@ public record WriterProgress(long upTo, SortedSet<Long> gaps) {
         return new WriterProgress(position, new TreeSet<>());
     }
 
-    boolean covers(long position) {
+    public boolean covers(long position) {
         return position <= upTo && !gaps.contains(position);
     }
 
     /** What either covers; its gaps are positions neither covers, so they stay among the two tokens' gaps. */
-    WriterProgress union(WriterProgress other) {
+    public WriterProgress union(WriterProgress other) {
         SortedSet<Long> neither = new TreeSet<>();
         for (SortedSet<Long> candidates : List.of(gaps, other.gaps)) {
             candidates.stream().filter(p -> !covers(p) && !other.covers(p)).forEach(neither::add);
@@ -49,12 +49,12 @@ public record WriterProgress(long upTo, SortedSet<Long> gaps) {
         return new WriterProgress(Math.max(upTo, other.upTo), neither);
     }
 
-    Document toDocument() {
+    public Document toDocument() {
         return new Document(UP_TO, upTo).append(GAPS, List.copyOf(gaps));
     }
 
     /** A stored marker; a bare number is one written before gaps were kept. */
-    static WriterProgress fromStored(Object stored) {
+    public static WriterProgress fromStored(Object stored) {
         if (stored instanceof Number position) {
             return inOrder(position.longValue());
         }

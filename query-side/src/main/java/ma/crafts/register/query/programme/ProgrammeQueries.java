@@ -46,12 +46,7 @@ public class ProgrammeQueries {
         return repository.all().stream().map(history -> history.inForceAt(instant)).flatMap(Optional::stream).toList();
     }
 
-    /** Every programme's history, for the eligibility model's own judging (no caller to check: not a read). */
-    public List<ProgrammeHistory> histories() {
-        return repository.all();
-    }
-
-    /** One programme's history, for the eligibility model's own judging; empty for an unknown programme. */
+    /** One programme's history with no caller to check (the caller has checked); empty for an unknown programme. */
     public Optional<ProgrammeHistory> findHistory(String programId) {
         return repository.find(programId);
     }

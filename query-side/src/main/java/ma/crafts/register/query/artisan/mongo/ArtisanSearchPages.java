@@ -1,16 +1,16 @@
-package ma.crafts.register.query.mongo;
+package ma.crafts.register.query.artisan.mongo;
 
-import static ma.crafts.register.query.mongo.SearchIndexLayout.FANOUT;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.IN_SLICE;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.LEVELS;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.MAX;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.MAX_WINDOW;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.MEMBER;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.SHIFT;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.artisanIdOf;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.countField;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.nodeId;
-import static ma.crafts.register.query.mongo.SearchIndexLayout.nodeNo;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.FANOUT;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.IN_SLICE;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.LEVELS;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX_WINDOW;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MEMBER;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.SHIFT;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.artisanIdOf;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.countField;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.nodeId;
+import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.nodeNo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -22,22 +22,22 @@ import java.util.List;
 import java.util.Map;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Filter;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex.BucketPage;
-import ma.crafts.register.query.mongo.SearchIndexLayout.Member;
+import ma.crafts.register.query.artisan.mongo.SearchIndexLayout.Member;
 import org.bson.Document;
 
 /** The read half of the search index: totals from the counts, pages by descending them to the windows. */
-final class ArtisanSearchPages {
+public final class ArtisanSearchPages {
 
     private final MongoCollection<Document> windows;
     private final MongoCollection<Document> counts;
 
-    ArtisanSearchPages(MongoCollection<Document> windows, MongoCollection<Document> counts) {
+    public ArtisanSearchPages(MongoCollection<Document> windows, MongoCollection<Document> counts) {
         this.windows = windows;
         this.counts = counts;
     }
 
     /** One page of artisan ids of a search key, in registration order, with the key's total. */
-    BucketPage page(String key, int page, int size) {
+    public BucketPage page(String key, int page, int size) {
         Filter filter = Filter.parse(key);
         List<long[]> top = topNodes(filter);
         long total = sum(top);
@@ -51,7 +51,7 @@ final class ArtisanSearchPages {
     }
 
     /** Number of artisans a search key matches, from the counts alone. */
-    long count(String key) {
+    public long count(String key) {
         return sum(topNodes(Filter.parse(key)));
     }
 

@@ -1,4 +1,4 @@
-package ma.crafts.register.query.mongo;
+package ma.crafts.register.query.artisan.mongo;
 
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
