@@ -165,7 +165,8 @@ public class EligibilityModel {
             history.inForceAt(now).ifPresent(version -> next.put(history.programId(),
                     pointer.towards(version.version())));
         }
-        if (next.equals(pointers) && !pass.running() && today.equals(pass.judgedOn())) {
+        boolean computing = next.values().stream().anyMatch(pointer -> pointer.computing() != null);
+        if (next.equals(pointers) && !computing && !pass.running() && today.equals(pass.judgedOn())) {
             return null;
         }
         for (VersionPointer pointer : next.values()) {
