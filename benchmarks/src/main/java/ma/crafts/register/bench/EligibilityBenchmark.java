@@ -113,7 +113,7 @@ public final class EligibilityBenchmark {
             ArtisanFolding folding = new ArtisanFolding();
             Rate.Clock rebuildClock = Rate.Clock.start();
             replay(engine, tokens, serializer, new ArtisanProjection(new ArtisanViewRepository(database),
-                    new ArtisanSearchIndex(database), folding), events);
+                    new ArtisanSearchIndex(database), folding));
             Rate rebuild = rebuildClock.stop(events);
             progress.say("artisan view rebuilt at %,.0f events/s", rebuild.perSecond());
 
@@ -134,7 +134,7 @@ public final class EligibilityBenchmark {
             model.recomputeIfDue();
             progress.say("building the eligibility model");
             Rate.Clock modelClock = Rate.Clock.start();
-            replay(engine, tokens, serializer, new EligibilityProjection(model, () -> { }), events);
+            replay(engine, tokens, serializer, new EligibilityProjection(model, () -> { }));
             progress.say("eligibility model built at %,.0f events/s", modelClock.stop(events).perSecond());
 
             programmes.set(2, programmes.get(2).with(version(REVISED, 2,
@@ -189,7 +189,7 @@ public final class EligibilityBenchmark {
 
     /** Replays the whole store through {@code projection} on the query side's processor; returns once all is applied. */
     private void replay(MongoEventStorageEngine engine, MongoTokenStore tokens, JacksonSerializer serializer,
-                        Object projection, long events) throws InterruptedException {
+                        Object projection) throws InterruptedException {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -200,7 +200,9 @@ public final class EligibilityBenchmark {
         Configuration axon = configurer.buildConfiguration();
         axon.start();
         try {
-            while (applied(tokens) < events) {
+            // The head counts positions closed without an event, which a token never passes: wait for the last event.
+            long last = lastEventPosition(engine);
+            while (applied(tokens) < last) {
                 Thread.sleep(100);
             }
         } finally {
@@ -217,15 +219,21 @@ public final class EligibilityBenchmark {
         }
     }
 
+    private static long lastEventPosition(MongoEventStorageEngine engine) {
+        return engine.readEvents(null, false).reduce((first, second) -> second)
+                .flatMap(event -> event.trackingToken().position().stream().boxed().findFirst()).orElse(-1L);
+    }
+
+    /** The lowest position the processor's segments have applied; -1 before the first token. */
     private static long applied(MongoTokenStore tokens) {
         long lowest = Long.MAX_VALUE;
         for (TrackingToken token : tokens.peekTokens(QueryProcessors.ARTISAN_PROJECTIONS)) {
             lowest = Math.min(lowest, token == null ? -1 : token.position().orElse(-1));
         }
-        return lowest == Long.MAX_VALUE ? 0 : lowest + 1;
+        return lowest == Long.MAX_VALUE ? -1 : lowest;
     }
 
-    /** Registrations, then a card for every other artisan: one event per commit, from many threads. */
+    /** Registrations, then a card for every other artisan, one event per commit; returns the events appended. */
     private long fill(MongoEventStorageEngine engine, int size) {
         List<EventMessage<?>> registrations = new ArrayList<>(size);
         List<EventMessage<?>> cards = new ArrayList<>(size / 2);
@@ -240,7 +248,7 @@ public final class EligibilityBenchmark {
         }
         append(engine, registrations);
         append(engine, cards);
-        return engine.createHeadToken().position().orElse(-1) + 1;
+        return registrations.size() + cards.size();
     }
 
     /** One event per commit from 16 threads, so that group commit packs them as it packs concurrent commands. */
