@@ -111,9 +111,13 @@ public final class EligibilityBenchmark {
             long events = fill(engine, size);
             progress.say("%,d events; rebuilding the artisan view", events);
             ArtisanFolding folding = new ArtisanFolding();
+            ArtisanProjection artisanView = new ArtisanProjection(new ArtisanViewRepository(database),
+                    new ArtisanSearchIndex(database), folding);
+            // The first rebuild also compiles the code paths: run it once untimed.
+            replay(engine, tokens, serializer, artisanView);
+            artisanView.reset();
             Rate.Clock rebuildClock = Rate.Clock.start();
-            replay(engine, tokens, serializer, new ArtisanProjection(new ArtisanViewRepository(database),
-                    new ArtisanSearchIndex(database), folding));
+            replay(engine, tokens, serializer, artisanView);
             Rate rebuild = rebuildClock.stop(events);
             progress.say("artisan view rebuilt at %,.0f events/s", rebuild.perSecond());
 
