@@ -29,7 +29,7 @@ public class EligibleActorsController {
                     + "item): after a revision, the former version's list until every actor has been judged by the "
                     + "new one. Clerks read their own region only (403 for another); 404 for an unknown programme.")
     @ApiResponse(responseCode = "200", description = "One page, in registration order")
-    public EligibleActorPage list(
+    public EligibleActorPage eligibleActors(
             @PathVariable String programId,
             @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String provinceCode,
@@ -46,7 +46,7 @@ public class EligibleActorsController {
             description = "Counts kept up to date with every verdict, from the version the model serves. Clerks count "
                     + "their own region only. 400 for another groupBy, 404 for an unknown programme.")
     @ApiResponse(responseCode = "200", description = "One group per value with eligible actors, and the total")
-    public EligibleCount count(
+    public EligibleCount eligibleCount(
             @PathVariable String programId,
             @Parameter(required = true, schema = @Schema(allowableValues = {"regionCode", "provinceCode", "branchCode"}))
             @RequestParam(required = false) String groupBy) {
