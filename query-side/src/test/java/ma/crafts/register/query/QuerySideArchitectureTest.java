@@ -29,7 +29,7 @@ class QuerySideArchitectureTest {
                     "body -> artisan", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> reference",
                     "cooperative -> artisan",
-                    "eligibility -> artisan", "eligibility -> programme",
+                    "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",
                     "enterprise -> artisan",
                     "notification -> artisan", "notification -> reference"), Map.of());
 
