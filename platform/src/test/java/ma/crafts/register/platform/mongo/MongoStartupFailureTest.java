@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import ma.crafts.register.platform.PlatformStartupException;
 import org.bson.Document;
@@ -64,6 +66,8 @@ class MongoStartupFailureTest {
             assertThat(connection.redactedConnectionString()).isEqualTo("mongodb://127.0.0.1:" + port);
             MongoDatabase database = context.getBean(MongoDatabase.class);
             assertThat(database.getName()).isEqualTo("register");
+            assertThat(database.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY);
+            assertThat(database.getReadConcern()).isEqualTo(ReadConcern.MAJORITY);
             database.getCollection("probe").insertOne(new Document("_id", 1));
             assertThat(database.getCollection("probe").countDocuments()).isEqualTo(1);
             // Spring Boot's own Mongo auto-configuration is filtered out.
@@ -73,6 +77,19 @@ class MongoStartupFailureTest {
             assertThat(reuse.getLocalPort()).isEqualTo(port);
         } catch (IOException e) {
             throw new AssertionError("The embedded server still holds port " + port + " after the context closed", e);
+        }
+    }
+
+    @Test
+    void concernsNamedInTheUriOverrideTheMajorityDefaults() {
+        try (EmbeddedMongoServer external = EmbeddedMongoServer.start(
+                ma.crafts.register.platform.PlatformProperties.EmbeddedBackend.MEMORY, 0, null);
+             ConfigurableApplicationContext context = run(
+                     "--register.mongodb.uri=mongodb://127.0.0.1:" + external.port() + "/register?w=1&readConcernLevel=local",
+                     "--register.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))) {
+            MongoDatabase database = context.getBean(MongoDatabase.class);
+            assertThat(database.getWriteConcern()).isEqualTo(WriteConcern.W1);
+            assertThat(database.getReadConcern()).isEqualTo(ReadConcern.LOCAL);
         }
     }
 
