@@ -82,11 +82,8 @@ class MongoStartupFailureTest {
 
     @Test
     void concernsNamedInTheUriOverrideTheMajorityDefaults() {
-        try (EmbeddedMongoServer external = EmbeddedMongoServer.start(
-                ma.crafts.register.platform.PlatformProperties.EmbeddedBackend.MEMORY, 0, null);
-             ConfigurableApplicationContext context = run(
-                     "--register.mongodb.uri=mongodb://127.0.0.1:" + external.port() + "/register?w=1&readConcernLevel=local",
-                     "--register.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))) {
+        try (EmbeddedMongoServer external = externalServer();
+             ConfigurableApplicationContext context = runOn(external, "/register?w=1&readConcernLevel=local")) {
             MongoDatabase database = context.getBean(MongoDatabase.class);
             assertThat(database.getWriteConcern()).isEqualTo(WriteConcern.W1);
             assertThat(database.getReadConcern()).isEqualTo(ReadConcern.LOCAL);
@@ -95,11 +92,8 @@ class MongoStartupFailureTest {
 
     @Test
     void externalUriIsUsedAsGivenAndItsPasswordRedacted() {
-        try (EmbeddedMongoServer external = EmbeddedMongoServer.start(
-                ma.crafts.register.platform.PlatformProperties.EmbeddedBackend.MEMORY, 0, null);
-             ConfigurableApplicationContext context = run(
-                     "--register.mongodb.uri=mongodb://127.0.0.1:" + external.port() + "/registry_prod",
-                     "--register.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))) {
+        try (EmbeddedMongoServer external = externalServer();
+             ConfigurableApplicationContext context = runOn(external, "/registry_prod")) {
             RegisterMongoConnection connection = context.getBean(RegisterMongoConnection.class);
             assertThat(connection.isEmbedded()).isFalse();
             assertThat(connection.database()).isEqualTo("registry_prod");
@@ -112,6 +106,17 @@ class MongoStartupFailureTest {
                         "register", null, null), null, null, null, null, null, null));
         assertThat(parsedOnly.redactedConnectionString()).isEqualTo("mongodb://ops:***@db.example:27017/?authSource=admin");
         assertThat(parsedOnly.toString()).doesNotContain("s3cret");
+    }
+
+    /** A MongoDB of its own for the application to reach through MONGODB_URI, as an external server would be. */
+    private static EmbeddedMongoServer externalServer() {
+        return EmbeddedMongoServer.start(ma.crafts.register.platform.PlatformProperties.EmbeddedBackend.MEMORY, 0, null);
+    }
+
+    /** Runs with MONGODB_URI at {@code external}, {@code pathAndOptions} after its address, and a master key of its own. */
+    private static ConfigurableApplicationContext runOn(EmbeddedMongoServer external, String pathAndOptions) {
+        return run("--register.mongodb.uri=mongodb://127.0.0.1:" + external.port() + pathAndOptions,
+                "--register.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     private static PlatformStartupException findStartupException(Throwable e) {
