@@ -57,6 +57,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final Snapshots snapshots;
     private final TrackingReader tracking;
     private final TrackingTokens tokens;
+    private final StoreVerification storeVerification;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -77,6 +78,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.tracking = new TrackingReader(commits, counter, voids, builder.clock, builder.trackingBatchSize,
                 builder.gapTimeout);
         this.tokens = new TrackingTokens(commits, counter, builder.maxPositionBlock);
+        this.storeVerification = new StoreVerification(commits, counter, hashChain);
         aggregateStreams.ensureIndex();
         counter.ensureExists();
     }
@@ -145,6 +147,14 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /** Recomputes an aggregate's hash chain from the stored documents. */
     public HashChain.Verification verifyStream(String aggregateId) {
         return hashChain.verify(aggregateId, aggregateStreams.allSegments(aggregateId));
+    }
+
+    /**
+     * Verifies every commit whose first position is at or below {@code upTo}: hashes, each stream's chain and the
+     * positions between commits, and gives every stream's head at the end (what a checkpoint seals).
+     */
+    public StoreVerification.Result verifyStore(long upTo, StoreVerification.Progress progress) {
+        return storeVerification.run(upTo, progress);
     }
 
     /** For contract tests that stall or fail appends between their steps. */
