@@ -72,18 +72,34 @@ public final class HashChain {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Checks an aggregate's segments, read from the start of its stream with their events, in sequence order. */
-    Verification verify(String aggregateId, List<Segment> segments) {
+    /**
+     * Checks an aggregate's segments, read from the start of its stream with their events, in sequence order; and, given
+     * the stream's head as a checkpoint sealed it, that the stream still passes through that head (removing a stream's
+     * latest commits leaves a valid but shorter chain, which only such an outside anchor shows).
+     *
+     * @param sealed the head a checkpoint sealed, or {@code null}
+     */
+    Verification verify(String aggregateId, List<Segment> segments, StreamHeads.Head sealed) {
         List<ChainBreak> breaks = new ArrayList<>();
         String expectedPrevious = GENESIS;
         long expectedFirst = 0;
         long checked = 0;
+        boolean passesSealedHead = sealed == null;
         for (Segment segment : segments) {
             breaks.addAll(linkBreaks(segment, expectedFirst, expectedPrevious));
             breaks.addAll(commitBreaks(segment));
             checked += segment.events().size();
             expectedPrevious = segment.hash();
             expectedFirst = segment.lastSeq() + 1;
+            if (!passesSealedHead) {
+                passesSealedHead = segment.lastSeq() == sealed.lastSequence() && segment.hash().equals(sealed.hash());
+            }
+        }
+        if (!passesSealedHead) {
+            breaks.add(new ChainBreak(aggregateId, Math.min(sealed.lastSequence(), expectedFirst), null,
+                    ChainBreak.Kind.HEAD_CHANGED, "a checkpoint sealed this stream at sequence " + sealed.lastSequence()
+                    + " with hash " + sealed.hash() + "; the stored chain does not pass through it (it ends at sequence "
+                    + (expectedFirst - 1) + ")"));
         }
         return new Verification(aggregateId, checked, expectedPrevious, expectedFirst - 1, List.copyOf(breaks));
     }

@@ -146,7 +146,16 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /** Recomputes an aggregate's hash chain from the stored documents. */
     public HashChain.Verification verifyStream(String aggregateId) {
-        return hashChain.verify(aggregateId, aggregateStreams.allSegments(aggregateId));
+        return verifyStream(aggregateId, null);
+    }
+
+    /**
+     * Recomputes an aggregate's hash chain and checks that it still passes through the head a checkpoint sealed.
+     *
+     * @param sealed the stream's head in a checkpoint, or {@code null} when no checkpoint knows the stream
+     */
+    public HashChain.Verification verifyStream(String aggregateId, StreamHeads.Head sealed) {
+        return hashChain.verify(aggregateId, aggregateStreams.allSegments(aggregateId), sealed);
     }
 
     /**
