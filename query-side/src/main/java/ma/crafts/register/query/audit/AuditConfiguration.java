@@ -41,7 +41,7 @@ public class AuditConfiguration {
 
     @Bean
     public CheckpointArchive auditCheckpointArchive(PlatformProperties properties,
-                                                    @Value("${register.audit.checkpoint-dir:}") String configured) {
+                                                    @Value("${register.audit.checkpoint-dir:${CHECKPOINT_DIR:}}") String configured) {
         if (!configured.isBlank()) {
             return new CheckpointArchive(Path.of(configured.trim()).toAbsolutePath().normalize());
         }
