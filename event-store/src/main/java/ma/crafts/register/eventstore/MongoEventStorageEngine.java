@@ -57,7 +57,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final Snapshots snapshots;
     private final TrackingReader tracking;
     private final TrackingTokens tokens;
-    private final StoreVerification storeVerification;
+    private final StoreAudit audit;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -78,7 +78,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.tracking = new TrackingReader(commits, counter, voids, builder.clock, builder.trackingBatchSize,
                 builder.gapTimeout);
         this.tokens = new TrackingTokens(commits, counter, builder.maxPositionBlock);
-        this.storeVerification = new StoreVerification(commits, counter, hashChain);
+        this.audit = new StoreAudit(commits, counter, aggregateStreams);
         aggregateStreams.ensureIndex();
         counter.ensureExists();
     }
@@ -155,7 +155,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * @param sealed the stream's head in a checkpoint, or {@code null} when no checkpoint knows the stream
      */
     public HashChain.Verification verifyStream(String aggregateId, StreamHeads.Head sealed) {
-        return hashChain.verify(aggregateId, aggregateStreams.allSegments(aggregateId), sealed);
+        return audit.verifyStream(aggregateId, sealed);
     }
 
     /**
@@ -163,7 +163,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * positions between commits, and gives every stream's head at the end (what a checkpoint seals).
      */
     public StoreVerification.Result verifyStore(long upTo, StoreVerification.Progress progress) {
-        return storeVerification.run(upTo, progress);
+        return audit.verifyStore(upTo, progress);
     }
 
     /** For contract tests that stall or fail appends between their steps. */
