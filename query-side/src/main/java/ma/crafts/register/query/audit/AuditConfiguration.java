@@ -9,6 +9,7 @@ import java.util.Base64;
 import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
 import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
+import ma.crafts.register.platform.DataDirectory;
 import ma.crafts.register.platform.KeyDirectory;
 import ma.crafts.register.platform.PlatformProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
     static final String SIGNING_KEY_FILE = "checkpoint-signing.key";
+    /** The default checkpoint directory is the data directory's name with this suffix, beside it. */
+    public static final String CHECKPOINT_DIR_SUFFIX = "-checkpoints";
     private static final int ED25519_PRIVATE_KEY_BYTES = 32;
 
     @Bean
@@ -45,9 +48,7 @@ public class AuditConfiguration {
         if (!configured.isBlank()) {
             return new CheckpointArchive(Path.of(configured.trim()).toAbsolutePath().normalize());
         }
-        Path data = properties.dataDir().toAbsolutePath().normalize();
-        Path name = data.getFileName();
-        return new CheckpointArchive(data.resolveSibling((name == null ? "register" : name.toString()) + "-checkpoints"));
+        return new CheckpointArchive(DataDirectory.sibling(properties.dataDir(), CHECKPOINT_DIR_SUFFIX));
     }
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import ma.crafts.register.eventstore.ChainBreak;
 import ma.crafts.register.eventstore.StoreAudit;
 import ma.crafts.register.eventstore.StoreVerification;
+import ma.crafts.register.platform.DataDirectory;
+import ma.crafts.register.query.audit.AuditConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +70,7 @@ public final class AuditCommand {
 
     /** Where the register keeps its checkpoints when no directory is named: beside the data directory. */
     Path defaultCheckpointDir() {
-        Path data = dataDir.toAbsolutePath().normalize();
-        return data.resolveSibling((data.getFileName() == null ? "register" : data.getFileName()) + "-checkpoints");
+        return DataDirectory.sibling(dataDir, AuditConfiguration.CHECKPOINT_DIR_SUFFIX);
     }
 
     /** A verification of the whole store up to {@code upTo}, with its progress on standard error. */
