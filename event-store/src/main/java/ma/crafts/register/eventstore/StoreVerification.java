@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.bson.Document;
 
 /**
@@ -94,12 +98,27 @@ public final class StoreVerification {
             this.progress = progress;
         }
 
+        /**
+         * Windows follow each other whatever they hold (a commit reaching past a window's end only makes the next
+         * window find nothing at those positions), so the next one is read on another thread while this one is hashed.
+         */
         Result walk() {
+            ExecutorService reader = DaemonThreads.pool("store-verification-read-ahead");
+            try {
+                return walk(reader);
+            } finally {
+                reader.shutdownNow();
+            }
+        }
+
+        private Result walk(ExecutorService reader) {
             long next = 0;
-            long probe = 0;
-            while (probe <= lastPosition) {
+            Future<List<Document>> ahead = readAhead(reader, 0);
+            for (long probe = 0; probe <= lastPosition; probe += WINDOW) {
                 long windowEnd = Math.min(lastPosition, probe + WINDOW - 1);
-                for (Document document : commitsAt(probe, windowEnd)) {
+                List<Document> window = await(ahead);
+                ahead = readAhead(reader, probe + WINDOW);
+                for (Document document : window) {
                     long id = document.get(CommitDocuments.ID, Number.class).longValue();
                     if (id > next) {
                         holes.add(new long[] {next, id - 1});
@@ -111,7 +130,6 @@ public final class StoreVerification {
                     next = Math.max(next, lastPositionOf(document) + 1);
                 }
                 progress.reached(windowEnd, lastPosition, events);
-                probe = Math.max(windowEnd + 1, next);
             }
             recheckHoles();
             streams.forEach(this::linkWaiting);
@@ -119,6 +137,24 @@ public final class StoreVerification {
             streams.forEach((id, state) -> heads.add(new StreamHeads.Head(id, state.lastSeq, state.hash)));
             return new Result(next - 1, commitCount, events, StreamHeads.canonicalOrder(heads), List.copyOf(breaks),
                     breakCount);
+        }
+
+        private Future<List<Document>> readAhead(ExecutorService reader, long from) {
+            if (from > lastPosition) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            return reader.submit(() -> commitsAt(from, Math.min(lastPosition, from + WINDOW - 1)));
+        }
+
+        private static List<Document> await(Future<List<Document>> window) {
+            try {
+                return window.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while verifying the store", e);
+            }
         }
 
         /**
