@@ -137,6 +137,14 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),
             artisanRead("GET /api/v1/artisans?regionCode=" + RegisterFixtures.OWN_REGION),
             artisanRead("GET /api/v1/notifications?regionCode=" + RegisterFixtures.OWN_REGION),
+            // Verification reads the whole record, so auditors only; sealing a checkpoint changes nothing in the
+            // register, and the administrator who runs it may seal one too.
+            auditorOnly("GET /api/v1/audit/actors/{id}/verification", 200),
+            auditorOnly("POST /api/v1/audit/verifications", 202),
+            auditorOnly("GET /api/v1/audit/verifications/{id}", 200).on("id", f -> f.storeVerification),
+            auditorOnly("GET /api/v1/audit/checkpoints", 200),
+            auditorOnly("POST /api/v1/audit/checkpoints", 201).but(Caller.REGISTRY_ADMIN, 201),
+            auditorOnly("GET /api/v1/audit/checkpoints/{id}", 200).on("id", f -> f.checkpoint),
             anyRole("GET /api/v1/reference/regions", 200),
             anyRole("GET /api/v1/reference/activities", 200),
             open("GET /api/v1/cards/{cardNumber}/verification", 200),
@@ -166,6 +174,11 @@ class AuthorisationMatrixTest {
     /** Reading artisans: clerks of their region, analysts and auditors nationwide; the administrator reads none. */
     static Row artisanRead(String operation) {
         return row(operation, f -> null, 200, FORBIDDEN, 200, 200, FORBIDDEN);
+    }
+
+    /** The auditor's verification and checkpoints. */
+    static Row auditorOnly(String operation, int allowed) {
+        return row(operation, f -> null, FORBIDDEN, FORBIDDEN, FORBIDDEN, allowed, FORBIDDEN);
     }
 
     /** What every authenticated role may call. */

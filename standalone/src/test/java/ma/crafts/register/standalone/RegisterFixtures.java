@@ -44,6 +44,10 @@ final class RegisterFixtures {
     final String struckOffCooperative;
     final String struckOffEnterprise;
     final String programme;
+    /** A verification of the whole store, started by an auditor. */
+    final String storeVerification;
+    /** A checkpoint sealed by the administrator. */
+    final String checkpoint;
 
     private final Map<String, String> byCollection = new HashMap<>();
 
@@ -55,11 +59,12 @@ final class RegisterFixtures {
         return BY_PORT.computeIfAbsent(port, p -> {
             Api api = new Api(p);
             return new RegisterFixtures(api, api.token("fixture-clerk", List.of("CHAMBER_CLERK"), OWN_REGION),
-                    api.token("fixture-admin", List.of("REGISTRY_ADMIN"), null));
+                    api.token("fixture-admin", List.of("REGISTRY_ADMIN"), null),
+                    api.token("fixture-auditor", List.of("AUDITOR"), null));
         });
     }
 
-    private RegisterFixtures(Api api, String clerk, String admin) {
+    private RegisterFixtures(Api api, String clerk, String admin, String auditor) {
         JsonNode activity = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0);
         activityCode = activity.get("code").asText();
         branchCode = activity.get("branchCode").asText();
@@ -94,6 +99,10 @@ final class RegisterFixtures {
         struckOffEnterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
         ok(api.post("/api/v1/enterprises/" + struckOffEnterprise + "/striking-off", clerk, Map.of("reason", "fixture")));
         programme = api.get("/api/v1/programmes", admin).body().get(0).get("programId").asText();
+        checkpoint = created(api.post("/api/v1/audit/checkpoints", admin, Map.of()), "id");
+        Api.Reply verification = api.post("/api/v1/audit/verifications", auditor, Map.of());
+        assertThat(verification.status()).as("fixture: %s", verification.body()).isEqualTo(202);
+        storeVerification = verification.body().get("id").asText();
 
         byCollection.put("artisans", artisan);
         byCollection.put("cards", card);
@@ -103,6 +112,7 @@ final class RegisterFixtures {
         byCollection.put("enterprises", enterprise);
         byCollection.put("programmes", programme);
         byCollection.put("card-checks", checkCode);
+        byCollection.put("actors", artisan);
     }
 
     /** A CIN nobody registered yet (two letters, six digits). */
