@@ -120,8 +120,8 @@ class AuthorisationMatrixTest {
             adminOnly("POST /api/v1/admin/projections/{name}/rebuild", 404, f -> null).on("name", f -> "no-such-projection"),
             adminOnly("GET /api/v1/admin/projections", 200, f -> null),
             // Bodies: every role reads them, clerks their own region's only; the administrator constitutes them.
-            // Another region's body is answered like an unknown one: 404, not 403, so the answer does not tell it exists.
-            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, 404, 200, 200, 200),
+            // Another region's body is 403 to a clerk, as is an unknown one (BodyExistenceUnsaidTest).
+            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, FORBIDDEN, 200, 200, 200),
             row("GET /api/v1/professional-bodies?branchCode={branchCode}&territoryCode=" + RegisterFixtures.PROVINCE,
                     f -> null, 200, FORBIDDEN, 200, 200, 200).on("branchCode", f -> f.branchCode),
             // An artisan of another region is looked up as an unknown one: 404, not 403, so the CIN leaks nothing.
