@@ -31,6 +31,7 @@ import ma.crafts.register.query.artisan.ArtisanViewPresenter;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.audit.HistoryService;
+import ma.crafts.register.query.audit.PersonalDataDisclosure;
 import ma.crafts.register.query.card.CardDocumentRenderer;
 import ma.crafts.register.query.card.CardDocuments;
 import ma.crafts.register.query.card.CardProjection;
@@ -293,9 +294,15 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public HistoryService queryHistoryService(ArtisanStreamReader streams, PersonalDataVault vault, ReadAccess access,
-                                         ObjectMapper objectMapper, ProjectionFreshness freshness) {
-        return new HistoryService(streams, vault, access, objectMapper, freshness);
+    public PersonalDataDisclosure queryPersonalDataDisclosure(PersonalDataVault vault, ObjectMapper objectMapper) {
+        return new PersonalDataDisclosure(vault, objectMapper);
+    }
+
+    @Bean
+    public HistoryService queryHistoryService(ArtisanStreamReader streams, ArtisanFolding queryArtisanFolding,
+                                              PersonalDataDisclosure disclosure, ReadAccess access,
+                                              ObjectMapper objectMapper, ProjectionFreshness freshness) {
+        return new HistoryService(streams, queryArtisanFolding, disclosure, access, objectMapper, freshness);
     }
 
     @Bean
