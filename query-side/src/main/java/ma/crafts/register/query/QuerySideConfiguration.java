@@ -30,6 +30,8 @@ import ma.crafts.register.query.artisan.ArtisanStreamReader;
 import ma.crafts.register.query.artisan.ArtisanViewPresenter;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.audit.ActorHistories;
+import ma.crafts.register.query.audit.HistoryPages;
 import ma.crafts.register.query.audit.HistoryService;
 import ma.crafts.register.query.audit.PersonalDataDisclosure;
 import ma.crafts.register.query.card.CardDocumentRenderer;
@@ -172,8 +174,15 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads) {
-        return new CooperativeQueries(repository, reads);
+    public ActorHistories queryActorHistories(EventStore eventStore, HistoryPages pages, ReadAccess access,
+                                              ProjectionFreshness freshness) {
+        return new ActorHistories(eventStore, pages, access, freshness);
+    }
+
+    @Bean
+    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads,
+                                                      ActorHistories histories) {
+        return new CooperativeQueries(repository, reads, histories);
     }
 
     @Bean
@@ -187,8 +196,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads) {
-        return new EnterpriseQueries(repository, reads);
+    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads,
+                                                    ActorHistories histories) {
+        return new EnterpriseQueries(repository, reads, histories);
     }
 
     @Bean
@@ -299,10 +309,14 @@ public class QuerySideConfiguration {
     }
 
     @Bean
+    public HistoryPages queryHistoryPages(PersonalDataDisclosure disclosure, ObjectMapper objectMapper) {
+        return new HistoryPages(disclosure, objectMapper);
+    }
+
+    @Bean
     public HistoryService queryHistoryService(ArtisanStreamReader streams, ArtisanFolding queryArtisanFolding,
-                                              PersonalDataDisclosure disclosure, ReadAccess access,
-                                              ObjectMapper objectMapper, ProjectionFreshness freshness) {
-        return new HistoryService(streams, queryArtisanFolding, disclosure, access, objectMapper, freshness);
+                                              HistoryPages pages, ReadAccess access, ProjectionFreshness freshness) {
+        return new HistoryService(streams, queryArtisanFolding, pages, access, freshness);
     }
 
     @Bean

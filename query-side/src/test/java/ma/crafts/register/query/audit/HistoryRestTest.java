@@ -16,6 +16,12 @@ import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
+import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.QuerySideApplication;
 import ma.crafts.register.query.support.HttpApi;
@@ -37,8 +43,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An artisan's history over HTTP: paging and filters, each event's trace id, reason and changes computed from the
- * folded state, and what each role sees of personal data in them. Events are appended as the command side appends
+ * Histories over HTTP: an artisan's paging and filters, each event's trace id, reason and changes computed from the
+ * folded state, and what each role sees of personal data in them; a cooperative's and an enterprise's history and
+ * their state as of an instant. Events are appended as the command side appends
  * them, with the metadata its correlation data provider copies from the command.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,6 +60,8 @@ class HistoryRestTest {
     private static final String KARIM = "/api/v1/artisans/a-karim/history";
     private static final String BUSY = "/api/v1/artisans/a-busy/history";
     private static final int BUSY_SUSPENSIONS = 20;
+    private static final String COOPERATIVE = "/api/v1/cooperatives/c-argan";
+    private static final String ENTERPRISE = "/api/v1/enterprises/e-zellige";
 
     @LocalServerPort
     int port;
@@ -93,6 +102,23 @@ class HistoryRestTest {
             append("a-busy", 2L * i + 2, day.plusSeconds(86_400L * (2 * i + 1)).toString(),
                     new ArtisanReinstated("a-busy", "checked " + i), null);
         }
+        // A cooperative of Marrakech-Safi renamed with a new representative, then suspended.
+        publish("Cooperative", "c-argan", 0, "2024-01-05T09:00:00Z", new CooperativeRegistered("c-argan", "NIA-c-argan",
+                new LocalizedText("تعاونية أركان", "Coopérative Argan"), "MA-ESI", "MA-07", List.of("B01-001"),
+                List.of("B01"), "2021-provisional-1", Gender.F, seal("c-argan", "+212600000010")), null);
+        publish("Cooperative", "c-argan", 1, "2024-05-05T09:00:00Z", new CooperativeDetailsAmended("c-argan",
+                List.of("name", "representative"), new LocalizedText("تعاونية أركان الصويرة", "Coopérative Argan Essaouira"),
+                null, null, null, seal("c-argan", "+212600000011")), "new statutes");
+        publish("Cooperative", "c-argan", 2, "2024-09-05T09:00:00Z", new CooperativeSuspended("c-argan", "audit"),
+                null);
+        // An enterprise whose supervisor changed before it was struck off.
+        publish("Enterprise", "e-zellige", 0, "2024-02-01T09:00:00Z", new EnterpriseRegistered("e-zellige",
+                "NIA-e-zellige", new LocalizedText("زليج", "Zellige SARL"), "MA-MAR", "MA-07", List.of("B01-001"),
+                List.of("B01"), "2021-provisional-1", "a-karim", Gender.M, seal("e-zellige", "+212600000020")), null);
+        publish("Enterprise", "e-zellige", 1, "2024-06-01T09:00:00Z", new EnterpriseSupervisingArtisanChanged(
+                "e-zellige", "a-karim", "a-busy", false, "supervisor retired"), null);
+        publish("Enterprise", "e-zellige", 2, "2024-10-01T09:00:00Z", new EnterpriseStruckOff("e-zellige", "closed"),
+                null);
     }
 
     private PersonalData person(String phone) {
@@ -111,12 +137,16 @@ class HistoryRestTest {
     }
 
     private void append(String artisanId, long sequence, String at, Object payload, String statedReason) {
+        publish("Artisan", artisanId, sequence, at, payload, statedReason);
+    }
+
+    private void publish(String type, String id, long sequence, String at, Object payload, String statedReason) {
         Map<String, Object> metaData = new HashMap<>(Map.of("recordedBy", "clerk-07", "chamber", "MA-07",
-                "correlationId", "corr-" + artisanId + "-" + sequence, "traceId", "trace-" + artisanId + "-" + sequence));
+                "correlationId", "corr-" + id + "-" + sequence, "traceId", "trace-" + id + "-" + sequence));
         if (statedReason != null) {
             metaData.put("reason", statedReason);
         }
-        eventStore.publish(new GenericDomainEventMessage<>("Artisan", artisanId, sequence, payload, metaData,
+        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload, metaData,
                 UUID.randomUUID().toString(), Instant.parse(at)));
         lastPosition = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
     }
@@ -258,6 +288,61 @@ class HistoryRestTest {
                 .isEqualTo("+212600000002");
         assertThat(regionsClerk.get(1).get("reason").asText()).isEqualTo("phone number mistyped");
         assertThat(api.get(KARIM, clerkRabat).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCooperativesHistoryShowsItsChangesAndItsStateAsOfAnInstant() {
+        JsonNode items = page(COOPERATIVE + "/history", auditor).get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1).get("traceId").asText()).isEqualTo("trace-c-argan-1");
+        assertThat(items.get(1).get("reason").asText()).isEqualTo("new statutes");
+        assertThat(change(items.get(1), "registration.name.fr").get("after").asText())
+                .isEqualTo("Coopérative Argan Essaouira");
+        assertThat(change(items.get(1), "registration.representative.phone").get("before").asText())
+                .isEqualTo("+212600000010");
+        assertThat(change(items.get(1), "registration.representative.phone").get("after").asText())
+                .isEqualTo("+212600000011");
+        assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("SUSPENDED");
+        assertThat(sequences(page(COOPERATIVE + "/history?type=CooperativeSuspended", auditor))).containsExactly(2L);
+
+        JsonNode masked = page(COOPERATIVE + "/history", analyst).get("items");
+        assertThat(masked.toString()).doesNotContain("+2126").doesNotContain("statutes");
+        assertThat(change(masked.get(1), "registration.representative").get("after").asText()).isEqualTo("***");
+        assertThat(api.get(COOPERATIVE + "/history", clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get(COOPERATIVE + "/history?type=ArtisanSuspended", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/cooperatives/a-karim/history", auditor).status())
+                .as("an artisan is no cooperative").isEqualTo(404);
+        assertThat(api.get("/api/v1/cooperatives/c-nowhere/history", auditor).status()).isEqualTo(404);
+
+        JsonNode before = page(COOPERATIVE + "?asOf=2024-05-05T08:59:59Z", auditor);
+        assertThat(before.get("name").get("fr").asText()).isEqualTo("Coopérative Argan");
+        assertThat(before.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(before.get("version").asLong()).isZero();
+        JsonNode after = page(COOPERATIVE + "?asOf=2024-09-05T09:00:00Z", auditor);
+        assertThat(after.get("name").get("fr").asText()).isEqualTo("Coopérative Argan Essaouira");
+        assertThat(after.get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-01-01T00:00:00Z", auditor).status()).isEqualTo(404);
+        assertThat(api.get(COOPERATIVE + "?asOf=yesterday", auditor).status()).isEqualTo(400);
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-05-06T00:00:00Z", clerkRabat).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anEnterprisesHistoryShowsItsSupervisorChangeAndItsStateAsOfAnInstant() {
+        JsonNode items = page(ENTERPRISE + "/history", clerkMarrakechSafi).get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1).get("reason").asText()).isEqualTo("supervisor retired");
+        assertThat(fields(items.get(1))).containsExactly("supervisingArtisanId");
+        assertThat(change(items.get(1), "supervisingArtisanId").get("before").asText()).isEqualTo("a-karim");
+        assertThat(change(items.get(1), "supervisingArtisanId").get("after").asText()).isEqualTo("a-busy");
+        assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("STRUCK_OFF");
+        assertThat(page(ENTERPRISE + "/history?from=2024-06-01T09:00:00Z&size=1", auditor).get("total").asLong())
+                .isEqualTo(2);
+
+        JsonNode asOf = page(ENTERPRISE + "?asOf=2024-07-01T00:00:00Z", analyst);
+        assertThat(asOf.get("supervisingArtisanId").asText()).isEqualTo("a-busy");
+        assertThat(asOf.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(asOf.get("masked").asBoolean()).isTrue();
+        assertThat(page(ENTERPRISE, analyst).get("status").asText()).isEqualTo("STRUCK_OFF");
     }
 
     private static List<String> fields(JsonNode item) {
