@@ -2,6 +2,7 @@ package ma.crafts.register.query.enterprise;
 
 import java.util.Optional;
 import java.util.Set;
+import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
 import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
@@ -20,8 +21,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
  */
 final class EnterpriseFolding {
 
-    /** The simple names of the event types an enterprise's stream holds, for the history's {@code type} filter. */
+    /**
+     * The simple names of the event types an enterprise's stream holds, for the history's {@code type} filter: its
+     * own, and the notices to its chamber that the enterprise records when it is flagged.
+     */
     static final Set<String> EVENT_TYPES = Set.of(EnterpriseRegistered.class.getSimpleName(),
+            ChamberNotificationIssued.class.getSimpleName(),
             EnterpriseDetailsAmended.class.getSimpleName(), EnterpriseFlaggedNonCompliant.class.getSimpleName(),
             EnterpriseSupervisingArtisanChanged.class.getSimpleName(), EnterpriseSuspended.class.getSimpleName(),
             EnterpriseReinstated.class.getSimpleName(), EnterpriseStruckOff.class.getSimpleName());
