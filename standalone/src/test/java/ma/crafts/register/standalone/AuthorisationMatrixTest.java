@@ -126,8 +126,6 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/cards/{cardNumber}"),
             artisanRead("GET /api/v1/cooperatives/{id}"),
             artisanRead("GET /api/v1/enterprises/{id}"),
-            artisanRead("GET /api/v1/cooperatives/{id}?asOf=2099-01-01T00:00:00Z"),
-            artisanRead("GET /api/v1/enterprises/{id}?asOf=2099-01-01T00:00:00Z"),
             artisanRead("GET /api/v1/cooperatives/{id}/history"),
             artisanRead("GET /api/v1/enterprises/{id}/history"),
             artisanRead("GET /api/v1/artisans/{artisanId}"),
