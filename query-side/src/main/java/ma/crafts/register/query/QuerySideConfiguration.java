@@ -31,7 +31,10 @@ import ma.crafts.register.query.artisan.ArtisanStreamReader;
 import ma.crafts.register.query.artisan.ArtisanViewPresenter;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.audit.ActorHistories;
+import ma.crafts.register.query.audit.HistoryPages;
 import ma.crafts.register.query.audit.HistoryService;
+import ma.crafts.register.query.audit.PersonalDataDisclosure;
 import ma.crafts.register.query.card.CardDocumentRenderer;
 import ma.crafts.register.query.card.CardDocuments;
 import ma.crafts.register.query.card.CardProjection;
@@ -179,8 +182,15 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads) {
-        return new CooperativeQueries(repository, reads);
+    public ActorHistories queryActorHistories(EventStore eventStore, HistoryPages pages, ReadAccess access,
+                                              ProjectionFreshness freshness) {
+        return new ActorHistories(eventStore, pages, access, freshness);
+    }
+
+    @Bean
+    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads,
+                                                      ActorHistories histories) {
+        return new CooperativeQueries(repository, reads, histories);
     }
 
     @Bean
@@ -194,8 +204,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads) {
-        return new EnterpriseQueries(repository, reads);
+    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads,
+                                                    ActorHistories histories) {
+        return new EnterpriseQueries(repository, reads, histories);
     }
 
     @Bean
@@ -302,9 +313,19 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public HistoryService queryHistoryService(ArtisanStreamReader streams, PersonalDataVault vault, ReadAccess access,
-                                         ObjectMapper objectMapper, ProjectionFreshness freshness) {
-        return new HistoryService(streams, vault, access, objectMapper, freshness);
+    public PersonalDataDisclosure queryPersonalDataDisclosure(PersonalDataVault vault, ObjectMapper objectMapper) {
+        return new PersonalDataDisclosure(vault, objectMapper);
+    }
+
+    @Bean
+    public HistoryPages queryHistoryPages(PersonalDataDisclosure disclosure, ObjectMapper objectMapper) {
+        return new HistoryPages(disclosure, objectMapper);
+    }
+
+    @Bean
+    public HistoryService queryHistoryService(ArtisanStreamReader streams, ArtisanFolding queryArtisanFolding,
+                                              HistoryPages pages, ReadAccess access, ProjectionFreshness freshness) {
+        return new HistoryService(streams, queryArtisanFolding, pages, access, freshness);
     }
 
     @Bean

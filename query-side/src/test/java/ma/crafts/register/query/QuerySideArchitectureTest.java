@@ -19,7 +19,8 @@ class QuerySideArchitectureTest {
      * Which feature may use which, through its top-level package. The artisan view is the read model the others
      * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
      * the features that validate codes against it. The card check names the programmes its holder is eligible for,
-     * and the printed card the chamber's region and the activity.
+     * and the printed card the chamber's region and the activity. Cooperatives and enterprises page their histories
+     * and replay their past states with the audit feature's history engine.
      */
     @ArchTest
     static final ArchRule featuresUseEachOtherOnlyThroughDeclaredApis = FeatureRules.of(SIDE)
@@ -28,9 +29,9 @@ class QuerySideArchitectureTest {
                     "audit -> artisan",
                     "body -> artisan", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> reference",
-                    "cooperative -> artisan",
+                    "cooperative -> artisan", "cooperative -> audit",
                     "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",
-                    "enterprise -> artisan",
+                    "enterprise -> artisan", "enterprise -> audit",
                     "notification -> artisan", "notification -> reference"), Map.of());
 
     @ArchTest

@@ -132,6 +132,8 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/cards/{cardNumber}"),
             artisanRead("GET /api/v1/cooperatives/{id}"),
             artisanRead("GET /api/v1/enterprises/{id}"),
+            artisanRead("GET /api/v1/cooperatives/{id}/history"),
+            artisanRead("GET /api/v1/enterprises/{id}/history"),
             artisanRead("GET /api/v1/artisans/{artisanId}"),
             artisanRead("GET /api/v1/artisans/{artisanId}/history"),
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),

@@ -2,10 +2,13 @@ package ma.crafts.register.query.artisan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
@@ -102,6 +105,14 @@ public final class ArtisanFolding {
     @SuppressWarnings("unchecked")
     private <E> void on(Class<E> type, Transition<E> transition) {
         transitions.put(type, (Transition<Object>) transition);
+    }
+
+    /** The simple names of the event types an artisan's stream holds: the registration and every type folded here. */
+    public Set<String> eventTypes() {
+        Set<String> types = new TreeSet<>();
+        types.add(ArtisanRegistered.class.getSimpleName());
+        transitions.keySet().forEach(type -> types.add(type.getSimpleName()));
+        return Collections.unmodifiableSet(types);
     }
 
     /**
