@@ -60,7 +60,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "register.mongodb.embedded.backend=memory",
                 "register.mongodb.embedded.port=0",
                 "register.data-dir=target/query-rest-test-data",
-                "register.query.min-position-timeout=400ms"
+                "register.query.min-position-timeout=2s"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryRestTest {
