@@ -110,12 +110,18 @@ class AuthorisationMatrixTest {
             anyRole("GET /api/v1/programmes", 200),
             anyRole("GET /api/v1/programmes/{programId}", 200),
             anyRole("GET /api/v1/programmes/{programId}/versions", 200),
+            // Who is eligible names artisans: read like them, clerks in their own region.
+            artisanRead("GET /api/v1/programmes/{programId}/eligible?regionCode=" + RegisterFixtures.OWN_REGION),
+            // Without a region a clerk counts its own region's eligible actors, whichever region that is.
+            row("GET /api/v1/programmes/{programId}/eligible/count?groupBy=regionCode", f -> null, 200, 200, 200, 200,
+                    FORBIDDEN),
             // A rebuild started here would switch the reads of every suite sharing the application; an unknown name
             // gets its 404 only past the access check, and changes nothing.
             adminOnly("POST /api/v1/admin/projections/{name}/rebuild", 404, f -> null).on("name", f -> "no-such-projection"),
             adminOnly("GET /api/v1/admin/projections", 200, f -> null),
             // Bodies: every role reads them, clerks their own region's only; the administrator constitutes them.
-            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, FORBIDDEN, 200, 200, 200),
+            // Another region's body is answered like an unknown one: 404, not 403, so the answer does not tell it exists.
+            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, 404, 200, 200, 200),
             row("GET /api/v1/professional-bodies?branchCode={branchCode}&territoryCode=" + RegisterFixtures.PROVINCE,
                     f -> null, 200, FORBIDDEN, 200, 200, 200).on("branchCode", f -> f.branchCode),
             // An artisan of another region is looked up as an unknown one: 404, not 403, so the CIN leaks nothing.
