@@ -19,7 +19,7 @@ import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.artisan.ArtisanState;
-import ma.crafts.register.reference.Nomenclature;
+import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.values.SealedPersonalData;
 
 /**
@@ -40,11 +40,11 @@ public class StatisticsFacts {
             ProfessionalBodyMembershipEnded.class, FlowMeasure.MEMBERSHIPS_ENDED);
 
     private final PersonalDataVault vault;
-    private final Nomenclature nomenclature;
+    private final CodeLookups codes;
 
-    public StatisticsFacts(PersonalDataVault vault, Nomenclature nomenclature) {
+    public StatisticsFacts(PersonalDataVault vault, ReferenceCatalog catalog) {
         this.vault = vault;
-        this.nomenclature = nomenclature;
+        this.codes = new CodeLookups(catalog);
     }
 
     /**
@@ -70,18 +70,18 @@ public class StatisticsFacts {
     }
 
     public ActorProfile profile(ArtisanState artisan, YearMonth birthMonth) {
-        return ActorProfile.of(artisan, birthMonth, categoryOf(artisan.branchCode()));
+        return ActorProfile.of(artisan, birthMonth, codes.categoryOf(artisan.branchCode()));
     }
 
     /** The profile of a cooperative or enterprise from its registration; empty for any other event. */
     public Optional<ActorProfile> organisation(Object payload) {
         if (payload instanceof CooperativeRegistered e) {
             return Optional.of(ActorProfile.ofOrganisation(ActorKind.COOPERATIVE, e.regionCode(), e.provinceCode(),
-                    e.activityCodes(), e.branchCodes(), categoryOf(first(e.branchCodes()))));
+                    e.activityCodes(), e.branchCodes(), codes.categoryOf(first(e.branchCodes()))));
         }
         if (payload instanceof EnterpriseRegistered e) {
             return Optional.of(ActorProfile.ofOrganisation(ActorKind.ENTERPRISE, e.regionCode(), e.provinceCode(),
-                    e.activityCodes(), e.branchCodes(), categoryOf(first(e.branchCodes()))));
+                    e.activityCodes(), e.branchCodes(), codes.categoryOf(first(e.branchCodes()))));
         }
         return Optional.empty();
     }
@@ -102,11 +102,6 @@ public class StatisticsFacts {
     /** The stored flow measures an artisan's event counts where the artisan was before it. */
     public List<String> leavingFlows(Object payload) {
         return payload instanceof ArtisanRelocated ? List.of(FlowMeasure.OUT) : List.of();
-    }
-
-    public String categoryOf(String branchCode) {
-        return branchCode == null ? null
-                : nomenclature.branch(branchCode).map(Nomenclature.Branch::categoryCode).orElse(null);
     }
 
     private static String first(List<String> codes) {
