@@ -53,6 +53,7 @@ import ma.crafts.register.query.statistics.FlowCounting;
 import ma.crafts.register.query.statistics.StatisticsFacts;
 import ma.crafts.register.query.statistics.StatisticsProjection;
 import ma.crafts.register.query.statistics.StatisticsQueries;
+import ma.crafts.register.query.statistics.StatisticsRecount;
 import ma.crafts.register.query.statistics.mongo.StatisticsStore;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
@@ -182,6 +183,13 @@ public class QuerySideConfiguration {
                                                     ReadAccess access, RegisterCalendar queryRegisterCalendar) {
         return new StatisticsQueries(new ActorCounting(store, referenceCatalog),
                 new FlowCounting(store, referenceCatalog), referenceCatalog, access, queryRegisterCalendar);
+    }
+
+    @Bean
+    public StatisticsRecount queryStatisticsRecount(EventStore eventStore, StatisticsStore store,
+                                                    ArtisanFolding folding, StatisticsFacts facts,
+                                                    ReferenceCatalog referenceCatalog) {
+        return new StatisticsRecount(eventStore, store, folding, facts, referenceCatalog);
     }
 
     @Bean
