@@ -49,22 +49,28 @@ public class StatisticsController {
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @Parameters({
-            @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "Up to two dimensions, comma separated"),
-            @Parameter(name = "regionCode", in = ParameterIn.QUERY, description = "Region code MA-01 to MA-12"),
-            @Parameter(name = "provinceCode", in = ParameterIn.QUERY),
-            @Parameter(name = "categoryCode", in = ParameterIn.QUERY),
-            @Parameter(name = "branchCode", in = ParameterIn.QUERY),
-            @Parameter(name = "activityCode", in = ParameterIn.QUERY),
-            @Parameter(name = "gender", in = ParameterIn.QUERY, description = "F, M or NONE (cooperatives, enterprises)"),
-            @Parameter(name = "ageBand", in = ParameterIn.QUERY,
+            @Parameter(name = "groupBy", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "Up to two dimensions, comma separated"),
+            @Parameter(name = "regionCode", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "Region code MA-01 to MA-12"),
+            @Parameter(name = "provinceCode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "categoryCode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "branchCode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "activityCode", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "gender", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "F, M or NONE (cooperatives, enterprises)"),
+            @Parameter(name = "ageBand", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
                     description = "0-24, 25-34, 35-44, 45-54, 55-64, 65+ or UNKNOWN, at the reference day"),
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "ACTIVE, SUSPENDED or STRUCK_OFF"),
-            @Parameter(name = "artisanCategory", in = ParameterIn.QUERY),
-            @Parameter(name = "qualificationRoute", in = ParameterIn.QUERY),
-            @Parameter(name = "actorKind", in = ParameterIn.QUERY, description = "ARTISAN, COOPERATIVE or ENTERPRISE"),
-            @Parameter(name = "cardStatus", in = ParameterIn.QUERY,
+            @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "ACTIVE, SUSPENDED or STRUCK_OFF"),
+            @Parameter(name = "artisanCategory", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "qualificationRoute", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "actorKind", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "ARTISAN, COOPERATIVE or ENTERPRISE"),
+            @Parameter(name = "cardStatus", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
                     description = "VALID, EXPIRED, SUSPENDED, REVOKED, LOST or NONE"),
-            @Parameter(name = "member", in = ParameterIn.QUERY, description = "true or false")})
+            @Parameter(name = "member", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "true or false")})
     @interface Dimensions {
     }
 
@@ -79,7 +85,8 @@ public class StatisticsController {
                     schema = @Schema(implementation = ActorStatistics.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     @Dimensions
-    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "A past UTC day YYYY-MM-DD")
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "A past UTC day YYYY-MM-DD")
     public ResponseEntity<?> actors(HttpServletRequest request) {
         Map<String, String> parameters = parameters(request);
         ActorStatistics statistics = queries.actors(parameters);
@@ -101,10 +108,13 @@ public class StatisticsController {
                     @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     @Dimensions
     @Parameters({
-            @Parameter(name = "measure", in = ParameterIn.QUERY, required = true),
-            @Parameter(name = "interval", in = ParameterIn.QUERY, description = "day or month (default)"),
-            @Parameter(name = "from", in = ParameterIn.QUERY, description = "YYYY-MM-DD or YYYY-MM"),
-            @Parameter(name = "to", in = ParameterIn.QUERY, description = "YYYY-MM-DD or YYYY-MM (default today)")})
+            @Parameter(name = "measure", in = ParameterIn.QUERY, schema = @Schema(type = "string"), required = true),
+            @Parameter(name = "interval", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "day or month (default)"),
+            @Parameter(name = "from", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "YYYY-MM-DD or YYYY-MM"),
+            @Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+                    description = "YYYY-MM-DD or YYYY-MM (default today)")})
     public ResponseEntity<?> flows(HttpServletRequest request) {
         FlowStatistics statistics = queries.flows(parameters(request));
         if (wantsCsv(request)) {
@@ -127,7 +137,8 @@ public class StatisticsController {
             String branch = group.key().get(Dimension.BRANCH.apiName());
             LocalizedText regionName = catalog.geography().region(region).map(r -> r.name()).orElse(null);
             LocalizedText branchName = catalog.nomenclature().branch(branch).map(b -> b.name()).orElse(null);
-            rows.add(List.of(region, regionName == null ? "" : regionName.fr(), regionName == null ? "" : regionName.ar(),
+            rows.add(List.of(region,
+                    regionName == null ? "" : regionName.fr(), regionName == null ? "" : regionName.ar(),
                     branch, branchName == null ? "" : branchName.fr(), branchName == null ? "" : branchName.ar(),
                     group.key().get(Dimension.GENDER.apiName()),
                     group.count() < threshold ? "<" + threshold : Long.toString(group.count())));
