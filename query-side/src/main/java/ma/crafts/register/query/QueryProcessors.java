@@ -22,6 +22,7 @@ public final class QueryProcessors {
     public static final String CARD_VERIFICATION = "card-verification";
     public static final String CHAMBER_NOTIFICATIONS = "chamber-notifications";
     public static final String STATISTICS = "statistics";
+    public static final String ELIGIBILITY = "eligibility";
 
     private QueryProcessors() {
     }

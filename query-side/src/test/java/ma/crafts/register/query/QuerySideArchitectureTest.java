@@ -27,10 +27,10 @@ class QuerySideArchitectureTest {
             .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
                     "artisan -> reference",
                     "audit -> artisan",
-                    "body -> artisan",
+                    "body -> artisan", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> reference",
                     "cooperative -> artisan",
-                    "eligibility -> artisan", "eligibility -> programme",
+                    "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",
                     "enterprise -> artisan",
                     "notification -> artisan", "notification -> reference",
                     "statistics -> artisan", "statistics -> reference"), Map.of());

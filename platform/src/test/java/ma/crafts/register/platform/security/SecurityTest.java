@@ -111,6 +111,8 @@ class SecurityTest extends WebTestBase {
         assertThat(verification.json().get("authenticated").asBoolean()).isFalse();
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        // The probes deploy/k8s points its Deployments at (management.endpoint.health.probes.enabled).
+        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
         assertThat(http.get("/swagger-ui.html", null).status()).isIn(200, 302);
         // Only GET is open on the verification path.
@@ -166,6 +168,15 @@ class SecurityTest extends WebTestBase {
         Http.Response metrics = http.get("/actuator/prometheus", admin);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("mongodb_driver_commands_seconds");
+    }
+
+    @Test
+    void requestLatencyIsExportedAsHistogramBucketsForAlerts() {
+        String admin = http.token("admin", null, "REGISTRY_ADMIN");
+        http.get("/api/v1/test/whoami", admin);
+        String metrics = http.get("/actuator/prometheus", admin).body();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.05\\d*\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"\\+Inf\"");
     }
 
     @Test

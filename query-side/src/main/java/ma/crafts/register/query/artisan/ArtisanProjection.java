@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.QueryProcessors;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.mongo.WriterProgress;
 import org.axonframework.config.ProcessingGroup;

@@ -18,7 +18,7 @@ import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.query.CallerRateLimit;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.artisan.mongo.ArtisanLookupRepository;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.support.Acting;
 import ma.crafts.register.query.support.InMemoryMongo;

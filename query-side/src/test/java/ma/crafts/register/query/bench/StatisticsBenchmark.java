@@ -27,7 +27,7 @@ import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanProjection;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.reference.ReferenceCatalog;
