@@ -71,7 +71,7 @@
     const other = labels().otherLanguage;
     $('language-switch').textContent = other.label;
     $('language-switch').lang = other.code;
-    $('signed-in-as').textContent = SignIn.token() ? t('signedInAs') + SignIn.who() : '';
+    $('signed-in-as').textContent = SignIn.token() ? t('signedInAs') + whoLabel() : '';
     if (state.reference) {
       fillFilterChoices();
     }
@@ -108,7 +108,7 @@
     $('sign-in').hidden = true;
     $('sign-out').hidden = false;
     $('dashboard').hidden = false;
-    $('signed-in-as').textContent = t('signedInAs') + SignIn.who();
+    $('signed-in-as').textContent = t('signedInAs') + whoLabel();
     try {
       if (!state.reference) {
         const [regions, nomenclature] = await Promise.all([api('/api/v1/reference/regions'),
@@ -121,6 +121,12 @@
     } catch (error) {
       failed(error);
     }
+  }
+
+  /* The role's name in the page's language, and the clerk's region; an issuer's caller by the issuer. */
+  function whoLabel() {
+    const [role, region] = SignIn.who().split(' ');
+    return labels()['role.' + role] ? t('role.' + role) + (region ? ' (' + region + ')' : '') : SignIn.who();
   }
 
   /* A clerk reads its own region only: the region filter is fixed to it rather than offering 403s. */
@@ -492,8 +498,9 @@
       series: [{
         type: 'heatmap',
         itemStyle: { borderColor: '#ffffff', borderWidth: 3 },
-        label: { show: true, color: INK, overflow: 'break', width: 110,
-          formatter: p => regionName(p.data.code) + '\n' + formatNumber(p.data.value[2]) },
+        label: { show: true, color: INK, fontSize: 11, lineHeight: 14, overflow: 'break', width: 120,
+          formatter: p => regionName(p.data.code) + '\n{count|' + formatNumber(p.data.value[2]) + '}',
+          rich: { count: { fontSize: 13, fontWeight: 'bold', lineHeight: 16, color: INK } } },
         data: rows.map(([code, count]) => ({ code, value: [TILES[code][0], TILES[code][1], count] }))
       }]
     }));
