@@ -493,14 +493,15 @@
       xAxis: { type: 'category', data: [0, 1, 2], show: false },
       yAxis: { type: 'category', data: [0, 1, 2, 3, 4, 5, 6], inverse: true, show: false },
       visualMap: { min: 0, max: highest, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
-        itemHeight: 120, inRange: { color: ['#f1f6fc', '#7eb1e0'] }, textStyle: { color: INK },
+        itemHeight: 120, text: [formatNumber(highest), formatNumber(0)], inRange: { color: ['#f1f6fc', '#7eb1e0'] }, textStyle: { color: INK },
         formatter: v => formatNumber(Math.round(v)) },
       series: [{
         type: 'heatmap',
         itemStyle: { borderColor: '#ffffff', borderWidth: 3 },
-        label: { show: true, color: INK, fontSize: 11, lineHeight: 14, overflow: 'break', width: 120,
-          formatter: p => regionName(p.data.code) + '\n{count|' + formatNumber(p.data.value[2]) + '}',
-          rich: { count: { fontSize: 13, fontWeight: 'bold', lineHeight: 16, color: INK } } },
+        label: { show: true, color: INK,
+          formatter: p => '{name|' + regionName(p.data.code) + '}\n{count|' + formatNumber(p.data.value[2]) + '}',
+          rich: { name: { fontSize: 11, lineHeight: 14, width: 120, overflow: 'break', align: 'center', color: INK },
+            count: { fontSize: 13, fontWeight: 'bold', lineHeight: 16, align: 'center', color: INK } } },
         data: rows.map(([code, count]) => ({ code, value: [TILES[code][0], TILES[code][1], count] }))
       }]
     }));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,8 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The dashboard in a real browser (Debian's chromium through chromium-driver): a known data set registered through the
  * API, a dev sign-in as the ministry's analyst, the figures the page shows against the statistics API's, the switch to
- * Arabic, and a region filter. Any error in the browser's console fails it; screenshots land in
- * {@code target/dashboard-screenshots}.
+ * Arabic, a region filter, and the regions panel's CSV and PNG downloads. Any error in the browser's console fails
+ * it; screenshots land in {@code target/dashboard-screenshots}.
  */
 @SharedRegisterContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,6 +68,7 @@ class DashboardBrowserTest {
     private String analyst;
     private ChromeDriverService driverService;
     private ChromeDriver browser;
+    private Path downloads;
     private final List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
@@ -89,6 +94,9 @@ class DashboardBrowserTest {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         browser = new ChromeDriver(driverService, options);
+        downloads = Files.createTempDirectory("dashboard-downloads").toAbsolutePath();
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     @AfterAll
@@ -134,6 +142,8 @@ class DashboardBrowserTest {
         assertThat(regional.get("figure-valid-cards")).isGreaterThanOrEqualTo(VALID_CARDS);
         assertThat(browser.findElement(By.id("filter-summary")).getText()).contains(REGION_NAME_AR);
 
+        assertTheRegionsPanelDownloads(regional.get("figure-actors"));
+
         assertThat(resourcesFromElsewhere()).as("every asset comes from the register itself").isEmpty();
         collectConsoleErrors();
         assertThat(consoleErrors).as("errors in the browser's console").isEmpty();
@@ -159,6 +169,33 @@ class DashboardBrowserTest {
         assertThat(Double.parseDouble(share)).as("share of women among active artisans")
                 .isCloseTo((double) activeWomen / activeArtisans, Offset.offset(1e-9));
         return shown;
+    }
+
+    /** The regions panel as CSV (UTF-8 with BOM, names in the page's language) and as a PNG picture. */
+    private void assertTheRegionsPanelDownloads(long actorsInRegion) throws IOException {
+        List<WebElement> buttons = browser.findElements(By.cssSelector("#panel-regions .panel-actions button"));
+        buttons.get(0).click();
+        buttons.get(1).click();
+        byte[] csv = awaitDownload(".csv");
+        byte[] png = awaitDownload(".png");
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"" + REGION_NAME_AR + "\",\"" + actorsInRegion + "\"");
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    private byte[] awaitDownload(String extension) throws IOException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                Optional<Path> file = files.filter(f -> f.getFileName().toString().endsWith(extension)).findFirst();
+                if (file.isPresent()) {
+                    return Files.readAllBytes(file.get());
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("no " + extension + " download in " + downloads + " within " + PATIENCE);
     }
 
     private long total(String query) {
