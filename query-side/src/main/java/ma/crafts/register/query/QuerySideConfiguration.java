@@ -48,6 +48,12 @@ import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import ma.crafts.register.query.projection.ProjectionRebuilds;
 import ma.crafts.register.query.projection.RebuildableProjection;
 import ma.crafts.register.query.reference.ReferenceCatalog;
+import ma.crafts.register.query.statistics.ActorCounting;
+import ma.crafts.register.query.statistics.FlowCounting;
+import ma.crafts.register.query.statistics.StatisticsFacts;
+import ma.crafts.register.query.statistics.StatisticsProjection;
+import ma.crafts.register.query.statistics.StatisticsQueries;
+import ma.crafts.register.query.statistics.mongo.StatisticsStore;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import org.axonframework.config.Configuration;
@@ -57,6 +63,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -146,6 +153,35 @@ public class QuerySideConfiguration {
         return new RebuildableProjection(QueryProcessors.CHAMBER_NOTIFICATIONS,
                 List.of(NotificationRepository.NOTIFICATIONS),
                 names -> new NotificationProjection(new NotificationRepository(database, names)));
+    }
+
+    /**
+     * The statistics projection; {@code register.statistics.projection=false} leaves it out (the benchmark measures
+     * what it costs the registrations), and the statistics then read empty.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "register.statistics.projection", havingValue = "true", matchIfMissing = true)
+    public RebuildableProjection queryStatisticsProjection(MongoDatabase database, ArtisanFolding folding,
+                                                           StatisticsFacts facts) {
+        return new RebuildableProjection(QueryProcessors.STATISTICS, StatisticsStore.COLLECTIONS,
+                names -> new StatisticsProjection(new StatisticsStore(database, names), folding, facts));
+    }
+
+    @Bean
+    public StatisticsFacts queryStatisticsFacts(PersonalDataVault vault, ReferenceCatalog referenceCatalog) {
+        return new StatisticsFacts(vault, referenceCatalog);
+    }
+
+    @Bean
+    public StatisticsStore queryStatisticsStore(MongoDatabase database, ProjectionGenerations generations) {
+        return new StatisticsStore(database, generations.live(QueryProcessors.STATISTICS));
+    }
+
+    @Bean
+    public StatisticsQueries queryStatisticsQueries(StatisticsStore store, ReferenceCatalog referenceCatalog,
+                                                    ReadAccess access, RegisterCalendar queryRegisterCalendar) {
+        return new StatisticsQueries(new ActorCounting(store, referenceCatalog),
+                new FlowCounting(store, referenceCatalog), referenceCatalog, access, queryRegisterCalendar);
     }
 
     @Bean

@@ -19,7 +19,8 @@ class QuerySideArchitectureTest {
      * Which feature may use which, through its top-level package. The artisan view is the read model the others
      * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
      * the features that validate codes against it. The card check names the programmes its holder is eligible for,
-     * and the printed card the chamber's region and the activity.
+     * and the printed card the chamber's region and the activity. The statistics fold artisans as the view does and
+     * validate and name codes from the reference data.
      */
     @ArchTest
     static final ArchRule featuresUseEachOtherOnlyThroughDeclaredApis = FeatureRules.of(SIDE)
@@ -31,7 +32,8 @@ class QuerySideArchitectureTest {
                     "cooperative -> artisan",
                     "eligibility -> artisan", "eligibility -> programme",
                     "enterprise -> artisan",
-                    "notification -> artisan", "notification -> reference"), Map.of());
+                    "notification -> artisan", "notification -> reference",
+                    "statistics -> artisan", "statistics -> reference"), Map.of());
 
     @ArchTest
     static final ArchRule mongoCodeLivesInMongoPackages = FeatureRules.of(SIDE).mongoCodeLivesInMongoPackages();

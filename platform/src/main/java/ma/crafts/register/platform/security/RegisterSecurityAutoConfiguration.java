@@ -163,6 +163,7 @@ public class RegisterSecurityAutoConfiguration {
         RequestMatcher publicPaths = new OrRequestMatcher(
                 paths.matcher(HttpMethod.GET, "/api/v1/cards/*/verification"),
                 paths.matcher(HttpMethod.GET, "/api/v1/card-checks/*"),
+                paths.matcher(HttpMethod.GET, "/api/v1/open-data/*"),
                 paths.matcher("/v3/api-docs/**"),
                 paths.matcher("/v3/api-docs.yaml"),
                 paths.matcher("/swagger-ui/**"),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
 import ma.crafts.register.query.mongo.CollectionNames;
+import ma.crafts.register.query.mongo.WriterProgress;
 import org.bson.Document;
 
 /**

@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
 import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex.Move;
+import ma.crafts.register.query.mongo.WriterProgress;
 import ma.crafts.register.query.support.InMemoryMongo;
 import ma.crafts.register.values.ArtisanStatus;
 import org.bson.BsonDocument;
