@@ -228,18 +228,15 @@
     return date.toISOString().slice(0, 10);
   }
 
-  /* Flows are grouped by the filtered dimensions and the matching series summed here, so every filter applies. */
+  /* Registrations per month over the period (the last twelve months unless it is given), under the same filters. */
   async function registrations(filters) {
-    const grouped = FILTER_DIMENSIONS.filter(d => filters[d]);
     const from = filters.from || firstMonth();
     const to = filters.to || today();
     const params = new URLSearchParams({ measure: 'registrations', interval: 'month', from, to });
-    if (grouped.length) {
-      params.set('groupBy', grouped.join(','));
-    }
+    FILTER_DIMENSIONS.filter(d => filters[d]).forEach(d => params.set(d, filters[d]));
     const answer = await api('/api/v1/statistics/flows?' + params);
     const byMonth = new Map(months(from, to).map(m => [m, 0]));
-    answer.series.filter(s => grouped.every(d => s.key[d] === filters[d])).forEach(s => s.points.forEach(p => {
+    answer.series.forEach(s => s.points.forEach(p => {
       const month = p.period.slice(0, 7);
       byMonth.set(month, (byMonth.get(month) || 0) + p.count);
     }));
@@ -283,8 +280,8 @@
       document.body.dataset.state = 'ready';
       return;
     }
-    const [all, activeArtisans, cards, members, regions, branches, flows, eligible] = await Promise.all([
-      actors(filters, { groupBy: 'actorKind' }),
+    const [byStatus, activeArtisans, cards, members, regions, branches, flows, eligible] = await Promise.all([
+      actors(filters, { groupBy: 'status' }),
       actors(filters, { groupBy: 'gender', actorKind: 'ARTISAN', status: 'ACTIVE' }),
       actors(filters, { groupBy: 'cardStatus' }),
       actors(filters, { groupBy: 'member' }),
@@ -293,10 +290,10 @@
       serves('flows') ? registrations(filters) : null,
       eligibleCounts(filters)
     ]);
-    const answers = [all, activeArtisans, cards, members, regions, branches].concat(flows ? [flows] : []);
+    const answers = [byStatus, activeArtisans, cards, members, regions, branches].concat(flows ? [flows] : []);
     state.filters = filters;
     state.data = {
-      all, activeArtisans, cards, members, regions, branches, flows, eligible,
+      byStatus, activeArtisans, cards, members, regions, branches, flows, eligible,
       position: Math.max(...answers.map(a => a.position || 0)),
       lastEventAt: answers.map(a => a.lastEventAt).filter(Boolean).sort().pop(),
       readAt: new Date().toISOString()
@@ -450,7 +447,7 @@
     const active = d.activeArtisans.total;
     const women = countOf(d.activeArtisans, 'gender', 'F');
     const figures = [
-      ['figure-actors', 'figure.actors', d.all.total, formatNumber],
+      ['figure-actors', 'figure.actors', d.byStatus.total - countOf(d.byStatus, 'status', 'STRUCK_OFF'), formatNumber],
       ['figure-active-artisans', 'figure.activeArtisans', active, formatNumber],
       ['figure-valid-cards', 'figure.validCards', countOf(d.cards, 'cardStatus', 'VALID'), formatNumber],
       ['figure-body-members', 'figure.bodyMembers', countOf(d.members, 'member', true), formatNumber],
