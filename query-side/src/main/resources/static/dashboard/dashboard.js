@@ -354,18 +354,28 @@
       + t('readAt').replace('{time}', formatInstant(data.readAt));
   }
 
+  /* A panel's parts after its heading: a message, its chart (when it has one), the chart's table, the downloads. */
   function panelParts(panelId) {
     const panel = $(panelId);
-    let table = panel.querySelector('table');
-    let message = panel.querySelector('.panel-message');
-    if (!table) {
-      message = document.createElement('p');
+    if (!panel.querySelector('.panel-actions')) {
+      const message = document.createElement('p');
       message.className = 'panel-message';
-      table = document.createElement('table');
+      const table = document.createElement('table');
       table.className = 'visually-hidden';
-      panel.querySelector('.panel-actions').before(message, table);
+      const actions = document.createElement('div');
+      actions.className = 'panel-actions';
+      if (panel.dataset.chart) {
+        const chart = document.createElement('div');
+        chart.className = panel.dataset.chart;
+        chart.setAttribute('role', 'img');
+        chart.setAttribute('aria-labelledby', panelId + '-title');
+        panel.append(message, chart, table, actions);
+      } else {
+        panel.append(message, table, actions);
+      }
     }
-    return { panel, table, message, chart: panel.querySelector('.chart'), actions: panel.querySelector('.panel-actions') };
+    return { panel, table: panel.querySelector('table'), message: panel.querySelector('.panel-message'),
+      chart: panel.querySelector('[role=img]'), actions: panel.querySelector('.panel-actions') };
   }
 
   function unavailable(panelId) {
@@ -429,7 +439,7 @@
   }
 
   function chart(panelId, option) {
-    const element = $(panelId).querySelector('.chart');
+    const element = panelParts(panelId).chart;
     if (!state.charts[panelId]) {
       state.charts[panelId] = echarts.init(element, null, { renderer: 'canvas' });
     }

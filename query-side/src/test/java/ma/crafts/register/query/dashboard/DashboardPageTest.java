@@ -8,25 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ma.crafts.register.query.QuerySideApplication;
 import ma.crafts.register.query.support.HttpApi;
+import ma.crafts.register.query.support.QueryRestContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The dashboard's page, its assets and its settings are served without a token, from this application alone. The same
- * application settings as QueryRestTest, so that both share one running context.
+ * The dashboard's page, its assets and its settings are served without a token, from this application alone.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "register.mongodb.embedded.backend=memory",
-                "register.mongodb.embedded.port=0",
-                "register.data-dir=target/query-rest-test-data",
-                "register.query.min-position-timeout=400ms"
-        })
+@QueryRestContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardPageTest {
 
