@@ -2,6 +2,7 @@ package ma.crafts.register.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,10 +50,12 @@ import ma.crafts.register.query.projection.ProjectionRebuilds;
 import ma.crafts.register.query.projection.RebuildableProjection;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.query.statistics.ActorCounting;
+import ma.crafts.register.query.statistics.ActorGauges;
 import ma.crafts.register.query.statistics.FlowCounting;
 import ma.crafts.register.query.statistics.StatisticsFacts;
 import ma.crafts.register.query.statistics.StatisticsProjection;
 import ma.crafts.register.query.statistics.StatisticsQueries;
+import ma.crafts.register.query.statistics.StatisticsRecount;
 import ma.crafts.register.query.statistics.mongo.StatisticsStore;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
@@ -178,10 +181,27 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public StatisticsQueries queryStatisticsQueries(StatisticsStore store, ReferenceCatalog referenceCatalog,
-                                                    ReadAccess access, RegisterCalendar queryRegisterCalendar) {
-        return new StatisticsQueries(new ActorCounting(store, referenceCatalog),
-                new FlowCounting(store, referenceCatalog), referenceCatalog, access, queryRegisterCalendar);
+    public ActorCounting queryActorCounting(StatisticsStore store, ReferenceCatalog referenceCatalog,
+                                            ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        ActorCounting counting = new ActorCounting(store, referenceCatalog);
+        meters.ifAvailable(registry -> new ActorGauges(counting, clock.getIfUnique(Clock::systemUTC),
+                Duration.ofSeconds(15)).register(registry, referenceCatalog));
+        return counting;
+    }
+
+    @Bean
+    public StatisticsQueries queryStatisticsQueries(ActorCounting counting, StatisticsStore store,
+                                                    ReferenceCatalog referenceCatalog, ReadAccess access,
+                                                    RegisterCalendar queryRegisterCalendar) {
+        return new StatisticsQueries(counting, new FlowCounting(store, referenceCatalog), referenceCatalog, access,
+                queryRegisterCalendar);
+    }
+
+    @Bean
+    public StatisticsRecount queryStatisticsRecount(EventStore eventStore, StatisticsStore store,
+                                                    ArtisanFolding folding, StatisticsFacts facts,
+                                                    ReferenceCatalog referenceCatalog) {
+        return new StatisticsRecount(eventStore, store, folding, facts, referenceCatalog);
     }
 
     @Bean

@@ -122,6 +122,13 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),
             artisanRead("GET /api/v1/artisans?regionCode=" + RegisterFixtures.OWN_REGION),
             artisanRead("GET /api/v1/notifications?regionCode=" + RegisterFixtures.OWN_REGION),
+            // Statistics: national roles and the administrator read everything, a clerk its own region.
+            row("GET /api/v1/statistics/actors?groupBy=gender&regionCode=" + RegisterFixtures.OWN_REGION,
+                    f -> null, 200, FORBIDDEN, 200, 200, 200),
+            row("GET /api/v1/statistics/flows?measure=registrations&regionCode=" + RegisterFixtures.OWN_REGION,
+                    f -> null, 200, FORBIDDEN, 200, 200, 200),
+            adminOnly("POST /api/v1/admin/statistics/recount", 200, f -> null),
+            open("GET /api/v1/open-data/actors.csv", 200),
             anyRole("GET /api/v1/reference/regions", 200),
             anyRole("GET /api/v1/reference/activities", 200),
             open("GET /api/v1/cards/{cardNumber}/verification", 200),

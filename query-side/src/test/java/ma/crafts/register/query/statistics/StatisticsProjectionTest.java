@@ -4,6 +4,7 @@ import static ma.crafts.register.query.support.TestEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +218,20 @@ class StatisticsProjectionTest {
         assertThat(counts(Map.of("groupBy", "provinceCode"))).isEqualTo(first)
                 .isEqualTo(Map.of("MA-MAR", 3L, "MA-SAF", 1L));
         assertThat(counts(Map.of("groupBy", "actorKind"))).isEqualTo(Map.of("ARTISAN", 3L, "COOPERATIVE", 1L));
+    }
+
+    @Test
+    void theGaugeCountsActorsPerRegionAndStatus() {
+        deliver(lifecycle());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new ActorGauges(new ActorCounting(store, catalog), Clock.fixed(TODAY, ZoneOffset.UTC), Duration.ofSeconds(15))
+                .register(registry, catalog);
+
+        assertThat(registry.get(ActorGauges.NAME).tags("region", "MA-07", "status", "ACTIVE").gauge().value())
+                .isEqualTo(3.0);
+        assertThat(registry.get(ActorGauges.NAME).tags("region", "MA-07", "status", "STRUCK_OFF").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(registry.get(ActorGauges.NAME).gauges()).hasSize(12 * 3);
     }
 
     @Test
