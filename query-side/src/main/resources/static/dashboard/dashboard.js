@@ -299,7 +299,6 @@
     state.data = {
       byStatus, activeArtisans, cards, members, regions, branches, flows, eligible,
       position: Math.max(...answers.map(a => a.position || 0)),
-      lastEventAt: answers.map(a => a.lastEventAt).filter(Boolean).sort().pop(),
       readAt: new Date().toISOString()
     };
     render();
@@ -354,7 +353,6 @@
       return;
     }
     $('freshness').textContent = t('freshness').replace('{position}', formatNumber(data.position))
-      + (data.lastEventAt ? t('freshnessTime').replace('{time}', formatInstant(data.lastEventAt)) : '')
       + t('readAt').replace('{time}', formatInstant(data.readAt));
   }
 

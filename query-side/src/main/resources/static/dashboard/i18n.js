@@ -69,7 +69,6 @@ window.DashboardI18n = {
     noData: 'Aucune donnée pour ces filtres.',
     loadError: 'Les chiffres n\'ont pas pu être lus : ',
     freshness: 'Chiffres à jour jusqu\'à la position {position} du registre',
-    freshnessTime: ', dernier évènement compté le {time}',
     readAt: ' (lus le {time}).',
     tableCaption: 'Données du graphique : ',
     openDataNote: 'Les données ouvertes publiques (/api/v1/open-data/actors.csv) publient « <5 » pour tout effectif ' +
@@ -142,7 +141,6 @@ window.DashboardI18n = {
     noData: 'لا توجد معطيات لعوامل التصفية هذه.',
     loadError: 'تعذرت قراءة الأرقام: ',
     freshness: 'الأرقام محينة إلى غاية الموضع {position} من السجل',
-    freshnessTime: '، آخر حدث محتسب بتاريخ {time}',
     readAt: ' (قُرئت بتاريخ {time}).',
     tableCaption: 'معطيات الرسم البياني: ',
     openDataNote: 'تنشر البيانات المفتوحة العمومية (/api/v1/open-data/actors.csv) «<5» لكل عدد يقل عن 5، حتى لا يدل أي رقم منشور على شخص بعينه.'
