@@ -94,15 +94,15 @@ public class QuerySideConfiguration {
     public void configureProcessors(EventProcessingConfigurer processing,
                                     @Value("${register.query.projection-threads:1}") int threads,
                                     @Value("${register.query.projection-batch-size:500}") int batchSize) {
-        // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
-        // stored token; the token store also tells ?minPosition how far each projection has got.
-        processing.registerTrackingEventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, Configuration::eventStore,
-                c -> QueryProcessors.configuration(threads, batchSize));
-        // The projections write once per batch, from this interceptor, before the batch's token is stored.
-        processing.registerHandlerInterceptor(QueryProcessors.ARTISAN_PROJECTIONS,
-                c -> ProjectionBatches.flushing(QueryProcessors.ARTISAN_PROJECTIONS,
-                        () -> c.eventProcessingConfiguration().eventProcessor(QueryProcessors.ARTISAN_PROJECTIONS,
-                                StreamingEventProcessor.class)));
+        for (String processor : List.of(QueryProcessors.ARTISAN_PROJECTIONS, QueryProcessors.STATISTICS_PROJECTIONS)) {
+            // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
+            // stored token; the token store also tells ?minPosition how far each projection has got.
+            processing.registerTrackingEventProcessor(processor, Configuration::eventStore,
+                    c -> QueryProcessors.configuration(threads, batchSize));
+            // The projections write once per batch, from this interceptor, before the batch's token is stored.
+            processing.registerHandlerInterceptor(processor, c -> ProjectionBatches.flushing(processor,
+                    () -> c.eventProcessingConfiguration().eventProcessor(processor, StreamingEventProcessor.class)));
+        }
     }
 
     @Bean
@@ -167,7 +167,8 @@ public class QuerySideConfiguration {
     public RebuildableProjection queryStatisticsProjection(MongoDatabase database, ArtisanFolding folding,
                                                            StatisticsFacts facts) {
         return new RebuildableProjection(QueryProcessors.STATISTICS, StatisticsStore.COLLECTIONS,
-                names -> new StatisticsProjection(new StatisticsStore(database, names), folding, facts));
+                names -> new StatisticsProjection(new StatisticsStore(database, names), folding, facts),
+                QueryProcessors.STATISTICS_PROJECTIONS);
     }
 
     @Bean

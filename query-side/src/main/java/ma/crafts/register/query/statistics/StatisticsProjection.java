@@ -30,9 +30,10 @@ import org.axonframework.eventhandling.ResetHandler;
  * changes what an actor counts as moves one unit out of the cells of its profile before the event and into those of
  * its profile after; the same move is added to the deltas of the event's UTC day and month, from which a stock as of a
  * past day is worked out. Every count is guarded per writer ({@link GuardedCounts}), so a batch delivered again, or a
- * late commit delivered after higher positions, is counted exactly once.
+ * late commit delivered after higher positions, is counted exactly once. It runs on a processor of its own
+ * ({@link QueryProcessors#STATISTICS_PROJECTIONS}): no read waits for it, so it never delays read-your-writes.
  */
-@ProcessingGroup(QueryProcessors.ARTISAN_PROJECTIONS)
+@ProcessingGroup(QueryProcessors.STATISTICS_PROJECTIONS)
 public class StatisticsProjection {
 
     private final StatisticsStore store;
