@@ -148,6 +148,8 @@ class AuthorisationMatrixTest {
             anyRole("GET /api/v1/reference/activities", 200),
             open("GET /api/v1/cards/{cardNumber}/verification", 200),
             open("GET /api/v1/card-checks/{code}", 200),
+            // What the dashboard's page reads before anyone signs in (README's API section).
+            open("GET /api/v1/dashboard/config", 200),
             // Only reachable in dev mode, where anyone may have a token (api.md).
             open("POST /api/v1/dev/tokens", 201, f -> Map.of("subject", "matrix", "roles", List.of("AUDITOR"))));
 
