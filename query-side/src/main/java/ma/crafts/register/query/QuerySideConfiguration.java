@@ -2,6 +2,7 @@ package ma.crafts.register.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -59,6 +60,14 @@ import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import ma.crafts.register.query.projection.ProjectionRebuilds;
 import ma.crafts.register.query.projection.RebuildableProjection;
 import ma.crafts.register.query.reference.ReferenceCatalog;
+import ma.crafts.register.query.statistics.ActorCounting;
+import ma.crafts.register.query.statistics.ActorGauges;
+import ma.crafts.register.query.statistics.FlowCounting;
+import ma.crafts.register.query.statistics.StatisticsFacts;
+import ma.crafts.register.query.statistics.StatisticsProjection;
+import ma.crafts.register.query.statistics.StatisticsQueries;
+import ma.crafts.register.query.statistics.StatisticsRecount;
+import ma.crafts.register.query.statistics.mongo.StatisticsStore;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import org.axonframework.config.Configuration;
@@ -68,6 +77,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -95,15 +105,15 @@ public class QuerySideConfiguration {
     public void configureProcessors(EventProcessingConfigurer processing,
                                     @Value("${register.query.projection-threads:1}") int threads,
                                     @Value("${register.query.projection-batch-size:500}") int batchSize) {
-        // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
-        // stored token; the token store also tells ?minPosition how far each projection has got.
-        processing.registerTrackingEventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, Configuration::eventStore,
-                c -> QueryProcessors.configuration(threads, batchSize));
-        // The projections write once per batch, from this interceptor, before the batch's token is stored.
-        processing.registerHandlerInterceptor(QueryProcessors.ARTISAN_PROJECTIONS,
-                c -> ProjectionBatches.flushing(QueryProcessors.ARTISAN_PROJECTIONS,
-                        () -> c.eventProcessingConfiguration().eventProcessor(QueryProcessors.ARTISAN_PROJECTIONS,
-                                StreamingEventProcessor.class)));
+        for (String processor : List.of(QueryProcessors.ARTISAN_PROJECTIONS, QueryProcessors.STATISTICS_PROJECTIONS)) {
+            // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
+            // stored token; the token store also tells ?minPosition how far each projection has got.
+            processing.registerTrackingEventProcessor(processor, Configuration::eventStore,
+                    c -> QueryProcessors.configuration(threads, batchSize));
+            // The projections write once per batch, from this interceptor, before the batch's token is stored.
+            processing.registerHandlerInterceptor(processor, c -> ProjectionBatches.flushing(processor,
+                    () -> c.eventProcessingConfiguration().eventProcessor(processor, StreamingEventProcessor.class)));
+        }
     }
 
     @Bean
@@ -157,6 +167,53 @@ public class QuerySideConfiguration {
         return new RebuildableProjection(QueryProcessors.CHAMBER_NOTIFICATIONS,
                 List.of(NotificationRepository.NOTIFICATIONS),
                 names -> new NotificationProjection(new NotificationRepository(database, names)));
+    }
+
+    /**
+     * The statistics projection; {@code register.statistics.projection=false} leaves it out (the benchmark measures
+     * what it costs the registrations), and the statistics then read empty.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "register.statistics.projection", havingValue = "true", matchIfMissing = true)
+    public RebuildableProjection queryStatisticsProjection(MongoDatabase database, ArtisanFolding folding,
+                                                           StatisticsFacts facts) {
+        return new RebuildableProjection(QueryProcessors.STATISTICS, StatisticsStore.COLLECTIONS,
+                names -> new StatisticsProjection(new StatisticsStore(database, names), folding, facts),
+                QueryProcessors.STATISTICS_PROJECTIONS);
+    }
+
+    @Bean
+    public StatisticsFacts queryStatisticsFacts(PersonalDataVault vault, ReferenceCatalog referenceCatalog) {
+        return new StatisticsFacts(vault, referenceCatalog);
+    }
+
+    @Bean
+    public StatisticsStore queryStatisticsStore(MongoDatabase database, ProjectionGenerations generations) {
+        return new StatisticsStore(database, generations.live(QueryProcessors.STATISTICS));
+    }
+
+    @Bean
+    public ActorCounting queryActorCounting(StatisticsStore store, ReferenceCatalog referenceCatalog,
+                                            ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        ActorCounting counting = new ActorCounting(store, referenceCatalog);
+        meters.ifAvailable(registry -> new ActorGauges(counting, clock.getIfUnique(Clock::systemUTC),
+                Duration.ofSeconds(15)).register(registry, referenceCatalog));
+        return counting;
+    }
+
+    @Bean
+    public StatisticsQueries queryStatisticsQueries(ActorCounting counting, StatisticsStore store,
+                                                    ReferenceCatalog referenceCatalog, ReadAccess access,
+                                                    RegisterCalendar queryRegisterCalendar) {
+        return new StatisticsQueries(counting, new FlowCounting(store, referenceCatalog), referenceCatalog, access,
+                queryRegisterCalendar);
+    }
+
+    @Bean
+    public StatisticsRecount queryStatisticsRecount(EventStore eventStore, StatisticsStore store,
+                                                    ArtisanFolding folding, StatisticsFacts facts,
+                                                    ReferenceCatalog referenceCatalog) {
+        return new StatisticsRecount(eventStore, store, folding, facts, referenceCatalog);
     }
 
     @Bean

@@ -67,9 +67,25 @@ public class ReadAccess {
      * @throws ForbiddenException for a clerk naming another region, or a clerk whose token names no region
      */
     public String searchRegion(String requestedRegion) {
+        return confinedRegion(requestedRegion, Role.AUDITOR, Role.MINISTRY_ANALYST);
+    }
+
+    /**
+     * The region statistics are confined to: ministry analysts, auditors and registry administrators read the whole
+     * country or any region; a clerk its own region, by default and when asked, as for a search.
+     *
+     * @throws ForbiddenException for a clerk naming another region, or a clerk whose token names no region
+     */
+    public String statisticsRegion(String requestedRegion) {
+        return confinedRegion(requestedRegion, Role.AUDITOR, Role.MINISTRY_ANALYST, Role.REGISTRY_ADMIN);
+    }
+
+    private String confinedRegion(String requestedRegion, Role... nationalRoles) {
         requireAuthenticated();
-        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST)) {
-            return requestedRegion;
+        for (Role national : nationalRoles) {
+            if (actor.hasRole(national)) {
+                return requestedRegion;
+            }
         }
         if (!actor.hasRole(Role.CHAMBER_CLERK)) {
             throw artisanReadersOnly();

@@ -29,6 +29,7 @@ import ma.crafts.register.events.programme.ProgrammeTerms;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
+import ma.crafts.register.query.support.QueryRestContext;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
@@ -46,7 +47,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -55,13 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * would append them (with recordedBy/chamber metadata); every read that depends on them passes the last position as
  * {@code ?minPosition}, which is itself under test.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "register.mongodb.embedded.backend=memory",
-                "register.mongodb.embedded.port=0",
-                "register.data-dir=target/query-rest-test-data",
-                "register.query.min-position-timeout=2s"
-        })
+@QueryRestContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryRestTest {
 

@@ -20,7 +20,8 @@ class QuerySideArchitectureTest {
      * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
      * the features that validate codes against it. The card check names the programmes its holder is eligible for,
      * and the printed card the chamber's region and the activity. Cooperatives and enterprises page their histories
-     * and replay their past states with the audit feature's history engine.
+     * and replay their past states with the audit feature's history engine. The statistics fold artisans as the view
+     * does and validate and name codes from the reference data.
      */
     @ArchTest
     static final ArchRule featuresUseEachOtherOnlyThroughDeclaredApis = FeatureRules.of(SIDE)
@@ -32,7 +33,8 @@ class QuerySideArchitectureTest {
                     "cooperative -> artisan", "cooperative -> audit",
                     "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",
                     "enterprise -> artisan", "enterprise -> audit",
-                    "notification -> artisan", "notification -> reference"), Map.of());
+                    "notification -> artisan", "notification -> reference",
+                    "statistics -> artisan", "statistics -> reference"), Map.of());
 
     @ArchTest
     static final ArchRule mongoCodeLivesInMongoPackages = FeatureRules.of(SIDE).mongoCodeLivesInMongoPackages();

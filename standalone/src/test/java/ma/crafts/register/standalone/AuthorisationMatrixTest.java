@@ -147,10 +147,19 @@ class AuthorisationMatrixTest {
             auditorOnly("GET /api/v1/audit/checkpoints", 200),
             auditorOnly("POST /api/v1/audit/checkpoints", 201).but(Caller.REGISTRY_ADMIN, 201),
             auditorOnly("GET /api/v1/audit/checkpoints/{id}", 200).on("id", f -> f.checkpoint),
+            // Statistics: national roles and the administrator read everything, a clerk its own region.
+            row("GET /api/v1/statistics/actors?groupBy=gender&regionCode=" + RegisterFixtures.OWN_REGION,
+                    f -> null, 200, FORBIDDEN, 200, 200, 200),
+            row("GET /api/v1/statistics/flows?measure=registrations&regionCode=" + RegisterFixtures.OWN_REGION,
+                    f -> null, 200, FORBIDDEN, 200, 200, 200),
+            adminOnly("POST /api/v1/admin/statistics/recount", 200, f -> null),
+            open("GET /api/v1/open-data/actors.csv", 200),
             anyRole("GET /api/v1/reference/regions", 200),
             anyRole("GET /api/v1/reference/activities", 200),
             open("GET /api/v1/cards/{cardNumber}/verification", 200),
             open("GET /api/v1/card-checks/{code}", 200),
+            // What the dashboard's page reads before anyone signs in (README's API section).
+            open("GET /api/v1/dashboard/config", 200),
             // Only reachable in dev mode, where anyone may have a token (api.md).
             open("POST /api/v1/dev/tokens", 201, f -> Map.of("subject", "matrix", "roles", List.of("AUDITOR"))));
 
