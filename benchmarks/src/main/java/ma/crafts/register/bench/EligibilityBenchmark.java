@@ -1,7 +1,6 @@
 package ma.crafts.register.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -128,11 +127,9 @@ public final class EligibilityBenchmark {
                             years(8)),
                     history(REVISED, 1, rule("regions", ConditionType.REGION_IN, "MA-07", "MA-08"),
                             rule("women", ConditionType.GENDER_IS, "F"))));
-            ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
             RegisterCalendar calendar = new RegisterCalendar(Clock.systemUTC(), ZoneId.of("Africa/Casablanca"));
             EligibilityModel model = new EligibilityModel(
-                    new EligibilityRepository(database, CollectionNames.FIRST_GENERATION, json),
+                    new EligibilityRepository(database, CollectionNames.FIRST_GENERATION),
                     new ProgrammeJudge(new RuleEngine(), calendar, null), () -> List.copyOf(programmes), calendar,
                     folding);
             model.recomputeIfDue();

@@ -414,19 +414,19 @@ public class QuerySideConfiguration {
     }
 
     /** Makes the eligibility model of any generation. */
-    public record EligibilityModels(MongoDatabase database, ObjectMapper json, ProgrammeJudge judge,
+    public record EligibilityModels(MongoDatabase database, ProgrammeJudge judge,
                                     ProgrammeRepository programmes, RegisterCalendar calendar, ArtisanFolding folding) {
         public EligibilityModel of(CollectionNames names) {
-            return new EligibilityModel(new EligibilityRepository(database, names, json), judge, programmes::all,
+            return new EligibilityModel(new EligibilityRepository(database, names), judge, programmes::all,
                     calendar, folding);
         }
     }
 
     @Bean
-    public EligibilityModels queryEligibilityModels(MongoDatabase database, ObjectMapper objectMapper,
-                                                    ProgrammeJudge judge, ProgrammeRepository programmes,
+    public EligibilityModels queryEligibilityModels(MongoDatabase database, ProgrammeJudge judge,
+                                                    ProgrammeRepository programmes,
                                                     RegisterCalendar queryRegisterCalendar, ArtisanFolding folding) {
-        return new EligibilityModels(database, objectMapper, judge, programmes, queryRegisterCalendar, folding);
+        return new EligibilityModels(database, judge, programmes, queryRegisterCalendar, folding);
     }
 
     /** The model serving reads: whichever generation the pointer designates at each call. */

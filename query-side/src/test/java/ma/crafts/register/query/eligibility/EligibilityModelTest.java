@@ -5,8 +5,6 @@ import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,10 +60,8 @@ class EligibilityModelTest {
     @BeforeEach
     void setUp() {
         mongo = new InMemoryMongo();
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         RegisterCalendar calendar = new RegisterCalendar(clock, ZoneId.of("Africa/Casablanca"));
-        repository = new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION, json);
+        repository = new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION);
         model = new EligibilityModel(repository, new ProgrammeJudge(new RuleEngine(), calendar, null),
                 () -> List.copyOf(programmes), calendar, new ArtisanFolding());
         projection = new EligibilityProjection(model, wakes::incrementAndGet);

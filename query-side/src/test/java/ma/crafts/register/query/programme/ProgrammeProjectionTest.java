@@ -89,4 +89,19 @@ class ProgrammeProjectionTest {
         new ProgrammeProjection(repository).reset();
         assertThat(repository.all()).isEmpty();
     }
+
+    @Test
+    void everyListingSeesARevisionWrittenByAnotherProcess() throws Exception {
+        deliver(0, new ProgrammeDefined("ONCF", SEEDED, CARD, "seed"), "system", SEEDED);
+        ProgrammeRepository otherProcess = new ProgrammeRepository(mongo.database(), new ObjectMapper()
+                .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+        assertThat(repository.all()).singleElement().extracting(h -> h.versions().size()).isEqualTo(1);
+
+        new AnnotationEventHandlerAdapter(new ProgrammeProjection(otherProcess)).handle(
+                new GenericDomainEventMessage<>("Programme", "ONCF", 1,
+                        new ProgrammeRevised("ONCF", 2, REVISED, CARD_AND_AGE, "convention signed"),
+                        Map.of("recordedBy", "admin-1", "globalPosition", 2L)));
+
+        assertThat(repository.all()).singleElement().extracting(h -> h.versions().size()).isEqualTo(2);
+    }
 }

@@ -1,13 +1,10 @@
 package ma.crafts.register.query.eligibility.mongo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import ma.crafts.register.eventstore.ScansAccepted;
 import ma.crafts.register.query.eligibility.EligibilityRecord;
-import ma.crafts.register.query.eligibility.ProgrammeEligibility;
 import ma.crafts.register.query.eligibility.RecomputePass;
 import ma.crafts.register.query.eligibility.VersionPointer;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex;
@@ -46,12 +42,10 @@ public class EligibilityRepository {
 
     private final MongoDatabase database;
     private final CollectionNames names;
-    private final ObjectMapper json;
 
-    public EligibilityRepository(MongoDatabase database, CollectionNames names, ObjectMapper json) {
+    public EligibilityRepository(MongoDatabase database, CollectionNames names) {
         this.database = database;
         this.names = names;
-        this.json = json;
     }
 
     private MongoCollection<Document> actors() {
@@ -63,7 +57,7 @@ public class EligibilityRepository {
     }
 
     public Optional<EligibilityRecord> find(String actorId) {
-        return Optional.ofNullable(actors().find(Filters.eq("_id", actorId)).first()).map(this::record);
+        return Optional.ofNullable(actors().find(Filters.eq("_id", actorId)).first()).map(EligibilityRepository::record);
     }
 
     public Map<String, EligibilityRecord> findAll(Collection<String> actorIds) {
@@ -90,7 +84,7 @@ public class EligibilityRepository {
 
     /** Replaces the records of actors the model already holds. */
     public void replaceAll(Collection<EligibilityRecord> records) {
-        DocumentWrites.saveAll(actors(), List.of(), records.stream().map(this::document).toList());
+        DocumentWrites.saveAll(actors(), List.of(), records.stream().map(EligibilityRepository::document).toList());
     }
 
     /** Every actor's id with the position of its registration, the order a pass visits them in. */
@@ -157,28 +151,13 @@ public class EligibilityRepository {
         versions().drop();
     }
 
-    private Document document(EligibilityRecord record) {
-        Document d = ArtisanStateCodec.toDocument(record.state());
-        List<Document> verdicts = new ArrayList<>(record.verdicts().size());
-        try {
-            for (ProgrammeEligibility verdict : record.verdicts()) {
-                verdicts.add(Document.parse(json.writeValueAsString(verdict)));
-            }
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        return d.append("verdicts", verdicts);
+    private static Document document(EligibilityRecord record) {
+        return ArtisanStateCodec.toDocument(record.state())
+                .append("verdicts", record.verdicts().stream().map(VerdictCodec::toDocument).toList());
     }
 
-    private EligibilityRecord record(Document d) {
-        List<ProgrammeEligibility> verdicts = new ArrayList<>();
-        try {
-            for (Document v : d.getList("verdicts", Document.class, List.of())) {
-                verdicts.add(json.readValue(v.toJson(), ProgrammeEligibility.class));
-            }
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new EligibilityRecord(ArtisanStateCodec.fromDocument(d), verdicts);
+    private static EligibilityRecord record(Document d) {
+        return new EligibilityRecord(ArtisanStateCodec.fromDocument(d), d.getList("verdicts", Document.class, List.of())
+                .stream().map(VerdictCodec::fromDocument).toList());
     }
 }

@@ -9,7 +9,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import ma.crafts.register.query.programme.ProgrammeHistory;
 import org.bson.Document;
 import ma.crafts.register.eventstore.ScansAccepted;
@@ -25,6 +27,15 @@ public class ProgrammeRepository {
 
     private final MongoCollection<Document> programmes;
     private final ObjectMapper json;
+    /**
+     * Each programme's document as last read, with its parse: every eligibility read and every write of the eligibility
+     * model asks for all programmes, and parsing their JSON cost more than fetching them. The documents are still read
+     * every time, so a revision written by another process is seen at once.
+     */
+    private final Map<String, Parsed> lastRead = new ConcurrentHashMap<>();
+
+    private record Parsed(Document document, ProgrammeHistory history) {
+    }
 
     public ProgrammeRepository(MongoDatabase database, ObjectMapper json) {
         this.programmes = database.getCollection(PROGRAMMES);
@@ -45,12 +56,13 @@ public class ProgrammeRepository {
             + "administrator, and every verdict needs all of them (READ-MODELS.md)")
     public List<ProgrammeHistory> all() {
         List<ProgrammeHistory> all = new ArrayList<>();
-        programmes.find().sort(new Document("_id", 1)).forEach(d -> all.add(history(d)));
+        programmes.find().sort(new Document("_id", 1)).forEach(d -> all.add(parsedOnce(d)));
         return all;
     }
 
     public void clear() {
         programmes.drop();
+        lastRead.clear();
     }
 
     private Document document(ProgrammeHistory history) {
@@ -59,6 +71,17 @@ public class ProgrammeRepository {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private ProgrammeHistory parsedOnce(Document document) {
+        String programId = document.getString("_id");
+        Parsed last = lastRead.get(programId);
+        if (last != null && last.document().equals(document)) {
+            return last.history();
+        }
+        ProgrammeHistory history = history(new Document(document));
+        lastRead.put(programId, new Parsed(document, history));
+        return history;
     }
 
     private ProgrammeHistory history(Document document) {
