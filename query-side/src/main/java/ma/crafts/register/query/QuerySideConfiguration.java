@@ -47,6 +47,8 @@ import ma.crafts.register.query.programme.mongo.ProgrammeRepository;
 import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import ma.crafts.register.query.projection.ProjectionRebuilds;
 import ma.crafts.register.query.projection.RebuildableProjection;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
@@ -166,8 +168,20 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public ActorReads queryActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness) {
-        return new ActorReads(vault, access, freshness);
+    public ReadLogRecords queryReadLogRecords(MongoDatabase database) {
+        return new ReadLogRecords(database);
+    }
+
+    @Bean
+    public PersonalDataReadLog queryPersonalDataReadLog(ReadLogRecords records, CurrentActor actor,
+                                                        ObjectProvider<Clock> clock) {
+        return new PersonalDataReadLog(records, actor, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    public ActorReads queryActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness,
+                                      PersonalDataReadLog readLog) {
+        return new ActorReads(vault, access, freshness, readLog);
     }
 
     @Bean
@@ -227,8 +241,9 @@ public class QuerySideConfiguration {
     public ArtisanLookup queryArtisanLookup(ArtisanLookupRepository lookup, ArtisanViewRepository views,
                                             PersonalDataVault vault, ReadAccess access,
                                             @Value("${register.query.lookup-limit:30}") int limit,
-                                            @Value("${register.query.lookup-window:1m}") Duration window) {
-        return new ArtisanLookup(lookup, views, vault, access, new CallerRateLimit(limit, window));
+                                            @Value("${register.query.lookup-window:1m}") Duration window,
+                                            PersonalDataReadLog readLog) {
+        return new ArtisanLookup(lookup, views, vault, access, new CallerRateLimit(limit, window), readLog);
     }
 
     @Bean
@@ -264,8 +279,9 @@ public class QuerySideConfiguration {
     @Bean
     public ArtisanQueries queryArtisanQueries(ArtisanViewRepository views, ArtisanStreamReader streams,
                                          ArtisanViewPresenter presenter, ReadAccess access,
-                                         ProjectionFreshness freshness, RegisterCalendar queryRegisterCalendar) {
-        return new ArtisanQueries(views, streams, presenter, access, freshness, queryRegisterCalendar);
+                                         ProjectionFreshness freshness, RegisterCalendar queryRegisterCalendar,
+                                         PersonalDataReadLog readLog) {
+        return new ArtisanQueries(views, streams, presenter, access, freshness, queryRegisterCalendar, readLog);
     }
 
     @Bean
@@ -294,8 +310,9 @@ public class QuerySideConfiguration {
 
     @Bean
     public HistoryService queryHistoryService(ArtisanStreamReader streams, PersonalDataVault vault, ReadAccess access,
-                                         ObjectMapper objectMapper, ProjectionFreshness freshness) {
-        return new HistoryService(streams, vault, access, objectMapper, freshness);
+                                         ObjectMapper objectMapper, ProjectionFreshness freshness,
+                                         PersonalDataReadLog readLog) {
+        return new HistoryService(streams, vault, access, objectMapper, freshness, readLog);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,14 @@ import java.util.Set;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.PersonalDataMasking;
+import ma.crafts.register.query.PersonalDetails;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.artisan.ArtisanStream;
 import ma.crafts.register.query.artisan.ArtisanStreamReader;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -53,9 +56,11 @@ public class HistoryService {
     private final ReadAccess access;
     private final ObjectMapper objectMapper;
     private final ProjectionFreshness freshness;
+    private final PersonalDataReadLog readLog;
 
     public HistoryService(ArtisanStreamReader streams, PersonalDataVault vault, ReadAccess access,
-                          ObjectMapper objectMapper, ProjectionFreshness freshness) {
+                          ObjectMapper objectMapper, ProjectionFreshness freshness, PersonalDataReadLog readLog) {
+        this.readLog = readLog;
         this.streams = streams;
         this.freshness = freshness;
         this.vault = vault;
@@ -74,19 +79,21 @@ public class HistoryService {
         // sealed personal data and shows identifying text recorded in clear, as the view shows such a caller names.
         boolean full = access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL;
         List<HistoryItem> items = new ArrayList<>(stream.messages().size());
+        Set<String> shownInClear = new LinkedHashSet<>();
         for (DomainEventMessage<?> message : stream.messages()) {
-            items.add(item(message, full));
+            items.add(item(message, full, shownInClear));
         }
+        readLog.record(artisanId, shownInClear);
         return items;
     }
 
 
-    private HistoryItem item(DomainEventMessage<?> message, boolean full) {
+    private HistoryItem item(DomainEventMessage<?> message, boolean full, Set<String> shownInClear) {
         MetaData metaData = message.getMetaData();
         long position = ArtisanEvent.positionOf(message);
         JsonNode payload = withStatedReason(objectMapper.valueToTree(message.getPayload()), metaData);
         boolean[] erased = {false};
-        Map<String, Object> shown = objectMapper.convertValue(disclose(payload, full, erased), PAYLOAD);
+        Map<String, Object> shown = objectMapper.convertValue(disclose(payload, full, erased, shownInClear), PAYLOAD);
         return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
                 text(metaData, CHAMBER), text(metaData, CORRELATION_ID), shown, erased[0]);
@@ -108,8 +115,9 @@ public class HistoryService {
      * Walks a payload tree and replaces every sealed personal-data block: opened for full disclosure (null once
      * erased), {@code "***"} for everyone else. Recognising the block by its shape covers any event that carries sealed data.
      * Identifying text recorded in clear ({@link #IDENTIFYING_TEXT}) is masked for callers with masked disclosure.
+     * What full disclosure shows in clear is named in {@code shownInClear}, for the read log.
      */
-    private JsonNode disclose(JsonNode node, boolean full, boolean[] erased) {
+    private JsonNode disclose(JsonNode node, boolean full, boolean[] erased, Set<String> shownInClear) {
         if (node instanceof ObjectNode object) {
             if (isSealed(object)) {
                 if (!full) {
@@ -120,22 +128,26 @@ public class HistoryService {
                     erased[0] = true;
                     return JsonNodeFactory.instance.nullNode();
                 }
+                shownInClear.addAll(PersonalDetails.of(opened, ReadAccess.Disclosure.FULL).fieldNames());
                 return objectMapper.valueToTree(opened.get());
             }
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                boolean hidden = !full && field.getValue().isTextual()
-                        && IDENTIFYING_TEXT.contains(field.getKey());
-                copy.set(field.getKey(), hidden ? JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK)
-                        : disclose(field.getValue(), full, erased));
+                boolean identifying = field.getValue().isTextual() && IDENTIFYING_TEXT.contains(field.getKey());
+                if (identifying && full) {
+                    shownInClear.add(field.getKey());
+                }
+                copy.set(field.getKey(), identifying && !full
+                        ? JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK)
+                        : disclose(field.getValue(), full, erased, shownInClear));
             }
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            array.forEach(element -> copy.add(disclose(element, full, erased)));
+            array.forEach(element -> copy.add(disclose(element, full, erased, shownInClear)));
             return copy;
         }
         return node;
