@@ -122,6 +122,8 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),
             artisanRead("GET /api/v1/artisans?regionCode=" + RegisterFixtures.OWN_REGION),
             artisanRead("GET /api/v1/notifications?regionCode=" + RegisterFixtures.OWN_REGION),
+            auditorOnly("GET /api/v1/audit/personal-data-reads?actorId={artisanId}").on("artisanId", f -> f.artisan),
+            auditorOnly("GET /api/v1/audit/personal-data-reads/verification"),
             anyRole("GET /api/v1/reference/regions", 200),
             anyRole("GET /api/v1/reference/activities", 200),
             open("GET /api/v1/cards/{cardNumber}/verification", 200),
@@ -151,6 +153,11 @@ class AuthorisationMatrixTest {
     /** Reading artisans: clerks of their region, analysts and auditors nationwide; the administrator reads none. */
     static Row artisanRead(String operation) {
         return row(operation, f -> null, 200, FORBIDDEN, 200, 200, FORBIDDEN);
+    }
+
+    /** Audit trails: auditors only. */
+    static Row auditorOnly(String operation) {
+        return row(operation, f -> null, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200, FORBIDDEN);
     }
 
     /** What every authenticated role may call. */
