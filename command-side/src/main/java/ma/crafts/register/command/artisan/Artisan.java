@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import ma.crafts.register.command.ActorMetadata;
+import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
@@ -30,6 +31,7 @@ import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.events.artisan.MasterArtisanStatusGranted;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded.Cause;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanCategory;
@@ -61,7 +63,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * events.
  */
 @Aggregate(snapshotTriggerDefinition = "artisanSnapshotTrigger")
-@Revision("3")
+@Revision("4")
 public class Artisan extends RecordedArtisan {
 
     /** For Axon's event sourcing and snapshot deserialisation. */
@@ -306,6 +308,14 @@ public class Artisan extends RecordedArtisan {
                                                   RegisterPolicy policy) {
         String reason = ArtisanRules.reason(command.reason());
         return applied(memberships.ending(artisanId, command.bodyId(), bodies, Cause.EXCLUDED, reason, policy.today()));
+    }
+
+    @CommandHandler
+    public PersonalDataErased handle(EraseArtisanPersonalData command) {
+        PersonalDataErased erased = ErasureRules.erasure(artisanId, personalDataErased, command.reason(),
+                command.legalBasis());
+        apply(erased);
+        return erased;
     }
 
     private <E> E applied(E event) {

@@ -5,7 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
 import java.util.List;
+import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,6 +30,7 @@ public class Cooperative {
     private String provinceCode;
     private String regionCode;
     private List<String> activityCodes = new ArrayList<>();
+    private boolean personalDataErased;
 
     /** For Axon's event sourcing. */
     protected Cooperative() {
@@ -45,6 +48,14 @@ public class Cooperative {
                 command.representative()));
     }
 
+    @CommandHandler
+    public PersonalDataErased handle(EraseCooperativePersonalData command) {
+        PersonalDataErased erased = ErasureRules.erasure(cooperativeId, personalDataErased, command.reason(),
+                command.legalBasis());
+        apply(erased);
+        return erased;
+    }
+
     @EventSourcingHandler
     void on(CooperativeRegistered event) {
         cooperativeId = event.cooperativeId();
@@ -52,5 +63,10 @@ public class Cooperative {
         provinceCode = event.provinceCode();
         regionCode = event.regionCode();
         activityCodes = new ArrayList<>(event.activityCodes());
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.command.cooperative.ActorRules;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.errors.NotFoundException;
@@ -14,6 +15,7 @@ import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanStatus;
@@ -42,6 +44,7 @@ public class Enterprise {
     private String regionCode;
     private String supervisingArtisanId;
     private boolean compliant;
+    private boolean personalDataErased;
 
     /** For Axon's event sourcing. */
     protected Enterprise() {
@@ -91,6 +94,14 @@ public class Enterprise {
                         + "l'artisanat.")));
     }
 
+    @CommandHandler
+    public PersonalDataErased handle(EraseEnterprisePersonalData command) {
+        PersonalDataErased erased = ErasureRules.erasure(enterpriseId, personalDataErased, command.reason(),
+                command.legalBasis());
+        apply(erased);
+        return erased;
+    }
+
     /** Stable for one enterprise, supervisor and cause, so a repeated flag names the same notice. */
     private String notificationId(FlagEnterpriseNonCompliant command) {
         return UUID.nameUUIDFromBytes((ChamberNotificationIssued.ENTERPRISE_NON_COMPLIANT + "|" + enterpriseId + "|"
@@ -110,5 +121,10 @@ public class Enterprise {
     @EventSourcingHandler
     void on(EnterpriseFlaggedNonCompliant event) {
         compliant = false;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
     }
 }

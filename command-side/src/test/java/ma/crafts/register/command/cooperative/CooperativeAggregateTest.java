@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -53,6 +55,19 @@ class CooperativeAggregateTest {
                         new LocalizedText("تعاونية الزربية الحوزية", "Coopérative du tapis du Haouz"), "MA-HAO", "MA-07",
                         List.of("B04-002", "B04-003"), List.of("B04", "B04"), NOMENCLATURE.version(), Gender.F,
                         sealedFor(ID)));
+    }
+
+    @Test
+    void theRepresentativesPersonalDataIsErasedOnce() {
+        CooperativeRegistered registered = new CooperativeRegistered(ID, NIA_07, NAME, "MA-HAO", "MA-07",
+                List.of("B04-002"), List.of("B04"), NOMENCLATURE.version(), Gender.F, sealedFor(ID));
+        fixture.given(registered)
+                .when(new EraseCooperativePersonalData(ID, "representative's request", "Loi 09-08"))
+                .expectEvents(new PersonalDataErased(ID, "representative's request", "Loi 09-08"));
+        fixture.given(registered, new PersonalDataErased(ID, "request", "Loi 09-08"))
+                .when(new EraseCooperativePersonalData(ID, "again", "Loi 09-08"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
     }
 
     @Test
