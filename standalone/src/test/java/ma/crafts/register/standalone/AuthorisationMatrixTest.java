@@ -98,6 +98,13 @@ class AuthorisationMatrixTest {
             // No revision of a programme fails by a rule, so the administrator's proves authorisation by the aggregate's
             // 400 for a version in the past: the other callers' 403 for the same body shows that check comes first.
             adminOnly("PUT /api/v1/programmes/{programId}", 400, f -> programme(Map.of("effectiveFrom", "2020-01-01T00:00:00Z"))),
+            // Erasing again proves the administrator's right and erases nothing: personal-data-already-erased.
+            adminOnly("DELETE /api/v1/artisans/{artisanId}/personal-data", 409, f -> RegisterFixtures.ERASURE)
+                    .on("artisanId", f -> f.erasedArtisan),
+            adminOnly("DELETE /api/v1/cooperatives/{id}/personal-data", 409, f -> RegisterFixtures.ERASURE)
+                    .on("id", f -> f.erasedCooperative),
+            adminOnly("DELETE /api/v1/enterprises/{id}/personal-data", 409, f -> RegisterFixtures.ERASURE)
+                    .on("id", f -> f.erasedEnterprise),
             anyRole("GET /api/v1/programmes", 200),
             anyRole("GET /api/v1/programmes/{programId}", 200),
             anyRole("GET /api/v1/programmes/{programId}/versions", 200),

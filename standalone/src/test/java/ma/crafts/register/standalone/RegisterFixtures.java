@@ -41,6 +41,10 @@ final class RegisterFixtures {
     final String cooperative;
     final String enterprise;
     final String programme;
+    /** An artisan, a cooperative and an enterprise whose personal data the registry administrator erased. */
+    final String erasedArtisan;
+    final String erasedCooperative;
+    final String erasedEnterprise;
 
     private final Map<String, String> byCollection = new HashMap<>();
 
@@ -87,6 +91,15 @@ final class RegisterFixtures {
         enterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
         programme = api.get("/api/v1/programmes", admin).body().get(0).get("programId").asText();
 
+        erasedArtisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(freshCin(), PROVINCE, activityCode)),
+                "artisanId");
+        erasedCooperative = created(api.post("/api/v1/cooperatives", clerk, cooperative(freshCin())), "cooperativeId");
+        erasedEnterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
+        for (String erased : List.of("artisans/" + erasedArtisan, "cooperatives/" + erasedCooperative,
+                "enterprises/" + erasedEnterprise)) {
+            ok(api.send("DELETE", "/api/v1/" + erased + "/personal-data", admin, ERASURE));
+        }
+
         byCollection.put("artisans", artisan);
         byCollection.put("cards", card);
         byCollection.put("memberships", provincialBody);
@@ -96,6 +109,10 @@ final class RegisterFixtures {
         byCollection.put("programmes", programme);
         byCollection.put("card-checks", checkCode);
     }
+
+    /** The body of an erasure of personal data. */
+    static final Map<String, Object> ERASURE = Map.of("reason", "the data subject's request", "legalBasis",
+            "Loi 09-08, art. 8");
 
     /** A CIN nobody registered yet (two letters, six digits). */
     static String freshCin() {

@@ -56,7 +56,7 @@ public class ErasureController {
         this.validation = validation;
     }
 
-    @DeleteMapping(path = "/artisans/{artisanId}/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @DeleteMapping(path = "/artisans/{artisanId}/personal-data")
     @Operation(operationId = "eraseArtisanPersonalData", summary = "Erase an artisan's personal data",
             description = DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "Erased")
@@ -66,22 +66,22 @@ public class ErasureController {
         return erase(Holder.ARTISAN, artisanId, request);
     }
 
-    @DeleteMapping(path = "/cooperatives/{cooperativeId}/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @DeleteMapping(path = "/cooperatives/{id}/personal-data")
     @Operation(operationId = "eraseCooperativePersonalData",
             summary = "Erase the personal data of a cooperative's representative", description = DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "Erased")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: personal-data-already-erased")
-    public ErasedResponse eraseCooperative(@PathVariable String cooperativeId,
+    public ErasedResponse eraseCooperative(@PathVariable("id") String cooperativeId,
                                            @RequestBody(required = false) ErasureRequest request) {
         return erase(Holder.COOPERATIVE, cooperativeId, request);
     }
 
-    @DeleteMapping(path = "/enterprises/{enterpriseId}/personal-data", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @DeleteMapping(path = "/enterprises/{id}/personal-data")
     @Operation(operationId = "eraseEnterprisePersonalData",
             summary = "Erase the personal data of an enterprise's representative", description = DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "Erased")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: personal-data-already-erased")
-    public ErasedResponse eraseEnterprise(@PathVariable String enterpriseId,
+    public ErasedResponse eraseEnterprise(@PathVariable("id") String enterpriseId,
                                           @RequestBody(required = false) ErasureRequest request) {
         return erase(Holder.ENTERPRISE, enterpriseId, request);
     }

@@ -62,7 +62,10 @@ public class ArtisanLookup {
             throw new NotFoundException(NOT_FOUND);
         }
         if (requestedCin != null) {
-            // The answer ties a CIN to an artisan: a read of that artisan's CIN.
+            // Once erased, the CIN names nobody; otherwise the answer ties it to the artisan: a read of its CIN.
+            if (artisan.get().personalData() == null || vault.open(artisan.get().personalData()).isEmpty()) {
+                throw new NotFoundException(NOT_FOUND);
+            }
             readLog.record(artisan.get().artisanId(), List.of("cin"));
         }
         return new Result(artisan.get().artisanId());

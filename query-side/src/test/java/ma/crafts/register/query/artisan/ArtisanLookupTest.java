@@ -107,6 +107,15 @@ class ArtisanLookupTest {
     }
 
     @Test
+    void anErasedArtisansCinNamesNobodyWhileItsNiaStillFindsTheRecord() {
+        vault.erase("a-fatima");
+        Acting.as("auditor", "AUDITOR", null);
+        assertThat(catchNotFound(() -> lookup.lookUp("EE123456", null)).getMessage()).isEqualTo(ArtisanLookup.NOT_FOUND);
+        assertThat(lookup.lookUp(null, "NIA-a-fatima").artisanId()).isEqualTo("a-fatima");
+        assertThat(readLog.page(null, null, null, null, 0, 10).total()).as("nothing was shown").isZero();
+    }
+
+    @Test
     void anotherRegionsCinIsNotFoundExactlyLikeAnUnknownOne() {
         Acting.as("clerk-07", "CHAMBER_CLERK", "MA-07");
         Throwable otherRegion = catchNotFound(() -> lookup.lookUp("AB12345", null));
