@@ -303,9 +303,9 @@ public class QuerySideConfiguration {
     @Bean
     public CardDocuments queryCardDocuments(CardVerificationRepository repository, PersonalDataVault vault,
                                             ReadAccess access, ReferenceCatalog referenceCatalog,
-                                            RegisterCalendar queryRegisterCalendar) {
+                                            RegisterCalendar queryRegisterCalendar, PersonalDataReadLog readLog) {
         return new CardDocuments(repository, vault, access, referenceCatalog, queryRegisterCalendar,
-                new CardDocumentRenderer());
+                new CardDocumentRenderer(), readLog);
     }
 
     @Bean

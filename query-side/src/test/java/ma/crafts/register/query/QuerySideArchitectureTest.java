@@ -28,7 +28,7 @@ class QuerySideArchitectureTest {
                     "artisan -> readlog", "artisan -> reference",
                     "audit -> artisan", "audit -> readlog",
                     "body -> artisan",
-                    "card -> artisan", "card -> eligibility", "card -> reference",
+                    "card -> artisan", "card -> eligibility", "card -> readlog", "card -> reference",
                     "cooperative -> artisan",
                     "eligibility -> artisan", "eligibility -> programme",
                     "enterprise -> artisan",

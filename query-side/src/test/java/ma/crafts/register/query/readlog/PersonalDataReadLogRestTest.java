@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.eventstore.AppendReceipts;
-import ma.crafts.register.events.artisan.ArtisanRegistered;
+import ma.crafts.register.events.artisan.CardIssued;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.QuerySideApplication;
@@ -98,6 +98,8 @@ class PersonalDataReadLogRestTest {
                 new LocalizedText("تعاونية أركان", "Coopérative Argan"), "MA-MAR", "MA-07", List.of("B01-001"),
                 List.of("B01"), "2021-provisional-1", Gender.F,
                 vault.seal("c-argan", person("EE777777"))));
+        publish("Artisan", "a-nadia", 1, new CardIssued("a-nadia", "MA07-C-0001", LocalDate.now().minusDays(1),
+                LocalDate.now().plusYears(1), "nadiasCheckCode00001"));
     }
 
     private static PersonalData person(String cin) {
@@ -106,7 +108,11 @@ class PersonalDataReadLogRestTest {
     }
 
     private void publish(String type, String id, Object payload) {
-        eventStore.publish(new GenericDomainEventMessage<>(type, id, 0, payload,
+        publish(type, id, 0, payload);
+    }
+
+    private void publish(String type, String id, long sequence, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload,
                 Map.of("recordedBy", "clerk-07", "chamber", "MA-07"), UUID.randomUUID().toString(),
                 Instant.parse("2024-01-10T09:00:00Z")));
         lastPosition = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
@@ -143,6 +149,18 @@ class PersonalDataReadLogRestTest {
         assertThat(reads("", analyst).status()).isEqualTo(403);
         assertThat(reads("", null).status()).isEqualTo(401);
         assertThat(reads("?from=yesterday", auditor).status()).isEqualTo(400);
+    }
+
+    @Test
+    void thePrintedCardIsARead() {
+        // A masked read, which logs nothing, waits for the card's projection.
+        assertThat(api.get("/api/v1/artisans/a-nadia?minPosition=" + lastPosition, analyst).status()).isEqualTo(200);
+        Response printed = api.get("/api/v1/cards/MA07-C-0001/document", clerk, "application/pdf");
+        assertThat(printed.status()).as(printed.text()).isEqualTo(200);
+        JsonNode newest = reads("?subject=clerk-07", auditor).body().get("items").get(0);
+        assertThat(newest.get("request").asText()).isEqualTo("GET /api/v1/cards/MA07-C-0001/document");
+        assertThat(newest.get("actorId").asText()).isEqualTo("a-nadia");
+        assertThat(newest.get("fields").toString()).isEqualTo("[\"firstName\",\"lastName\"]");
     }
 
     @Test
