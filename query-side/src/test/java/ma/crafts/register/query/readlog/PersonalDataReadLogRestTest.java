@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -51,8 +50,10 @@ class PersonalDataReadLogRestTest {
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    /** The log's store, with a switch that makes every insert fail as a lost database would. */
-    @TestConfiguration
+    /**
+     * The log's store, with a switch that makes every insert fail as a lost database would. Listed in the test's
+     * classes, not annotated: the query side scans its packages, and would lend an annotated one to other tests.
+     */
     static class FailingRecords {
         static volatile boolean failing;
 
