@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/audit/personal-data-reads", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Audit", description = "Who read whose personal data")
+@Tag(name = "Audit: personal-data reads", description = "Who read whose personal data, for auditors")
 public class PersonalDataReadController {
 
     private final PersonalDataReadLog log;
