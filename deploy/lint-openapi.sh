@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Lints the OpenAPI document the register serves with Spectral and the repository's .spectral.yaml; fails on errors,
-# prints warnings. The document is the one OpenApiContractTest fetched from the running application during
-# `mvn -B verify` (standalone/target/openapi.json), or the file given as the first argument.
+# Lints the OpenAPI document the register serves with Spectral and the repository's .spectral.yaml; fails on errors
+# and on warnings (a warning left standing hides the next one in its noise). The document is the one
+# OpenApiContractTest fetched from the running application during `mvn -B verify` (standalone/target/openapi.json),
+# or the file given as the first argument.
 # Spectral (npm) is installed into a cache directory on first use; Node.js and npm are installed if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,4 @@ if [ ! -x "$spectral" ]; then
   fi
   npm install --prefix "$spectral_home" --no-audit --no-fund --silent "@stoplight/spectral-cli@$spectral_version"
 fi
-"$spectral" lint --ruleset .spectral.yaml --fail-severity error "$document"
+"$spectral" lint --ruleset .spectral.yaml --fail-severity warn "$document"

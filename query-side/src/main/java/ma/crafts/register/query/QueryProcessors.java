@@ -18,6 +18,7 @@ public final class QueryProcessors {
     public static final String ARTISAN_VIEW = "artisan-view";
     public static final String CARD_VERIFICATION = "card-verification";
     public static final String CHAMBER_NOTIFICATIONS = "chamber-notifications";
+    public static final String ELIGIBILITY = "eligibility";
 
     private QueryProcessors() {
     }

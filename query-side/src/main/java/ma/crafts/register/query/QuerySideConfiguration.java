@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import ma.crafts.register.eventstore.TrackingProgress;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -28,7 +29,7 @@ import ma.crafts.register.query.artisan.ArtisanQueries;
 import ma.crafts.register.query.artisan.ArtisanSearch;
 import ma.crafts.register.query.artisan.ArtisanStreamReader;
 import ma.crafts.register.query.artisan.ArtisanViewPresenter;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.audit.HistoryService;
 import ma.crafts.register.query.card.CardDocumentRenderer;
@@ -36,7 +37,14 @@ import ma.crafts.register.query.card.CardDocuments;
 import ma.crafts.register.query.card.CardProjection;
 import ma.crafts.register.query.card.CardVerificationService;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
+import ma.crafts.register.query.eligibility.EligibilityModel;
+import ma.crafts.register.query.eligibility.EligibilityProjection;
+import ma.crafts.register.query.eligibility.EligibilityRecompute;
 import ma.crafts.register.query.eligibility.EligibilityService;
+import ma.crafts.register.query.eligibility.EligibleActors;
+import ma.crafts.register.query.eligibility.ProgrammeJudge;
+import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
+import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.eligibility.RuleEngine;
 import ma.crafts.register.query.notification.NotificationProjection;
 import ma.crafts.register.query.notification.NotificationQueries;
@@ -215,8 +223,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public BodyQueries queryBodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness) {
-        return new BodyQueries(repository, access, freshness);
+    public BodyQueries queryBodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness,
+                                        ReferenceCatalog reference) {
+        return new BodyQueries(repository, access, freshness, reference);
     }
 
     @Bean
@@ -338,10 +347,61 @@ public class QuerySideConfiguration {
     }
 
     @Bean
+    public ProgrammeJudge queryProgrammeJudge(RuleEngine engine, RegisterCalendar queryRegisterCalendar,
+                                              PersonalDataVault vault) {
+        return new ProgrammeJudge(engine, queryRegisterCalendar, vault);
+    }
+
+    /** Makes the eligibility model of any generation. */
+    public record EligibilityModels(MongoDatabase database, ObjectMapper json, ProgrammeJudge judge,
+                                    ProgrammeRepository programmes, RegisterCalendar calendar, ArtisanFolding folding) {
+        public EligibilityModel of(CollectionNames names) {
+            return new EligibilityModel(new EligibilityRepository(database, names, json), judge, programmes::all,
+                    calendar, folding);
+        }
+    }
+
+    @Bean
+    public EligibilityModels queryEligibilityModels(MongoDatabase database, ObjectMapper objectMapper,
+                                                    ProgrammeJudge judge, ProgrammeRepository programmes,
+                                                    RegisterCalendar queryRegisterCalendar, ArtisanFolding folding) {
+        return new EligibilityModels(database, objectMapper, judge, programmes, queryRegisterCalendar, folding);
+    }
+
+    /** The model serving reads: whichever generation the pointer designates at each call. */
+    @Bean
+    public EligibilityModel queryEligibilityModel(EligibilityModels models, ProjectionGenerations generations) {
+        return models.of(generations.live(QueryProcessors.ELIGIBILITY));
+    }
+
+    /** Setting: {@code register.query.eligibility.check-interval} (default 30s), how often a pass is looked for. */
+    @Bean
+    public EligibilityRecompute queryEligibilityRecompute(
+            EligibilityModels models, ProjectionGenerations generations,
+            @Value("${register.query.eligibility.check-interval:30s}") Duration checkInterval) {
+        return new EligibilityRecompute(generation -> models.of(CollectionNames.generation(generation)), () -> {
+            ProjectionGenerations.Pointer pointer = generations.current(QueryProcessors.ELIGIBILITY);
+            return pointer.rebuilding() ? Set.of(pointer.live(), pointer.building()) : Set.of(pointer.live());
+        }, checkInterval);
+    }
+
+    @Bean
+    public RebuildableProjection queryEligibilityProjection(EligibilityModels models, EligibilityRecompute recompute) {
+        return new RebuildableProjection(QueryProcessors.ELIGIBILITY,
+                List.of(EligibilityRepository.ACTORS, EligibilityRepository.VERSIONS),
+                names -> new EligibilityProjection(models.of(names), recompute::wake));
+    }
+
+    @Bean
     public EligibilityService queryEligibilityService(ArtisanQueries artisans, ProgrammeQueries programmes,
-                                                      RuleEngine engine, RegisterCalendar queryRegisterCalendar,
-                                                      PersonalDataVault vault) {
-        return new EligibilityService(artisans, programmes, engine, queryRegisterCalendar, vault);
+                                                      ProgrammeJudge judge, EligibilityModel model) {
+        return new EligibilityService(artisans, programmes, judge, model);
+    }
+
+    @Bean
+    public EligibleActors queryEligibleActors(EligibilityModel model, ProgrammeQueries programmes,
+                                              ReferenceCatalog referenceCatalog, ReadAccess access) {
+        return new EligibleActors(model, programmes, referenceCatalog, access);
     }
 
     @Bean

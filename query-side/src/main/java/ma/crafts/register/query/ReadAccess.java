@@ -85,21 +85,30 @@ public class ReadAccess {
     }
 
     /**
-     * Checks that the caller may read a professional body of {@code regionCode} (null for a national body): every
-     * reading role, and the registry administrators who constitute bodies; a clerk only its own region's bodies.
+     * Checks that the caller may read the professional bodies of {@code regionCode} (null for the national level), for
+     * a question that names a territory rather than a body: the territory is public, so a 403 there tells nothing.
      *
-     * @throws ForbiddenException for a clerk of another region (or of none, for a national body), or a caller
+     * @throws ForbiddenException for a clerk of another region (or of none, for the national level), or a caller
      *                            with no role
      */
     public void requireBodyRead(String regionCode) {
-        requireAnyReader();
-        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST) || actor.hasRole(Role.REGISTRY_ADMIN)) {
-            return;
-        }
-        if (regionCode == null || !regionCode.equals(actor.region())) {
+        if (!mayReadBody(regionCode)) {
             throw new ForbiddenException("A clerk of " + (actor.region() == null ? "no region" : actor.region())
                     + " cannot read the bodies of " + (regionCode == null ? "the national level" : "region " + regionCode));
         }
+    }
+
+    /**
+     * Whether the caller may read a professional body of {@code regionCode} (null for a national body): every reading
+     * role, and the registry administrators who constitute bodies; a clerk only its own region's bodies. A question
+     * that names a body answers one the caller may not read like an unknown one, so that it does not tell it exists.
+     *
+     * @throws ForbiddenException for a caller with no role
+     */
+    public boolean mayReadBody(String regionCode) {
+        requireAnyReader();
+        return actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST) || actor.hasRole(Role.REGISTRY_ADMIN)
+                || (regionCode != null && regionCode.equals(actor.region()));
     }
 
     /**

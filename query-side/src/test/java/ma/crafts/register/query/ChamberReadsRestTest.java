@@ -172,9 +172,10 @@ class ChamberReadsRestTest {
         assertThat(regional.get("parentBodyId").asText()).isEqualTo(NATIONAL);
         assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, analyst).status()).isEqualTo(200);
 
-        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL, clerk04).status()).isEqualTo(403);
+        // Unreadable to a clerk is answered like unknown: 404, so that the answer does not tell the body exists.
+        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL, clerk04).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, clerk07).status())
-                .as("a national body is no region's").isEqualTo(403);
+                .as("a national body is no region's").isEqualTo(404);
         assertThat(api.get("/api/v1/professional-bodies/body-unknown", admin).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL + "?size=0", admin).status()).isEqualTo(400);
     }
@@ -192,6 +193,8 @@ class ChamberReadsRestTest {
                 .get("items")).isEmpty();
         assertThat(api.get("/api/v1/professional-bodies?branchCode=B01&territoryCode=MA-MAR", clerk04).status())
                 .isEqualTo(403);
+        assertThat(api.get("/api/v1/professional-bodies?branchCode=B02&territoryCode=MA-MAR", clerk04).status())
+                .as("another region's territory, whether a body is constituted there or not").isEqualTo(403);
         Response missing = api.get("/api/v1/professional-bodies", admin);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("errors")).hasSize(2);

@@ -27,10 +27,10 @@ class QuerySideArchitectureTest {
             .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
                     "artisan -> readlog", "artisan -> reference",
                     "audit -> artisan", "audit -> readlog",
-                    "body -> artisan",
+                    "body -> artisan", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> readlog", "card -> reference",
                     "cooperative -> artisan",
-                    "eligibility -> artisan", "eligibility -> programme",
+                    "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",
                     "enterprise -> artisan",
                     "notification -> artisan", "notification -> reference"), Map.of());
 

@@ -42,6 +42,12 @@ final class Api {
         return send("GET", path, token, null);
     }
 
+    /** A GET of {@code path} once the read side has applied the position of the command that answered {@code after}. */
+    Reply getAfter(String path, Reply after, String token) {
+        return get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + after.body().get("position").asLong(),
+                token);
+    }
+
     /** A GET of a document that is not JSON (a PDF): its status, type and bytes. */
     HttpResponse<byte[]> download(String path, String token) {
         try {

@@ -90,6 +90,15 @@ class AuthorisationMatrixTest {
             clerkWrite("POST /api/v1/professional-bodies/{bodyId}/exclusions", 409, f -> Map.of("artisanId", f.suspendedArtisan, "reason", "matrix")), // not-a-member
             clerkWrite("POST /api/v1/cooperatives", 201, f -> f.cooperative(RegisterFixtures.freshCin())),
             clerkWrite("POST /api/v1/enterprises", 201, f -> f.enterprise(RegisterFixtures.freshCin())),
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/amendments", 409, f -> Map.of("activityCodes", List.of(f.activityCode))), // no-change
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/suspension", 409, f -> Map.of("reason", "matrix")).on("cooperativeId", f -> f.struckOffCooperative), // cooperative-struck-off
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/reinstatement", 409, f -> null), // cooperative-must-be-suspended
+            clerkWrite("POST /api/v1/cooperatives/{cooperativeId}/striking-off", 409, f -> null).on("cooperativeId", f -> f.struckOffCooperative), // cooperative-struck-off
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/amendments", 409, f -> Map.of("activityCodes", List.of(f.activityCode))), // no-change
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/suspension", 409, f -> Map.of("reason", "matrix")).on("enterpriseId", f -> f.struckOffEnterprise), // enterprise-struck-off
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/reinstatement", 409, f -> null), // enterprise-must-be-suspended
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/striking-off", 409, f -> null).on("enterpriseId", f -> f.struckOffEnterprise), // enterprise-struck-off
+            clerkWrite("POST /api/v1/enterprises/{enterpriseId}/supervising-artisan", 409, f -> Map.of("artisanId", f.artisan)), // no-change
             // A national body of the fixture's branch is the one level the fixtures leave free: 201 once.
             adminOnly("POST /api/v1/professional-bodies", 201, f -> Map.of("level", "NATIONAL", "branchCode", f.branchCode, "territoryCode", "MA", "name", Map.of("ar", "الهيئة الوطنية", "fr", "Corporation nationale"))),
             adminOnly("POST /api/v1/professional-bodies/{bodyId}/affiliation", 409, f -> Map.of("parentBodyId", f.regionalBody)), // already-affiliated
@@ -108,12 +117,18 @@ class AuthorisationMatrixTest {
             anyRole("GET /api/v1/programmes", 200),
             anyRole("GET /api/v1/programmes/{programId}", 200),
             anyRole("GET /api/v1/programmes/{programId}/versions", 200),
+            // Who is eligible names artisans: read like them, clerks in their own region.
+            artisanRead("GET /api/v1/programmes/{programId}/eligible?regionCode=" + RegisterFixtures.OWN_REGION),
+            // Without a region a clerk counts its own region's eligible actors, whichever region that is.
+            row("GET /api/v1/programmes/{programId}/eligible/count?groupBy=regionCode", f -> null, 200, 200, 200, 200,
+                    FORBIDDEN),
             // A rebuild started here would switch the reads of every suite sharing the application; an unknown name
             // gets its 404 only past the access check, and changes nothing.
             adminOnly("POST /api/v1/admin/projections/{name}/rebuild", 404, f -> null).on("name", f -> "no-such-projection"),
             adminOnly("GET /api/v1/admin/projections", 200, f -> null),
             // Bodies: every role reads them, clerks their own region's only; the administrator constitutes them.
-            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, FORBIDDEN, 200, 200, 200),
+            // Another region's body is answered like an unknown one: 404, not 403, so the answer does not tell it exists.
+            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, 404, 200, 200, 200),
             row("GET /api/v1/professional-bodies?branchCode={branchCode}&territoryCode=" + RegisterFixtures.PROVINCE,
                     f -> null, 200, FORBIDDEN, 200, 200, 200).on("branchCode", f -> f.branchCode),
             // An artisan of another region is looked up as an unknown one: 404, not 403, so the CIN leaks nothing.

@@ -93,9 +93,8 @@ class LocationsAnswerTest {
     }
 
     private static JsonNode read(Api api, String path, Api.Reply after, String token) {
-        String awaited = path + (path.contains("?") ? "&" : "?") + "minPosition=" + after.body().get("position").asLong();
-        Api.Reply read = api.get(awaited, token);
-        assertThat(read.status()).as(awaited + " " + read.body()).isEqualTo(200);
+        Api.Reply read = api.getAfter(path, after, token);
+        assertThat(read.status()).as(path + " " + read.body()).isEqualTo(200);
         return read.body();
     }
 }

@@ -102,7 +102,8 @@ class ProgrammeEndToEndTest {
         assertThat(versions.get(1).get("recordedBy").asText()).isEqualTo("admin-programmes");
         assertThat(versions.get(1).get("reason").asText()).isEqualTo("places are scarce");
 
-        JsonNode now = verdict(api.get("/api/v1/artisans/" + artisanId + "/eligibility", analyst).body(), programId);
+        // The model serves version 1 until a background pass has judged every actor by version 2.
+        JsonNode now = awaitVerdictVersion(artisanId, programId, 2);
         assertThat(now.get("programVersion").asInt()).isEqualTo(2);
         assertThat(now.get("eligible").asBoolean()).isFalse();
         assertThat(now.get("reasons").get(2).get("detail").get("fr").asText()).contains("requis : au moins 60");
@@ -113,6 +114,91 @@ class ProgrammeEndToEndTest {
         assertThat(then.get("effectiveFrom").asText()).isEqualTo(before.get("effectiveFrom").asText());
         assertThat(then.get("eligible").asBoolean()).isTrue();
         assertThat(then.get("reasons")).hasSize(2);
+    }
+
+    /** Asks again until the answer passes or a minute has gone; returns the last answer. */
+    private static <T> T awaitAnswer(java.util.function.Supplier<T> ask, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        T answer = ask.get();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            answer = ask.get();
+        }
+        return answer;
+    }
+
+    private JsonNode awaitVerdictVersion(String artisanId, String programId, int version) throws InterruptedException {
+        return awaitAnswer(() -> verdict(api.get("/api/v1/artisans/" + artisanId + "/eligibility", analyst).body(),
+                programId), verdict -> verdict.get("programVersion").asInt() >= version);
+    }
+
+    /** The count grouped by region once the model serves {@code version} of the programme with {@code total}. */
+    private JsonNode awaitCount(String programId, int version, long total) throws InterruptedException {
+        return awaitAnswer(() -> api.get("/api/v1/programmes/" + programId + "/eligible/count?groupBy=regionCode",
+                analyst).body(), count -> count.get("programVersion").asInt() == version
+                && count.get("total").asLong() == total);
+    }
+
+    private List<String> eligibleIds(String programId, String token, String filter) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode body = api.get("/api/v1/programmes/" + programId + "/eligible?size=100&page=" + page + filter,
+                    token).body();
+            body.get("items").forEach(item -> ids.add(item.get("actorId").asText()));
+            if (body.get("items").isEmpty() || ids.size() >= body.get("total").asLong()) {
+                return ids;
+            }
+        }
+    }
+
+    /**
+     * A programme of the Marrakech-Safi region, then revised to Drâa-Tafilalet's: the list and the counts follow the
+     * artisans registered, then move to the new version as a whole once it has been judged.
+     */
+    @Test
+    void theEligibleListsAndCountsFollowRegistrationsAndRevisions() throws Exception {
+        String programId = "REGION-AID-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> definition = new java.util.HashMap<>(programme("regional aid",
+                List.of(rule("marrakech-safi", "REGION_IN", "MA-07"), rule("active", "STATUS_IS", "ACTIVE"))));
+        definition.put("programId", programId);
+        assertThat(api.post("/api/v1/programmes", admin, definition).status()).isEqualTo(201);
+        long before = api.get("/api/v1/artisans?regionCode=MA-07&status=ACTIVE", analyst).body().get("total").asLong();
+        JsonNode defined = awaitCount(programId, 1, before);
+        assertThat(defined.get("total").asLong()).as(defined.toString()).isEqualTo(before);
+
+        JsonNode activity = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0);
+        String cin = "PL" + (100000 + (int) (Math.random() * 800000));
+        Api.Reply registered = api.post("/api/v1/artisans", clerk, Api.artisan(cin, "MA-MAR", activity.get("code").asText()));
+        assertThat(registered.status()).isEqualTo(201);
+        String artisanId = registered.body().get("artisanId").asText();
+
+        JsonNode counted = awaitCount(programId, 1, before + 1);
+        assertThat(counted.get("total").asLong()).as(counted.toString()).isEqualTo(before + 1);
+        assertThat(counted.get("groups")).hasSize(1);
+        assertThat(counted.get("groups").get(0).get("key").get("regionCode").asText()).isEqualTo("MA-07");
+        assertThat(counted.get("groups").get(0).get("count").asLong()).isEqualTo(before + 1);
+        // Lists and counts are read without minPosition: a page names an actor once its record is written too.
+        assertThat(awaitAnswer(() -> eligibleIds(programId, clerk, "&provinceCode=MA-MAR"),
+                ids -> ids.contains(artisanId))).contains(artisanId);
+        assertThat(api.get("/api/v1/programmes/" + programId + "/eligible?regionCode=MA-08", clerk).status())
+                .as("a clerk lists its own region only").isEqualTo(403);
+
+        assertThat(api.send("PUT", "/api/v1/programmes/" + programId, admin, programme("moved to the oases",
+                List.of(rule("draa-tafilalet", "REGION_IN", "MA-08")))).status()).isEqualTo(200);
+        long oases = api.get("/api/v1/artisans?regionCode=MA-08", analyst).body().get("total").asLong();
+        JsonNode revised = awaitCount(programId, 2, oases);
+        assertThat(revised.get("programVersion").asInt()).as(revised.toString()).isEqualTo(2);
+        assertThat(revised.get("total").asLong()).isEqualTo(oases);
+        assertThat(eligibleIds(programId, analyst, "")).doesNotContain(artisanId).hasSize((int) oases);
+        JsonNode verdict = awaitVerdictVersion(artisanId, programId, 2);
+        assertThat(verdict.get("eligible").asBoolean()).isFalse();
+
+        Api.Reply unknown = api.get("/api/v1/programmes/NO-SUCH-PROGRAMME/eligible/count?groupBy=regionCode", analyst);
+        assertThat(unknown.status()).isEqualTo(404);
+        Api.Reply badGroup = api.get("/api/v1/programmes/" + programId + "/eligible/count?groupBy=gender", analyst);
+        assertThat(badGroup.status()).isEqualTo(400);
+        assertThat(badGroup.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test

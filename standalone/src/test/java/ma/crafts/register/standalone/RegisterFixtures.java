@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Records the suites over every operation act on, set up once through the API as a chamber would: in the clerk's
  * region MA-07 (province MA-MAR) an ACTIVE experienced artisan with a valid card and a provincial body membership, a
- * SUSPENDED artisan whose card was revoked, a STRUCK_OFF artisan, a cooperative and an enterprise it supervises; a
- * provincial body affiliated to its regional body; and the first of the seeded benefit programmes. Each is in a state that makes the natural write on it a
+ * SUSPENDED artisan whose card was revoked, a STRUCK_OFF artisan, a cooperative and an enterprise it supervises, a
+ * STRUCK_OFF cooperative and a STRUCK_OFF enterprise; a provincial body affiliated to its regional body; and the first
+ * of the seeded benefit programmes. Each is in a state that makes the natural write on it a
  * deterministic rule violation, so that the suites can repeat requests without changing what they act on.
  */
 final class RegisterFixtures {
@@ -40,6 +41,8 @@ final class RegisterFixtures {
     final String regionalBody;
     final String cooperative;
     final String enterprise;
+    final String struckOffCooperative;
+    final String struckOffEnterprise;
     final String programme;
     /** An artisan, a cooperative and an enterprise whose personal data the registry administrator erased. */
     final String erasedArtisan;
@@ -89,6 +92,11 @@ final class RegisterFixtures {
 
         cooperative = created(api.post("/api/v1/cooperatives", clerk, cooperative(freshCin())), "cooperativeId");
         enterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
+        struckOffCooperative = created(api.post("/api/v1/cooperatives", clerk, cooperative(freshCin())),
+                "cooperativeId");
+        ok(api.post("/api/v1/cooperatives/" + struckOffCooperative + "/striking-off", clerk, Map.of("reason", "fixture")));
+        struckOffEnterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
+        ok(api.post("/api/v1/enterprises/" + struckOffEnterprise + "/striking-off", clerk, Map.of("reason", "fixture")));
         programme = api.get("/api/v1/programmes", admin).body().get(0).get("programId").asText();
 
         erasedArtisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(freshCin(), PROVINCE, activityCode)),

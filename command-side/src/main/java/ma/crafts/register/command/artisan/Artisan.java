@@ -290,7 +290,7 @@ public class Artisan extends RecordedArtisan {
     @CommandHandler
     public ArtisanJoinedProfessionalBody handle(JoinProfessionalBody command, ProfessionalBodies bodies,
                                                 RegisterPolicy policy) {
-        BodyFacts body = bodies.find(command.bodyId())
+        BodyFacts body = ofThisRegion(bodies).find(command.bodyId())
                 .orElseThrow(() -> new NotFoundException("No professional body " + command.bodyId()));
         requireActive("a professional body membership");
         ArtisanRules.requireJoinable(body, branchCode, provinceCode);
@@ -300,14 +300,25 @@ public class Artisan extends RecordedArtisan {
     @CommandHandler
     public ProfessionalBodyMembershipEnded handle(LeaveProfessionalBody command, ProfessionalBodies bodies,
                                                   RegisterPolicy policy) {
-        return applied(memberships.ending(artisanId, command.bodyId(), bodies, Cause.LEFT, null, policy.today()));
+        return applied(memberships.ending(artisanId, command.bodyId(), ofThisRegion(bodies), Cause.LEFT, null,
+                policy.today()));
     }
 
     @CommandHandler
     public ProfessionalBodyMembershipEnded handle(ExcludeFromProfessionalBody command, ProfessionalBodies bodies,
                                                   RegisterPolicy policy) {
         String reason = ArtisanRules.reason(command.reason());
-        return applied(memberships.ending(artisanId, command.bodyId(), bodies, Cause.EXCLUDED, reason, policy.today()));
+        return applied(memberships.ending(artisanId, command.bodyId(), ofThisRegion(bodies), Cause.EXCLUDED, reason,
+                policy.today()));
+    }
+
+    /**
+     * The bodies a membership command may name: those of the artisan's region, which is the acting clerk's. A body of
+     * another region, or of the national level, is answered like an unknown one (404, the same words), so that a
+     * clerk cannot learn which bodies other regions have constituted: body ids follow from branch and territory.
+     */
+    private ProfessionalBodies ofThisRegion(ProfessionalBodies bodies) {
+        return bodyId -> bodies.find(bodyId).filter(body -> regionCode.equals(body.regionCode()));
     }
 
     @CommandHandler

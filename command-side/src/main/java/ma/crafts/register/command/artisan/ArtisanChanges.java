@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.CommandGatewayReceipts.Appended;
+import ma.crafts.register.command.LatestSealedData;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
@@ -21,7 +22,6 @@ import ma.crafts.register.reference.Geography;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Changes to an artisan that touch its personal data (amendments, relocation) or need it for a check (master-artisan
@@ -29,11 +29,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * changed, checked with {@link ApplicantRules} and sealed again with the artisan's key before the command leaves; the
  * aggregate and the event store only ever see the sealed form.
  *
- * <p>The change is merged into the latest sealed data and the command says which data that was; if another change
- * was recorded in between the aggregate refuses it and the change is merged again, at most {@value #ATTEMPTS} times.
+ * <p>The change is merged into the latest sealed data, again if another change was recorded in between
+ * ({@link LatestSealedData}).
  */
 public class ArtisanChanges {
-    static final int ATTEMPTS = 3;
 
     public record RelocationRequestData(String provinceCode, String address) {
     }
@@ -114,16 +113,7 @@ public class ArtisanChanges {
     }
 
     private <R> Appended<R> withLatest(String artisanId, Function<ArtisanRecords.Current, Appended<R>> change) {
-        ConcurrencyException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ArtisanRecords.Current current = currentAndAccessible(artisanId);
-            try {
-                return change.apply(current);
-            } catch (ConcurrencyException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return LatestSealedData.merge(() -> currentAndAccessible(artisanId), change);
     }
 
     /** 404 for no artisan, then 403 for a clerk of another region, before any personal data is opened. */

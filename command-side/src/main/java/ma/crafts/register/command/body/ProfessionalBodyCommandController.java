@@ -124,7 +124,8 @@ public class ProfessionalBodyCommandController {
     @ApiResponse(responseCode = "201", description = "Exclusion recorded")
     @ApiResponse(responseCode = "400", description = "Missing artisanId or reason")
     @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
-    @ApiResponse(responseCode = "404", description = "No such artisan or body")
+    @ApiResponse(responseCode = "404", description = "No such artisan, or no such body in the artisan's region "
+            + "(another region's body is answered alike)")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member")
     public MembershipEndedResponse exclude(@PathVariable String bodyId,
                                            @RequestBody(required = false) ExclusionRequest request) {

@@ -89,7 +89,8 @@ public class ActorEnrolment {
         // Before any number or key is taken, so that a clerk of another region consumes nothing.
         access.requireWriteAccessToRegion(province.regionCode());
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> activityCodes = mainActivityFirst(application, problems);
+        List<String> activityCodes = mainActivityFirst(application.activityCodes(), application.activityCode(),
+                problems);
         PersonalData representative;
         try {
             representative = ApplicantRules.validate(new PersonalData(application.cin(),
@@ -161,16 +162,17 @@ public class ActorEnrolment {
         }
     }
 
-    private static List<String> mainActivityFirst(ActorApplication application, List<FieldProblem> problems) {
+    /** {@code activityCodes} stripped, with {@code activityCode} (optional, one of them) first. */
+    static List<String> mainActivityFirst(List<String> activityCodes, String activityCode,
+                                          List<FieldProblem> problems) {
         Set<String> codes = new LinkedHashSet<>();
-        for (String code : application.activityCodes()) {
+        for (String code : activityCodes) {
             codes.add(code.strip());
         }
-        if (codes.size() < application.activityCodes().size()) {
+        if (codes.size() < activityCodes.size()) {
             problems.add(new FieldProblem("activityCodes", "must not list an activity twice"));
         }
-        String main = application.activityCode() == null || application.activityCode().isBlank()
-                ? null : application.activityCode().strip();
+        String main = activityCode == null || activityCode.isBlank() ? null : activityCode.strip();
         if (main == null) {
             return List.copyOf(codes);
         }

@@ -264,9 +264,23 @@ class ArtisanAggregateTest {
         fixture.given(registered()).when(new JoinProfessionalBody(ID, BODY, MARRAKECH_SAFI))
                 .expectException(rule("body-must-be-provincial"))
                 .expectNoEvents();
+        // The national level is outside the clerk's region: refused like a body that does not exist.
         body(BODY, BodyLevel.NATIONAL, "B08", "MA", null);
         fixture.given(registered()).when(new JoinProfessionalBody(ID, BODY, MARRAKECH_SAFI))
-                .expectException(RuleViolationException.class).expectNoEvents();
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void aBodyOfAnotherRegionIsRefusedInTheWordsOfAnUnknownOne() {
+        body(BODY, BodyLevel.PROVINCIAL, "B08", "MA-FES", "MA-03");
+        fixture.given(registered()).when(new JoinProfessionalBody(ID, BODY, MARRAKECH_SAFI))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage("No professional body " + BODY)
+                .expectNoEvents();
+        fixture.given(registered()).when(new LeaveProfessionalBody(ID, BODY, MARRAKECH_SAFI))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage("No professional body " + BODY)
+                .expectNoEvents();
     }
 
     @Test

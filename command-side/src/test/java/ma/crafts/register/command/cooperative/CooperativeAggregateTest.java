@@ -12,10 +12,17 @@ import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeReinstated;
+import ma.crafts.register.events.cooperative.CooperativeStruckOff;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
 import ma.crafts.register.events.privacy.PersonalDataErased;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.SealedPersonalData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
@@ -102,5 +109,121 @@ class CooperativeAggregateTest {
                 .when(register("MA-HAO", List.of("B04-002"), NAME, new Nia("MA-03", 2026, 41).value(), null))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aCooperativeIsSuspendedReinstatedAndStruckOffForGood() {
+        CooperativeRegistered registered = registered();
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-07"))
+                .expectEvents(new CooperativeSuspended(ID, null));
+        fixture.given(registered, new CooperativeSuspended(ID, null))
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, "régularisée", "MA-07"))
+                .expectEvents(new CooperativeReinstated(ID, "régularisée"));
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.STRUCK_OFF, "dissolution", null))
+                .expectEvents(new CooperativeStruckOff(ID, "dissolution"));
+        fixture.given(registered, new CooperativeStruckOff(ID, null))
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectException(predicate(e -> e instanceof RuleViolationException violation
+                        && violation.rule().equals("cooperative-struck-off")))
+                .expectNoEvents();
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectException(predicate(e -> e instanceof RuleViolationException violation
+                        && violation.rule().equals("cooperative-must-be-suspended")))
+                .expectNoEvents();
+        fixture.given(registered)
+                .when(new ChangeCooperativeStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-04"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+    }
+
+    // --- amendments ---------------------------------------------------------------------------------------------
+
+    /** {@link #NAME} as its registration records it. */
+    static final LocalizedText RECORDED_NAME = new LocalizedText(NAME.ar().strip(), NAME.fr());
+    static final LocalizedText NEW_NAME = new LocalizedText("تعاونية النسيج الحوزي", "Coopérative du tissage du Haouz");
+    /** The representative's data after a change of phone or address, sealed again with the cooperative's key. */
+    static final SealedPersonalData RESEALED = new SealedPersonalData(ID, "AES-256-GCM", "bm9uY2Uy", "b3RoZXI=");
+
+    static CooperativeRegistered registered() {
+        return new CooperativeRegistered(ID, NIA_07, RECORDED_NAME, "MA-HAO", "MA-07", List.of("B04-002"), List.of("B04"),
+                NOMENCLATURE.version(), Gender.F, sealedFor(ID));
+    }
+
+    static AmendCooperativeDetails amend(LocalizedText name, List<String> activities, List<String> personalFields,
+                                         SealedPersonalData representative, String actingRegion) {
+        return new AmendCooperativeDetails(ID, new ActorAmendment(name, activities, personalFields, representative,
+                sealedFor(ID), actingRegion));
+    }
+
+    @Test
+    void theNameTheActivitiesAndTheRepresentativesContactDetailsAreAmendedUnderTheRegistrationsRules() {
+        fixture.given(registered())
+                .when(amend(new LocalizedText(" " + NEW_NAME.ar(), NEW_NAME.fr()), List.of("B04-003", "B04-002"),
+                        List.of("phone"), RESEALED, "MA-07"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CooperativeDetailsAmended(ID, List.of("name", "activityCodes", "phone"), NEW_NAME,
+                        List.of("B04-003", "B04-002"), List.of("B04", "B04"), NOMENCLATURE.version(), RESEALED))
+                .expectResultMessagePayload(new CooperativeDetailsAmended(ID, List.of("name", "activityCodes",
+                        "phone"), NEW_NAME, List.of("B04-003", "B04-002"), List.of("B04", "B04"),
+                        NOMENCLATURE.version(), RESEALED));
+    }
+
+    @Test
+    void onlyWhatDiffersIsRecorded_andAmendingToTheRecordedValuesChangesNothing() {
+        fixture.given(registered())
+                .when(amend(NAME, List.of("B04-002", "B04-003"), List.of(), null, "MA-07"))
+                .expectEvents(new CooperativeDetailsAmended(ID, List.of("activityCodes"), null,
+                        List.of("B04-002", "B04-003"), List.of("B04", "B04"), NOMENCLATURE.version(), null));
+        fixture.given(registered())
+                .when(amend(NAME, List.of("B04-002"), List.of(), null, "MA-07"))
+                .expectException(rule("no-change"))
+                .expectNoEvents();
+        fixture.given(registered(), new CooperativeDetailsAmended(ID, List.of("name"), NEW_NAME, null, null, null,
+                        null))
+                .when(amend(NEW_NAME, null, List.of(), null, "MA-07"))
+                .expectException(rule("no-change"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void everyBadFieldOfAnAmendmentIsReportedAtOnce() {
+        fixture.given(registered())
+                .when(amend(new LocalizedText("Tapis", "تعاونية"), List.of("B04-002", "Z99-999"), List.of("address"),
+                        sealedFor("someone-else"), "MA-07"))
+                .expectException(invalidFields("name.ar", "name.fr", "activityCodes[1]", "representative"))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(amend(null, List.of(), List.of(), null, "MA-07"))
+                .expectException(invalidFields("activityCodes"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStruckOffCooperativeIsNotAmended_andAClerkOfAnotherRegionIsRefusedFirst() {
+        fixture.given(registered(), new CooperativeStruckOff(ID, null))
+                .when(amend(NEW_NAME, null, List.of(), null, "MA-07"))
+                .expectException(rule("cooperative-struck-off"))
+                .expectNoEvents();
+        fixture.given(registered(), new CooperativeStruckOff(ID, null))
+                .when(amend(new LocalizedText("Tapis", "تعاونية"), null, List.of(), null, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangeOfTheRepresentativesDataMadeOnDataReplacedMeanwhileIsRefused() {
+        fixture.given(registered(), new CooperativeDetailsAmended(ID, List.of("address"), null, null, null, null,
+                        RESEALED))
+                .when(amend(null, null, List.of("phone"), new SealedPersonalData(ID, "AES-256-GCM", "bm9uY2Uz",
+                        "dGhpcmQ="), "MA-07"))
+                .expectException(ConcurrencyException.class)
+                .expectNoEvents();
+    }
+
+    private static Matcher<Throwable> rule(String name) {
+        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(name));
     }
 }

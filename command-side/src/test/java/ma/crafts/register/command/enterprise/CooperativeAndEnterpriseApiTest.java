@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.command.CommandSideApplication;
+import ma.crafts.register.command.StatedReason;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.support.CommandHttp;
@@ -16,8 +17,10 @@ import ma.crafts.register.command.support.CommandHttp.Response;
 import ma.crafts.register.command.support.Requests;
 import ma.crafts.register.eventstore.deadline.MongoDeadlineManager;
 import ma.crafts.register.eventstore.saga.MongoSagaStore;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
@@ -184,10 +187,72 @@ class CooperativeAndEnterpriseApiTest {
         assertThat(events.get(1).getMetaData().get("traceId")).isEqualTo(strikeOff.getMetaData().get("traceId"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 sagaStore.findSagas(EnterpriseCompliance.class, bySupervisor).isEmpty());
+
+        // A new ACTIVE supervisor lifts the flag, and the watch follows it.
+        assertProblem(http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07,
+                Map.of("artisanId", suspended)), 409, "/problems/rule-violation", null);
+        assertProblem(http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07, Map.of()),
+                400, "/problems/validation", "artisanId");
+        assertThat(http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan",
+                http.token("clerk-fes", "CHAMBER_CLERK", "MA-03"), Map.of("artisanId", suspended)).status())
+                .isEqualTo(403);
+        String successor = registerArtisan();
+        Response changed = http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07,
+                Map.of("artisanId", successor, "reason", "reprise de l'atelier"));
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(changed.body().get("complianceRestored").asBoolean()).isTrue();
+        assertThat(changed.body().get("previousSupervisingArtisanId").asText()).isEqualTo(supervisor);
+        assertThat(changed.body().get("version").asLong()).isEqualTo(3);
+        AssociationValue bySuccessor = new AssociationValue(EnterpriseCompliance.ARTISAN_ID, successor);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !sagaStore.findSagas(EnterpriseCompliance.class, bySuccessor).isEmpty());
+        assertThat(http.post("/api/v1/artisans/" + successor + "/striking-off", clerk07,
+                Map.of("reason", "Départ")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(enterpriseId).size() == 6);
+        assertThat(events(enterpriseId).get(4).getPayload()).isEqualTo(new EnterpriseFlaggedNonCompliant(enterpriseId,
+                successor, "MA-07", EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF));
+    }
+
+    @Test
+    void cooperativesAndEnterprisesAreSuspendedReinstatedAndStruckOffByTheirRegionsClerks() {
+        String cooperativeId = http.post("/api/v1/cooperatives", clerk07, cooperative("MA-HAO", List.of("B04-002")))
+                .body().get("cooperativeId").asText();
+        String enterpriseId = http.post("/api/v1/enterprises", clerk07, enterprise(registerArtisan()))
+                .body().get("enterpriseId").asText();
+        String clerk03 = http.token("clerk-fes", "CHAMBER_CLERK", "MA-03");
+        for (String path : List.of("/api/v1/cooperatives/" + cooperativeId, "/api/v1/enterprises/" + enterpriseId)) {
+            long before = eventCount();
+            assertProblem(http.post(path + "/reinstatement", clerk07, null), 409, "/problems/rule-violation", null);
+            assertThat(http.post(path + "/suspension", clerk03, null).status()).isEqualTo(403);
+            assertThat(http.post(path + "/suspension", http.token("auditor", "AUDITOR", null), null).status())
+                    .isEqualTo(403);
+            assertProblem(http.post(path + "/suspension", clerk07, Map.of("reason", "x".repeat(501))), 400,
+                    "/problems/validation", "reason");
+            assertThat(eventCount()).isEqualTo(before);
+
+            Response suspended = http.post(path + "/suspension", clerk07, Map.of("reason", "contrôle fiscal"));
+            assertThat(suspended.status()).as(suspended.body().toString()).isEqualTo(200);
+            assertThat(suspended.body().get("status").asText()).isEqualTo("SUSPENDED");
+            assertThat(suspended.body().get("version").asLong()).isEqualTo(1);
+            assertThat(suspended.body().get("position").asLong()).isPositive();
+            assertThat(http.post(path + "/reinstatement", clerk07, null).body().get("status").asText())
+                    .isEqualTo("ACTIVE");
+            assertThat(http.post(path + "/striking-off", clerk07, Map.of("reason", "dissolution")).body()
+                    .get("status").asText()).isEqualTo("STRUCK_OFF");
+            assertThat(http.post(path + "/suspension", clerk07, null).rule()).endsWith("-struck-off");
+        }
+        assertThat(((ma.crafts.register.events.cooperative.CooperativeSuspended) events(cooperativeId).get(1)
+                .getPayload()).reason()).isEqualTo("contrôle fiscal");
+        assertProblem(http.post("/api/v1/enterprises/5b0c3f3e-0000-4000-8000-00000000dead/suspension", clerk07, null),
+                404, "/problems/not-found", null);
+        assertProblem(http.post("/api/v1/enterprises/" + cooperativeId + "/suspension", clerk07, null),
+                404, "/problems/not-found", null);
     }
 
     @Test
     void aClerkNamingAnotherRegionsArtisanAsSupervisorGetsTheAnswerForAnArtisanThatDoesNotExist() {
+        String enterpriseId = http.post("/api/v1/enterprises", clerk07, enterprise(registerArtisan()))
+                .body().get("enterpriseId").asText();
         String fesClerk = http.token("clerk-fes", "CHAMBER_CLERK", "MA-03");
         String active = registerArtisan(fesClerk, "MA-FES");
         String suspended = registerArtisan(fesClerk, "MA-FES");
@@ -201,12 +266,126 @@ class CooperativeAndEnterpriseApiTest {
 
         List<String> answers = new ArrayList<>();
         for (String named : List.of(unknown, active, suspended, struckOff)) {
-            Response refused = http.post("/api/v1/enterprises", clerk07, enterprise(named));
-            assertProblem(refused, 404, "/problems/not-found", null);
-            answers.add(refused.body().get("detail").asText().replace(named, "<named>"));
+            for (Response refused : List.of(http.post("/api/v1/enterprises", clerk07, enterprise(named)),
+                    http.post("/api/v1/enterprises/" + enterpriseId + "/supervising-artisan", clerk07,
+                            Map.of("artisanId", named)))) {
+                assertProblem(refused, 404, "/problems/not-found", null);
+                answers.add(refused.body().get("detail").asText().replace(named, "<named>"));
+            }
         }
-        assertThat(answers).containsOnly(answers.get(0));
+        assertThat(answers).hasSize(8).containsOnly(answers.get(0));
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aCooperativesNameActivitiesAndRepresentativesContactDetailsAreAmendedByItsRegionsClerk() throws Exception {
+        Map<String, Object> registration = cooperative("MA-HAO", List.of("B04-002"));
+        String cooperativeId = http.post("/api/v1/cooperatives", clerk07, registration).body().get("cooperativeId")
+                .asText();
+        String path = "/api/v1/cooperatives/" + cooperativeId + "/amendments";
+        Response amended = http.post(path, clerk07, Map.of(
+                "name", Map.of("ar", "تعاونية النسيج الحوزي", "fr", "Coopérative du tissage du Haouz"),
+                "activityCodes", List.of("B04-002", "B04-003"), "activityCode", "B04-003",
+                "phone", "+212661234567", "reason", " assemblée générale du 3 mars "));
+
+        assertThat(amended.status()).as(amended.body().toString()).isEqualTo(200);
+        assertThat(amended.body().get("cooperativeId").asText()).isEqualTo(cooperativeId);
+        assertThat(amended.body().get("amendedFields").toString()).isEqualTo("[\"name\",\"activityCodes\",\"phone\"]");
+        assertThat(amended.body().get("version").asLong()).isEqualTo(1);
+        assertThat(amended.body().get("position").asLong()).isPositive();
+        DomainEventMessage<?> event = events(cooperativeId).get(1);
+        CooperativeDetailsAmended details = (CooperativeDetailsAmended) event.getPayload();
+        assertThat(details.name().fr()).isEqualTo("Coopérative du tissage du Haouz");
+        assertThat(details.activityCodes()).containsExactly("B04-003", "B04-002");
+        assertThat(event.getMetaData()).containsEntry(StatedReason.REASON, "assemblée générale du 3 mars")
+                .containsEntry("recordedBy", "clerk-marrakech");
+        PersonalData representative = vault.open(details.representative()).orElseThrow();
+        assertThat(representative.phone()).isEqualTo("+212661234567");
+        assertThat(representative.cin()).isEqualTo(registration.get("cin"));
+        assertThat(representative.address()).isEqualTo(registration.get("address"));
+
+        // Changes of the representative's phone and address at once: neither undoes the other.
+        List<Response> both = CommandHttp.concurrently(List.of(
+                () -> http.post(path, clerk07, Map.of("phone", "+212662000000")),
+                () -> http.post(path, clerk07, Map.of("address", "Douar Tameslohte 4, Al Haouz"))));
+        assertThat(both).allSatisfy(r -> assertThat(r.status()).as(r.body().toString()).isEqualTo(200));
+        List<? extends DomainEventMessage<?>> events = events(cooperativeId);
+        PersonalData latest = vault.open(((CooperativeDetailsAmended) events.get(events.size() - 1).getPayload())
+                .representative()).orElseThrow();
+        assertThat(latest.phone()).isEqualTo("+212662000000");
+        assertThat(latest.address()).isEqualTo("Douar Tameslohte 4, Al Haouz");
+    }
+
+    @Test
+    void refusedAmendmentsStoreNothing() {
+        String cooperativeId = http.post("/api/v1/cooperatives", clerk07, cooperative("MA-HAO", List.of("B04-002")))
+                .body().get("cooperativeId").asText();
+        String enterpriseId = http.post("/api/v1/enterprises", clerk07, enterprise(registerArtisan()))
+                .body().get("enterpriseId").asText();
+        String cooperative = "/api/v1/cooperatives/" + cooperativeId + "/amendments";
+        long before = eventCount();
+        assertProblem(http.post(cooperative, clerk07, Map.of()), 400, "/problems/validation", "body");
+        assertProblem(http.post(cooperative, clerk07, null), 400, "/problems/validation", null);
+        assertProblem(http.post(cooperative, clerk07, Map.of("phone", "06 12")), 400, "/problems/validation", "phone");
+        assertProblem(http.post(cooperative, clerk07, Map.of("address", "Douar\u202E 4")), 400, "/problems/validation",
+                "address");
+        assertProblem(http.post(cooperative, clerk07, Map.of("name", Map.of("ar", "تعاونية", "fr", "Coop\u200Bérative"))),
+                400, "/problems/validation", "name.fr");
+        assertProblem(http.post(cooperative, clerk07, Map.of("name", Map.of("ar", "تعاونية"))), 400,
+                "/problems/validation", "name.fr");
+        assertProblem(http.post(cooperative, clerk07, Map.of("activityCodes", List.of("B04-002", "Z99-999"))), 400,
+                "/problems/validation", "activityCodes[1]");
+        assertProblem(http.post(cooperative, clerk07, Map.of("activityCodes", List.of("B04-002", "B04-002"))), 400,
+                "/problems/validation", "activityCodes");
+        assertProblem(http.post(cooperative, clerk07, Map.of("activityCodes", List.of())), 400,
+                "/problems/validation", "activityCodes");
+        assertProblem(http.post(cooperative, clerk07, Map.of("activityCode", "B04-002")), 400, "/problems/validation",
+                "activityCode");
+        assertProblem(http.post(cooperative, clerk07, Map.of("activityCodes", List.of("B04-002"),
+                "activityCode", "B04-003")), 400, "/problems/validation", "activityCode");
+        assertProblem(http.post(cooperative, clerk07, Map.of("phone", "+212600000003", "reason", "x".repeat(501))),
+                400, "/problems/validation", "reason");
+        assertProblem(http.post(cooperative, http.token("clerk-fes", "CHAMBER_CLERK", "MA-03"),
+                Map.of("phone", "+212600000003")), 403, "/problems/forbidden", null);
+        assertProblem(http.post(cooperative, http.token("auditor", "AUDITOR", null), Map.of("phone", "+212600000003")),
+                403, "/problems/forbidden", null);
+        assertProblem(http.post("/api/v1/cooperatives/" + enterpriseId + "/amendments", clerk07,
+                Map.of("phone", "+212600000003")), 404, "/problems/not-found", null);
+        assertProblem(http.post("/api/v1/enterprises/" + cooperativeId + "/amendments", clerk07,
+                Map.of("phone", "+212600000003")), 404, "/problems/not-found", null);
+        Response unchanged = http.post(cooperative, clerk07, Map.of("phone", "+212612345678",
+                "activityCodes", List.of("B04-002")));
+        assertProblem(unchanged, 409, "/problems/rule-violation", null);
+        assertThat(unchanged.rule()).isEqualTo("no-change");
+        assertThat(eventCount()).isEqualTo(before);
+
+        assertThat(http.post("/api/v1/cooperatives/" + cooperativeId + "/striking-off", clerk07, null).status())
+                .isEqualTo(200);
+        Response struckOff = http.post(cooperative, clerk07, Map.of("phone", "+212600000003"));
+        assertProblem(struckOff, 409, "/problems/rule-violation", null);
+        assertThat(struckOff.rule()).isEqualTo("cooperative-struck-off");
+    }
+
+    @Test
+    void anEnterpriseIsAmendedByItsRegionsClerk_itsSupervisorStays() {
+        String supervisor = registerArtisan();
+        String enterpriseId = http.post("/api/v1/enterprises", clerk07, enterprise(supervisor))
+                .body().get("enterpriseId").asText();
+        Response amended = http.post("/api/v1/enterprises/" + enterpriseId + "/amendments", clerk07,
+                Map.of("address", "Zone industrielle Sidi Ghanem 12, Marrakech", "activityCodes", List.of("B05-002")));
+
+        assertThat(amended.status()).as(amended.body().toString()).isEqualTo(200);
+        assertThat(amended.body().get("enterpriseId").asText()).isEqualTo(enterpriseId);
+        assertThat(amended.body().get("amendedFields").toString()).isEqualTo("[\"address\"]");
+        EnterpriseDetailsAmended details = (EnterpriseDetailsAmended) events(enterpriseId).get(1).getPayload();
+        assertThat(details.name()).isNull();
+        assertThat(details.activityCodes()).isNull();
+        assertThat(vault.open(details.representative()).orElseThrow().address())
+                .isEqualTo("Zone industrielle Sidi Ghanem 12, Marrakech");
+        assertThat(events(enterpriseId).get(1).getMetaData()).doesNotContainKey(StatedReason.REASON);
+        assertProblem(http.post("/api/v1/enterprises/" + enterpriseId + "/amendments",
+                http.token("clerk-fes", "CHAMBER_CLERK", "MA-03"), Map.of("phone", "+212600000003")), 403,
+                "/problems/forbidden", null);
     }
 
     private static void assertProblem(Response response, int status, String type, String field) {

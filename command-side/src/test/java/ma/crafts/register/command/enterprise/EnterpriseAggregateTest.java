@@ -15,20 +15,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import ma.crafts.register.command.artisan.Nia;
+import ma.crafts.register.command.cooperative.ActorAmendment;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.enterprise.ChamberNotificationIssued;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseReinstated;
+import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
+import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
+import ma.crafts.register.events.enterprise.EnterpriseSuspended;
 import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +67,7 @@ class EnterpriseAggregateTest {
         });
         artisans.put(SUPERVISOR, ArtisanStatus.ACTIVE);
         regions.put(SUPERVISOR, "MA-07");
+        regions.put(SUCCESSOR, "MA-07");
         regions.put(OTHER_REGIONS_ARTISAN, "MA-01");
     }
 
@@ -113,18 +124,26 @@ class EnterpriseAggregateTest {
 
     @Test
     void aClerkNamingAnotherRegionsArtisanLearnsNeitherItsStatusNorThatItExists() {
+        assertEveryRefusalReadsAlike(named -> fixture.givenNoPriorActivity().when(register(named, "MA-07")));
+    }
+
+    @Test
+    void aClerkNamingAnotherRegionsArtisanAsSuccessorLearnsNeitherItsStatusNorThatItExists() {
+        assertEveryRefusalReadsAlike(named -> fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, named, null, "MA-07")));
+    }
+
+    /** Naming no artisan, and another region's artisan in each status, are refused alike and store nothing. */
+    private void assertEveryRefusalReadsAlike(Function<String, ResultValidator<Enterprise>> naming) {
         List<String> refusals = new ArrayList<>();
-        fixture.givenNoPriorActivity()
-                .when(register("no-such-artisan", "MA-07"))
+        Consumer<String> refuse = artisan -> naming.apply(artisan)
                 .expectException(predicate(e -> e instanceof NotFoundException notFound && refusals.add(
-                        notFound.getMessage().replace("no-such-artisan", "<named>"))));
+                        notFound.getMessage().replace(artisan, "<named>"))))
+                .expectNoEvents();
+        refuse.accept("no-such-artisan");
         for (ArtisanStatus status : ArtisanStatus.values()) {
             artisans.put(OTHER_REGIONS_ARTISAN, status);
-            fixture.givenNoPriorActivity()
-                    .when(register(OTHER_REGIONS_ARTISAN, "MA-07"))
-                    .expectException(predicate(e -> e instanceof NotFoundException notFound && refusals.add(
-                            notFound.getMessage().replace(OTHER_REGIONS_ARTISAN, "<named>"))))
-                    .expectNoEvents();
+            refuse.accept(OTHER_REGIONS_ARTISAN);
         }
         assertThat(refusals).hasSize(ArtisanStatus.values().length + 1).containsOnly(refusals.get(0));
     }
@@ -185,5 +204,145 @@ class EnterpriseAggregateTest {
                 .when(new FlagEnterpriseNonCompliant(ID, "another-artisan", CAUSE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    // --- lifecycle ----------------------------------------------------------------------------------------------
+
+    static final String SUCCESSOR = "a6f0c8d2-0000-4000-8000-00000000000c";
+
+    @Test
+    void aSuspendedEnterpriseIsReinstatedAndStrikingOffIsFinal() {
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, " audit ", "MA-07"))
+                .expectEvents(new EnterpriseSuspended(ID, "audit"));
+        fixture.given(registered(), new EnterpriseSuspended(ID, null))
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectEvents(new EnterpriseReinstated(ID, null));
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
+                .expectException(rule("enterprise-must-be-suspended"))
+                .expectNoEvents();
+        fixture.given(registered(), new EnterpriseSuspended(ID, null))
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-07"))
+                .expectException(rule("enterprise-must-be-active"))
+                .expectNoEvents();
+        fixture.given(registered(), new EnterpriseSuspended(ID, null))
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.STRUCK_OFF, "cessation", "MA-07"))
+                .expectEvents(new EnterpriseStruckOff(ID, "cessation"));
+        for (ArtisanStatus to : ArtisanStatus.values()) {
+            fixture.given(registered(), new EnterpriseStruckOff(ID, null))
+                    .when(new ChangeEnterpriseStatus(ID, to, null, "MA-07"))
+                    .expectException(rule("enterprise-struck-off"))
+                    .expectNoEvents();
+        }
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, null, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, "x".repeat(501), "MA-07"))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anActiveSuccessorTakesOverAndLiftsANonComplianceFlag() {
+        artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-07"))
+                .expectEvents(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, false, null))
+                .expectResultMessagePayload(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, false,
+                        null));
+        fixture.given(registered(), new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE))
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, "reprise", "MA-07"))
+                .expectEvents(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, true, "reprise"));
+        fixture.given(registered(), new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE),
+                        new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, true, null))
+                .when(new FlagEnterpriseNonCompliant(ID, SUCCESSOR, CAUSE))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(equalTo(new EnterpriseFlaggedNonCompliant(ID, SUCCESSOR, "MA-07", CAUSE))),
+                        messageWithPayload(predicate(ChamberNotificationIssued.class::isInstance)), andNoMore()));
+    }
+
+    @Test
+    void aSuccessorMustBeAnotherActiveRegisteredArtisanOfARegisteredEnterprise() {
+        artisans.put(SUCCESSOR, ArtisanStatus.SUSPENDED);
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-07"))
+                .expectException(rule(Enterprise.SUPERVISOR_MUST_BE_ACTIVE))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, "no-such-artisan", null, "MA-07"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUPERVISOR, null, "MA-07"))
+                .expectException(rule("no-change"))
+                .expectNoEvents();
+        artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
+        fixture.given(registered(), new EnterpriseStruckOff(ID, null))
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-07"))
+                .expectException(rule("enterprise-struck-off"))
+                .expectNoEvents();
+        looked.clear();
+        fixture.given(registered())
+                .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, null, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        assertThat(looked).as("another region's clerk learns nothing about the artisan").isEmpty();
+    }
+
+    // --- amendments ---------------------------------------------------------------------------------------------
+
+    static final LocalizedText NEW_NAME = new LocalizedText("مقاولة الجلابة المراكشية", "Ateliers de la jellaba SARL");
+    static final SealedPersonalData RESEALED = new SealedPersonalData(ID, "AES-256-GCM", "bm9uY2Uy", "b3RoZXI=");
+
+    static AmendEnterpriseDetails amend(LocalizedText name, List<String> activities, List<String> personalFields,
+                                        SealedPersonalData representative, String actingRegion) {
+        return new AmendEnterpriseDetails(ID, new ActorAmendment(name, activities, personalFields, representative,
+                sealedFor(ID), actingRegion));
+    }
+
+    @Test
+    void anEnterpriseIsAmendedUnderTheRegistrationsRules_andItsNoticesNameItAsAmended() {
+        fixture.given(registered())
+                .when(amend(NEW_NAME, List.of("B05-002"), List.of("address"), RESEALED, "MA-07"))
+                .expectEvents(new EnterpriseDetailsAmended(ID, List.of("name", "address"), NEW_NAME, null, null, null,
+                        RESEALED));
+        fixture.given(registered(), new EnterpriseDetailsAmended(ID, List.of("name"), NEW_NAME, null, null, null,
+                        null))
+                .when(new FlagEnterpriseNonCompliant(ID, SUPERVISOR, CAUSE))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(predicate(EnterpriseFlaggedNonCompliant.class::isInstance)),
+                        messageWithPayload(predicate(payload -> payload instanceof ChamberNotificationIssued notice
+                                && notice.message().ar().contains(NEW_NAME.ar())
+                                && notice.message().fr().contains(NEW_NAME.fr()))),
+                        andNoMore()));
+        fixture.given(registered())
+                .when(amend(NAME, List.of("B05-002", "nope"), List.of(), null, "MA-07"))
+                .expectException(predicate(e -> e instanceof InvalidInputException invalid
+                        && invalid.problems().stream().map(InvalidInputException.FieldProblem::field).toList()
+                        .equals(List.of("activityCodes[1]"))))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStruckOffEnterpriseIsNotAmended_andOnlyItsRegionsClerksAmendIt() {
+        fixture.given(registered(), new EnterpriseStruckOff(ID, null))
+                .when(amend(NEW_NAME, null, List.of(), null, "MA-07"))
+                .expectException(rule("enterprise-struck-off"))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(amend(NEW_NAME, null, List.of(), null, "MA-03"))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(amend(NAME, List.of("B05-002"), List.of(), null, "MA-07"))
+                .expectException(rule("no-change"))
+                .expectNoEvents();
+    }
+
+    private static org.hamcrest.Matcher<?> rule(String name) {
+        return predicate(e -> e instanceof RuleViolationException violation && violation.rule().equals(name));
     }
 }

@@ -13,6 +13,8 @@ import ma.crafts.register.events.artisan.ArtisanStruckOff;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
+import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
@@ -54,11 +56,11 @@ class EnterpriseComplianceSagaTest {
     }
 
     @Test
-    void strikingOffTheSupervisorFlagsEveryEnterpriseItSupervises_asTheRegister_andEndsTheWatch() {
+    void strikingOffTheSupervisorFlagsEveryEnterpriseItSupervises_asTheRegister_andKeepsWatching() {
         fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
                 .andThenAggregate(OTHER_ENTERPRISE).published(registered(OTHER_ENTERPRISE, SUPERVISOR))
                 .whenAggregate(SUPERVISOR).publishes(new ArtisanStruckOff(SUPERVISOR, "Cessation d'activité"))
-                .expectActiveSagas(0);
+                .expectActiveSagas(2);
         // Each enterprise has its own saga; the order in which they react to one event is not defined.
         List<CommandMessage<?>> sent = fixture.getCommandBus().getDispatchedCommands();
         List<Object> payloads = sent.stream().map(command -> (Object) command.getPayload()).toList();
@@ -87,6 +89,57 @@ class EnterpriseComplianceSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(ENTERPRISE).publishes(registered(ENTERPRISE, SUPERVISOR))
                 .expectDispatchedCommands(new FlagEnterpriseNonCompliant(ENTERPRISE, SUPERVISOR, CAUSE))
+                .expectActiveSagas(1)
+                .expectNoAssociationWith(EnterpriseCompliance.ARTISAN_ID, SUPERVISOR);
+    }
+
+    static final String SUCCESSOR = "a6f0c8d2-0000-4000-8000-00000000000b";
+
+    @Test
+    void afterAChangeTheWatchFollowsTheNewSupervisorOnly() {
+        artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
+        fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
+                .whenAggregate(ENTERPRISE).publishes(
+                        new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, false, null))
+                .expectActiveSagas(1)
+                .expectAssociationWith(EnterpriseCompliance.ARTISAN_ID, SUCCESSOR)
+                .expectNoAssociationWith(EnterpriseCompliance.ARTISAN_ID, SUPERVISOR)
+                .expectNoDispatchedCommands();
+        fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR),
+                        new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, false, null))
+                .whenAggregate(SUPERVISOR).publishes(new ArtisanStruckOff(SUPERVISOR, "Cessation d'activité"))
+                .expectNoDispatchedCommands();
+        fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR),
+                        new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, false, null))
+                .whenAggregate(SUCCESSOR).publishes(new ArtisanStruckOff(SUCCESSOR, "Cessation d'activité"))
+                .expectDispatchedCommands(new FlagEnterpriseNonCompliant(ENTERPRISE, SUCCESSOR, CAUSE));
+    }
+
+    @Test
+    void aSuccessorAfterAFlagIsWatchedInTurn() {
+        artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
+        fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
+                .andThenAggregate(SUPERVISOR).published(new ArtisanStruckOff(SUPERVISOR, "Décès"))
+                .andThenAggregate(ENTERPRISE).published(
+                        new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, true, null))
+                .whenAggregate(SUCCESSOR).publishes(new ArtisanStruckOff(SUCCESSOR, "Cessation d'activité"))
+                .expectDispatchedCommands(new FlagEnterpriseNonCompliant(ENTERPRISE, SUCCESSOR, CAUSE));
+    }
+
+    @Test
+    void aChangeForAnEnterpriseWhoseWatchHadEndedStartsANewOne() {
+        artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ENTERPRISE).publishes(
+                        new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, true, null))
+                .expectActiveSagas(1)
+                .expectAssociationWith(EnterpriseCompliance.ARTISAN_ID, SUCCESSOR);
+    }
+
+    @Test
+    void strikingOffTheEnterpriseEndsTheWatch() {
+        fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
+                .whenAggregate(ENTERPRISE).publishes(new EnterpriseStruckOff(ENTERPRISE, null))
                 .expectActiveSagas(0);
     }
 }

@@ -1,6 +1,8 @@
 package ma.crafts.register.eventstore.deadline;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,6 +16,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -95,5 +98,19 @@ public class DeadlineAutoConfiguration {
                 return POLLING_PHASE;
             }
         };
+    }
+
+    /** The deadline backlog as a metric, where Micrometer is present (Spring Boot Actuator). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false) // Axon's Configuration is imported
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class DeadlineMetrics {
+        @Bean
+        MeterBinder deadlineBacklogMetric(ObjectProvider<MongoDeadlineManager> manager) {
+            return registry -> manager.ifAvailable(deadlines -> Gauge.builder("register.deadlines.backlog", deadlines,
+                            d -> d.backlogAge().toMillis() / 1000.0)
+                    .baseUnit("seconds")
+                    .description("How long the deadlines due longest ago have waited to fire (0: caught up)")
+                    .register(registry));
+        }
     }
 }

@@ -42,6 +42,10 @@ final class DeadlinePoller {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    /** The first minute whose bucket the last poll left holding due entries, or could not reach; see {@link #backlogAge}. */
+    private volatile long pendingFromMinute = NOT_POLLED;
+
+    private static final long NOT_POLLED = Long.MAX_VALUE;
 
     DeadlinePoller(DeadlineStore store, DeadlineBuckets buckets, DeadlineDelivery delivery, Clock clock,
                    Duration pollInterval, Duration sweepInterval, int batchSize, int maxBucketsPerPoll,
@@ -125,11 +129,14 @@ final class DeadlinePoller {
         long currentMinute = DeadlineBuckets.minuteOf(now);
         DeadlineBuckets.Floor floor = buckets.floor();
         if (floor == null || floor.minute() > currentMinute) {
+            pendingFromMinute = currentMinute + 1;
             return 0;
         }
         long to = Math.min(currentMinute, floor.minute() + maxBucketsPerPoll - 1);
         NavigableMap<Long, List<DeadlineBuckets.Entry>> due = buckets.read(floor.minute(), to, batchSize);
-        buckets.advance(floor, due.isEmpty() ? to + 1 : due.firstKey());
+        long pendingFrom = due.isEmpty() ? to + 1 : due.firstKey();
+        buckets.advance(floor, pendingFrom);
+        pendingFromMinute = pendingFrom;
 
         Map<String, DeadlineBuckets.Slot> slotOf = new HashMap<>();
         List<String> ids = new ArrayList<>();
@@ -164,6 +171,20 @@ final class DeadlinePoller {
             }
         }
         return actedOn;
+    }
+
+    /**
+     * How long the deadlines due longest ago have waited: from the start of the first minute the last poll left due
+     * entries in (or could not reach) until now. Zero while the poller keeps up, and in a process that does not poll. A
+     * poller that falls behind, or stops, shows here as a wait that grows.
+     */
+    Duration backlogAge() {
+        long minute = pendingFromMinute;
+        if (minute == NOT_POLLED) {
+            return Duration.ZERO;
+        }
+        Duration waited = Duration.between(Instant.ofEpochMilli(minute * 60_000L), clock.instant());
+        return waited.isNegative() ? Duration.ZERO : waited;
     }
 
     /**

@@ -88,6 +88,14 @@ public class MongoDeadlineManager extends AbstractDeadlineManager implements Lif
         return new Builder();
     }
 
+    /**
+     * How long the deadlines due longest ago have waited on this node's poller: zero while it keeps up and where it
+     * does not poll; exported as {@code register_deadlines_backlog_seconds}.
+     */
+    public Duration backlogAge() {
+        return poller.backlogAge();
+    }
+
     @Override
     public String schedule(@Nonnull Instant triggerDateTime, @Nonnull String deadlineName, Object messageOrPayload,
                            @Nonnull ScopeDescriptor deadlineScope) {

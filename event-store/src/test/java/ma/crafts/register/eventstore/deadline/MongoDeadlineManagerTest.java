@@ -10,8 +10,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.deadline.DeadlineMessage;
@@ -309,6 +313,46 @@ class MongoDeadlineManagerTest {
         String late = node.schedule(Instant.now().minus(Duration.ofMinutes(3)), "review", null,
                 new AggregateScopeDescriptor("Enterprise", "e-2"));
         await().atMost(Duration.ofSeconds(15)).until(() -> recorder.count(late) == 1);
+    }
+
+    @Test
+    void aPollerThatFallsBehind_showsHowLongTheOldestDueDeadlineHasWaited() throws Exception {
+        MongoDatabase database = databases.newProcess();
+        Recorder recorder = new Recorder();
+        CountDownLatch delivering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        recorder.onSend = () -> {
+            delivering.countDown();
+            release.await(30, TimeUnit.SECONDS);
+        };
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        MongoDeadlineManager node = manager(database, recorder, b -> b.clock(clock));
+        assertThat(node.backlogAge()).as("before the first poll").isZero();
+        node.start();
+        node.schedule(now.get(), "review", null, new AggregateScopeDescriptor("Enterprise", "e-1"));
+        assertThat(delivering.await(15, TimeUnit.SECONDS)).isTrue();
+
+        now.set(now.get().plus(Duration.ofMinutes(10)));
+        assertThat(node.backlogAge()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(15)).until(() -> node.backlogAge().isZero());
     }
 
     @Test

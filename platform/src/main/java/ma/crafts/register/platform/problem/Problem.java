@@ -101,14 +101,19 @@ public record Problem(int status, String type, String title, String detail, List
         return new Problem(status, type, title, detail, errors, copy, headers);
     }
 
-    /** The JSON members in their conventional order; {@code errors} only when there are some. */
+    /**
+     * The JSON members in their conventional order; {@code errors} only when there are some, {@code instance} only when
+     * the request target is known (Tomcat may refuse a request line it could not read).
+     */
     public Map<String, Object> body(String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", instance);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }

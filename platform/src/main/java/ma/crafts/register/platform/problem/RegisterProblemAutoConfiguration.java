@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.util.List;
 import ma.crafts.register.platform.PlatformProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -18,6 +19,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** problem+json for every error, from controllers, filters and the container, and the request body limit. */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class, after = JacksonAutoConfiguration.class)
@@ -76,5 +78,15 @@ public class RegisterProblemAutoConfiguration {
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         registration.setName("registerRequestBodyLimitFilter");
         return registration;
+    }
+
+    /** Requests Tomcat refuses before any servlet runs: problem+json rather than its HTML page. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatRefusals {
+        @Bean
+        ProblemErrorReportValve.Installer problemErrorReportValve(ProblemWriter writer) {
+            return new ProblemErrorReportValve.Installer(writer);
+        }
     }
 }

@@ -3,6 +3,7 @@ package ma.crafts.register.platform.security;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 import ma.crafts.register.platform.KeyDirectory;
@@ -76,6 +77,8 @@ public class RegisterSecurityAutoConfiguration {
 
     /** About one token per clerk and client in service; a few hundred bytes each. */
     private static final int VERIFIED_TOKENS = 10_000;
+    /** How long Spring Security's decoder keeps the issuer's key set before fetching it again (Nimbus's default). */
+    private static final Duration ISSUER_KEY_SET_LIFETIME = Duration.ofMinutes(5);
 
     @Bean
     @Conditional(AuthModeConditions.OnDevMode.class)
@@ -201,7 +204,8 @@ public class RegisterSecurityAutoConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenResolver(tokens)
-                        .jwt(jwt -> jwt.decoder(new VerifiedTokenCache(decoder, VERIFIED_TOKENS, Clock.systemUTC()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokenCache(decoder, VERIFIED_TOKENS,
+                                        ISSUER_KEY_SET_LIFETIME, Clock.systemUTC()))
                                 .jwtAuthenticationConverter(new RolesClaimAuthenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler))

@@ -25,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Issuer mode against a real OpenID Connect issuer started here ({@link TestIssuer}, Spring Authorization Server):
  * the register discovers it from its issuer URI, verifies its tokens with the published keys, reads the role and region
- * claims, refuses tokens minted for another audience or for a client it does not name, and follows a key rotation.
+ * claims, refuses tokens minted for another audience or for a client it does not name, and follows a key rotation:
+ * tokens of the new key are accepted, those of the withdrawn one refused, remembered or not.
  */
 class IssuerEndToEndTest {
     private static final String CHAMBER = "chamber-marrakech";
@@ -85,7 +86,7 @@ class IssuerEndToEndTest {
     }
 
     @Test
-    void afterTheIssuerRotatesItsKeyNewTokensAreAccepted() throws Exception {
+    void afterTheIssuerRotatesItsKeyNewTokensAreAcceptedAndTokensOfTheWithdrawnKeyRefused() throws Exception {
         String before = token(CHAMBER);
         assertThat(http.get("/api/v1/test/whoami", before).status()).isEqualTo(200);
         String newKey = issuer.rotateKey();
@@ -95,6 +96,11 @@ class IssuerEndToEndTest {
         Http.Response response = http.get("/api/v1/test/whoami", after);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("subject").asText()).isEqualTo(CHAMBER);
+
+        // Still unexpired and accepted a moment ago, but its key is no longer published.
+        Http.Response withdrawn = http.get("/api/v1/test/whoami", before);
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(401);
+        assertThat(withdrawn.json().get("type").asText()).isEqualTo("/problems/unauthenticated");
     }
 
     private static String keyId(String jwt) throws Exception {

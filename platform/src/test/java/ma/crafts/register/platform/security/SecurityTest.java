@@ -169,6 +169,15 @@ class SecurityTest extends WebTestBase {
     }
 
     @Test
+    void requestLatencyIsExportedAsHistogramBucketsForAlerts() {
+        String admin = http.token("admin", null, "REGISTRY_ADMIN");
+        http.get("/api/v1/test/whoami", admin);
+        String metrics = http.get("/actuator/prometheus", admin).body();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0\\.05\\d*\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"\\+Inf\"");
+    }
+
+    @Test
     void noSessionIsCreated() {
         Http.Response response = http.get("/api/v1/test/whoami", http.token("aud", null, "AUDITOR"));
         assertThat(response.header("Set-Cookie")).isNull();

@@ -5,17 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.QueryProcessors;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
-import ma.crafts.register.query.artisan.mongo.WriterProgress;
+import ma.crafts.register.query.mongo.WriterProgress;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.WrappedToken;
 
 /**
  * Maintains the artisan view and its search index. Runs in a tracking processor; events of one artisan arrive in
@@ -46,17 +42,8 @@ public class ArtisanProjection {
     @EventHandler
     public void on(DomainEventMessage<?> message) {
         ArtisanEvent event = ArtisanEvent.of(message);
-        WriterProgress progress = progressAfter(message, event.position());
+        WriterProgress progress = WriterProgress.after(message, event.position());
         ProjectionBatches.apply(this, message, Batch::new, batch -> batch.apply(event, progress));
-    }
-
-    /** The event's tracking token as the search index keeps it; in position order when it has no gap-aware token. */
-    private static WriterProgress progressAfter(EventMessage<?> message, long position) {
-        if (message instanceof TrackedEventMessage<?> tracked
-                && WrappedToken.unwrapLowerBound(tracked.trackingToken()) instanceof GapAwareTrackingToken token) {
-            return new WriterProgress(token.getIndex(), token.getGaps());
-        }
-        return WriterProgress.inOrder(position);
     }
 
     @ResetHandler

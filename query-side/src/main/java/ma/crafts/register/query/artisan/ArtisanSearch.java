@@ -9,10 +9,9 @@ import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.QueryParameters;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.RegisterCalendar;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.reference.ReferenceCatalog;
-import ma.crafts.register.reference.Geography;
 import ma.crafts.register.values.ArtisanStatus;
 
 /**
@@ -42,26 +41,7 @@ public class ArtisanSearch {
     public ArtisanSearchPage search(String regionCode, String provinceCode, String branchCode, String status,
                                     String page, String size, String minPosition) {
         List<FieldProblem> problems = new ArrayList<>();
-        String region = QueryParameters.optional(regionCode);
-        String province = QueryParameters.optional(provinceCode);
-        String branch = QueryParameters.optional(branchCode);
-        Geography geography = reference.geography();
-        if (region != null && geography.region(region).isEmpty()) {
-            problems.add(new FieldProblem("regionCode", "unknown region " + region + " (expected MA-01 to MA-12)"));
-        }
-        if (province != null) {
-            Geography.Province p = geography.province(province).orElse(null);
-            if (p == null) {
-                problems.add(new FieldProblem("provinceCode", "unknown prefecture or province " + province));
-            } else if (region != null && !p.regionCode().equals(region)) {
-                problems.add(new FieldProblem("provinceCode", province + " is not in region " + region));
-            } else {
-                region = p.regionCode();
-            }
-        }
-        if (branch != null && reference.nomenclature().branch(branch).isEmpty()) {
-            problems.add(new FieldProblem("branchCode", "unknown branch " + branch));
-        }
+        SearchFilters filters = SearchFilters.parse(reference, problems, regionCode, provinceCode, branchCode);
         ArtisanStatus artisanStatus = null;
         String statusText = QueryParameters.optional(status);
         if (statusText != null) {
@@ -76,9 +56,9 @@ public class ArtisanSearch {
             throw new InvalidInputException(problems);
         }
 
-        String effectiveRegion = access.searchRegion(region);
+        String effectiveRegion = access.searchRegion(filters.regionCode());
         freshness.await(ArtisanProjection.PROCESSING_GROUP, paging.minPosition());
-        String key = ArtisanSearchKeys.key(effectiveRegion, province, branch, artisanStatus);
+        String key = ArtisanSearchKeys.key(effectiveRegion, filters.provinceCode(), filters.branchCode(), artisanStatus);
         ArtisanSearchIndex.BucketPage bucket = index.page(key, paging.page(), paging.size());
         Map<String, ArtisanState> found = views.findAll(bucket.artisanIds());
         List<ArtisanSummary> items = new ArrayList<>(bucket.artisanIds().size());

@@ -26,8 +26,9 @@ public class BodyController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A professional body with its parent, its children and a page of its current members",
-            description = "Clerks read the bodies of their own region (403 otherwise, national bodies included); "
-                    + "auditors, ministry analysts and registry administrators read all.")
+            description = "Clerks read the bodies of their own region; another region's body, or a national one, "
+                    + "is 404 for them, in the same words as an unknown body, so that the answer does not tell it "
+                    + "exists. Auditors, ministry analysts and registry administrators read all.")
     @ApiResponse(responseCode = "200", description = "The body")
     @QueryApi.Paged
     public BodyView body(@PathVariable String id,
@@ -40,7 +41,8 @@ public class BodyController {
     @GetMapping
     @Operation(summary = "The body of a branch and territory",
             description = "There is at most one body per branch and territory; items is empty until it is "
-                    + "constituted. Clerks read their own region's bodies only (403 otherwise).")
+                    + "constituted. Clerks read their own region's bodies only: a territory outside it is 403, "
+                    + "whether a body is constituted there or not.")
     @ApiResponse(responseCode = "200", description = "The body, if constituted")
     public BodySummary.Listing bodies(
             @Parameter(description = "Branch code of the nomenclature", required = true)

@@ -12,6 +12,8 @@ import ma.crafts.register.query.QueryParameters.Paging;
 import ma.crafts.register.query.QueryProcessors;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.body.mongo.BodyRepository;
+import ma.crafts.register.query.reference.ReferenceCatalog;
+import ma.crafts.register.reference.Geography;
 
 /** Reads professional bodies: one with a page of its members, or the body of a branch and territory. */
 public class BodyQueries {
@@ -19,11 +21,14 @@ public class BodyQueries {
     private final BodyRepository repository;
     private final ReadAccess access;
     private final ProjectionFreshness freshness;
+    private final ReferenceCatalog reference;
 
-    public BodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness) {
+    public BodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness,
+                       ReferenceCatalog reference) {
         this.repository = repository;
         this.access = access;
         this.freshness = freshness;
+        this.reference = reference;
     }
 
     public BodyView body(String bodyId, String page, String size, String minPosition) {
@@ -35,9 +40,8 @@ public class BodyQueries {
         }
         access.requireAnyReader();
         freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, paging.minPosition());
-        BodyRecord body = repository.find(id)
+        BodyRecord body = repository.find(id).filter(found -> access.mayReadBody(found.regionCode()))
                 .orElseThrow(() -> new NotFoundException("No professional body is constituted under " + id));
-        access.requireBodyRead(body.regionCode());
         long offset = (long) paging.page() * paging.size();
         return BodyView.of(body, new BodyView.Members(repository.members(id, offset, paging.size()), paging.page(),
                 paging.size(), body.memberCount()));
@@ -51,12 +55,20 @@ public class BodyQueries {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        access.requireAnyReader();
+        // Judged by the territory asked about, before looking: whether a body exists there stays unsaid.
+        access.requireBodyRead(regionOf(territory));
         freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, position);
         Optional<BodyRecord> body = repository.findByBranchAndTerritory(branch, territory);
-        body.ifPresent(b -> access.requireBodyRead(b.regionCode()));
         List<BodySummary> items = body.map(BodySummary::of).stream().toList();
         return new BodySummary.Listing(items, items.size());
+    }
+
+    /** The region of a province or region code; null for {@code MA} (the national level) and unknown codes. */
+    private String regionOf(String territoryCode) {
+        Geography geography = reference.geography();
+        return geography.region(territoryCode).map(Geography.Region::code)
+                .or(() -> geography.province(territoryCode).map(Geography.Province::regionCode))
+                .orElse(null);
     }
 
     private static String required(String field, String raw) {

@@ -8,7 +8,6 @@ import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
 import ma.crafts.register.query.eligibility.EligibilityService;
-import ma.crafts.register.query.eligibility.ProgrammeEligibility;
 
 /** Answers the public card checks from the card projection, judging expiry on today's date in Morocco. */
 public class CardVerificationService {
@@ -49,10 +48,7 @@ public class CardVerificationService {
         String initials = record.holderData() == null ? null
                 : vault.open(record.holderData()).map(PersonalDataMasking::holderInitials).orElse(null);
         List<String> programmes = repository.findHolder(record.artisanId())
-                .map(holder -> eligibility.evaluateToday(holder).stream()
-                        .filter(ProgrammeEligibility::eligible)
-                        .map(ProgrammeEligibility::programId)
-                        .toList())
+                .map(eligibility::eligibleProgrammesToday)
                 .orElse(List.of());
         return CardCheck.of(CardVerification.of(record, calendar.today()), record.activityCode(), initials,
                 programmes);

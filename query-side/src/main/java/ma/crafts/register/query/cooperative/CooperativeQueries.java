@@ -19,7 +19,7 @@ public class CooperativeQueries {
         ActorReads.Read<CooperativeRecord> read = reads.read("cooperative", cooperativeId, minPosition,
                 repository::find, CooperativeRecord::registration);
         ActorRegistration r = read.registration();
-        return new CooperativeView(r.actorId(), r.nia(), r.name(), r.provinceCode(), r.regionCode(),
+        return new CooperativeView(r.actorId(), r.nia(), read.record().status(), r.name(), r.provinceCode(), r.regionCode(),
                 r.activityCodes(), r.branchCodes(), r.representativeGender(), read.representative(), read.masked(),
                 read.representative() == null, read.record().version(), read.record().position());
     }

@@ -3,6 +3,7 @@ package ma.crafts.register.query.cooperative;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import ma.crafts.register.query.PersonalDetails;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 
@@ -11,6 +12,7 @@ import ma.crafts.register.values.LocalizedText;
 public record CooperativeView(
         String cooperativeId,
         String nia,
+        @Schema(description = "ACTIVE, SUSPENDED or STRUCK_OFF (final)") ArtisanStatus status,
         LocalizedText name,
         String provinceCode,
         String regionCode,

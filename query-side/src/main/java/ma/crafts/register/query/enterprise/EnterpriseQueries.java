@@ -20,7 +20,7 @@ public class EnterpriseQueries {
                 repository::find, EnterpriseRecord::registration);
         ActorRegistration r = read.registration();
         EnterpriseRecord record = read.record();
-        return new EnterpriseView(r.actorId(), r.nia(), r.name(), r.provinceCode(), r.regionCode(),
+        return new EnterpriseView(r.actorId(), r.nia(), record.status(), r.name(), r.provinceCode(), r.regionCode(),
                 r.activityCodes(), r.branchCodes(), record.supervisingArtisanId(),
                 record.nonComplianceCause() == null, record.nonComplianceCause(), r.representativeGender(),
                 read.representative(), read.masked(), read.representative() == null, record.version(),

@@ -2,6 +2,7 @@ package ma.crafts.register.query.mongo;
 
 import java.util.List;
 import ma.crafts.register.query.ActorRegistration;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import org.bson.Document;
@@ -46,5 +47,11 @@ public final class ActorRegistrationCodec {
     /** A stored number as a long, whatever width the driver gave it back in. */
     public static long longValue(Object value) {
         return value instanceof Number n ? n.longValue() : -1L;
+    }
+
+    /** A cooperative's or an enterprise's status; documents written before actors had one are ACTIVE. */
+    public static ArtisanStatus status(Document d) {
+        String status = d.getString("status");
+        return status == null ? ArtisanStatus.ACTIVE : ArtisanStatus.valueOf(status);
     }
 }

@@ -37,7 +37,10 @@ public class ProgrammeController {
     }
 
     @GetMapping("/{programId}")
-    @Operation(summary = "One programme with the version in force now")
+    @Operation(summary = "One programme with the version in force now",
+            description = "The programme with `latestVersion`, the version in force now (`inForce`, null before its "
+                    + "first version starts) and the versions recorded to start later (`upcoming`); 404 for an "
+                    + "unknown programme. Every authenticated role.")
     @ApiResponse(responseCode = "200", description = "The programme")
     public ProgrammeView programme(@PathVariable String programId,
                                    @Parameter(description = MIN_POSITION) @RequestParam(required = false) String minPosition) {

@@ -46,6 +46,11 @@ public class ProgrammeQueries {
         return repository.all().stream().map(history -> history.inForceAt(instant)).flatMap(Optional::stream).toList();
     }
 
+    /** One programme's history with no caller to check (the caller has checked); empty for an unknown programme. */
+    public Optional<ProgrammeHistory> findHistory(String programId) {
+        return repository.find(programId);
+    }
+
     private ProgrammeHistory history(String programId, Long minPosition) {
         access.requireAnyReader();
         freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, minPosition);

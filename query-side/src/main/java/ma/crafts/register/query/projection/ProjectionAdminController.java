@@ -32,7 +32,11 @@ public class ProjectionAdminController {
     }
 
     @GetMapping(path = "/api/v1/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List the projections with their status, position, head, rate and ETA (REGISTRY_ADMIN)")
+    @Operation(summary = "List the projections with their status, position, head, rate and ETA (REGISTRY_ADMIN)",
+            description = "For each projection: `LIVE` or `REBUILDING`, the generation serving reads, the global "
+                    + "position it has applied against the store's head, its rate in events per second and the "
+                    + "seconds it needs to reach the head (null while it does not move). The same figures are "
+                    + "exported as `register_projection_*` metrics.")
     @ApiResponse(responseCode = "200", description = "Every projection's progress")
     public ProjectionList projections() {
         access.requireAnyRole(Role.REGISTRY_ADMIN);
@@ -47,7 +51,7 @@ public class ProjectionAdminController {
                     + "(/problems/rule-violation) while a rebuild of the projection runs, 404 for an unknown name.")
     @ApiResponse(responseCode = "202", description = "Rebuild started; its progress")
     public ProjectionProgress rebuild(
-            @Parameter(description = "artisan-view, card-verification or chamber-notifications") @PathVariable String name) {
+            @Parameter(description = "artisan-view, card-verification, chamber-notifications or eligibility") @PathVariable String name) {
         access.requireAnyRole(Role.REGISTRY_ADMIN);
         return rebuilds.rebuild(name);
     }

@@ -24,7 +24,7 @@ import ma.crafts.register.query.readlog.PersonalDataRead;
 import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.artisan.mongo.ArtisanLookupRepository;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.support.Acting;
 import ma.crafts.register.query.support.InMemoryMongo;

@@ -17,7 +17,7 @@ import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
 import ma.crafts.register.query.QueryProcessors;
 import ma.crafts.register.query.QuerySideConfiguration;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.card.CardProjection;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;

@@ -20,7 +20,7 @@ import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
 import ma.crafts.register.events.body.ProfessionalBodyConstituted;
 import ma.crafts.register.query.ProjectionBatches;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.support.InMemoryMongo;
 import ma.crafts.register.values.ArtisanStatus;

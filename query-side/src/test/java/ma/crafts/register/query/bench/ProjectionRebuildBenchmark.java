@@ -31,7 +31,7 @@ import ma.crafts.register.query.QuerySideConfiguration;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanProjection;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.card.CardProjection;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;

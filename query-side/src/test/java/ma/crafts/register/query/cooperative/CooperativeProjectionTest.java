@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeReinstated;
+import ma.crafts.register.events.cooperative.CooperativeStruckOff;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
 import ma.crafts.register.platform.privacy.MasterKey;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -24,6 +28,7 @@ import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.cooperative.mongo.CooperativeRepository;
 import ma.crafts.register.query.support.Acting;
 import ma.crafts.register.query.support.InMemoryMongo;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
@@ -91,6 +96,49 @@ class CooperativeProjectionTest {
         assertThatThrownBy(() -> queries.view("c-argan", null)).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void theViewShowsTheStatusAndARedeliveryChangesNothing() {
+        register("c-argan");
+        Acting.as("auditor", "AUDITOR", null);
+        assertThat(queries.view("c-argan", null).status()).isEqualTo(ArtisanStatus.ACTIVE);
+        deliver("c-argan", 1, 5, new CooperativeSuspended("c-argan", null));
+        deliver("c-argan", 2, 6, new CooperativeReinstated("c-argan", null));
+        deliver("c-argan", 1, 5, new CooperativeSuspended("c-argan", null));
+        CooperativeView reinstated = queries.view("c-argan", null);
+        assertThat(reinstated.status()).isEqualTo(ArtisanStatus.ACTIVE);
+        assertThat(reinstated.version()).isEqualTo(2);
+        assertThat(reinstated.position()).isEqualTo(6);
+        deliver("c-argan", 3, 7, new CooperativeStruckOff("c-argan", "dissolution"));
+        assertThat(queries.view("c-argan", null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+    }
+
+    @Test
+    void anAmendmentShowsInTheView_andOnlyWhatItChanged() {
+        register("c-argan");
+        PersonalData moved = new PersonalData("JK2222", new LocalizedText("زهرة", "Zahra"),
+                new LocalizedText("أيت", "Ait"), LocalDate.parse("1970-05-05"), "+212611111111", "Douar 3, Essaouira");
+        deliver("c-argan", 1, 5, new CooperativeDetailsAmended("c-argan", List.of("name", "phone"),
+                new LocalizedText("تعاونية أركان الصويرة", "Coopérative de l'arganier d'Essaouira"), null, null, null,
+                vault.seal("c-argan", moved)));
+        deliver("c-argan", 2, 6, new CooperativeDetailsAmended("c-argan", List.of("activityCodes"), null,
+                List.of("B04-002", "B03-002"), List.of("B04", "B03"), "2021-provisional-1", null));
+        deliver("c-argan", 1, 5, new CooperativeDetailsAmended("c-argan", List.of("name"),
+                new LocalizedText("تعاونية", "Redelivered"), null, null, null, null));
+
+        Acting.as("clerk-07", "CHAMBER_CLERK", "MA-07");
+        CooperativeView amended = queries.view("c-argan", null);
+        assertThat(amended.name().fr()).as("a redelivery changes nothing")
+                .isEqualTo("Coopérative de l'arganier d'Essaouira");
+        assertThat(amended.activityCodes()).containsExactly("B04-002", "B03-002");
+        assertThat(amended.branchCodes()).containsExactly("B04", "B03");
+        assertThat(amended.representative().phone()).isEqualTo("+212611111111");
+        assertThat(amended.representative().cin()).isEqualTo("JK2222");
+        assertThat(amended.nia()).isEqualTo("NIA-c-argan");
+        assertThat(amended.status()).isEqualTo(ArtisanStatus.ACTIVE);
+        assertThat(amended.version()).isEqualTo(2);
+        assertThat(amended.position()).isEqualTo(6);
+    }
+
     private void register(String cooperativeId) {
         PersonalData representative = new PersonalData("JK2222", new LocalizedText("زهرة", "Zahra"),
                 new LocalizedText("أيت", "Ait"), LocalDate.parse("1970-05-05"), "+212600000000", "Douar 3, Essaouira");
@@ -98,9 +146,14 @@ class CooperativeProjectionTest {
                 new LocalizedText("تعاونية الأركان", "Coopérative de l'arganier"), "MA-ESI", "MA-07",
                 List.of("B03-002"), List.of("B03"), "2021-provisional-1", Gender.F,
                 vault.seal(cooperativeId, representative));
+        deliver(cooperativeId, 0, 3, registered);
+    }
+
+    private void deliver(String cooperativeId, long sequence, long position, Object payload) {
         try {
-            handler.handle(new GenericDomainEventMessage<>("Cooperative", cooperativeId, 0, registered,
-                    Map.of("globalPosition", 3L), UUID.randomUUID().toString(), Instant.parse("2026-03-01T10:00:00Z")));
+            handler.handle(new GenericDomainEventMessage<>("Cooperative", cooperativeId, sequence, payload,
+                    Map.of("globalPosition", position), UUID.randomUUID().toString(),
+                    Instant.parse("2026-03-01T10:00:00Z")));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -12,8 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseReinstated;
+import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
+import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
+import ma.crafts.register.events.enterprise.EnterpriseSuspended;
 import ma.crafts.register.platform.privacy.MasterKey;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -25,6 +30,7 @@ import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
 import ma.crafts.register.query.support.Acting;
 import ma.crafts.register.query.support.InMemoryMongo;
+import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
@@ -118,6 +124,52 @@ class EnterpriseProjectionTest {
 
         projection.reset();
         assertThatThrownBy(() -> queries.view("e-caftan", null)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void statusAndANewSupervisorShowInTheView() {
+        register("e-caftan", "MA-07");
+        deliver("e-caftan", 1, 9, new EnterpriseFlaggedNonCompliant("e-caftan", "a-fatima", "MA-07",
+                EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF));
+        deliver("e-caftan", 2, 10, new EnterpriseSupervisingArtisanChanged("e-caftan", "a-fatima", "a-amina", true,
+                null));
+        deliver("e-caftan", 3, 11, new EnterpriseSuspended("e-caftan", "audit"));
+        deliver("e-caftan", 2, 10, new EnterpriseSupervisingArtisanChanged("e-caftan", "a-fatima", "a-other", true,
+                null));
+
+        Acting.as("auditor", "AUDITOR", null);
+        EnterpriseView suspended = queries.view("e-caftan", null);
+        assertThat(suspended.status()).isEqualTo(ArtisanStatus.SUSPENDED);
+        assertThat(suspended.supervisingArtisanId()).as("a redelivery changes nothing").isEqualTo("a-amina");
+        assertThat(suspended.compliant()).isTrue();
+        assertThat(suspended.nonComplianceCause()).isNull();
+        assertThat(suspended.version()).isEqualTo(3);
+        assertThat(suspended.position()).isEqualTo(11);
+
+        deliver("e-caftan", 4, 12, new EnterpriseReinstated("e-caftan", null));
+        assertThat(queries.view("e-caftan", null).status()).isEqualTo(ArtisanStatus.ACTIVE);
+        deliver("e-caftan", 5, 13, new EnterpriseStruckOff("e-caftan", null));
+        assertThat(queries.view("e-caftan", null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+    }
+
+    @Test
+    void anAmendmentShowsInTheView_andKeepsTheSupervisorAndTheFlag() {
+        register("e-caftan", "MA-07");
+        deliver("e-caftan", 1, 9, new EnterpriseFlaggedNonCompliant("e-caftan", "a-fatima", "MA-07",
+                EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF));
+        deliver("e-caftan", 2, 10, new EnterpriseDetailsAmended("e-caftan", List.of("name", "activityCodes"),
+                new LocalizedText("قفاطين مراكش", "Caftans de Marrakech"), List.of("B02-003"), List.of("B02"),
+                "2021-provisional-1", null));
+
+        Acting.as("auditor", "AUDITOR", null);
+        EnterpriseView amended = queries.view("e-caftan", null);
+        assertThat(amended.name().fr()).isEqualTo("Caftans de Marrakech");
+        assertThat(amended.activityCodes()).containsExactly("B02-003");
+        assertThat(amended.branchCodes()).containsExactly("B02");
+        assertThat(amended.representative().address()).isEqualTo("Derb 12");
+        assertThat(amended.supervisingArtisanId()).isEqualTo("a-fatima");
+        assertThat(amended.compliant()).isFalse();
+        assertThat(amended.version()).isEqualTo(2);
     }
 
     private void register(String enterpriseId, String region) {

@@ -21,23 +21,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Filter;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex.BucketPage;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex.BucketPage;
 import ma.crafts.register.query.artisan.mongo.SearchIndexLayout.Member;
 import org.bson.Document;
 
 /** The read half of the search index: totals from the counts, pages by descending them to the windows. */
-final class ArtisanSearchPages {
+public final class ArtisanSearchPages {
 
     private final MongoCollection<Document> windows;
     private final MongoCollection<Document> counts;
 
-    ArtisanSearchPages(MongoCollection<Document> windows, MongoCollection<Document> counts) {
+    public ArtisanSearchPages(MongoCollection<Document> windows, MongoCollection<Document> counts) {
         this.windows = windows;
         this.counts = counts;
     }
 
     /** One page of artisan ids of a search key, in registration order, with the key's total. */
-    BucketPage page(String key, int page, int size) {
+    public BucketPage page(String key, int page, int size) {
         Filter filter = Filter.parse(key);
         List<long[]> top = topNodes(filter);
         long total = sum(top);
@@ -51,7 +51,7 @@ final class ArtisanSearchPages {
     }
 
     /** Number of artisans a search key matches, from the counts alone. */
-    long count(String key) {
+    public long count(String key) {
         return sum(topNodes(Filter.parse(key)));
     }
 

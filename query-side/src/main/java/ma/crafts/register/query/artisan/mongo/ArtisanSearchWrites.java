@@ -33,24 +33,25 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex.Move;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex.Move;
 import ma.crafts.register.query.artisan.mongo.SearchIndexLayout.Member;
+import ma.crafts.register.query.mongo.WriterProgress;
 import org.bson.Document;
 
 /** The write half of the search index: members into their windows, then the counts, each batch at most once per writer. */
-final class ArtisanSearchWrites {
+public final class ArtisanSearchWrites {
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoCollection<Document> windows;
     private final MongoCollection<Document> counts;
 
-    ArtisanSearchWrites(MongoCollection<Document> windows, MongoCollection<Document> counts) {
+    public ArtisanSearchWrites(MongoCollection<Document> windows, MongoCollection<Document> counts) {
         this.windows = windows;
         this.counts = counts;
     }
 
     /** @see ArtisanSearchIndex#apply */
-    void apply(String writer, List<Move> moves) {
+    public void apply(String writer, List<Move> moves) {
         if (moves.isEmpty()) {
             return;
         }
@@ -60,7 +61,7 @@ final class ArtisanSearchWrites {
     }
 
     /** The members' placements, last move per artisan; repeating it changes nothing. */
-    void writeMembers(List<Move> moves) {
+    public void writeMembers(List<Move> moves) {
         Map<String, Move> last = new LinkedHashMap<>();
         for (Move move : moves) {
             last.put(move.artisanId(), move);

@@ -23,6 +23,7 @@ public class CooperativeRepository {
     /** Inserts or replaces: a redelivered event rewrites the same document. */
     public void save(CooperativeRecord record) {
         Document document = ActorRegistrationCodec.toDocument(record.registration())
+                .append("status", record.status().name())
                 .append("version", record.version())
                 .append("position", record.position());
         cooperatives.replaceOne(Filters.eq("_id", record.registration().actorId()), document,
@@ -32,6 +33,7 @@ public class CooperativeRepository {
     public Optional<CooperativeRecord> find(String cooperativeId) {
         return Optional.ofNullable(cooperatives.find(Filters.eq("_id", cooperativeId)).first())
                 .map(d -> new CooperativeRecord(ActorRegistrationCodec.fromDocument(d),
+                        ActorRegistrationCodec.status(d),
                         ActorRegistrationCodec.longValue(d.get("version")),
                         ActorRegistrationCodec.longValue(d.get("position"))));
     }

@@ -23,6 +23,7 @@ public class EnterpriseRepository {
     /** Inserts or replaces the whole document. */
     public void save(EnterpriseRecord record) {
         Document document = ActorRegistrationCodec.toDocument(record.registration())
+                .append("status", record.status().name())
                 .append("supervisingArtisanId", record.supervisingArtisanId())
                 .append("nonComplianceCause", record.nonComplianceCause())
                 .append("version", record.version())
@@ -33,7 +34,7 @@ public class EnterpriseRepository {
 
     public Optional<EnterpriseRecord> find(String enterpriseId) {
         return Optional.ofNullable(enterprises.find(Filters.eq("_id", enterpriseId)).first())
-                .map(d -> new EnterpriseRecord(ActorRegistrationCodec.fromDocument(d),
+                .map(d -> new EnterpriseRecord(ActorRegistrationCodec.fromDocument(d), ActorRegistrationCodec.status(d),
                         d.getString("supervisingArtisanId"), d.getString("nonComplianceCause"),
                         ActorRegistrationCodec.longValue(d.get("version")),
                         ActorRegistrationCodec.longValue(d.get("position"))));

@@ -1,11 +1,12 @@
-package ma.crafts.register.query.artisan.mongo;
+package ma.crafts.register.query.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import java.util.Objects;
+import ma.crafts.register.query.artisan.mongo.ArtisanSearchPages;
+import ma.crafts.register.query.artisan.mongo.ArtisanSearchWrites;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
-import ma.crafts.register.query.mongo.CollectionNames;
 import org.bson.Document;
 
 /**
@@ -13,7 +14,7 @@ import org.bson.Document;
  * and whose write cost per event does not grow with the register (mongo-java-server rewrites a whole document on every
  * update, and parses every dotted field path with regular expressions, so documents stay bounded and fields top-level).
  *
- * <p><b>Members.</b> Artisans are kept in <em>windows</em> of {@value SearchIndexLayout#WINDOW} global positions, fixed
+ * <p><b>Members.</b> Artisans are kept in <em>windows</em> of 1024 global positions, fixed
  * by the position of their registration, so pages come out in registration order and an artisan never changes window. A
  * window document ({@code _id = "#" + windowNo}) has one field per member:
  * {@code "<position>|<region>|<province>|<branch>|<status>"}. Writing a member is a {@code $set} of its placement (or
@@ -21,8 +22,8 @@ import org.bson.Document;
  *
  * <p><b>Counts.</b> Every search key has a territory (its province, else its region, else the whole country) and a
  * {@code branch|status} part. For each territory, count documents at three levels hold the number of members per
- * {@code branch|status}: level 1 per window, level 2 per {@value SearchIndexLayout#FANOUT} windows, level 3 per
- * {@value SearchIndexLayout#FANOUT} level-2 nodes ({@code _id = "<level>/<territory>/<node>"}). An artisan counts in
+ * {@code branch|status}: level 1 per window, level 2 per 64 windows, level 3 per
+ * 64 level-2 nodes ({@code _id = "<level>/<territory>/<node>"}). An artisan counts in
  * three territories, so a batch of registrations updates about three count documents per territory it touches, whatever
  * the register's size. Counts are changed with {@code $inc}, which is not idempotent; so each count document also
  * records, per writer (a processor segment), which events it has applied ({@code "@<writer>"}: a {@link WriterProgress},
@@ -37,8 +38,10 @@ import org.bson.Document;
  * matches. Totals are sums of level-3 counts. The highest window written ({@code "#max"} in the counts) bounds the
  * level-3 nodes.
  *
- * <p>{@link SearchIndexLayout} holds the layout, {@link ArtisanSearchWrites} the writes and {@link ArtisanSearchPages}
- * the reads.
+ * <p>The artisan view's index, and the eligible actors of each programme version
+ * ({@code query.eligibility.mongo.EligibilityRepository}); hence here, shared. Its implementation stays with the
+ * artisan view: {@code SearchIndexLayout} holds the layout, {@link ArtisanSearchWrites} the writes and
+ * {@link ArtisanSearchPages} the reads.
  */
 public class ArtisanSearchIndex {
 

@@ -1,8 +1,12 @@
-package ma.crafts.register.query.artisan.mongo;
+package ma.crafts.register.query.mongo;
 
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.WrappedToken;
 import org.bson.Document;
 
 /**
@@ -18,17 +22,26 @@ public record WriterProgress(long upTo, SortedSet<Long> gaps) {
         gaps = new TreeSet<>(gaps.headSet(upTo));
     }
 
+    /** The event's tracking token as the search index keeps it; in position order when it has no gap-aware token. */
+    public static WriterProgress after(EventMessage<?> message, long position) {
+        if (message instanceof TrackedEventMessage<?> tracked
+                && WrappedToken.unwrapLowerBound(tracked.trackingToken()) instanceof GapAwareTrackingToken token) {
+            return new WriterProgress(token.getIndex(), token.getGaps());
+        }
+        return inOrder(position);
+    }
+
     /** Progress of a writer whose events come in the order of their positions. */
     public static WriterProgress inOrder(long position) {
         return new WriterProgress(position, new TreeSet<>());
     }
 
-    boolean covers(long position) {
+    public boolean covers(long position) {
         return position <= upTo && !gaps.contains(position);
     }
 
     /** What either covers; its gaps are positions neither covers, so they stay among the two tokens' gaps. */
-    WriterProgress union(WriterProgress other) {
+    public WriterProgress union(WriterProgress other) {
         SortedSet<Long> neither = new TreeSet<>();
         for (SortedSet<Long> candidates : List.of(gaps, other.gaps)) {
             candidates.stream().filter(p -> !covers(p) && !other.covers(p)).forEach(neither::add);
@@ -36,12 +49,12 @@ public record WriterProgress(long upTo, SortedSet<Long> gaps) {
         return new WriterProgress(Math.max(upTo, other.upTo), neither);
     }
 
-    Document toDocument() {
+    public Document toDocument() {
         return new Document(UP_TO, upTo).append(GAPS, List.copyOf(gaps));
     }
 
     /** A stored marker; a bare number is one written before gaps were kept. */
-    static WriterProgress fromStored(Object stored) {
+    public static WriterProgress fromStored(Object stored) {
         if (stored instanceof Number position) {
             return inOrder(position.longValue());
         }

@@ -1,4 +1,4 @@
-package ma.crafts.register.query.artisan.mongo;
+package ma.crafts.register.query.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,9 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
-import ma.crafts.register.query.artisan.mongo.ArtisanSearchIndex.Move;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex.Move;
+import ma.crafts.register.query.artisan.mongo.ArtisanSearchWrites;
+import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.support.InMemoryMongo;
 import ma.crafts.register.values.ArtisanStatus;
 import org.bson.BsonDocument;

@@ -1,0 +1,30 @@
+package ma.crafts.register.query.eligibility;
+
+import java.util.List;
+import java.util.Optional;
+import ma.crafts.register.query.artisan.ArtisanState;
+
+/**
+ * One actor in the eligibility model: the state its verdicts were judged on (folded from its own stream, so the model
+ * needs no other read model to re-judge it) and its verdicts, for each programme one per version being written.
+ */
+public record EligibilityRecord(ArtisanState state, List<ProgrammeEligibility> verdicts) {
+
+    public EligibilityRecord {
+        verdicts = List.copyOf(verdicts);
+    }
+
+    public String actorId() {
+        return state.artisanId();
+    }
+
+    public Optional<ProgrammeEligibility> verdict(String programId, int version) {
+        return verdicts.stream()
+                .filter(v -> v.programId().equals(programId) && v.programVersion() == version)
+                .findFirst();
+    }
+
+    public boolean eligible(String programId, int version) {
+        return verdict(programId, version).map(ProgrammeEligibility::eligible).orElse(false);
+    }
+}

@@ -1,0 +1,184 @@
+package ma.crafts.register.query.eligibility.mongo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import ma.crafts.register.eventstore.ScansAccepted;
+import ma.crafts.register.query.eligibility.EligibilityRecord;
+import ma.crafts.register.query.eligibility.ProgrammeEligibility;
+import ma.crafts.register.query.eligibility.RecomputePass;
+import ma.crafts.register.query.eligibility.VersionPointer;
+import ma.crafts.register.query.mongo.ArtisanSearchIndex;
+import ma.crafts.register.query.mongo.ArtisanStateCodec;
+import ma.crafts.register.query.mongo.CollectionNames;
+import ma.crafts.register.query.mongo.DocumentWrites;
+import org.bson.Document;
+
+/**
+ * The eligibility model of one generation: {@value #ACTORS} (one document per actor: its folded state and its
+ * verdicts), {@value #VERSIONS} (one {@link VersionPointer} per programme, and the {@link RecomputePass} under
+ * {@value #PASS}), and per programme version an {@link ArtisanSearchIndex} of its eligible actors, whose count
+ * documents are the pre-aggregated counts. Everything is read by {@code _id} or {@code $in}, except the one listing
+ * of every actor a recompute pass makes.
+ */
+public class EligibilityRepository {
+
+    public static final String ACTORS = "query_eligibility";
+    public static final String VERSIONS = "query_eligibility_versions";
+    /** The eligible actors of a version live in the index's collections renamed with this prefix and the version. */
+    private static final String INDEX_PREFIX = "query_artisan_search";
+    private static final String ELIGIBLE_PREFIX = "query_eligible";
+    static final String PASS = "#pass";
+    private static final int IN_SLICE = 128;
+
+    private final MongoDatabase database;
+    private final CollectionNames names;
+    private final ObjectMapper json;
+
+    public EligibilityRepository(MongoDatabase database, CollectionNames names, ObjectMapper json) {
+        this.database = database;
+        this.names = names;
+        this.json = json;
+    }
+
+    private MongoCollection<Document> actors() {
+        return database.getCollection(names.of(ACTORS));
+    }
+
+    private MongoCollection<Document> versions() {
+        return database.getCollection(names.of(VERSIONS));
+    }
+
+    public Optional<EligibilityRecord> find(String actorId) {
+        return Optional.ofNullable(actors().find(Filters.eq("_id", actorId)).first()).map(this::record);
+    }
+
+    public Map<String, EligibilityRecord> findAll(Collection<String> actorIds) {
+        Map<String, EligibilityRecord> found = new HashMap<>();
+        List<String> ids = List.copyOf(actorIds);
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            for (Document d : actors().find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))))) {
+                EligibilityRecord record = record(d);
+                found.put(record.actorId(), record);
+            }
+        }
+        return found;
+    }
+
+    /** Writes many records in one bulk: those of newly registered actors inserted, the others replaced. */
+    public void saveAll(Collection<EligibilityRecord> records) {
+        List<Document> fresh = new ArrayList<>();
+        List<Document> existing = new ArrayList<>();
+        for (EligibilityRecord record : records) {
+            (record.state().version() == 0 ? fresh : existing).add(document(record));
+        }
+        DocumentWrites.saveAll(actors(), fresh, existing);
+    }
+
+    /** Replaces the records of actors the model already holds. */
+    public void replaceAll(Collection<EligibilityRecord> records) {
+        DocumentWrites.saveAll(actors(), List.of(), records.stream().map(this::document).toList());
+    }
+
+    /** Every actor's id with the position of its registration, the order a pass visits them in. */
+    @ScansAccepted(adr = "0001", why = "a recompute pass re-judges every actor, once per revision or day; it reads "
+            + "the ids alone, then the actors by $in, a slice at a time")
+    public Map<String, Long> allActors() {
+        Map<String, Long> all = new HashMap<>();
+        actors().find().projection(Projections.include("registrationPosition"))
+                .forEach(d -> all.put(d.getString("_id"), d.get("registrationPosition", Number.class).longValue()));
+        return all;
+    }
+
+    public Map<String, VersionPointer> pointers(Collection<String> programIds) {
+        Map<String, VersionPointer> found = new HashMap<>();
+        for (Document d : versions().find(Filters.in("_id", List.copyOf(programIds)))) {
+            found.put(d.getString("_id"), new VersionPointer(d.getString("_id"), d.getInteger("served"),
+                    d.getInteger("computing"), d.getList("retired", Integer.class, List.of())));
+        }
+        return found;
+    }
+
+    public void savePointer(VersionPointer pointer) {
+        Document d = new Document("_id", pointer.programId()).append("served", pointer.served())
+                .append("computing", pointer.computing()).append("retired", pointer.retired());
+        versions().replaceOne(Filters.eq("_id", pointer.programId()), d, new ReplaceOptions().upsert(true));
+    }
+
+    public RecomputePass pass() {
+        Document d = versions().find(Filters.eq("_id", PASS)).first();
+        if (d == null) {
+            return RecomputePass.NONE;
+        }
+        String judgedOn = d.getString("judgedOn");
+        return new RecomputePass(d.get("number", Number.class).longValue(), Boolean.TRUE.equals(d.getBoolean("running")),
+                judgedOn == null ? null : LocalDate.parse(judgedOn));
+    }
+
+    public void savePass(RecomputePass pass) {
+        Document d = new Document("_id", PASS).append("number", pass.number()).append("running", pass.running())
+                .append("judgedOn", pass.judgedOn() == null ? null : pass.judgedOn().toString());
+        versions().replaceOne(Filters.eq("_id", PASS), d, new ReplaceOptions().upsert(true));
+    }
+
+    /** The eligible actors of one programme version, with their counts by territory and branch. */
+    public ArtisanSearchIndex eligible(String programId, int version) {
+        String suffix = "_" + programId.replaceAll("[^A-Za-z0-9_-]", "_") + "_v" + version;
+        return new ArtisanSearchIndex(database, base -> names.of(base.replace(INDEX_PREFIX, ELIGIBLE_PREFIX) + suffix));
+    }
+
+    /** Drops the whole model, the lists and counts of every version it knows included. */
+    @ScansAccepted(adr = "0001", why = "one pointer per programme (about ten), read once when the model is reset")
+    public void clear() {
+        for (Document pointer : versions().find()) {
+            String programId = pointer.getString("_id");
+            if (PASS.equals(programId)) {
+                continue;
+            }
+            List<Integer> known = new ArrayList<>(pointer.getList("retired", Integer.class, List.of()));
+            known.add(pointer.getInteger("served"));
+            known.add(pointer.getInteger("computing"));
+            known.stream().filter(Objects::nonNull).forEach(version -> eligible(programId, version).clear());
+        }
+        actors().drop();
+        versions().drop();
+    }
+
+    private Document document(EligibilityRecord record) {
+        Document d = ArtisanStateCodec.toDocument(record.state());
+        List<Document> verdicts = new ArrayList<>(record.verdicts().size());
+        try {
+            for (ProgrammeEligibility verdict : record.verdicts()) {
+                verdicts.add(Document.parse(json.writeValueAsString(verdict)));
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return d.append("verdicts", verdicts);
+    }
+
+    private EligibilityRecord record(Document d) {
+        List<ProgrammeEligibility> verdicts = new ArrayList<>();
+        try {
+            for (Document v : d.getList("verdicts", Document.class, List.of())) {
+                verdicts.add(json.readValue(v.toJson(), ProgrammeEligibility.class));
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EligibilityRecord(ArtisanStateCodec.fromDocument(d), verdicts);
+    }
+}

@@ -1,0 +1,279 @@
+package ma.crafts.register.query.eligibility;
+
+import static ma.crafts.register.query.support.TestEvents.message;
+import static ma.crafts.register.query.support.TestEvents.registered;
+import static ma.crafts.register.query.support.TestEvents.sealed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import ma.crafts.register.events.artisan.ArtisanRelocated;
+import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.programme.ConditionType;
+import ma.crafts.register.events.programme.EligibilityRule;
+import ma.crafts.register.events.programme.ProgrammeRevised;
+import ma.crafts.register.query.RegisterCalendar;
+import ma.crafts.register.query.artisan.ArtisanFolding;
+import ma.crafts.register.query.artisan.ArtisanSearchKeys;
+import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
+import ma.crafts.register.query.mongo.CollectionNames;
+import ma.crafts.register.query.programme.ProgrammeHistory;
+import ma.crafts.register.query.programme.ProgrammeVersion;
+import ma.crafts.register.query.support.InMemoryMongo;
+import ma.crafts.register.values.LocalizedText;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The eligibility model on the embedded MongoDB, fed with event messages as the store delivers them: verdicts, lists
+ * and counts follow actor events, a revision is served only once a pass has judged everyone, and the date moves
+ * verdicts that depend on it.
+ */
+class EligibilityModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-10T09:00:00Z");
+    private static final String AMO = "AMO-TEST";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final List<ProgrammeHistory> programmes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger wakes = new AtomicInteger();
+    private InMemoryMongo mongo;
+    private EligibilityRepository repository;
+    private EligibilityModel model;
+    private EligibilityProjection projection;
+    private long position;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new InMemoryMongo();
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        RegisterCalendar calendar = new RegisterCalendar(clock, ZoneId.of("Africa/Casablanca"));
+        repository = new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION, json);
+        model = new EligibilityModel(repository, new ProgrammeJudge(new RuleEngine(), calendar, null),
+                () -> List.copyOf(programmes), calendar, new ArtisanFolding());
+        projection = new EligibilityProjection(model, wakes::incrementAndGet);
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void verdictsListsAndCountsFollowEveryActorEvent() {
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"), rule("status", ConditionType.STATUS_IS, "ACTIVE"));
+        assertThat(model.recomputeIfDue()).isPresent();
+        register("a1", "MA-MAR", "MA-07");
+        register("a2", "MA-MAR", "MA-07");
+        register("a3", "MA-RAB", "MA-04");
+
+        assertThat(eligibleIds(1, "MA-07")).containsExactly("a1", "a2");
+        assertThat(count(1, "MA-07")).isEqualTo(2);
+        assertThat(count(1, "MA-04")).isZero();
+        assertThat(verdictOf("a3").eligible()).isFalse();
+
+        apply("a1", 1, new ArtisanSuspended("a1", "inquiry"));
+        apply("a3", 1, new ArtisanRelocated("a3", "MA-RAB", "MA-04", "MA-MAR", "MA-07", sealed("a3")));
+
+        assertThat(verdictOf("a1").eligible()).isFalse();
+        assertThat(verdictOf("a3").eligible()).isTrue();
+        assertThat(eligibleIds(1, "MA-07")).containsExactly("a2", "a3");
+        assertThat(count(1, "MA-07")).isEqualTo(2);
+        assertThat(countsByRegion(1)).isEqualTo(recountByRegion(1));
+    }
+
+    @Test
+    void aRevisionIsServedOnlyOnceEveryActorHasBeenJudgedByIt() throws Exception {
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        for (int i = 0; i < 600; i++) {
+            register(String.format("a%03d", i), i % 3 == 0 ? "MA-RAB" : "MA-MAR", i % 3 == 0 ? "MA-04" : "MA-07");
+        }
+        assertThat(count(1, null)).isEqualTo(400);
+        revise(2, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-04"));
+        assertThat(wakes.get()).isPositive();
+        assertThat(model.readableVersion(AMO)).contains(1);
+
+        CompletableFuture<Void> recompute = CompletableFuture.runAsync(() -> model.recomputeIfDue());
+        List<Integer> seen = new ArrayList<>();
+        int reads = 0;
+        while (!recompute.isDone() || reads == 0) {
+            int version = model.readableVersion(AMO).orElseThrow();
+            List<ProgrammeEligibility> verdicts = model.verdicts(repository.find("a000").orElseThrow().state());
+            assertThat(verdicts).as("one verdict per programme").hasSize(1);
+            ProgrammeEligibility verdict = verdicts.get(0);
+            // A reader reading the pointer, then a verdict, a list and a count, sees one version throughout: the
+            // verdict is that of the version the pointer named a moment before, or of the next once switched.
+            assertThat(verdict.programVersion()).isGreaterThanOrEqualTo(version);
+            long expected = version == 1 ? 400 : 200;
+            assertThat(model.count(AMO, version, ArtisanSearchKeys.key(null, null, null, null)))
+                    .as("version %d counted whole", version).isEqualTo(expected);
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != version) {
+                seen.add(version);
+            }
+            reads++;
+        }
+        recompute.get();
+        assertThat(reads).isGreaterThan(1);
+        assertThat(seen).as("versions served, in order").isIn(List.of(1, 2), List.of(1));
+        assertThat(seen).doesNotContainSequence(2, 1);
+        assertThat(model.readableVersion(AMO)).contains(2);
+        assertThat(verdictOf("a000").programVersion()).isEqualTo(2);
+        assertThat(verdictOf("a000").eligible()).isTrue();
+        assertThat(count(2, null)).isEqualTo(200);
+        assertThat(countsByRegion(2)).isEqualTo(recountByRegion(2)).containsEntry("MA-04", 200L);
+        assertThat(model.recomputeIfDue()).as("nothing left to judge today").isEmpty();
+    }
+
+    @Test
+    void anActorEventDuringARecomputeIsJudgedByBothVersions() {
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        register("a1", "MA-MAR", "MA-07");
+        revise(2, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-04"));
+        // The pass is due but not run yet: an actor registered now must still be counted under the new version.
+        repository.savePointer(new VersionPointer(AMO, 1, 2, List.of()));
+        register("a2", "MA-RAB", "MA-04");
+        assertThat(repository.find("a2").orElseThrow().verdicts()).extracting(ProgrammeEligibility::programVersion)
+                .containsExactlyInAnyOrder(1, 2);
+        assertThat(count(2, null)).isEqualTo(1);
+
+        model.recomputeIfDue();
+        assertThat(model.readableVersion(AMO)).contains(2);
+        assertThat(eligibleIds(2, null)).containsExactly("a2");
+        assertThat(countsByRegion(2)).isEqualTo(recountByRegion(2));
+    }
+
+    @Test
+    void aNewDayReJudgesVerdictsThatDependOnTheDate() {
+        define(1, rule("card", ConditionType.HAS_VALID_CARD));
+        model.recomputeIfDue();
+        register("a1", "MA-MAR", "MA-07");
+        apply("a1", 1, new CardIssued("a1", "C-1", LocalDate.parse("2021-12-08"), LocalDate.parse("2026-12-07"), null));
+        assertThat(verdictOf("a1").eligible()).isTrue();
+        assertThat(count(1, null)).isEqualTo(1);
+        assertThat(model.recomputeIfDue()).as("judged today already").isEmpty();
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(model.recomputeIfDue()).isPresent();
+        assertThat(verdictOf("a1").eligible()).as("the card expired last night").isFalse();
+        assertThat(count(1, null)).isZero();
+    }
+
+    @Test
+    void aVersionNotInForceYetIsNotServed() {
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        register("a1", "MA-MAR", "MA-07");
+        revise(2, clock.instant().plus(Duration.ofDays(3)), rule("region", ConditionType.REGION_IN, "MA-04"));
+        model.recomputeIfDue();
+        assertThat(model.readableVersion(AMO)).contains(1);
+
+        clock.advance(Duration.ofDays(3));
+        model.recomputeIfDue();
+        assertThat(model.readableVersion(AMO)).contains(2);
+        assertThat(verdictOf("a1").eligible()).isFalse();
+    }
+
+    private void register(String id, String province, String region) {
+        apply(id, 0, registered(id, province, region, "B01", sealed(id)));
+    }
+
+    private void apply(String id, long sequence, Object payload) {
+        projection.on(message(id, sequence, ++position, T0, payload));
+    }
+
+    private void define(int version, EligibilityRule... rules) {
+        revise(version, T0.minus(Duration.ofDays(30)), rules);
+    }
+
+    private void revise(int version, Instant effectiveFrom, EligibilityRule... rules) {
+        ProgrammeVersion added = new ProgrammeVersion(AMO, version, effectiveFrom, "CNSS",
+                new LocalizedText("التأمين", "AMO"), false, "test", List.of(rules), "test", "admin", T0);
+        ProgrammeHistory history = programmes.stream().filter(h -> h.programId().equals(AMO)).findFirst()
+                .orElse(new ProgrammeHistory(AMO, List.of()));
+        programmes.removeIf(h -> h.programId().equals(AMO));
+        programmes.add(history.with(added));
+        projection.on(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Programme", AMO, version - 1,
+                new ProgrammeRevised(AMO, version, effectiveFrom, null, "test"), Map.of("globalPosition", ++position)));
+    }
+
+    private ProgrammeEligibility verdictOf(String id) {
+        return model.verdicts(repository.find(id).orElseThrow().state()).get(0);
+    }
+
+    private List<String> eligibleIds(int version, String region) {
+        return model.eligible(AMO, version, ArtisanSearchKeys.key(region, null, null, null), 0, 100).records()
+                .stream().map(EligibilityRecord::actorId).toList();
+    }
+
+    private long count(int version, String region) {
+        return model.count(AMO, version, ArtisanSearchKeys.key(region, null, null, null));
+    }
+
+    private Map<String, Long> countsByRegion(int version) {
+        Map<String, Long> counts = new HashMap<>();
+        for (String region : List.of("MA-01", "MA-04", "MA-07")) {
+            long count = count(version, region);
+            if (count > 0) {
+                counts.put(region, count);
+            }
+        }
+        return counts;
+    }
+
+    /** The counts as the actors' own records give them, one by one. */
+    private Map<String, Long> recountByRegion(int version) {
+        return repository.findAll(repository.allActors().keySet()).values().stream()
+                .filter(record -> record.eligible(AMO, version))
+                .collect(Collectors.groupingBy(record -> record.state().regionCode(), Collectors.counting()));
+    }
+
+    private static EligibilityRule rule(String name, ConditionType type, String... values) {
+        return new EligibilityRule(name, type, List.of(values), null, null, null, null, false, null);
+    }
+
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
