@@ -13,6 +13,8 @@ final class BackendResults {
         AppendRun.Outcome existing;
         AppendRun.Outcome create;
         Ceiling.Figures ceiling;
+        /** A verification of the whole store (every hash, chain and position), on the replayed documents. */
+        Rate verify = Rate.NONE;
         RoundTrips.PerOperation replayTrips = RoundTrips.PerOperation.NONE;
         RoundTrips.PerOperation existingTrips = RoundTrips.PerOperation.NONE;
         RoundTrips.PerOperation createTrips = RoundTrips.PerOperation.NONE;
@@ -31,6 +33,10 @@ final class BackendResults {
 
         double createEps() {
             return create == null ? Double.NaN : create.rate().perSecond();
+        }
+
+        double verifyEps() {
+            return verify.count() == 0 ? Double.NaN : verify.perSecond();
         }
 
         double replayCeilingEps() {

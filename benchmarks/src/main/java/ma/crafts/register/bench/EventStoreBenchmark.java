@@ -19,6 +19,8 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import ma.crafts.register.eventstore.StoreAudit;
+import ma.crafts.register.eventstore.StoreVerification;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -127,6 +129,7 @@ public final class EventStoreBenchmark {
             ReplayRun.run(store, "warmup", workload.events, settings.batchSize(), cap);
             new Ceiling(store.database, settings.batchSize(), settings.threads(), progress)
                     .measure(workload.events, commands, cap);
+            verifyStore(store.database, workload.events);
             AppendRun.run(store.commandGateway(), workload.entriesOnExistingAccounts(commands, 2), settings.threads(), cap);
             AppendRun.run(store.commandGateway(), Workload.newAccounts(commands, 3), settings.threads(), cap);
             LoadTime.measure(store, Math.min(settings.loadIterations(), 100));
@@ -159,6 +162,8 @@ public final class EventStoreBenchmark {
             Ceiling.Strategy append = at.ceiling.append().best();
             progress.say("  %s @%,d: ceiling replay %,.0f events/s (%s), append %,.0f docs/s (%s)", store.label, size,
                     replay.rate().perSecond(), replay.name(), append.rate().perSecond(), append.name());
+            at.verify = verifyStore(database, size);
+            progress.say("  %s @%,d: whole-store verification %,.0f events/s", store.label, size, at.verify.perSecond());
             appends(store, workload, results, at, settings.cap());
             if (size == settings.largestSize()) {
                 progress.say("  %s @%,d: aggregate load times", store.label, size);
@@ -180,6 +185,22 @@ public final class EventStoreBenchmark {
             appends(store, workload, results, at, settings.baselineCap());
         }
         collectGarbage();
+    }
+
+    /**
+     * Verifies every commit of the store as an auditor's run does (hashes, each stream's chain, the positions between
+     * commits), rated in events per second; a store that does not verify stops the benchmark.
+     */
+    private static Rate verifyStore(MongoDatabase database, long events) {
+        Rate.Clock clock = Rate.Clock.start();
+        StoreVerification.Result result = StoreAudit.readOnly(database).verifyStore(Long.MAX_VALUE, (p, l, e) -> {
+        });
+        Rate rate = clock.stop(result.events());
+        if (!result.valid() || result.events() < events) {
+            throw new IllegalStateException("The filled store does not verify: " + result.breaks() + ", "
+                    + result.events() + " of " + events + " events");
+        }
+        return rate;
     }
 
     /** Replay runs before the appends so that it reads a store of exactly the stated size. */

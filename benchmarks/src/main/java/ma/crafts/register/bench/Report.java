@@ -17,7 +17,8 @@ final class Report {
     /** The figures the targets are stated in. */
     record Headline(double appendEps, double createEps, double replayEps, double appendVsAxonMongo,
                     double createVsAxonMongo, double replayVsAxonMongo, double replayVsCeiling, double appendFlatness,
-                    double replayFlatness, double createFlatness, double loadWithSnapshotMillis) {
+                    double replayFlatness, double createFlatness, double loadWithSnapshotMillis, double verifyEps,
+                    double verifyVsCeiling) {
     }
 
     /** The same ratios from process CPU per operation instead of wall-clock rates: a cross-check on a busy machine. */
@@ -56,7 +57,8 @@ final class Report {
                 ratio(smallest.existingEps(), largest.existingEps()),
                 ratio(smallest.replayEps(), largest.replayEps()),
                 ratio(smallest.createEps(), largest.createEps()),
-                results.loadTime == null ? Double.NaN : results.loadTime.withSnapshot().meanMillis());
+                results.loadTime == null ? Double.NaN : results.loadTime.withSnapshot().meanMillis(),
+                largest.verifyEps(), ratio(largest.verifyEps(), largest.replayCeilingEps()));
     }
 
     void print(BackendResults results) {
@@ -123,6 +125,8 @@ final class Report {
                 cpu.replayVsAxonMongo(), ">=", 20);
         target(String.format(Locale.ROOT, "replay vs ceiling @%,d", settings.largestSize()), h.replayVsCeiling(),
                 cpu.replayVsCeiling(), ">=", 0.5);
+        target(String.format(Locale.ROOT, "whole-store verification vs replay ceiling @%,d", settings.largestSize()),
+                h.verifyVsCeiling(), Double.NaN, ">=", 0.5);
         target("existing append flatness " + span, h.appendFlatness(), cpu.appendFlatness(), "<=", 1.5);
         target("create append flatness " + span, h.createFlatness(), cpu.createFlatness(), "<=", 1.5);
         target("replay flatness " + span, h.replayFlatness(), cpu.replayFlatness(), "<=", 1.5);
@@ -134,10 +138,10 @@ final class Report {
     String resultLine(Headline h) {
         return String.format(Locale.ROOT, "RESULT append_eps=%s create_eps=%s replay_eps=%s append_vs_axon_mongo=%s"
                         + " create_vs_axon_mongo=%s replay_vs_axon_mongo=%s replay_vs_ceiling=%s append_flatness=%s"
-                        + " replay_flatness=%s",
+                        + " replay_flatness=%s verify_eps=%s verify_vs_ceiling=%s",
                 whole(h.appendEps()), whole(h.createEps()), whole(h.replayEps()), two(h.appendVsAxonMongo()),
                 two(h.createVsAxonMongo()), two(h.replayVsAxonMongo()), two(h.replayVsCeiling()),
-                two(h.appendFlatness()), two(h.replayFlatness()));
+                two(h.appendFlatness()), two(h.replayFlatness()), whole(h.verifyEps()), two(h.verifyVsCeiling()));
     }
 
     private void printStore(String label, Map<Long, BackendResults.AtSize> figures) {

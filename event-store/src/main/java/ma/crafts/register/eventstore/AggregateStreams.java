@@ -78,7 +78,7 @@ final class AggregateStreams {
     }
 
     /**
-     * Every segment of the aggregate's stream, with events, in sequence order. It reads windows of stream keys until a
+     * Every segment of the aggregate's stream, with events, in sequence order, as the commits' envelopes state them. It reads windows of stream keys until a
      * whole window is empty, so a commit removed from the middle shows up as a hole rather than as the end of the stream.
      */
     List<Segment> allSegments(String aggregateId) {
@@ -88,10 +88,11 @@ final class AggregateStreams {
         while (true) {
             boolean any = false;
             for (Document commit : commitsHolding(aggregateId, windowStart, windowStart + window - 1, true)) {
-                Optional<Segment> segment = CommitDocuments.segmentOf(commit, aggregateId);
-                if (segment.isPresent()) {
-                    found.put(segment.get().firstSeq(), segment.get());
-                    any = true;
+                for (Segment segment : CommitDocuments.segmentsOf(commit)) {
+                    if (segment.aggregateId().equals(aggregateId)) {
+                        found.put(segment.firstSeq(), segment);
+                        any = true;
+                    }
                 }
             }
             long coveredUpTo = found.isEmpty() ? -1 : found.lastEntry().getValue().lastSeq();

@@ -186,6 +186,31 @@ final class CommitDocuments {
                 commit.getString(HASH), commit));
     }
 
+    /**
+     * Every aggregate's part of a commit as its envelope states it, for verification: the sequences of a single-aggregate
+     * commit come from its stream key and its positions, not from the events being verified (so a removed or inserted
+     * event shows as such, not as a shorter or longer commit). None for a void or a
+     * commit of events without an aggregate.
+     */
+    static List<Segment> segmentsOf(Document commit) {
+        List<Document> streams = commit.getList(STREAMS, Document.class);
+        if (streams != null) {
+            return streams.stream().map(segment -> new Segment(segment.getString(AGGREGATE_ID), segment.getLong(FIRST_SEQ),
+                    segment.getLong(LAST_SEQ), segment.getString(PREV_HASH), segment.getString(HASH), commit)).toList();
+        }
+        if (!(commit.get(STREAM_KEYS) instanceof String key) || key.lastIndexOf('#') < 0) {
+            return List.of();
+        }
+        String aggregateId = key.substring(0, key.lastIndexOf('#'));
+        long firstSeq = Long.parseLong(key.substring(key.lastIndexOf('#') + 1));
+        // Events without an aggregate (notifications) share the commit's positions but not the stream's sequences.
+        long undomained = commit.getList(EVENTS, Document.class, List.of()).stream()
+                .filter(event -> event.getString(AGGREGATE_ID) == null).count();
+        long positions = commit.get(LAST, Number.class).longValue() - commit.get(ID, Number.class).longValue() + 1;
+        return List.of(new Segment(aggregateId, firstSeq, firstSeq + positions - undomained - 1, commit.getString(PREV_HASH),
+                commit.getString(HASH), commit));
+    }
+
     /** A stored event of an aggregate, at {@code position} (none for a snapshot). */
     static StoredEvents.Domain domainEvent(Document event, String aggregateId, Long position) {
         return new StoredEvents.Domain(event.getString(AGGREGATE_TYPE), aggregateId, event.getLong(SEQ),

@@ -188,10 +188,14 @@ final class GroupCommitWriter {
         // After the commits, so failures index the batch; a remainder's void that collides with a reader's is harmless.
         closedRemainders.forEach(closing -> documents.add(new RawBsonDocument(closing, DOCUMENTS)));
         Map<Integer, BulkWriteError> failures = new HashMap<>();
+        MongoBulkWriteException unconfirmed = null;
         try {
             rawCommits.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             e.getWriteErrors().forEach(error -> failures.put(error.getIndex(), error));
+            // A write concern error (the primary stepped down, or no majority answered in time) leaves the inserts that
+            // did not fail on the primary alone: a failover may still roll them back, so they are not acknowledged.
+            unconfirmed = e.getWriteConcernError() == null ? null : e;
         } catch (RuntimeException e) {
             // The outcome is unknown: some commits may be stored. Readers resolve the positions either way.
             batch.forEach(commit -> commit.result.completeExceptionally(new EventStoreException("Appending events failed", e)));
@@ -202,8 +206,11 @@ final class GroupCommitWriter {
         for (int i = 0; i < batch.size(); i++) {
             PendingCommit commit = batch.get(i);
             BulkWriteError error = failures.get(i);
-            if (error == null) {
+            if (error == null && unconfirmed == null) {
                 commit.result.complete(commit.lastPosition());
+            } else if (error == null) {
+                commit.result.completeExceptionally(new EventStoreException(
+                        "Appending events failed: no majority confirmed the write, which may or may not survive", unconfirmed));
             } else if (isDuplicateKey(error) && error.getMessage().contains(CommitDocuments.STREAM_KEYS)) {
                 conflicting.add(voids.of(commit.firstPosition, commit.lastPosition(), "conflict"));
                 commit.result.completeExceptionally(commit.conflict(error.getMessage()));

@@ -27,7 +27,20 @@ public final class HashChain {
     private static final EncoderContext ENCODING = EncoderContext.builder().build();
     private static final MessageDigest SHA_256 = newSha256();
 
-    public record Verification(String aggregateId, boolean intact, long eventsChecked, List<String> problems) {
+    /**
+     * @param headHash     the hash of the stream's last stored commit ({@link #GENESIS} for an empty stream)
+     * @param lastSequence the stream's last stored sequence, or -1
+     * @param breaks       in stream order, so the first is where the record stops being trustworthy
+     */
+    public record Verification(String aggregateId, long eventsChecked, String headHash, long lastSequence,
+                               List<ChainBreak> breaks) {
+        public boolean intact() {
+            return breaks.isEmpty();
+        }
+
+        public List<String> problems() {
+            return breaks.stream().map(ChainBreak::detail).toList();
+        }
     }
 
     /**
@@ -59,44 +72,81 @@ public final class HashChain {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Checks an aggregate's segments, read from the start of its stream with their events, in sequence order. */
-    Verification verify(String aggregateId, List<Segment> segments) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * Checks an aggregate's segments, read from the start of its stream with their events, in sequence order; and, given
+     * the stream's head as a checkpoint sealed it, that the stream still passes through that head (removing a stream's
+     * latest commits leaves a valid but shorter chain, which only such an outside anchor shows).
+     *
+     * @param sealed the head a checkpoint sealed, or {@code null}
+     */
+    Verification verify(String aggregateId, List<Segment> segments, StreamHeads.Head sealed) {
+        List<ChainBreak> breaks = new ArrayList<>();
         String expectedPrevious = GENESIS;
         long expectedFirst = 0;
         long checked = 0;
+        boolean passesSealedHead = sealed == null;
         for (Segment segment : segments) {
-            long first = segment.firstSeq();
-            long last = segment.lastSeq();
-            if (first != expectedFirst) {
-                problems.add("sequence " + expectedFirst + " expected but the next commit starts at " + first);
-            }
-            if (!expectedPrevious.equals(segment.prevHash())) {
-                problems.add("commit at sequence " + first + " does not link to the previous commit's hash");
-            }
-            List<Document> events = segment.events();
-            for (int e = 0; e < events.size(); e++) {
-                if (events.get(e).getLong(CommitDocuments.SEQ) != first + e) {
-                    problems.add("event order broken in the commit at sequence " + first);
-                    break;
-                }
-            }
-            if (events.size() != last - first + 1) {
-                problems.add("commit at sequence " + first + " holds " + events.size() + " events, expected " + (last - first + 1));
-            }
-            String recomputed = hash(segment.prevHash(), events);
-            if (!recomputed.equals(segment.hash())) {
-                problems.add("commit at sequence " + first + " was modified: its hash does not match its events");
-            }
-            checked += events.size();
+            breaks.addAll(linkBreaks(segment, expectedFirst, expectedPrevious));
+            breaks.addAll(commitBreaks(segment));
+            checked += segment.events().size();
             expectedPrevious = segment.hash();
-            expectedFirst = last + 1;
+            expectedFirst = segment.lastSeq() + 1;
+            if (!passesSealedHead) {
+                passesSealedHead = segment.lastSeq() == sealed.lastSequence() && segment.hash().equals(sealed.hash());
+            }
         }
-        return new Verification(aggregateId, problems.isEmpty(), checked, List.copyOf(problems));
+        if (!passesSealedHead) {
+            breaks.add(new ChainBreak(aggregateId, Math.min(sealed.lastSequence(), expectedFirst), null,
+                    ChainBreak.Kind.HEAD_CHANGED, "a checkpoint sealed this stream at sequence " + sealed.lastSequence()
+                    + " with hash " + sealed.hash() + "; the stored chain does not pass through it (it ends at sequence "
+                    + (expectedFirst - 1) + ")"));
+        }
+        return new Verification(aggregateId, checked, expectedPrevious, expectedFirst - 1, List.copyOf(breaks));
+    }
+
+    /** What is wrong with how a segment follows the stream's previous commit (ending before {@code expectedFirst}). */
+    List<ChainBreak> linkBreaks(Segment segment, long expectedFirst, String expectedPrevious) {
+        List<ChainBreak> breaks = new ArrayList<>(0);
+        long first = segment.firstSeq();
+        if (first > expectedFirst) {
+            breaks.add(segment.breakAt(expectedFirst, ChainBreak.Kind.MISSING, "sequences " + expectedFirst + " to "
+                    + (first - 1) + " are missing: the next commit starts at " + first));
+        } else if (first < expectedFirst) {
+            breaks.add(segment.breakAt(first, ChainBreak.Kind.INSERTED, "the commit at sequence " + first
+                    + " overlaps sequences already stored up to " + (expectedFirst - 1)));
+        }
+        if (!expectedPrevious.equals(segment.prevHash())) {
+            breaks.add(segment.breakAt(first, ChainBreak.Kind.UNLINKED,
+                    "commit at sequence " + first + " does not link to the previous commit's hash"));
+        }
+        return breaks;
+    }
+
+    /** What is wrong inside one commit's part of a stream: the order, the number and the hash of its events. */
+    List<ChainBreak> commitBreaks(Segment segment) {
+        long first = segment.firstSeq();
+        List<Document> events = segment.events();
+        long expected = segment.lastSeq() - first + 1;
+        if (events.size() != expected) {
+            return List.of(segment.breakAt(first, events.size() < expected ? ChainBreak.Kind.EVENT_REMOVED
+                    : ChainBreak.Kind.INSERTED, "commit at sequence " + first + " holds " + events.size()
+                    + " events, expected " + expected));
+        }
+        for (int e = 0; e < events.size(); e++) {
+            if (!Long.valueOf(first + e).equals(events.get(e).get(CommitDocuments.SEQ))) {
+                return List.of(segment.breakAt(first, ChainBreak.Kind.REORDERED,
+                        "event order broken in the commit at sequence " + first));
+            }
+        }
+        if (!hash(segment.prevHash(), events).equals(segment.hash())) {
+            return List.of(segment.breakAt(first, ChainBreak.Kind.MODIFIED,
+                    "commit at sequence " + first + " was modified: its hash does not match its events"));
+        }
+        return List.of();
     }
 
     /** A fresh digest per hash, cloned: looking one up by name through the providers costs more than hashing an event. */
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return (MessageDigest) SHA_256.clone();
         } catch (CloneNotSupportedException e) {

@@ -57,6 +57,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final Snapshots snapshots;
     private final TrackingReader tracking;
     private final TrackingTokens tokens;
+    private final StoreAudit audit;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -77,6 +78,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.tracking = new TrackingReader(commits, counter, voids, builder.clock, builder.trackingBatchSize,
                 builder.gapTimeout);
         this.tokens = new TrackingTokens(commits, counter, builder.maxPositionBlock);
+        this.audit = new StoreAudit(commits, counter, aggregateStreams);
         aggregateStreams.ensureIndex();
         counter.ensureExists();
     }
@@ -144,7 +146,24 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /** Recomputes an aggregate's hash chain from the stored documents. */
     public HashChain.Verification verifyStream(String aggregateId) {
-        return hashChain.verify(aggregateId, aggregateStreams.allSegments(aggregateId));
+        return verifyStream(aggregateId, null);
+    }
+
+    /**
+     * Recomputes an aggregate's hash chain and checks that it still passes through the head a checkpoint sealed.
+     *
+     * @param sealed the stream's head in a checkpoint, or {@code null} when no checkpoint knows the stream
+     */
+    public HashChain.Verification verifyStream(String aggregateId, StreamHeads.Head sealed) {
+        return audit.verifyStream(aggregateId, sealed);
+    }
+
+    /**
+     * Verifies every commit whose first position is at or below {@code upTo}: hashes, each stream's chain and the
+     * positions between commits, and gives every stream's head at the end (what a checkpoint seals).
+     */
+    public StoreVerification.Result verifyStore(long upTo, StoreVerification.Progress progress) {
+        return audit.verifyStore(upTo, progress);
     }
 
     /** For contract tests that stall or fail appends between their steps. */

@@ -20,4 +20,18 @@ record Segment(String aggregateId, long firstSeq, long lastSeq, String prevHash,
         }
         return own;
     }
+
+    /** The commit's first global position. */
+    Long position() {
+        return commit.get(CommitDocuments.ID, Number.class).longValue();
+    }
+
+    /** The same part without the commit's events, to be kept while a walk goes on. */
+    Segment withoutEvents() {
+        return new Segment(aggregateId, firstSeq, lastSeq, prevHash, hash, new Document(CommitDocuments.ID, position()));
+    }
+
+    ChainBreak breakAt(long sequence, ChainBreak.Kind kind, String detail) {
+        return new ChainBreak(aggregateId, sequence, position(), kind, detail);
+    }
 }

@@ -66,4 +66,22 @@ class HashChainContractTest {
         commits.updateOne(Filters.eq("_id", commit.get("_id")), Updates.set("events", events));
         assertThat(engine.verifyStream("chained").intact()).isFalse();
     }
+
+    @Test
+    void removedLatestCommits_areDetectedOnlyAgainstTheHeadACheckpointSealed() {
+        HashChain.Verification before = engine.verifyStream("chained");
+        StreamHeads.Head sealed = new StreamHeads.Head("chained", before.lastSequence(), before.headHash());
+        engine.appendEvents(TestEvents.domain("chained", 6));
+        assertThat(engine.verifyStream("chained", sealed).intact()).as("a stream that grew still passes its sealed head")
+                .isTrue();
+
+        commits.deleteOne(Filters.eq("streamKeys", "chained#6"));
+        commits.deleteOne(Filters.eq("streamKeys", "chained#3"));
+        assertThat(engine.verifyStream("chained").intact()).as("a shorter chain is still a valid chain").isTrue();
+        HashChain.Verification against = engine.verifyStream("chained", sealed);
+        assertThat(against.breaks()).singleElement().satisfies(found -> {
+            assertThat(found.kind()).isEqualTo(ChainBreak.Kind.HEAD_CHANGED);
+            assertThat(found.sequence()).isEqualTo(3L);
+        });
+    }
 }

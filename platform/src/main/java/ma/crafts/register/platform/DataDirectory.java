@@ -10,6 +10,16 @@ public final class DataDirectory {
     }
 
     /**
+     * A directory beside the data directory, {@code <data-dir><suffix>}: where what must not travel with a copy of the
+     * data lives (keys, checkpoints).
+     */
+    public static Path sibling(Path dataDir, String suffix) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        Path name = data.getFileName();
+        return data.resolveSibling((name == null ? "register" : name.toString()) + suffix);
+    }
+
+    /**
      * Creates the directory if needed and proves it is writable by writing and deleting a probe file; a permission
      * check alone is not enough because it says yes to root even on a read-only mount.
      *

@@ -38,9 +38,7 @@ public record PlatformProperties(
         if (keyDir != null && !keyDir.isBlank()) {
             return Path.of(keyDir.trim()).toAbsolutePath().normalize();
         }
-        Path data = dataDir.toAbsolutePath().normalize();
-        Path name = data.getFileName();
-        return data.resolveSibling((name == null ? "register" : name.toString()) + "-keys");
+        return DataDirectory.sibling(dataDir, "-keys");
     }
 
     /**

@@ -1,7 +1,9 @@
 package ma.crafts.register.standalone;
 
+import java.util.Arrays;
 import ma.crafts.register.command.CommandSideConfiguration;
 import ma.crafts.register.query.QuerySideConfiguration;
+import ma.crafts.register.standalone.audit.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,7 +17,11 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class RegisterApplication {
+    /** {@code audit ...} runs the auditor's command line instead, without the web server. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("audit")) {
+            System.exit(AuditCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(RegisterApplication.class, args);
     }
 }

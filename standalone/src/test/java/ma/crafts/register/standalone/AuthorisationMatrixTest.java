@@ -144,8 +144,17 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),
             artisanRead("GET /api/v1/artisans?regionCode=" + RegisterFixtures.OWN_REGION),
             artisanRead("GET /api/v1/notifications?regionCode=" + RegisterFixtures.OWN_REGION),
-            auditorOnly("GET /api/v1/audit/personal-data-reads?actorId={artisanId}").on("artisanId", f -> f.artisan),
-            auditorOnly("GET /api/v1/audit/personal-data-reads/verification"),
+            auditorOnly("GET /api/v1/audit/personal-data-reads?actorId={artisanId}", 200)
+                    .on("artisanId", f -> f.artisan),
+            auditorOnly("GET /api/v1/audit/personal-data-reads/verification", 200),
+            // Verification reads the whole record, so auditors only; sealing a checkpoint changes nothing in the
+            // register, and the administrator who runs it may seal one too.
+            auditorOnly("GET /api/v1/audit/actors/{id}/verification", 200),
+            auditorOnly("POST /api/v1/audit/verifications", 202),
+            auditorOnly("GET /api/v1/audit/verifications/{id}", 200).on("id", f -> f.storeVerification),
+            auditorOnly("GET /api/v1/audit/checkpoints", 200),
+            auditorOnly("POST /api/v1/audit/checkpoints", 201).but(Caller.REGISTRY_ADMIN, 201),
+            auditorOnly("GET /api/v1/audit/checkpoints/{id}", 200).on("id", f -> f.checkpoint),
             anyRole("GET /api/v1/reference/regions", 200),
             anyRole("GET /api/v1/reference/activities", 200),
             open("GET /api/v1/cards/{cardNumber}/verification", 200),
@@ -177,9 +186,9 @@ class AuthorisationMatrixTest {
         return row(operation, f -> null, 200, FORBIDDEN, 200, 200, FORBIDDEN);
     }
 
-    /** Audit trails: auditors only. */
-    static Row auditorOnly(String operation) {
-        return row(operation, f -> null, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200, FORBIDDEN);
+    /** Audit trails, the verification and the checkpoints: auditors only. */
+    static Row auditorOnly(String operation, int allowed) {
+        return row(operation, f -> null, FORBIDDEN, FORBIDDEN, FORBIDDEN, allowed, FORBIDDEN);
     }
 
     /** What every authenticated role may call. */

@@ -48,6 +48,10 @@ final class RegisterFixtures {
     final String erasedArtisan;
     final String erasedCooperative;
     final String erasedEnterprise;
+    /** A verification of the whole store, started by an auditor. */
+    final String storeVerification;
+    /** A checkpoint sealed by the administrator. */
+    final String checkpoint;
 
     private final Map<String, String> byCollection = new HashMap<>();
 
@@ -59,11 +63,12 @@ final class RegisterFixtures {
         return BY_PORT.computeIfAbsent(port, p -> {
             Api api = new Api(p);
             return new RegisterFixtures(api, api.token("fixture-clerk", List.of("CHAMBER_CLERK"), OWN_REGION),
-                    api.token("fixture-admin", List.of("REGISTRY_ADMIN"), null));
+                    api.token("fixture-admin", List.of("REGISTRY_ADMIN"), null),
+                    api.token("fixture-auditor", List.of("AUDITOR"), null));
         });
     }
 
-    private RegisterFixtures(Api api, String clerk, String admin) {
+    private RegisterFixtures(Api api, String clerk, String admin, String auditor) {
         JsonNode activity = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0);
         activityCode = activity.get("code").asText();
         branchCode = activity.get("branchCode").asText();
@@ -98,6 +103,10 @@ final class RegisterFixtures {
         struckOffEnterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
         ok(api.post("/api/v1/enterprises/" + struckOffEnterprise + "/striking-off", clerk, Map.of("reason", "fixture")));
         programme = api.get("/api/v1/programmes", admin).body().get(0).get("programId").asText();
+        checkpoint = created(api.post("/api/v1/audit/checkpoints", admin, Map.of()), "id");
+        Api.Reply verification = api.post("/api/v1/audit/verifications", auditor, Map.of());
+        assertThat(verification.status()).as("fixture: %s", verification.body()).isEqualTo(202);
+        storeVerification = verification.body().get("id").asText();
 
         erasedArtisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(freshCin(), PROVINCE, activityCode)),
                 "artisanId");
@@ -116,6 +125,7 @@ final class RegisterFixtures {
         byCollection.put("enterprises", enterprise);
         byCollection.put("programmes", programme);
         byCollection.put("card-checks", checkCode);
+        byCollection.put("actors", artisan);
     }
 
     /** The body of an erasure of personal data. */

@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The standalone application in dev mode on the embedded memory backend and a random port, with a fixed personal-data master key
- * (so a second process can share its MongoDB and compute the same CIN fingerprints). Every test class carrying this
- * annotation runs against the same cached application context.
+ * (so a second process can share its MongoDB and compute the same CIN fingerprints) and its checkpoints under target/.
+ * Every test class carrying this annotation runs against the same cached application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "register.auth.mode=dev",
         "register.mongodb.embedded.backend=memory",
         "register.mongodb.embedded.port=0",
-        "register.privacy.master-key=" + SharedRegisterContext.MASTER_KEY})
+        "register.privacy.master-key=" + SharedRegisterContext.MASTER_KEY,
+        "register.audit.checkpoint-dir=target/shared-register-checkpoints"})
 @interface SharedRegisterContext {
 
     /** Base64 of 32 bytes; a test key, never a deployment's. */

@@ -78,6 +78,12 @@ final class BsonH2Backend extends AbstractMongoBackend {
                 .cacheSize(CACHE_MB).open());
     }
 
+    /** The file as it is, for reading only: H2 refuses it while a register has it open. */
+    static BsonH2Backend onFileReadOnly(String fileName) {
+        return new BsonH2Backend(new MVStore.Builder().fileName(fileName).readOnly().keysPerPage(KEYS_PER_PAGE)
+                .cacheSize(CACHE_MB).open());
+    }
+
     static BsonH2Backend inMemory() {
         return new BsonH2Backend(new MVStore.Builder().keysPerPage(KEYS_PER_PAGE).open());
     }

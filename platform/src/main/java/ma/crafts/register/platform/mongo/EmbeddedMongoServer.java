@@ -2,6 +2,7 @@ package ma.crafts.register.platform.mongo;
 
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -49,10 +50,30 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         Path dataFile = backend == EmbeddedBackend.H2 ? DataDirectory.prepare(dataDir).resolve(DATA_FILE_NAME) : null;
         MongoBackend mongoBackend = switch (backend) {
-            case H2 -> openH2(dataFile);
+            case H2 -> openH2(dataFile, false);
             case H2_MEMORY -> BsonH2Backend.inMemory();
             case MEMORY -> new MemoryBackend();
         };
+        return serve(mongoBackend, backend, dataFile, port);
+    }
+
+    /**
+     * The data directory's store, served read-only on a free loopback port, for tools that read the record of a
+     * register that is not running (or a copy of its data directory); every write fails.
+     *
+     * @throws PlatformStartupException when there is no store in {@code dataDir}, or a register has it open
+     */
+    public static EmbeddedMongoServer openReadOnly(Path dataDir) {
+        Path dataFile = dataDir.toAbsolutePath().normalize().resolve(DATA_FILE_NAME);
+        if (!Files.isRegularFile(dataFile)) {
+            throw new PlatformStartupException("No register store in " + dataFile.getParent(),
+                    "Point DATA_DIR at the data directory of a register (it holds " + DATA_FILE_NAME + "), or set "
+                            + "MONGODB_URI.");
+        }
+        return serve(openH2(dataFile, true), EmbeddedBackend.H2, dataFile, 0);
+    }
+
+    private static EmbeddedMongoServer serve(MongoBackend mongoBackend, EmbeddedBackend backend, Path dataFile, int port) {
         MongoServer server = new MongoServer(mongoBackend.version(ReportedMongoVersion.MONGO_5_0));
         try {
             server.bind(HOST, port);
@@ -74,9 +95,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new EmbeddedMongoServer(server, backend, dataFile, address.getPort());
     }
 
-    private static MongoBackend openH2(Path dataFile) {
+    private static MongoBackend openH2(Path dataFile, boolean readOnly) {
         try {
-            return BsonH2Backend.onFile(dataFile.toString());
+            return readOnly ? BsonH2Backend.onFileReadOnly(dataFile.toString()) : BsonH2Backend.onFile(dataFile.toString());
         } catch (RuntimeException e) {
             String reason = String.valueOf(e.getMessage());
             if (reason.toLowerCase().contains("locked")) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -42,7 +44,11 @@ public class RegisterMongoAutoConfiguration {
                                    ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
         PlatformProperties.Timeouts timeouts = properties.mongodb().timeouts();
         // Set before the connection string is applied, which overrides only the options it names.
+        // Majority on both sides: an acknowledged append, position reservation or token claim survives a failover, and
+        // no reader sees (and projects) a write that a failover could roll back (event-store/GUARANTEES.md).
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .writeConcern(WriteConcern.MAJORITY)
+                .readConcern(ReadConcern.MAJORITY)
                 .applyToSocketSettings(socket -> socket
                         .connectTimeout(toIntMillis(timeouts.connect()), TimeUnit.MILLISECONDS)
                         .readTimeout(toIntMillis(timeouts.socketRead()), TimeUnit.MILLISECONDS))

@@ -19,7 +19,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolation;
@@ -72,6 +77,8 @@ public class ProblemMapper {
     /** How Jackson's STRICT_DUPLICATE_DETECTION words its rejection; it has no exception type of its own. */
     private static final String DUPLICATE_FIELD = "Duplicate field";
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+    /** The server's (and the driver's) mark on an error that a retry of the same write may clear; the driver names no constant. */
+    private static final String RETRYABLE_WRITE_ERROR = "RetryableWriteError";
 
     public Problem map(Throwable thrown) {
         List<Throwable> chain = causeChain(thrown);
@@ -225,6 +232,10 @@ public class ProblemMapper {
             return Problem.of(503, Problem.SERVICE_UNAVAILABLE, "Service unavailable",
                     "The register's database is not reachable; retry later").withHeader(HttpHeaders.RETRY_AFTER, "5");
         }
+        if (isFailover(t)) {
+            return Problem.of(503, Problem.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The register's database is electing a new primary; retry later").withHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
         if (t instanceof AsyncRequestTimeoutException) {
             return Problem.of(503, Problem.SERVICE_UNAVAILABLE, "Service unavailable",
                     "The request took too long; retry later").withHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -233,6 +244,18 @@ public class ProblemMapper {
             return fromErrorResponse(e);
         }
         return null;
+    }
+
+    /**
+     * A replica set between primaries, once the driver's one retry of the write failed as well: the write may or may not
+     * have been kept, and a retry with the same Idempotency-Key after the election is the way out (GUARANTEES.md,
+     * "Which guarantee depends on which setting").
+     */
+    private static boolean isFailover(Throwable t) {
+        return t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException
+                || t instanceof MongoWriteConcernException
+                || t instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() != null
+                || t instanceof MongoException mongo && mongo.hasErrorLabel(RETRYABLE_WRITE_ERROR);
     }
 
     private static boolean isAuthenticated() {

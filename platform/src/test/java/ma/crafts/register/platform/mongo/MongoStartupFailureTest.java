@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import ma.crafts.register.platform.PlatformStartupException;
 import org.bson.Document;
@@ -64,6 +66,8 @@ class MongoStartupFailureTest {
             assertThat(connection.redactedConnectionString()).isEqualTo("mongodb://127.0.0.1:" + port);
             MongoDatabase database = context.getBean(MongoDatabase.class);
             assertThat(database.getName()).isEqualTo("register");
+            assertThat(database.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY);
+            assertThat(database.getReadConcern()).isEqualTo(ReadConcern.MAJORITY);
             database.getCollection("probe").insertOne(new Document("_id", 1));
             assertThat(database.getCollection("probe").countDocuments()).isEqualTo(1);
             // Spring Boot's own Mongo auto-configuration is filtered out.
@@ -77,12 +81,19 @@ class MongoStartupFailureTest {
     }
 
     @Test
+    void concernsNamedInTheUriOverrideTheMajorityDefaults() {
+        try (EmbeddedMongoServer external = externalServer();
+             ConfigurableApplicationContext context = runOn(external, "/register?w=1&readConcernLevel=local")) {
+            MongoDatabase database = context.getBean(MongoDatabase.class);
+            assertThat(database.getWriteConcern()).isEqualTo(WriteConcern.W1);
+            assertThat(database.getReadConcern()).isEqualTo(ReadConcern.LOCAL);
+        }
+    }
+
+    @Test
     void externalUriIsUsedAsGivenAndItsPasswordRedacted() {
-        try (EmbeddedMongoServer external = EmbeddedMongoServer.start(
-                ma.crafts.register.platform.PlatformProperties.EmbeddedBackend.MEMORY, 0, null);
-             ConfigurableApplicationContext context = run(
-                     "--register.mongodb.uri=mongodb://127.0.0.1:" + external.port() + "/registry_prod",
-                     "--register.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))) {
+        try (EmbeddedMongoServer external = externalServer();
+             ConfigurableApplicationContext context = runOn(external, "/registry_prod")) {
             RegisterMongoConnection connection = context.getBean(RegisterMongoConnection.class);
             assertThat(connection.isEmbedded()).isFalse();
             assertThat(connection.database()).isEqualTo("registry_prod");
@@ -95,6 +106,17 @@ class MongoStartupFailureTest {
                         "register", null, null), null, null, null, null, null, null));
         assertThat(parsedOnly.redactedConnectionString()).isEqualTo("mongodb://ops:***@db.example:27017/?authSource=admin");
         assertThat(parsedOnly.toString()).doesNotContain("s3cret");
+    }
+
+    /** A MongoDB of its own for the application to reach through MONGODB_URI, as an external server would be. */
+    private static EmbeddedMongoServer externalServer() {
+        return EmbeddedMongoServer.start(ma.crafts.register.platform.PlatformProperties.EmbeddedBackend.MEMORY, 0, null);
+    }
+
+    /** Runs with MONGODB_URI at {@code external}, {@code pathAndOptions} after its address, and a master key of its own. */
+    private static ConfigurableApplicationContext runOn(EmbeddedMongoServer external, String pathAndOptions) {
+        return run("--register.mongodb.uri=mongodb://127.0.0.1:" + external.port() + pathAndOptions,
+                "--register.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     private static PlatformStartupException findStartupException(Throwable e) {

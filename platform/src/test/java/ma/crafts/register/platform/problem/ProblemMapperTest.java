@@ -2,9 +2,16 @@ package ma.crafts.register.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.ServerAddress;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.WriteConcernError;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -12,6 +19,8 @@ import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.errors.RuleViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,6 +70,26 @@ class ProblemMapperTest {
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).isEqualTo(Problem.PAYLOAD_TOO_LARGE);
         assertThat(problem.detail()).contains("65536");
+    }
+
+    @Test
+    void aFailoverTheDriverCouldNotRetryAwayIs503WithRetryAfter() {
+        MongoNotPrimaryException notPrimary = new MongoNotPrimaryException(
+                new BsonDocument("code", new BsonInt32(10107)), new ServerAddress());
+        MongoBulkWriteException unconfirmed = new MongoBulkWriteException(BulkWriteResult.acknowledged(1, 0, 0, 0,
+                List.of(), List.of()), List.of(), new WriteConcernError(11602, "InterruptedDueToReplStateChange",
+                "the primary stepped down", new BsonDocument()), new ServerAddress(), Set.of());
+        MongoCommandException labelled = new MongoCommandException(new BsonDocument("code", new BsonInt32(189)),
+                new ServerAddress());
+        labelled.addLabel("RetryableWriteError");
+        for (Throwable failover : List.of(notPrimary, new IllegalStateException("Appending events failed", unconfirmed), labelled)) {
+            Problem problem = mapper.map(failover);
+            assertThat(problem.status()).as(failover.toString()).isEqualTo(503);
+            assertThat(problem.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        }
+        // Any other refusal by the server stays what it was: an unexpected error.
+        assertThat(mapper.map(new MongoCommandException(new BsonDocument("code", new BsonInt32(2)),
+                new ServerAddress())).status()).isEqualTo(500);
     }
 
     @Test

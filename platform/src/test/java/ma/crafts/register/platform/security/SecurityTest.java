@@ -111,6 +111,8 @@ class SecurityTest extends WebTestBase {
         assertThat(verification.json().get("authenticated").asBoolean()).isFalse();
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        // The probes deploy/k8s points its Deployments at (management.endpoint.health.probes.enabled).
+        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
         assertThat(http.get("/swagger-ui.html", null).status()).isIn(200, 302);
         // Only GET is open on the verification path.

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController("queryHistoryController")
-@Tag(name = "Audit", description = "An artisan's event history")
+@Tag(name = "Audit", description = AuditController.TAG_DESCRIPTION)
 public class HistoryController {
 
     private final HistoryService service;

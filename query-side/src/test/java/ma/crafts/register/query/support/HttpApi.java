@@ -82,6 +82,12 @@ public final class HttpApi {
         return send(request(path, token, "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A POST of {@code body} as JSON. */
+    public Response post(String path, String token, Object body) {
+        return send(request(path, token, "application/json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
     private HttpRequest.Builder request(String path, String token, String mediaType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(20))

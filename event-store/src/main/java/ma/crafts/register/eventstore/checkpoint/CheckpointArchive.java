@@ -1,0 +1,93 @@
+package ma.crafts.register.eventstore.checkpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Sealed checkpoints as JSON files ({@code checkpoint-<id>.json}, the very file an auditor exports) in a directory
+ * outside the database and outside DATA_DIR: restoring or editing the data cannot take a checkpoint back with it.
+ */
+public final class CheckpointArchive {
+    private static final Pattern FILE_NAME = Pattern.compile("checkpoint-(\\d+)\\.json");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path directory;
+
+    public CheckpointArchive(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The ids of the stored checkpoints, oldest first. */
+    public List<Long> ids() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> FILE_NAME.matcher(file.getFileName().toString())).filter(Matcher::matches)
+                    .map(match -> Long.parseLong(match.group(1))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list checkpoints in " + directory, e);
+        }
+    }
+
+    public Optional<Checkpoint> read(long id) {
+        Path file = fileOf(id);
+        return Files.exists(file) ? Optional.of(readFile(file)) : Optional.empty();
+    }
+
+    public Optional<Checkpoint> latest() {
+        List<Long> ids = ids();
+        return ids.isEmpty() ? Optional.empty() : read(ids.get(ids.size() - 1));
+    }
+
+    public long nextId() {
+        List<Long> ids = ids();
+        return ids.isEmpty() ? 1 : ids.get(ids.size() - 1) + 1;
+    }
+
+    /** Writes the checkpoint whole or not at all: a reader never sees half a file. */
+    public Path store(Checkpoint checkpoint) {
+        try {
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, ".checkpoint", ".tmp");
+            JSON.writeValue(temp.toFile(), checkpoint);
+            return Files.move(temp, fileOf(checkpoint.id()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store checkpoint " + checkpoint.id() + " in " + directory, e);
+        }
+    }
+
+    public Path fileOf(long id) {
+        return directory.resolve("checkpoint-" + id + ".json");
+    }
+
+    public static Checkpoint readFile(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Checkpoint.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the checkpoint " + file, e);
+        }
+    }
+
+    public static byte[] toJson(Checkpoint checkpoint) {
+        try {
+            return JSON.writeValueAsBytes(checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write checkpoint " + checkpoint.id() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package ma.crafts.register.query.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import ma.crafts.register.eventstore.MongoEventStorageEngine;
+import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
+import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
+import ma.crafts.register.platform.DataDirectory;
+import ma.crafts.register.platform.KeyDirectory;
+import ma.crafts.register.platform.PlatformProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The auditor's verification and checkpoints. Settings: {@code register.audit.checkpoint-dir} (env
+ * {@code CHECKPOINT_DIR}; default {@code <data-dir>-checkpoints}, beside the data directory so that restoring or
+ * copying the data never carries the checkpoints with it) and {@code register.audit.checkpoint-interval} (default 24h;
+ * 0 seals only on demand). The signing key is an Ed25519 private key generated once in KEY_DIR
+ * ({@code checkpoint-signing.key}, beside the master key, outside DATA_DIR); back it up with the master key, and publish
+ * its public key (any checkpoint carries it) where auditors can pin it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+    static final String SIGNING_KEY_FILE = "checkpoint-signing.key";
+    /** The default checkpoint directory is the data directory's name with this suffix, beside it. */
+    public static final String CHECKPOINT_DIR_SUFFIX = "-checkpoints";
+    private static final int ED25519_PRIVATE_KEY_BYTES = 32;
+
+    @Bean
+    public CheckpointSigner auditCheckpointSigner(PlatformProperties properties) {
+        Path file = KeyDirectory.prepare(properties.keyDirectory()).resolve(SIGNING_KEY_FILE);
+        try {
+            return CheckpointSigner.fromSeed(Base64.getDecoder().decode(
+                    KeyDirectory.readOrCreate(file, ED25519_PRIVATE_KEY_BYTES).base64()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the checkpoint signing key " + file, e);
+        }
+    }
+
+    @Bean
+    public CheckpointArchive auditCheckpointArchive(PlatformProperties properties,
+                                                    @Value("${register.audit.checkpoint-dir:${CHECKPOINT_DIR:}}") String configured) {
+        if (!configured.isBlank()) {
+            return new CheckpointArchive(Path.of(configured.trim()).toAbsolutePath().normalize());
+        }
+        return new CheckpointArchive(DataDirectory.sibling(properties.dataDir(), CHECKPOINT_DIR_SUFFIX));
+    }
+
+    @Bean(destroyMethod = "close")
+    public SealedCheckpoints auditSealedCheckpoints(MongoEventStorageEngine engine, CheckpointSigner signer,
+                                                    CheckpointArchive archive,
+                                                    @Value("${register.audit.checkpoint-interval:24h}") Duration interval) {
+        return new SealedCheckpoints(engine, signer, archive, Clock.systemUTC(), interval);
+    }
+
+    @Bean(destroyMethod = "close")
+    public StoreVerifications auditStoreVerifications(MongoEventStorageEngine engine, SealedCheckpoints checkpoints) {
+        return new StoreVerifications(engine, checkpoints, Clock.systemUTC());
+    }
+}
