@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Erasure over the API (Law 09-08): the registry administrator's request is recorded as an event, the key, the CIN
  * reservation and the stored idempotent responses go, the view and the history show the actor erased while the hash
- * chain holds, and a restart after a restore of the keys from an older backup erases them again.
+ * chain holds, the erased data can no longer be amended, and a restart after a restore of the keys from an older
+ * backup erases them again.
  */
 @SharedRegisterContext
 class PersonalDataErasureApiTest {
@@ -129,6 +130,11 @@ class PersonalDataErasureApiTest {
         JsonNode enterprise = api.get("/api/v1/enterprises/" + fixtures.erasedEnterprise, auditor).body();
         assertThat(enterprise.get("personalDataErased").asBoolean()).isTrue();
         assertThat(storageEngine.verifyStream(fixtures.erasedEnterprise).intact()).isTrue();
+        Api.Reply amended = api.post("/api/v1/enterprises/" + fixtures.erasedEnterprise + "/amendments", clerk,
+                Map.of("phone", "+212661234569"));
+        assertThat(amended.status()).as("the representative's erased data cannot be amended").isEqualTo(409);
+        assertThat(amended.body().get("rule").asText()).isEqualTo("personal-data-erased");
+        assertThat(storedTypes(fixtures.erasedEnterprise)).last().isEqualTo("PersonalDataErased");
         assertThat(erase("/api/v1/cooperatives/" + fixtures.cooperative + "/personal-data", admin,
                 Map.of("legalBasis", "Loi 09-08")).status()).as("no reason").isEqualTo(400);
     }
