@@ -12,6 +12,11 @@ public class EventStreams {
         this.eventStore = eventStore;
     }
 
+    /**
+     * Whether the aggregate's events may have been stored. The Mongo event store answers from the primary's latest data,
+     * so a commit whose append failed with an unknown outcome counts: callers release a CIN, NIA or key only on
+     * {@code false} (event-store/GUARANTEES.md, "May it have been stored?").
+     */
     public boolean exists(String aggregateId) {
         return eventStore.lastSequenceNumberFor(aggregateId).isPresent();
     }

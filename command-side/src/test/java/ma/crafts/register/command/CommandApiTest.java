@@ -266,10 +266,11 @@ class CommandApiTest {
         afterCards = eventCount();
         Response notProvincial = http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", regional));
         assertThat(notProvincial.body().get("rule").asText()).isEqualTo("body-must-be-provincial");
+        // A clerk cannot show an unknown body is of its region: 403, as for another region's body.
         assertThat(http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", UUID.randomUUID().toString()))
-                .status()).isEqualTo(404);
+                .status()).isEqualTo(403);
         assertThat(http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of("bodyId", artisanId)).status())
-                .as("an artisan id is not a body").isEqualTo(404);
+                .as("an artisan id is not a body").isEqualTo(403);
         assertThat(http.post("/api/v1/artisans/" + artisanId + "/memberships", clerk07, Map.of()).type()).isEqualTo("/problems/validation");
         assertThat(eventCount()).isEqualTo(afterCards);
     }

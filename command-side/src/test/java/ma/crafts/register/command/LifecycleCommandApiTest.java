@@ -310,7 +310,7 @@ class LifecycleCommandApiTest {
         assertThat(left.body().get("since").asText()).isNotBlank();
         assertThat(http.delete(path(second, "memberships/" + provincial), clerk07).rule()).isEqualTo("not-a-member");
         assertThat(http.delete(path(second, "memberships/" + ProfessionalBodyId.of("B04", "MA-ESI")), clerk07).status())
-                .isEqualTo(404);
+                .as("a body not constituted: the clerk cannot show it is its region's").isEqualTo(403);
         assertThat(http.post(path(second, "memberships"), clerk07, Map.of("bodyId", provincial)).status()).isEqualTo(201);
     }
 

@@ -25,14 +25,17 @@ import org.bson.Document;
 
 /**
  * One aggregate's commits, found by their stream keys ({@code aggregateId#firstSequence}) with {@code $in} lookups on
- * the unique index that also guards appends against concurrent writers. Every segment read here updates the stream tips.
+ * the unique index that also guards appends against concurrent writers. Every segment loaded here updates the stream
+ * tips; {@link #lastSequence} reads the primary's latest data instead and feeds nothing.
  */
 final class AggregateStreams {
     private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> latestCommits;
     private final StreamTips streamTips;
 
     AggregateStreams(MongoCollection<Document> commits, StreamTips streamTips) {
         this.commits = commits;
+        this.latestCommits = LatestOnPrimary.view(commits);
         this.streamTips = streamTips;
     }
 
@@ -46,7 +49,10 @@ final class AggregateStreams {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(walk, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    /** @return the last stored sequence at or after {@code from}, or -1 if none */
+    /**
+     * @return the last sequence at or after {@code from} that may be stored, including commits the primary holds and a
+     * majority has not confirmed, or -1 if none
+     */
     long lastSequence(String aggregateId, long from) {
         StreamWalk walk = new StreamWalk(aggregateId, from, false);
         walk.drain();
@@ -64,7 +70,7 @@ final class AggregateStreams {
         if (cached.isPresent()) {
             return cached.get();
         }
-        Optional<Segment> previous = nearestSegmentAtOrBefore(aggregateId, firstSeq - 1, false);
+        Optional<Segment> previous = nearestSegmentAtOrBefore(commits, aggregateId, firstSeq - 1, false);
         if (previous.isPresent() && previous.get().lastSeq() >= firstSeq) {
             // Only the first sequence of each commit is a unique key; a stale caller's commit starting inside another
             // commit's part of the stream would otherwise be stored beside it.
@@ -87,7 +93,7 @@ final class AggregateStreams {
         int window = 256;
         while (true) {
             boolean any = false;
-            for (Document commit : commitsHolding(aggregateId, windowStart, windowStart + window - 1, true)) {
+            for (Document commit : commitsHolding(commits, aggregateId, windowStart, windowStart + window - 1, true)) {
                 for (Segment segment : CommitDocuments.segmentsOf(commit)) {
                     if (segment.aggregateId().equals(aggregateId)) {
                         found.put(segment.firstSeq(), segment);
@@ -108,13 +114,14 @@ final class AggregateStreams {
      * The segment of the aggregate's stream with the highest first sequence at or before {@code seq}, found by probing
      * stream keys backwards in widening windows. Segments do not overlap, so it contains {@code seq} if any segment does.
      */
-    private Optional<Segment> nearestSegmentAtOrBefore(String aggregateId, long seq, boolean withEvents) {
+    private Optional<Segment> nearestSegmentAtOrBefore(MongoCollection<Document> source, String aggregateId, long seq,
+                                                       boolean withEvents) {
         long window = 16;
         long high = seq;
         while (high >= 0) {
             long low = Math.max(0, high - window + 1);
             Segment best = null;
-            for (Document commit : commitsHolding(aggregateId, low, high, withEvents)) {
+            for (Document commit : commitsHolding(source, aggregateId, low, high, withEvents)) {
                 Optional<Segment> segment = CommitDocuments.segmentOf(commit, aggregateId);
                 if (segment.isPresent()) {
                     long first = segment.get().firstSeq();
@@ -133,24 +140,28 @@ final class AggregateStreams {
     }
 
     /** The commits holding a segment of the aggregate that starts between {@code low} and {@code high}, inclusive. */
-    private Iterable<Document> commitsHolding(String aggregateId, long low, long high, boolean withEvents) {
+    private Iterable<Document> commitsHolding(MongoCollection<Document> source, String aggregateId, long low, long high,
+                                              boolean withEvents) {
         List<String> keys = new ArrayList<>((int) (high - low + 1));
         for (long seq = low; seq <= high; seq++) {
             keys.add(CommitDocuments.streamKey(aggregateId, seq));
         }
-        FindIterable<Document> query = commits.find(in(CommitDocuments.STREAM_KEYS, keys));
+        FindIterable<Document> query = source.find(in(CommitDocuments.STREAM_KEYS, keys));
         return withEvents ? query : query.projection(CommitDocuments.SEGMENT_FIELDS);
     }
 
     /**
      * Reads one aggregate's commits in sequence order with {@code $in} lookups on their stream keys, doubling the batch
      * each round. The first round also looks a few keys back, because the first wanted sequence may sit inside a commit
-     * that started earlier (after a snapshot, say).
+     * that started earlier (after a snapshot, say). A walk with events loads majority-committed data and feeds the
+     * stream tips; one without only finds how far the stream may reach, on the primary's latest data, which a rollback
+     * could still take back and so must not become a tip.
      */
     private final class StreamWalk implements Iterator<DomainEventData<?>> {
         private final String aggregateId;
         private final long firstWanted;
         private final boolean withEvents;
+        private final MongoCollection<Document> source;
         private final ArrayDeque<DomainEventData<?>> buffer = new ArrayDeque<>();
         private long next;
         private int batch = 8;
@@ -161,6 +172,7 @@ final class AggregateStreams {
             this.aggregateId = aggregateId;
             this.firstWanted = Math.max(0, firstWanted);
             this.withEvents = withEvents;
+            this.source = withEvents ? commits : latestCommits;
             this.next = this.firstWanted;
         }
 
@@ -194,16 +206,18 @@ final class AggregateStreams {
             long low = next - lookBack;
             long high = next + batch - 1;
             NavigableMap<Long, Segment> segments = new TreeMap<>();
-            for (Document commit : commitsHolding(aggregateId, low, high, withEvents)) {
+            for (Document commit : commitsHolding(source, aggregateId, low, high, withEvents)) {
                 Optional<Segment> segment = CommitDocuments.segmentOf(commit, aggregateId);
                 if (segment.isPresent()) {
                     segments.put(segment.get().firstSeq(), segment.get());
-                    streamTips.advance(aggregateId, segment.get().lastSeq(), segment.get().hash());
+                    if (withEvents) {
+                        streamTips.advance(aggregateId, segment.get().lastSeq(), segment.get().hash());
+                    }
                 }
             }
             if (firstRound && next > 0 && segments.floorEntry(next) == null) {
                 // The wanted sequence may sit inside a commit that starts before the look-back window.
-                nearestSegmentAtOrBefore(aggregateId, next, withEvents)
+                nearestSegmentAtOrBefore(source, aggregateId, next, withEvents)
                         .ifPresent(found -> segments.put(found.firstSeq(), found));
             }
             Map.Entry<Long, Segment> containing = segments.floorEntry(next);

@@ -117,6 +117,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return aggregateStreams.read(identifier, firstSequenceNumber);
     }
 
+    /**
+     * The last sequence that may be stored: read from the primary's latest data, so a commit whose append failed with an
+     * unknown outcome (no majority confirmed it yet) counts. Callers ask this before releasing what a failed append held;
+     * a majority snapshot only shortens the walk, it never hides a later commit.
+     */
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         Optional<Long> snapshot = snapshots.sequenceOf(aggregateIdentifier);

@@ -41,8 +41,9 @@ final class Tail implements AutoCloseable {
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new Object() {
                     @EventHandler
                     void on(Object payload, EventMessage<?> message) {
-                        deliveries.computeIfAbsent(message.getIdentifier(), id -> new AtomicInteger()).incrementAndGet();
+                        // The position first: a waiter that sees the delivery counted then finds its position listed.
                         positionsInDeliveryOrder.add(((Number) message.getMetaData().get("globalPosition")).longValue());
+                        deliveries.computeIfAbsent(message.getIdentifier(), id -> new AtomicInteger()).incrementAndGet();
                     }
                 }).build())
                 .messageSource(eventStore)

@@ -35,4 +35,20 @@ public final class QueryApi {
                     schema = @Schema(type = "integer", format = "int64", minimum = "0"))})
     public @interface Paged {
     }
+
+    /**
+     * The filters of a history ({@code from}, {@code to}, {@code type}, parsed by {@code HistoryQuery}), matched by
+     * name like {@link Paged}'s.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "Only events recorded at or after this "
+                    + "instant", schema = @Schema(type = "string", format = "date-time")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Only events recorded at or before this "
+                    + "instant", schema = @Schema(type = "string", format = "date-time")),
+            @Parameter(name = "type", in = ParameterIn.QUERY, description = "Only events of this type, e.g. "
+                    + "ArtisanRelocated; a type the actor's stream cannot hold is a 400")})
+    public @interface HistoryFilters {
+    }
 }

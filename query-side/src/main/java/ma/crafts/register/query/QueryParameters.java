@@ -35,32 +35,40 @@ public final class QueryParameters {
     }
 
     /**
-     * The instants {@code ?asOf} may name: years 0000 to 9999. Further out, an instant has no calendar day in the
+     * The instants a parameter may name: years 0000 to 9999. Further out, an instant has no calendar day in the
      * register's zone, and turning it into one (the eligibility rules do) would fail instead of answering.
      */
-    private static final Instant EARLIEST_AS_OF = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LATEST_AS_OF = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final Instant EARLIEST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** {@code ?asOf}: absent, or an ISO-8601 instant such as {@code 2025-03-01T10:00:00Z} (an offset is accepted). */
     public static Instant asOf(String raw) {
+        return instant("asOf", raw);
+    }
+
+    /**
+     * An instant parameter such as {@code ?asOf}, {@code ?from} or {@code ?to}: absent, or an ISO-8601 instant such as
+     * {@code 2025-03-01T10:00:00Z} (an offset is accepted) between the years 0000 and 9999.
+     */
+    public static Instant instant(String field, String raw) {
         if (raw == null) {
             return null;
         }
-        Instant instant = instant(raw.trim());
-        if (instant.isBefore(EARLIEST_AS_OF) || instant.isAfter(LATEST_AS_OF)) {
-            throw new InvalidInputException("asOf", "must be between the years 0000 and 9999");
+        Instant instant = parseInstant(field, raw.trim());
+        if (instant.isBefore(EARLIEST_INSTANT) || instant.isAfter(LATEST_INSTANT)) {
+            throw new InvalidInputException(field, "must be between the years 0000 and 9999");
         }
         return instant;
     }
 
-    private static Instant instant(String text) {
+    private static Instant parseInstant(String field, String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("asOf", "must be an ISO-8601 instant such as 2025-03-01T10:00:00Z");
+                throw new InvalidInputException(field, "must be an ISO-8601 instant such as 2025-03-01T10:00:00Z");
             }
         }
     }

@@ -14,10 +14,14 @@ public final class QueryProcessors {
 
     public static final String ARTISAN_PROJECTIONS = "artisan-projections";
 
+    /** The statistics' processor: no read waits for it, so its batches stay off the shared processor's path. */
+    public static final String STATISTICS_PROJECTIONS = "statistics-projections";
+
     /** The projections, by the names the admin API rebuilds them under. */
     public static final String ARTISAN_VIEW = "artisan-view";
     public static final String CARD_VERIFICATION = "card-verification";
     public static final String CHAMBER_NOTIFICATIONS = "chamber-notifications";
+    public static final String STATISTICS = "statistics";
     public static final String ELIGIBILITY = "eligibility";
 
     private QueryProcessors() {

@@ -2,6 +2,7 @@ package ma.crafts.register.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,7 +32,10 @@ import ma.crafts.register.query.artisan.ArtisanStreamReader;
 import ma.crafts.register.query.artisan.ArtisanViewPresenter;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.audit.ActorHistories;
+import ma.crafts.register.query.audit.HistoryPages;
 import ma.crafts.register.query.audit.HistoryService;
+import ma.crafts.register.query.audit.PersonalDataDisclosure;
 import ma.crafts.register.query.card.CardDocumentRenderer;
 import ma.crafts.register.query.card.CardDocuments;
 import ma.crafts.register.query.card.CardProjection;
@@ -58,6 +62,14 @@ import ma.crafts.register.query.projection.RebuildableProjection;
 import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.reference.ReferenceCatalog;
+import ma.crafts.register.query.statistics.ActorCounting;
+import ma.crafts.register.query.statistics.ActorGauges;
+import ma.crafts.register.query.statistics.FlowCounting;
+import ma.crafts.register.query.statistics.StatisticsFacts;
+import ma.crafts.register.query.statistics.StatisticsProjection;
+import ma.crafts.register.query.statistics.StatisticsQueries;
+import ma.crafts.register.query.statistics.StatisticsRecount;
+import ma.crafts.register.query.statistics.mongo.StatisticsStore;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import org.axonframework.config.Configuration;
@@ -67,6 +79,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -94,15 +107,15 @@ public class QuerySideConfiguration {
     public void configureProcessors(EventProcessingConfigurer processing,
                                     @Value("${register.query.projection-threads:1}") int threads,
                                     @Value("${register.query.projection-batch-size:500}") int batchSize) {
-        // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
-        // stored token; the token store also tells ?minPosition how far each projection has got.
-        processing.registerTrackingEventProcessor(QueryProcessors.ARTISAN_PROJECTIONS, Configuration::eventStore,
-                c -> QueryProcessors.configuration(threads, batchSize));
-        // The projections write once per batch, from this interceptor, before the batch's token is stored.
-        processing.registerHandlerInterceptor(QueryProcessors.ARTISAN_PROJECTIONS,
-                c -> ProjectionBatches.flushing(QueryProcessors.ARTISAN_PROJECTIONS,
-                        () -> c.eventProcessingConfiguration().eventProcessor(QueryProcessors.ARTISAN_PROJECTIONS,
-                                StreamingEventProcessor.class)));
+        for (String processor : List.of(QueryProcessors.ARTISAN_PROJECTIONS, QueryProcessors.STATISTICS_PROJECTIONS)) {
+            // Tracking, not subscribing: projections must be replayable (reset) and must survive restarts from their
+            // stored token; the token store also tells ?minPosition how far each projection has got.
+            processing.registerTrackingEventProcessor(processor, Configuration::eventStore,
+                    c -> QueryProcessors.configuration(threads, batchSize));
+            // The projections write once per batch, from this interceptor, before the batch's token is stored.
+            processing.registerHandlerInterceptor(processor, c -> ProjectionBatches.flushing(processor,
+                    () -> c.eventProcessingConfiguration().eventProcessor(processor, StreamingEventProcessor.class)));
+        }
     }
 
     @Bean
@@ -158,6 +171,53 @@ public class QuerySideConfiguration {
                 names -> new NotificationProjection(new NotificationRepository(database, names)));
     }
 
+    /**
+     * The statistics projection; {@code register.statistics.projection=false} leaves it out (the benchmark measures
+     * what it costs the registrations), and the statistics then read empty.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "register.statistics.projection", havingValue = "true", matchIfMissing = true)
+    public RebuildableProjection queryStatisticsProjection(MongoDatabase database, ArtisanFolding folding,
+                                                           StatisticsFacts facts) {
+        return new RebuildableProjection(QueryProcessors.STATISTICS, StatisticsStore.COLLECTIONS,
+                names -> new StatisticsProjection(new StatisticsStore(database, names), folding, facts),
+                QueryProcessors.STATISTICS_PROJECTIONS);
+    }
+
+    @Bean
+    public StatisticsFacts queryStatisticsFacts(PersonalDataVault vault, ReferenceCatalog referenceCatalog) {
+        return new StatisticsFacts(vault, referenceCatalog);
+    }
+
+    @Bean
+    public StatisticsStore queryStatisticsStore(MongoDatabase database, ProjectionGenerations generations) {
+        return new StatisticsStore(database, generations.live(QueryProcessors.STATISTICS));
+    }
+
+    @Bean
+    public ActorCounting queryActorCounting(StatisticsStore store, ReferenceCatalog referenceCatalog,
+                                            ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        ActorCounting counting = new ActorCounting(store, referenceCatalog);
+        meters.ifAvailable(registry -> new ActorGauges(counting, clock.getIfUnique(Clock::systemUTC),
+                Duration.ofSeconds(15)).register(registry, referenceCatalog));
+        return counting;
+    }
+
+    @Bean
+    public StatisticsQueries queryStatisticsQueries(ActorCounting counting, StatisticsStore store,
+                                                    ReferenceCatalog referenceCatalog, ReadAccess access,
+                                                    RegisterCalendar queryRegisterCalendar) {
+        return new StatisticsQueries(counting, new FlowCounting(store, referenceCatalog), referenceCatalog, access,
+                queryRegisterCalendar);
+    }
+
+    @Bean
+    public StatisticsRecount queryStatisticsRecount(EventStore eventStore, StatisticsStore store,
+                                                    ArtisanFolding folding, StatisticsFacts facts,
+                                                    ReferenceCatalog referenceCatalog) {
+        return new StatisticsRecount(eventStore, store, folding, facts, referenceCatalog);
+    }
+
     @Bean
     public NotificationQueries queryNotificationQueries(NotificationRepository repository,
                                                         ReferenceCatalog referenceCatalog, ReadAccess access,
@@ -193,8 +253,15 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads) {
-        return new CooperativeQueries(repository, reads);
+    public ActorHistories queryActorHistories(EventStore eventStore, HistoryPages pages, ReadAccess access,
+                                              ProjectionFreshness freshness) {
+        return new ActorHistories(eventStore, pages, access, freshness);
+    }
+
+    @Bean
+    public CooperativeQueries queryCooperativeQueries(CooperativeRepository repository, ActorReads reads,
+                                                      ActorHistories histories) {
+        return new CooperativeQueries(repository, reads, histories);
     }
 
     @Bean
@@ -208,8 +275,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads) {
-        return new EnterpriseQueries(repository, reads);
+    public EnterpriseQueries queryEnterpriseQueries(EnterpriseRepository repository, ActorReads reads,
+                                                    ActorHistories histories) {
+        return new EnterpriseQueries(repository, reads, histories);
     }
 
     @Bean
@@ -318,10 +386,20 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public HistoryService queryHistoryService(ArtisanStreamReader streams, PersonalDataVault vault, ReadAccess access,
-                                         ObjectMapper objectMapper, ProjectionFreshness freshness,
-                                         PersonalDataReadLog readLog) {
-        return new HistoryService(streams, vault, access, objectMapper, freshness, readLog);
+    public PersonalDataDisclosure queryPersonalDataDisclosure(PersonalDataVault vault, ObjectMapper objectMapper) {
+        return new PersonalDataDisclosure(vault, objectMapper);
+    }
+
+    @Bean
+    public HistoryPages queryHistoryPages(PersonalDataDisclosure disclosure, ObjectMapper objectMapper,
+                                          PersonalDataReadLog readLog) {
+        return new HistoryPages(disclosure, objectMapper, readLog);
+    }
+
+    @Bean
+    public HistoryService queryHistoryService(ArtisanStreamReader streams, ArtisanFolding queryArtisanFolding,
+                                              HistoryPages pages, ReadAccess access, ProjectionFreshness freshness) {
+        return new HistoryService(streams, queryArtisanFolding, pages, access, freshness);
     }
 
     @Bean

@@ -67,9 +67,25 @@ public class ReadAccess {
      * @throws ForbiddenException for a clerk naming another region, or a clerk whose token names no region
      */
     public String searchRegion(String requestedRegion) {
+        return confinedRegion(requestedRegion, Role.AUDITOR, Role.MINISTRY_ANALYST);
+    }
+
+    /**
+     * The region statistics are confined to: ministry analysts, auditors and registry administrators read the whole
+     * country or any region; a clerk its own region, by default and when asked, as for a search.
+     *
+     * @throws ForbiddenException for a clerk naming another region, or a clerk whose token names no region
+     */
+    public String statisticsRegion(String requestedRegion) {
+        return confinedRegion(requestedRegion, Role.AUDITOR, Role.MINISTRY_ANALYST, Role.REGISTRY_ADMIN);
+    }
+
+    private String confinedRegion(String requestedRegion, Role... nationalRoles) {
         requireAuthenticated();
-        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST)) {
-            return requestedRegion;
+        for (Role national : nationalRoles) {
+            if (actor.hasRole(national)) {
+                return requestedRegion;
+            }
         }
         if (!actor.hasRole(Role.CHAMBER_CLERK)) {
             throw artisanReadersOnly();
@@ -85,30 +101,23 @@ public class ReadAccess {
     }
 
     /**
-     * Checks that the caller may read the professional bodies of {@code regionCode} (null for the national level), for
-     * a question that names a territory rather than a body: the territory is public, so a 403 there tells nothing.
+     * Checks that the caller may read the professional bodies of {@code regionCode}: every reading role, and the
+     * registry administrators who constitute bodies; a clerk only its own region's. Null stands for a body of no
+     * region a clerk could show is its own: a national body, or one nobody constituted. The refusal names neither
+     * region nor body, so that a clerk gets the same words for another region's body and for an unknown one.
      *
-     * @throws ForbiddenException for a clerk of another region (or of none, for the national level), or a caller
-     *                            with no role
+     * @throws ForbiddenException for a clerk of another region (or of none, for a null region), or a caller with no
+     *                            role
      */
     public void requireBodyRead(String regionCode) {
-        if (!mayReadBody(regionCode)) {
-            throw new ForbiddenException("A clerk of " + (actor.region() == null ? "no region" : actor.region())
-                    + " cannot read the bodies of " + (regionCode == null ? "the national level" : "region " + regionCode));
-        }
-    }
-
-    /**
-     * Whether the caller may read a professional body of {@code regionCode} (null for a national body): every reading
-     * role, and the registry administrators who constitute bodies; a clerk only its own region's bodies. A question
-     * that names a body answers one the caller may not read like an unknown one, so that it does not tell it exists.
-     *
-     * @throws ForbiddenException for a caller with no role
-     */
-    public boolean mayReadBody(String regionCode) {
         requireAnyReader();
-        return actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST) || actor.hasRole(Role.REGISTRY_ADMIN)
-                || (regionCode != null && regionCode.equals(actor.region()));
+        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST) || actor.hasRole(Role.REGISTRY_ADMIN)) {
+            return;
+        }
+        if (regionCode == null || !regionCode.equals(actor.region())) {
+            throw new ForbiddenException("A clerk of " + (actor.region() == null ? "no region" : actor.region())
+                    + " reads the professional bodies of its own region only");
+        }
     }
 
     /**

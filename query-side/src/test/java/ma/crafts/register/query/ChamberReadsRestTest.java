@@ -172,11 +172,19 @@ class ChamberReadsRestTest {
         assertThat(regional.get("parentBodyId").asText()).isEqualTo(NATIONAL);
         assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, analyst).status()).isEqualTo(200);
 
-        // Unreadable to a clerk is answered like unknown: 404, so that the answer does not tell the body exists.
-        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL, clerk04).status()).isEqualTo(404);
+        // Clerks are limited to their own region (403), and an unknown body is refused alike, so that the answer does
+        // not tell another region's body exists; other roles learn that it is unknown.
+        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL, clerk04).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, clerk07).status())
-                .as("a national body is no region's").isEqualTo(404);
+                .as("a national body is no region's").isEqualTo(403);
+        Response unknownToClerk = api.get("/api/v1/professional-bodies/body-unknown", clerk04);
+        assertThat(unknownToClerk.status()).isEqualTo(403);
+        assertThat(unknownToClerk.body().get("detail"))
+                .isEqualTo(api.get("/api/v1/professional-bodies/" + PROVINCIAL, clerk04).body().get("detail"));
+        assertThat(api.get("/api/v1/professional-bodies/body-unknown", clerk07).status())
+                .as("not even to a clerk of the region it would be in").isEqualTo(403);
         assertThat(api.get("/api/v1/professional-bodies/body-unknown", admin).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/professional-bodies/body-unknown", analyst).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL + "?size=0", admin).status()).isEqualTo(400);
     }
 

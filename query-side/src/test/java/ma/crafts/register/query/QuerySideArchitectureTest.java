@@ -19,8 +19,10 @@ class QuerySideArchitectureTest {
      * Which feature may use which, through its top-level package. The artisan view is the read model the others
      * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
      * the features that validate codes against it. The card check names the programmes its holder is eligible for,
-     * and the printed card the chamber's region and the activity. Reads that show personal data in clear write to
-     * the read log.
+     * and the printed card the chamber's region and the activity. Cooperatives and enterprises page their histories
+     * and replay their past states with the audit feature's history engine. The statistics fold artisans as the view
+     * does and validate and name codes from the reference data. Reads that show personal data in clear write to the
+     * read log.
      */
     @ArchTest
     static final ArchRule featuresUseEachOtherOnlyThroughDeclaredApis = FeatureRules.of(SIDE)
@@ -29,10 +31,11 @@ class QuerySideArchitectureTest {
                     "audit -> artisan", "audit -> readlog",
                     "body -> artisan", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> readlog", "card -> reference",
-                    "cooperative -> artisan",
+                    "cooperative -> artisan", "cooperative -> audit",
                     "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",
-                    "enterprise -> artisan",
-                    "notification -> artisan", "notification -> reference"), Map.of());
+                    "enterprise -> artisan", "enterprise -> audit",
+                    "notification -> artisan", "notification -> reference",
+                    "statistics -> artisan", "statistics -> reference"), Map.of());
 
     @ArchTest
     static final ArchRule mongoCodeLivesInMongoPackages = FeatureRules.of(SIDE).mongoCodeLivesInMongoPackages();

@@ -50,8 +50,13 @@ final class Api {
 
     /** A GET of a document that is not JSON (a PDF): its status, type and bytes. */
     HttpResponse<byte[]> download(String path, String token) {
+        return download(path, token, "*/*");
+    }
+
+    /** A GET asking for the media type {@code accept} (a CSV): its status, type and bytes. */
+    HttpResponse<byte[]> download(String path, String token, String accept) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -127,8 +127,8 @@ class AuthorisationMatrixTest {
             adminOnly("POST /api/v1/admin/projections/{name}/rebuild", 404, f -> null).on("name", f -> "no-such-projection"),
             adminOnly("GET /api/v1/admin/projections", 200, f -> null),
             // Bodies: every role reads them, clerks their own region's only; the administrator constitutes them.
-            // Another region's body is answered like an unknown one: 404, not 403, so the answer does not tell it exists.
-            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, 404, 200, 200, 200),
+            // Another region's body is 403 to a clerk, as is an unknown one (BodyExistenceUnsaidTest).
+            row("GET /api/v1/professional-bodies/{id}", f -> null, 200, FORBIDDEN, 200, 200, 200),
             row("GET /api/v1/professional-bodies?branchCode={branchCode}&territoryCode=" + RegisterFixtures.PROVINCE,
                     f -> null, 200, FORBIDDEN, 200, 200, 200).on("branchCode", f -> f.branchCode),
             // An artisan of another region is looked up as an unknown one: 404, not 403, so the CIN leaks nothing.
@@ -139,6 +139,8 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/cards/{cardNumber}"),
             artisanRead("GET /api/v1/cooperatives/{id}"),
             artisanRead("GET /api/v1/enterprises/{id}"),
+            artisanRead("GET /api/v1/cooperatives/{id}/history"),
+            artisanRead("GET /api/v1/enterprises/{id}/history"),
             artisanRead("GET /api/v1/artisans/{artisanId}"),
             artisanRead("GET /api/v1/artisans/{artisanId}/history"),
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),
@@ -155,10 +157,19 @@ class AuthorisationMatrixTest {
             auditorOnly("GET /api/v1/audit/checkpoints", 200),
             auditorOnly("POST /api/v1/audit/checkpoints", 201).but(Caller.REGISTRY_ADMIN, 201),
             auditorOnly("GET /api/v1/audit/checkpoints/{id}", 200).on("id", f -> f.checkpoint),
+            // Statistics: national roles and the administrator read everything, a clerk its own region.
+            row("GET /api/v1/statistics/actors?groupBy=gender&regionCode=" + RegisterFixtures.OWN_REGION,
+                    f -> null, 200, FORBIDDEN, 200, 200, 200),
+            row("GET /api/v1/statistics/flows?measure=registrations&regionCode=" + RegisterFixtures.OWN_REGION,
+                    f -> null, 200, FORBIDDEN, 200, 200, 200),
+            adminOnly("POST /api/v1/admin/statistics/recount", 200, f -> null),
+            open("GET /api/v1/open-data/actors.csv", 200),
             anyRole("GET /api/v1/reference/regions", 200),
             anyRole("GET /api/v1/reference/activities", 200),
             open("GET /api/v1/cards/{cardNumber}/verification", 200),
             open("GET /api/v1/card-checks/{code}", 200),
+            // What the dashboard's page reads before anyone signs in (README's API section).
+            open("GET /api/v1/dashboard/config", 200),
             // Only reachable in dev mode, where anyone may have a token (api.md).
             open("POST /api/v1/dev/tokens", 201, f -> Map.of("subject", "matrix", "roles", List.of("AUDITOR"))));
 

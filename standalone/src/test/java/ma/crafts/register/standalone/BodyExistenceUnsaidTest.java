@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,8 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A clerk cannot tell whether another region has constituted a body: body ids follow from branch and territory, so an
  * answer that differed between "no such body" and "a body of another region" would let any clerk map every region's
- * bodies. Every operation that names a body answers a clerk of Fès-Meknès byte for byte alike for an unknown body and
- * for Marrakech-Safi's provincial and regional bodies (the fixtures'), once the body id in it is set aside.
+ * bodies. Clerks are limited to their own region (api.md: 403 otherwise), so every operation that names a body answers
+ * a clerk of Fès-Meknès the same 403, byte for byte once the body id in it is set aside, for an unknown body and for
+ * Marrakech-Safi's provincial and regional bodies (the fixtures'). Other roles learn that an unknown body is unknown.
  */
 @SharedRegisterContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,10 +69,11 @@ class BodyExistenceUnsaidTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
-    void anotherRegionsBodyIsAnsweredLikeAnUnknownOne(Operation operation) {
+    void anotherRegionsBodyIsRefusedLikeAnUnknownOne(Operation operation) {
         String unknown = UUID.randomUUID().toString();
         Api.Reply forUnknown = operation.send().apply(unknown);
-        assertThat(forUnknown.status()).as(forUnknown.raw().body()).isBetween(400, 499);
+        assertThat(forUnknown.status()).as(forUnknown.raw().body()).isEqualTo(403);
+        assertThat(forUnknown.header("Content-Type")).startsWith("application/problem+json");
 
         for (String existing : List.of(fixtures.provincialBody, fixtures.regionalBody)) {
             Api.Reply forExisting = operation.send().apply(existing);
@@ -79,6 +82,13 @@ class BodyExistenceUnsaidTest {
             assertThat(forExisting.raw().body().replace(existing, "{bodyId}"))
                     .isEqualTo(forUnknown.raw().body().replace(unknown, "{bodyId}"));
         }
+    }
+
+    @Test
+    void anUnknownBodyIsNotFoundByOtherRoles() {
+        String auditor = api.token("auditor-bodies", List.of("AUDITOR"), null);
+        assertThat(api.get("/api/v1/professional-bodies/" + UUID.randomUUID(), auditor).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/professional-bodies/" + fixtures.provincialBody, auditor).status()).isEqualTo(200);
     }
 
     private static Arguments operation(String name, Function<String, Api.Reply> send) {

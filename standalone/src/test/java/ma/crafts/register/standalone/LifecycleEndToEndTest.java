@@ -272,9 +272,10 @@ class LifecycleEndToEndTest {
     }
 
     private JsonNode history(String id, String token, Api.Reply after) {
-        Api.Reply history = api.get("/api/v1/artisans/" + id + "/history?minPosition=" + position(after), token);
+        Api.Reply history = api.get("/api/v1/artisans/" + id + "/history?size=100&minPosition=" + position(after),
+                token);
         assertThat(history.status()).as(String.valueOf(history.body())).isEqualTo(200);
-        return history.body();
+        return history.body().get("items");
     }
 
     private JsonNode lastHistoryItem(String id, String token, Api.Reply after) {
@@ -309,8 +310,8 @@ class LifecycleEndToEndTest {
 
     /** The deadline runs on its own thread; the history is read from the store, so it shows the event once stored. */
     private JsonNode awaitHistoryItem(String id, String type) throws InterruptedException {
-        return awaitItem(type + " in the history of " + id, () -> api.get("/api/v1/artisans/" + id + "/history",
-                auditor).body(), item -> type.equals(item.get("type").asText()));
+        return awaitItem(type + " in the history of " + id, () -> api.get("/api/v1/artisans/" + id + "/history?size=100",
+                auditor).body().path("items"), item -> type.equals(item.get("type").asText()));
     }
 
     /** The first item of {@code list} that {@code matches}, read again until it appears: what a process left behind. */

@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Erasure over the API (Law 09-08): the registry administrator's request is recorded as an event, the key, the CIN
  * reservation and the stored idempotent responses go, the view and the history show the actor erased while the hash
- * chain holds, the erased data can no longer be amended, and a restart after a restore of the keys from an older
+ * chain holds (the erasure's own changes show the data going away without showing it), the erased data can no longer
+ * be amended, and a restart after a restore of the keys from an older
  * backup erases them again.
  */
 @SharedRegisterContext
@@ -77,6 +78,11 @@ class PersonalDataErasureApiTest {
         String artisanId = register(cin, key);
         String path = "/api/v1/artisans/" + artisanId + "/personal-data";
         assertThat(reservationsOf(artisanId)).hasSize(1);
+        assertThat(api.get("/api/v1/artisans/" + artisanId + "/history", auditor).status()).isEqualTo(200);
+        JsonNode historyReads = api.get("/api/v1/audit/personal-data-reads?actorId=" + artisanId
+                + "&subject=erasure-auditor", auditor).body();
+        assertThat(historyReads.get("total").asLong()).as("one history response, one read").isEqualTo(1);
+        assertThat(historyReads.get("items").get(0).get("fields").toString()).contains("firstName", "cin");
         assertThat(idempotencyRecordsNaming(artisanId)).isNotEmpty();
 
         assertThat(erase(path, admin, null).status()).as("no body").isEqualTo(400);
@@ -107,10 +113,14 @@ class PersonalDataErasureApiTest {
         JsonNode view = api.get("/api/v1/artisans/" + artisanId + "?minPosition=" + position, auditor).body();
         assertThat(view.get("personalDataErased").asBoolean()).isTrue();
         assertThat(view.get("firstName").isNull()).isTrue();
-        JsonNode history = api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body();
+        JsonNode history = api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body().get("items");
         assertThat(history.get(0).get("personalDataErased").asBoolean()).isTrue();
-        JsonNode erasure = history.get(history.size() - 1);
-        assertThat(erasure.get("type").asText()).isEqualTo("PersonalDataErased");
+        JsonNode erasures = api.get("/api/v1/artisans/" + artisanId + "/history?type=PersonalDataErased", auditor)
+                .body().get("items");
+        assertThat(erasures).hasSize(1);
+        JsonNode erasure = erasures.get(0);
+        assertThat(erasure.get("changes").toString()).as("the data goes, unseen")
+                .isEqualTo("[{\"field\":\"personalData\",\"before\":\"***\",\"after\":null}]");
         assertThat(erasure.get("recordedBy").asText()).isEqualTo("erasure-admin");
         assertThat(erasure.get("payload").get("legalBasis").asText()).isEqualTo("Loi 09-08, art. 8");
 
@@ -129,6 +139,11 @@ class PersonalDataErasureApiTest {
         assertThat(cooperative.get("representative").isNull()).isTrue();
         JsonNode enterprise = api.get("/api/v1/enterprises/" + fixtures.erasedEnterprise, auditor).body();
         assertThat(enterprise.get("personalDataErased").asBoolean()).isTrue();
+        JsonNode erasure = api.get("/api/v1/cooperatives/" + fixtures.erasedCooperative
+                + "/history?type=PersonalDataErased", auditor).body().get("items");
+        assertThat(erasure).hasSize(1);
+        assertThat(erasure.get(0).get("changes").toString()).isEqualTo(
+                "[{\"field\":\"registration.representative\",\"before\":\"***\",\"after\":null}]");
         assertThat(storageEngine.verifyStream(fixtures.erasedEnterprise).intact()).isTrue();
         Api.Reply amended = api.post("/api/v1/enterprises/" + fixtures.erasedEnterprise + "/amendments", clerk,
                 Map.of("phone", "+212661234569"));
@@ -164,7 +179,7 @@ class PersonalDataErasureApiTest {
             Api restartedApi = new Api(SecondProcess.port(restarted));
             String reader = restartedApi.token("erasure-auditor", List.of("AUDITOR"), null);
             JsonNode view = restartedApi.get("/api/v1/artisans/" + artisanId + "/history", reader).body();
-            assertThat(view.get(0).get("personalDataErased").asBoolean()).isTrue();
+            assertThat(view.get("items").get(0).get("personalDataErased").asBoolean()).isTrue();
         }
     }
 

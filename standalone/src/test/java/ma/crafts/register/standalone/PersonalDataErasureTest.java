@@ -71,7 +71,7 @@ class PersonalDataErasureTest {
         assertThat(before.get("firstName").get("ar").asText()).isEqualTo(arabicFirst);
         assertThat(before.get("personalDataErased").asBoolean()).isFalse();
         assertThat(api.get(check, null).body().get("holderInitials").isNull()).isFalse();
-        JsonNode historyBefore = api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body();
+        JsonNode historyBefore = api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body().get("items");
         List<String> eventsBefore = storedEvents(artisanId);
         assertThat(eventsBefore).hasSizeGreaterThanOrEqualTo(2);
         assertThat(collectionsHolding(inClear)).as("personal data is sealed before any erasure").isEmpty();
@@ -79,7 +79,8 @@ class PersonalDataErasureTest {
         vault.erase(artisanId);
 
         assertThat(storedEvents(artisanId)).as("the same events at the same positions").isEqualTo(eventsBefore);
-        assertThat(positionsSequencesAndTypes(api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body()))
+        assertThat(positionsSequencesAndTypes(api.get("/api/v1/artisans/" + artisanId + "/history", auditor).body()
+                .get("items")))
                 .isEqualTo(positionsSequencesAndTypes(historyBefore));
         HashChain.Verification chain = storageEngine.verifyStream(artisanId);
         assertThat(chain.intact()).as(String.valueOf(chain.problems())).isTrue();

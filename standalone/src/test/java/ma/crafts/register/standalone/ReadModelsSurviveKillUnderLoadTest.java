@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A {@code kill -9} under load: eight clients register artisans in a register running as a JVM of its own on the H2
  * store, it is killed while they do, and started again on the same data. Every acknowledged registration is then
  * readable, the search totals equal the items they list, and every read equals what a clean rebuild of the artisan
- * view (views, search windows and counts) answers. Commits in flight when reads are made land late, below positions
+ * view (views, search windows and counts) answers; the statistics count each artisan once and equal a recount from
+ * the event store. Commits in flight when reads are made land late, below positions
  * already applied: what the crash report saw as totals below their items.
  */
 class ReadModelsSurviveKillUnderLoadTest {
@@ -102,6 +103,12 @@ class ReadModelsSurviveKillUnderLoadTest {
         for (String artisanId : acknowledged) {
             assertThat(afterCrash.get(artisanId)).as(artisanId).startsWith("200 ");
         }
+        // The statistics have a processor of their own: they count every artisan listed, once, when it catches up.
+        await("the statistics to count every artisan listed", () -> restarted.get("/api/v1/statistics/actors?regionCode="
+                + REGION, auditor).body().get("total").asLong() == listed.size());
+        JsonNode recount = restarted.post("/api/v1/admin/statistics/recount", admin, null).body();
+        assertThat(recount.get("settled").asBoolean() && recount.get("equal").asBoolean())
+                .as("the statistics equal a recount from the store: %s", recount).isTrue();
 
         Api.Reply rebuild = restarted.post("/api/v1/admin/projections/artisan-view/rebuild", admin, null);
         assertThat(rebuild.status()).as(String.valueOf(rebuild.body())).isEqualTo(202);

@@ -86,7 +86,8 @@ class RegisterEndToEndTest {
         assertThat(asOf.path("memberships")).isEmpty();
         assertThat(api.get("/api/v1/artisans/" + artisanId + "?asOf=" + beforeRegistration, auditor).status()).isEqualTo(404);
 
-        JsonNode history = api.get("/api/v1/artisans/" + artisanId + "/history?minPosition=" + position, auditor).body();
+        JsonNode history = api.get("/api/v1/artisans/" + artisanId + "/history?minPosition=" + position, auditor).body()
+                .get("items");
         assertThat(history).hasSize(3);
         assertThat(history.get(0).get("recordedBy").asText()).isEqualTo("clerk-marrakech");
         assertThat(history.get(0).get("chamber").asText()).isEqualTo("MA-07");

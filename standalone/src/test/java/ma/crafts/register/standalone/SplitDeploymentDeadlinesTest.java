@@ -105,7 +105,7 @@ class SplitDeploymentDeadlinesTest {
             Api.Reply history = queries.get("/api/v1/artisans/" + artisanId + "/history", auditor);
             lastSeen.clear();
             if (history.status() == 200) {
-                for (JsonNode item : history.body()) {
+                for (JsonNode item : history.body().get("items")) {
                     lastSeen.add(item.get("type").asText());
                     if ("CardExpired".equals(item.get("type").asText())) {
                         return item;

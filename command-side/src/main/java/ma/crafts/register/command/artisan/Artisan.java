@@ -5,11 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import ma.crafts.register.command.ActorMetadata;
 import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
+import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.errors.RuleViolationException;
@@ -290,7 +292,7 @@ public class Artisan extends RecordedArtisan {
     @CommandHandler
     public ArtisanJoinedProfessionalBody handle(JoinProfessionalBody command, ProfessionalBodies bodies,
                                                 RegisterPolicy policy) {
-        BodyFacts body = ofThisRegion(bodies).find(command.bodyId())
+        BodyFacts body = namedBy(command.actingRegion(), bodies).find(command.bodyId())
                 .orElseThrow(() -> new NotFoundException("No professional body " + command.bodyId()));
         requireActive("a professional body membership");
         ArtisanRules.requireJoinable(body, branchCode, provinceCode);
@@ -300,25 +302,37 @@ public class Artisan extends RecordedArtisan {
     @CommandHandler
     public ProfessionalBodyMembershipEnded handle(LeaveProfessionalBody command, ProfessionalBodies bodies,
                                                   RegisterPolicy policy) {
-        return applied(memberships.ending(artisanId, command.bodyId(), ofThisRegion(bodies), Cause.LEFT, null,
-                policy.today()));
+        return applied(memberships.ending(artisanId, command.bodyId(), namedBy(command.actingRegion(), bodies),
+                Cause.LEFT, null, policy.today()));
     }
 
     @CommandHandler
     public ProfessionalBodyMembershipEnded handle(ExcludeFromProfessionalBody command, ProfessionalBodies bodies,
                                                   RegisterPolicy policy) {
         String reason = ArtisanRules.reason(command.reason());
-        return applied(memberships.ending(artisanId, command.bodyId(), ofThisRegion(bodies), Cause.EXCLUDED, reason,
-                policy.today()));
+        return applied(memberships.ending(artisanId, command.bodyId(), namedBy(command.actingRegion(), bodies),
+                Cause.EXCLUDED, reason, policy.today()));
     }
 
     /**
-     * The bodies a membership command may name: those of the artisan's region, which is the acting clerk's. A body of
-     * another region, or of the national level, is answered like an unknown one (404, the same words), so that a
-     * clerk cannot learn which bodies other regions have constituted: body ids follow from branch and territory.
+     * The bodies a membership command of {@code actingRegion} may name. A clerk is limited to its own region's bodies
+     * (403 otherwise) and is refused an unknown body in the same words, as it cannot show that body is its region's:
+     * body ids follow from branch and territory, so differing answers would tell which bodies other regions have
+     * constituted. A national body is no region's secret; the membership rules answer it. An actor with national
+     * scope names any body, and an unknown one is 404 to it.
      */
-    private ProfessionalBodies ofThisRegion(ProfessionalBodies bodies) {
-        return bodyId -> bodies.find(bodyId).filter(body -> regionCode.equals(body.regionCode()));
+    private ProfessionalBodies namedBy(String actingRegion, ProfessionalBodies bodies) {
+        if (actingRegion == null) {
+            return bodies;
+        }
+        return bodyId -> {
+            Optional<BodyFacts> body = bodies.find(bodyId);
+            if (body.map(found -> found.regionCode() == null || actingRegion.equals(found.regionCode())).orElse(false)) {
+                return body;
+            }
+            throw new ForbiddenException("A clerk of region " + actingRegion
+                    + " may only name the professional bodies of that region");
+        };
     }
 
     @CommandHandler

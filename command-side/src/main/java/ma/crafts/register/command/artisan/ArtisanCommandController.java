@@ -175,9 +175,10 @@ public class ArtisanCommandController {
                     + "and current province, at most one body per branch, and the artisan must be ACTIVE; otherwise "
                     + "409 rule-violation naming the rule." + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Joined")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
-    @ApiResponse(responseCode = "404", description = "No such artisan, or no such body in the artisan's region "
-            + "(another region's body is answered alike)")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region, or a "
+            + "body of another region; an unknown body is answered alike, so that the answer does not tell another "
+            + "region's body exists")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: body-must-be-provincial, "
             + "body-branch-must-match, body-province-must-match, one-body-per-branch or artisan-must-be-active")
     public JoinedResponse join(@PathVariable String artisanId, @RequestBody(required = false) JoinBodyRequest request) {
@@ -327,9 +328,10 @@ public class ArtisanCommandController {
             description = "Ends the artisan's membership of the body (cause LEFT). The membership stays in the "
                     + "artisan's history with its start and end. Not a member: 409 `not-a-member`." + VERSION_POSITION)
     @ApiResponse(responseCode = "200", description = "Left")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
-    @ApiResponse(responseCode = "404", description = "No such artisan, or no such body in the artisan's region "
-            + "(another region's body is answered alike)")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region, or a "
+            + "body of another region; an unknown body is answered alike, so that the answer does not tell another "
+            + "region's body exists")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member")
     public MembershipEndedResponse leave(@PathVariable String artisanId, @PathVariable String bodyId,
                                          @Parameter(description = "Why the artisan leaves; optional, at most "

@@ -123,9 +123,10 @@ public class ProfessionalBodyCommandController {
                     + VERSION_POSITION)
     @ApiResponse(responseCode = "201", description = "Exclusion recorded")
     @ApiResponse(responseCode = "400", description = "Missing artisanId or reason")
-    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
-    @ApiResponse(responseCode = "404", description = "No such artisan, or no such body in the artisan's region "
-            + "(another region's body is answered alike)")
+    @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region, or a "
+            + "body of another region; an unknown body is answered alike, so that the answer does not tell another "
+            + "region's body exists")
+    @ApiResponse(responseCode = "404", description = "No such artisan")
     @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: not-a-member")
     public MembershipEndedResponse exclude(@PathVariable String bodyId,
                                            @RequestBody(required = false) ExclusionRequest request) {

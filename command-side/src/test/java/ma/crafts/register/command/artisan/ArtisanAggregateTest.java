@@ -264,23 +264,28 @@ class ArtisanAggregateTest {
         fixture.given(registered()).when(new JoinProfessionalBody(ID, BODY, MARRAKECH_SAFI))
                 .expectException(rule("body-must-be-provincial"))
                 .expectNoEvents();
-        // The national level is outside the clerk's region: refused like a body that does not exist.
+        // The national level is no region's: not a question of the clerk's region, the joining rule answers it.
         body(BODY, BodyLevel.NATIONAL, "B08", "MA", null);
         fixture.given(registered()).when(new JoinProfessionalBody(ID, BODY, MARRAKECH_SAFI))
-                .expectException(NotFoundException.class).expectNoEvents();
+                .expectException(rule("body-must-be-provincial")).expectNoEvents();
+        fixture.given(registered()).when(new LeaveProfessionalBody(ID, BODY, MARRAKECH_SAFI))
+                .expectException(rule("not-a-member")).expectNoEvents();
     }
 
     @Test
-    void aBodyOfAnotherRegionIsRefusedInTheWordsOfAnUnknownOne() {
+    void aClerkIsRefusedAnotherRegionsBodyAndAnUnknownOneInTheSameWords() {
         body(BODY, BodyLevel.PROVINCIAL, "B08", "MA-FES", "MA-03");
-        fixture.given(registered()).when(new JoinProfessionalBody(ID, BODY, MARRAKECH_SAFI))
-                .expectException(NotFoundException.class)
-                .expectExceptionMessage("No professional body " + BODY)
-                .expectNoEvents();
-        fixture.given(registered()).when(new LeaveProfessionalBody(ID, BODY, MARRAKECH_SAFI))
-                .expectException(NotFoundException.class)
-                .expectExceptionMessage("No professional body " + BODY)
-                .expectNoEvents();
+        for (String named : List.of(BODY, "no-such-body")) {
+            for (Object command : List.of(new JoinProfessionalBody(ID, named, MARRAKECH_SAFI),
+                    new LeaveProfessionalBody(ID, named, MARRAKECH_SAFI),
+                    new ExcludeFromProfessionalBody(ID, named, "dues unpaid", MARRAKECH_SAFI))) {
+                fixture.given(registered()).when(command)
+                        .expectException(ForbiddenException.class)
+                        .expectExceptionMessage("A clerk of region " + MARRAKECH_SAFI
+                                + " may only name the professional bodies of that region")
+                        .expectNoEvents();
+            }
+        }
     }
 
     @Test
@@ -319,8 +324,10 @@ class ArtisanAggregateTest {
     }
 
     @Test
-    void anUnknownBodyIsNotFound() {
-        fixture.given(registered()).when(new JoinProfessionalBody(ID, "no-such-body", MARRAKECH_SAFI))
+    void anUnknownBodyIsNotFoundByAnActorWithNationalScope() {
+        fixture.given(registered()).when(new JoinProfessionalBody(ID, "no-such-body", null))
+                .expectException(NotFoundException.class).expectNoEvents();
+        fixture.given(registered()).when(new LeaveProfessionalBody(ID, "no-such-body", null))
                 .expectException(NotFoundException.class).expectNoEvents();
     }
 

@@ -60,8 +60,8 @@ public class RegisterOpenApiAutoConfiguration {
     private static final String PROBLEM_JSON = "application/problem+json";
     /** The query parameter with which a read waits for the caller's own write, and may answer 503 instead. */
     private static final String MIN_POSITION = "minPosition";
-    private static final Pattern VERIFICATION =
-            Pattern.compile("^/api/v1/cards/\\{[^/]+}/verification$|^/api/v1/card-checks/\\{[^/]+}$");
+    private static final Pattern OPEN_READS = Pattern.compile(
+            "^/api/v1/cards/\\{[^/]+}/verification$|^/api/v1/card-checks/\\{[^/]+}$|^/api/v1/open-data/[^/]+$");
 
     @Bean
     @ConditionalOnMissingBean
@@ -147,7 +147,7 @@ public class RegisterOpenApiAutoConfiguration {
     }
 
     private static boolean isOpen(String path, PathItem.HttpMethod method) {
-        return method == PathItem.HttpMethod.GET && VERIFICATION.matcher(path).matches()
+        return method == PathItem.HttpMethod.GET && OPEN_READS.matcher(path).matches()
                 || method == PathItem.HttpMethod.POST && DevTokenController.PATH.equals(path);
     }
 

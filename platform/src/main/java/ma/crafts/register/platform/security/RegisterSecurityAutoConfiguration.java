@@ -44,9 +44,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless JWT resource server for every register service. Open without a token: card verification, health, the
- * OpenAPI pages and (in dev mode) token issuing; everything else needs a valid bearer token. In {@code dev} mode
- * tokens are HS256 tokens from {@code POST /api/v1/dev/tokens}; in {@code issuer} mode Spring Boot's resource-server
- * settings ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}) name the issuer.
+ * OpenAPI pages, the dashboard's page and its settings, and (in dev mode) token issuing; everything else needs a valid
+ * bearer token. In {@code dev} mode tokens are HS256 tokens from {@code POST /api/v1/dev/tokens}; in {@code issuer}
+ * mode Spring Boot's resource-server settings ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * {@code jwk-set-uri}) name the issuer.
  */
 @AutoConfiguration(
         before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
@@ -165,10 +166,15 @@ public class RegisterSecurityAutoConfiguration {
         RequestMatcher publicPaths = new OrRequestMatcher(
                 paths.matcher(HttpMethod.GET, "/api/v1/cards/*/verification"),
                 paths.matcher(HttpMethod.GET, "/api/v1/card-checks/*"),
+                paths.matcher(HttpMethod.GET, "/api/v1/open-data/*"),
                 paths.matcher("/v3/api-docs/**"),
                 paths.matcher("/v3/api-docs.yaml"),
                 paths.matcher("/swagger-ui/**"),
-                paths.matcher("/swagger-ui.html"));
+                paths.matcher("/swagger-ui.html"),
+                // The dashboard's page and the settings it reads before anyone signs in; its figures need a token.
+                paths.matcher(HttpMethod.GET, "/dashboard"),
+                paths.matcher(HttpMethod.GET, "/dashboard/**"),
+                paths.matcher(HttpMethod.GET, "/api/v1/dashboard/config"));
         // Open paths where a token changes nothing ignore the Authorization header: a partner whose stale token rides
         // along on every request still gets its card verification, not a 401. Health stays out of this set: an
         // administrator's token shows the MongoDB details there.

@@ -2,10 +2,13 @@ package ma.crafts.register.query.artisan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
@@ -26,6 +29,7 @@ import ma.crafts.register.events.artisan.DiplomaEvidenceChecked;
 import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.events.artisan.MasterArtisanStatusGranted;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
@@ -91,6 +95,7 @@ public final class ArtisanFolding {
                 c -> c.withStatus(CardStatus.LOST))));
         on(CardReplaced.class, (s, e, at) -> s.cards(append(s.cards, new CardState(e.cardNumber(), CardStatus.VALID,
                 e.validFrom(), e.validUntil(), e.checkCode()))));
+        on(PersonalDataErased.class, (s, e, at) -> s.personalData(null));
         on(ArtisanJoinedProfessionalBody.class, (s, e, at) -> s.memberships(upsertMembership(s.memberships,
                 new MembershipState(e.bodyId(), e.branchCode(), e.since()))));
         on(ProfessionalBodyMembershipEnded.class, (s, e, at) -> s
@@ -102,6 +107,14 @@ public final class ArtisanFolding {
     @SuppressWarnings("unchecked")
     private <E> void on(Class<E> type, Transition<E> transition) {
         transitions.put(type, (Transition<Object>) transition);
+    }
+
+    /** The simple names of the event types an artisan's stream holds: the registration and every type folded here. */
+    public Set<String> eventTypes() {
+        Set<String> types = new TreeSet<>();
+        types.add(ArtisanRegistered.class.getSimpleName());
+        transitions.keySet().forEach(type -> types.add(type.getSimpleName()));
+        return Collections.unmodifiableSet(types);
     }
 
     /**

@@ -1,13 +1,8 @@
 package ma.crafts.register.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
+import ma.crafts.register.query.QueryApi;
 import ma.crafts.register.query.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,19 +21,21 @@ public class HistoryController {
     }
 
     @GetMapping(path = "/api/v1/artisans/{artisanId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The artisan's events, oldest first",
+    @Operation(summary = "The artisan's events, oldest first, a page at a time",
             description = "Read from the event store itself; with minPosition it first waits (at most 5 s) until "
-                    + "the store holds that position. Personal data appears for auditors and the clerks of the "
-                    + "artisan's current region; ministry analysts see it masked (\"***\").")
-    @ApiResponse(responseCode = "200", description = "The history",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    array = @ArraySchema(schema = @Schema(implementation = HistoryItem.class))))
-    public List<HistoryItem> history(
-            @PathVariable String artisanId,
-            @Parameter(description = "Global position the history must include",
-                    schema = @Schema(type = "integer", format = "int64", minimum = "0"))
-            @RequestParam(required = false) String minPosition) {
+                    + "the store holds that position. Each event carries its trace id, the reason stated for it and "
+                    + "the fields of the artisan's state it changed. Personal data appears for auditors and the "
+                    + "clerks of the artisan's current region; ministry analysts see it masked (\"***\").")
+    @QueryApi.Paged
+    @QueryApi.HistoryFilters
+    public HistoryPage history(@PathVariable String artisanId,
+                               @RequestParam(required = false) String page,
+                               @RequestParam(required = false) String size,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String type,
+                               @RequestParam(required = false) String minPosition) {
         String id = QueryParameters.identifier("artisanId", artisanId);
-        return service.history(id, QueryParameters.minPosition(minPosition));
+        return service.history(id, HistoryQuery.parse(page, size, minPosition, from, to, type, service.eventTypes()));
     }
 }

@@ -26,9 +26,10 @@ public class BodyController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A professional body with its parent, its children and a page of its current members",
-            description = "Clerks read the bodies of their own region; another region's body, or a national one, "
-                    + "is 404 for them, in the same words as an unknown body, so that the answer does not tell it "
-                    + "exists. Auditors, ministry analysts and registry administrators read all.")
+            description = "Clerks read the bodies of their own region; another region's body, a national one and "
+                    + "an unknown one are 403 for them, in the same words, so that the answer does not tell another "
+                    + "region's body exists. Auditors, ministry analysts and registry administrators read all (404 "
+                    + "for an unknown body).")
     @ApiResponse(responseCode = "200", description = "The body")
     @QueryApi.Paged
     public BodyView body(@PathVariable String id,

@@ -40,7 +40,11 @@ public class BodyQueries {
         }
         access.requireAnyReader();
         freshness.await(QueryProcessors.ARTISAN_PROJECTIONS, paging.minPosition());
-        BodyRecord body = repository.find(id).filter(found -> access.mayReadBody(found.regionCode()))
+        Optional<BodyRecord> found = repository.find(id);
+        // An unknown body is of no region a clerk can show is its own: refused like another region's, in the same
+        // words, so that the answer does not tell which bodies other regions have constituted. Other roles get 404.
+        access.requireBodyRead(found.map(BodyRecord::regionCode).orElse(null));
+        BodyRecord body = found
                 .orElseThrow(() -> new NotFoundException("No professional body is constituted under " + id));
         long offset = (long) paging.page() * paging.size();
         return BodyView.of(body, new BodyView.Members(repository.members(id, offset, paging.size()), paging.page(),

@@ -1,6 +1,5 @@
 package ma.crafts.register.query.enterprise;
 
-import java.util.function.UnaryOperator;
 import ma.crafts.register.events.enterprise.EnterpriseDetailsAmended;
 import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
@@ -8,11 +7,8 @@ import ma.crafts.register.events.enterprise.EnterpriseReinstated;
 import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
 import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.events.enterprise.EnterpriseSuspended;
-import ma.crafts.register.query.ActorRegistration;
 import ma.crafts.register.query.QueryProcessors;
-import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
-import ma.crafts.register.values.ArtisanStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,7 +17,7 @@ import org.axonframework.eventhandling.ResetHandler;
 /**
  * The enterprise view, on the query side's one processor (so {@code ?minPosition} holds here too), written per event
  * like the cooperatives': enterprises are few and change rarely. A later event is applied only over an earlier
- * version, so a redelivered one changes nothing.
+ * version, so a redelivered one changes nothing. What each event changes is {@link EnterpriseFolding}'s.
  */
 @ProcessingGroup(QueryProcessors.ARTISAN_PROJECTIONS)
 public class EnterpriseProjection {
@@ -34,56 +30,44 @@ public class EnterpriseProjection {
 
     @EventHandler
     public void on(EnterpriseRegistered event, DomainEventMessage<?> message) {
-        repository.save(new EnterpriseRecord(new ActorRegistration(event.enterpriseId(), event.nia(), event.name(),
-                event.provinceCode(), event.regionCode(), event.activityCodes(), event.branchCodes(),
-                event.representativeGender(), event.representative()), ArtisanStatus.ACTIVE,
-                event.supervisingArtisanId(), null,
-                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+        EnterpriseFolding.apply(null, message).ifPresent(repository::save);
     }
 
     @EventHandler
     public void on(EnterpriseDetailsAmended event, DomainEventMessage<?> message) {
-        update(event.enterpriseId(), message, current -> current.withRegistration(current.registration().amendedBy(
-                event.name(), event.activityCodes(), event.branchCodes(), event.representative()),
-                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+        update(event.enterpriseId(), message);
     }
 
     @EventHandler
     public void on(EnterpriseFlaggedNonCompliant event, DomainEventMessage<?> message) {
-        update(event.enterpriseId(), message, current -> current.flaggedNonCompliant(event.cause(),
-                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+        update(event.enterpriseId(), message);
     }
 
     @EventHandler
     public void on(EnterpriseSupervisingArtisanChanged event, DomainEventMessage<?> message) {
-        update(event.enterpriseId(), message, current -> current.supervisedBy(event.supervisingArtisanId(),
-                message.getSequenceNumber(), ArtisanEvent.positionOf(message)));
+        update(event.enterpriseId(), message);
     }
 
     @EventHandler
     public void on(EnterpriseSuspended event, DomainEventMessage<?> message) {
-        status(event.enterpriseId(), ArtisanStatus.SUSPENDED, message);
+        update(event.enterpriseId(), message);
     }
 
     @EventHandler
     public void on(EnterpriseReinstated event, DomainEventMessage<?> message) {
-        status(event.enterpriseId(), ArtisanStatus.ACTIVE, message);
+        update(event.enterpriseId(), message);
     }
 
     @EventHandler
     public void on(EnterpriseStruckOff event, DomainEventMessage<?> message) {
-        status(event.enterpriseId(), ArtisanStatus.STRUCK_OFF, message);
+        update(event.enterpriseId(), message);
     }
 
-    private void status(String enterpriseId, ArtisanStatus status, DomainEventMessage<?> message) {
-        update(enterpriseId, message, current -> current.withStatus(status, message.getSequenceNumber(),
-                ArtisanEvent.positionOf(message)));
-    }
-
-    private void update(String enterpriseId, DomainEventMessage<?> message, UnaryOperator<EnterpriseRecord> change) {
+    private void update(String enterpriseId, DomainEventMessage<?> message) {
         repository.find(enterpriseId)
                 .filter(current -> current.version() < message.getSequenceNumber())
-                .ifPresent(current -> repository.save(change.apply(current)));
+                .flatMap(current -> EnterpriseFolding.apply(current, message))
+                .ifPresent(repository::save);
     }
 
     @ResetHandler

@@ -22,7 +22,7 @@ public record WriterProgress(long upTo, SortedSet<Long> gaps) {
         gaps = new TreeSet<>(gaps.headSet(upTo));
     }
 
-    /** The event's tracking token as the search index keeps it; in position order when it has no gap-aware token. */
+    /** The event's tracking token as a writer keeps it; in position order when it has no gap-aware token. */
     public static WriterProgress after(EventMessage<?> message, long position) {
         if (message instanceof TrackedEventMessage<?> tracked
                 && WrappedToken.unwrapLowerBound(tracked.trackingToken()) instanceof GapAwareTrackingToken token) {

@@ -26,7 +26,14 @@ public class FirstGenerationProjections {
     private final ProjectionGenerations generations;
 
     public FirstGenerationProjections(List<RebuildableProjection> projections, ProjectionGenerations generations) {
-        this.handlers = projections.stream().map(p -> new Handler(p.name(),
+        this(QueryProcessors.ARTISAN_PROJECTIONS, projections, generations);
+    }
+
+    /** The handler of {@code processor}: the projections whose generation 0 that processor maintains. */
+    protected FirstGenerationProjections(String processor, List<RebuildableProjection> projections,
+                                         ProjectionGenerations generations) {
+        this.handlers = projections.stream().filter(p -> processor.equals(p.firstGenerationProcessor()))
+                .map(p -> new Handler(p.name(),
                 new AnnotationEventHandlerAdapter(p.handler().apply(CollectionNames.FIRST_GENERATION)))).toList();
         this.generations = generations;
     }

@@ -51,7 +51,7 @@ public class ProjectionAdminController {
                     + "(/problems/rule-violation) while a rebuild of the projection runs, 404 for an unknown name.")
     @ApiResponse(responseCode = "202", description = "Rebuild started; its progress")
     public ProjectionProgress rebuild(
-            @Parameter(description = "artisan-view, card-verification, chamber-notifications or eligibility") @PathVariable String name) {
+            @Parameter(description = "artisan-view, card-verification, chamber-notifications, eligibility or statistics") @PathVariable String name) {
         access.requireAnyRole(Role.REGISTRY_ADMIN);
         return rebuilds.rebuild(name);
     }

@@ -11,6 +11,7 @@ import ma.crafts.register.query.QueryProcessors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,6 +33,13 @@ public class ProjectionRebuildConfiguration {
     public FirstGenerationProjections queryFirstGenerationProjections(List<RebuildableProjection> projections,
                                                                       ProjectionGenerations generations) {
         return new FirstGenerationProjections(projections, generations);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "register.statistics.projection", havingValue = "true", matchIfMissing = true)
+    public OwnProcessorFirstGeneration queryOwnProcessorFirstGeneration(List<RebuildableProjection> projections,
+                                                                        ProjectionGenerations generations) {
+        return new OwnProcessorFirstGeneration(projections, generations);
     }
 
     @Bean

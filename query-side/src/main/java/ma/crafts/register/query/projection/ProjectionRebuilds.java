@@ -47,7 +47,8 @@ import org.springframework.context.SmartLifecycle;
  * the generation it built, the former one is no longer written and is dropped after a grace period. Handing the projection back to the
  * shared processor instead would race with that processor's batch in flight; a processor per rebuilt projection has
  * nothing to hand over. Generation 0 is the one the shared {@value QueryProcessors#ARTISAN_PROJECTIONS} processor
- * maintains ({@link FirstGenerationProjections}).
+ * maintains ({@link FirstGenerationProjections}), or for a projection no read waits for (the statistics) a processor
+ * of its own.
  *
  * <p>Everything lives in the pointer documents and the token store, so a process killed during a rebuild restarts
  * with the old generation serving and the rebuild's processor resuming from its last token. A monitor reconciles the
@@ -90,7 +91,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.projections.keySet().forEach(name -> rates.put(name, new ProcessingRate()));
     }
 
-    /** The processor that writes generation {@code generation} of a projection. */
+    /** The processor that writes generation {@code generation} of a projection whose generation 0 is shared. */
     public static String processorName(String projection, int generation) {
         return generation == 0 ? QueryProcessors.ARTISAN_PROJECTIONS : PREFIX + projection + "-g" + generation;
     }
@@ -105,8 +106,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
         Set<String> serving = new TreeSet<>();
         serving.add(processor);
-        projections.keySet().forEach(name -> serving.add(processorName(name, generations.current(name).live())));
+        projections.values().stream().filter(p -> processor.equals(p.firstGenerationProcessor()))
+                .forEach(p -> serving.add(processorOf(p, generations.current(p.name()).live())));
         return serving;
+    }
+
+    /** The processor that writes generation {@code generation} of the projection. */
+    private static String processorOf(RebuildableProjection projection, int generation) {
+        return generation == 0 ? projection.firstGenerationProcessor() : processorName(projection.name(), generation);
     }
 
     /**
@@ -175,11 +182,11 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     private static String servingProcessor(RebuildableProjection projection, Pointer pointer) {
-        return processorName(projection.name(), pointer.live());
+        return processorOf(projection, pointer.live());
     }
 
     private static String reportedProcessor(RebuildableProjection projection, Pointer pointer) {
-        return processorName(projection.name(), pointer.rebuilding() ? pointer.building() : pointer.live());
+        return processorOf(projection, pointer.rebuilding() ? pointer.building() : pointer.live());
     }
 
     /** The lowest position any segment of the processor has applied; -1 before its first token. */

@@ -56,7 +56,8 @@ class CooperativeProjectionTest {
         handler = new AnnotationEventHandlerAdapter(projection);
         queries = new CooperativeQueries(repository, new ActorReads(vault, new ReadAccess(new CurrentActor()),
                 new ProjectionFreshness(null, null, new CurrentActor(), null, 0),
-                new PersonalDataReadLog(new ReadLogRecords(mongo.database()), new CurrentActor(), Clock.systemUTC())));
+                new PersonalDataReadLog(new ReadLogRecords(mongo.database()), new CurrentActor(), Clock.systemUTC())),
+                null);
     }
 
     @AfterEach
@@ -71,7 +72,7 @@ class CooperativeProjectionTest {
         register("c-argan");
 
         Acting.as("auditor", "AUDITOR", null);
-        CooperativeView full = queries.view("c-argan", null);
+        CooperativeView full = queries.view("c-argan", null, null);
         assertThat(full.cooperativeId()).isEqualTo("c-argan");
         assertThat(full.nia()).isEqualTo("NIA-c-argan");
         assertThat(full.name().ar()).isEqualTo("تعاونية الأركان");
@@ -83,33 +84,33 @@ class CooperativeProjectionTest {
         assertThat(full.personalDataErased()).isFalse();
 
         Acting.as("clerk-07", "CHAMBER_CLERK", "MA-07");
-        assertThat(queries.view("c-argan", null).representative().cin()).isEqualTo("JK2222");
+        assertThat(queries.view("c-argan", null, null).representative().cin()).isEqualTo("JK2222");
         Acting.as("analyst", "MINISTRY_ANALYST", null);
-        assertThat(queries.view("c-argan", null).representative().cin()).isNull();
-        assertThat(queries.view("c-argan", null).representative().lastName().fr()).isEqualTo("A.");
+        assertThat(queries.view("c-argan", null, null).representative().cin()).isNull();
+        assertThat(queries.view("c-argan", null, null).representative().lastName().fr()).isEqualTo("A.");
         Acting.as("clerk-04", "CHAMBER_CLERK", "MA-04");
-        assertThatThrownBy(() -> queries.view("c-argan", null)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> queries.view("c-none", null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.view("c-argan", null, null)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> queries.view("c-none", null, null)).isInstanceOf(NotFoundException.class);
 
         projection.reset();
         Acting.as("auditor", "AUDITOR", null);
-        assertThatThrownBy(() -> queries.view("c-argan", null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.view("c-argan", null, null)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void theViewShowsTheStatusAndARedeliveryChangesNothing() {
         register("c-argan");
         Acting.as("auditor", "AUDITOR", null);
-        assertThat(queries.view("c-argan", null).status()).isEqualTo(ArtisanStatus.ACTIVE);
+        assertThat(queries.view("c-argan", null, null).status()).isEqualTo(ArtisanStatus.ACTIVE);
         deliver("c-argan", 1, 5, new CooperativeSuspended("c-argan", null));
         deliver("c-argan", 2, 6, new CooperativeReinstated("c-argan", null));
         deliver("c-argan", 1, 5, new CooperativeSuspended("c-argan", null));
-        CooperativeView reinstated = queries.view("c-argan", null);
+        CooperativeView reinstated = queries.view("c-argan", null, null);
         assertThat(reinstated.status()).isEqualTo(ArtisanStatus.ACTIVE);
         assertThat(reinstated.version()).isEqualTo(2);
         assertThat(reinstated.position()).isEqualTo(6);
         deliver("c-argan", 3, 7, new CooperativeStruckOff("c-argan", "dissolution"));
-        assertThat(queries.view("c-argan", null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+        assertThat(queries.view("c-argan", null, null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
     }
 
     @Test
@@ -126,7 +127,7 @@ class CooperativeProjectionTest {
                 new LocalizedText("تعاونية", "Redelivered"), null, null, null, null));
 
         Acting.as("clerk-07", "CHAMBER_CLERK", "MA-07");
-        CooperativeView amended = queries.view("c-argan", null);
+        CooperativeView amended = queries.view("c-argan", null, null);
         assertThat(amended.name().fr()).as("a redelivery changes nothing")
                 .isEqualTo("Coopérative de l'arganier d'Essaouira");
         assertThat(amended.activityCodes()).containsExactly("B04-002", "B03-002");

@@ -61,7 +61,8 @@ class EnterpriseProjectionTest {
         handler = new AnnotationEventHandlerAdapter(projection);
         queries = new EnterpriseQueries(repository, new ActorReads(vault, new ReadAccess(new CurrentActor()),
                 new ProjectionFreshness(null, null, new CurrentActor(), null, 0),
-                new PersonalDataReadLog(new ReadLogRecords(mongo.database()), new CurrentActor(), Clock.systemUTC())));
+                new PersonalDataReadLog(new ReadLogRecords(mongo.database()), new CurrentActor(), Clock.systemUTC())),
+                null);
     }
 
     @AfterEach
@@ -75,7 +76,7 @@ class EnterpriseProjectionTest {
         register("e-caftan", "MA-07");
 
         Acting.as("clerk", "CHAMBER_CLERK", "MA-07");
-        EnterpriseView full = queries.view("e-caftan", null);
+        EnterpriseView full = queries.view("e-caftan", null, null);
         assertThat(full.name().fr()).isEqualTo("Caftans e-caftan");
         assertThat(full.regionCode()).isEqualTo("MA-07");
         assertThat(full.activityCodes()).containsExactly("B01-001", "B02-003");
@@ -88,18 +89,18 @@ class EnterpriseProjectionTest {
         assertThat(full.position()).isEqualTo(7);
 
         Acting.as("analyst", "MINISTRY_ANALYST", null);
-        EnterpriseView masked = queries.view("e-caftan", null);
+        EnterpriseView masked = queries.view("e-caftan", null, null);
         assertThat(masked.representative().firstName().fr()).isEqualTo("F.");
         assertThat(masked.representative().cin()).isNull();
         assertThat(masked.representative().birthDate()).isNull();
         assertThat(masked.masked()).isTrue();
 
         Acting.as("clerk-04", "CHAMBER_CLERK", "MA-04");
-        assertThatThrownBy(() -> queries.view("e-caftan", null)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> queries.view("e-caftan", null, null)).isInstanceOf(ForbiddenException.class);
         Acting.as("admin", "REGISTRY_ADMIN", null);
-        assertThatThrownBy(() -> queries.view("e-caftan", null)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> queries.view("e-caftan", null, null)).isInstanceOf(ForbiddenException.class);
         Acting.as("auditor", "AUDITOR", null);
-        assertThatThrownBy(() -> queries.view("e-unknown", null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.view("e-unknown", null, null)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -115,7 +116,7 @@ class EnterpriseProjectionTest {
         vault.erase("e-caftan");
 
         Acting.as("auditor", "AUDITOR", null);
-        EnterpriseView view = queries.view("e-caftan", null);
+        EnterpriseView view = queries.view("e-caftan", null, null);
         assertThat(view.compliant()).isFalse();
         assertThat(view.nonComplianceCause()).isEqualTo(EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF);
         assertThat(view.version()).isEqualTo(1);
@@ -123,7 +124,7 @@ class EnterpriseProjectionTest {
         assertThat(view.personalDataErased()).isTrue();
 
         projection.reset();
-        assertThatThrownBy(() -> queries.view("e-caftan", null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.view("e-caftan", null, null)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -138,7 +139,7 @@ class EnterpriseProjectionTest {
                 null));
 
         Acting.as("auditor", "AUDITOR", null);
-        EnterpriseView suspended = queries.view("e-caftan", null);
+        EnterpriseView suspended = queries.view("e-caftan", null, null);
         assertThat(suspended.status()).isEqualTo(ArtisanStatus.SUSPENDED);
         assertThat(suspended.supervisingArtisanId()).as("a redelivery changes nothing").isEqualTo("a-amina");
         assertThat(suspended.compliant()).isTrue();
@@ -147,9 +148,9 @@ class EnterpriseProjectionTest {
         assertThat(suspended.position()).isEqualTo(11);
 
         deliver("e-caftan", 4, 12, new EnterpriseReinstated("e-caftan", null));
-        assertThat(queries.view("e-caftan", null).status()).isEqualTo(ArtisanStatus.ACTIVE);
+        assertThat(queries.view("e-caftan", null, null).status()).isEqualTo(ArtisanStatus.ACTIVE);
         deliver("e-caftan", 5, 13, new EnterpriseStruckOff("e-caftan", null));
-        assertThat(queries.view("e-caftan", null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+        assertThat(queries.view("e-caftan", null, null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
     }
 
     @Test
@@ -162,7 +163,7 @@ class EnterpriseProjectionTest {
                 "2021-provisional-1", null));
 
         Acting.as("auditor", "AUDITOR", null);
-        EnterpriseView amended = queries.view("e-caftan", null);
+        EnterpriseView amended = queries.view("e-caftan", null, null);
         assertThat(amended.name().fr()).isEqualTo("Caftans de Marrakech");
         assertThat(amended.activityCodes()).containsExactly("B02-003");
         assertThat(amended.branchCodes()).containsExactly("B02");

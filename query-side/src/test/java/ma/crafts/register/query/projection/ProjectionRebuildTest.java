@@ -162,7 +162,7 @@ class ProjectionRebuildTest {
                     && p.has("generation")).as(p.toString()).isTrue();
         });
         assertThat(names).containsExactly(QueryProcessors.ARTISAN_VIEW, QueryProcessors.CARD_VERIFICATION,
-                QueryProcessors.CHAMBER_NOTIFICATIONS, QueryProcessors.ELIGIBILITY);
+                QueryProcessors.CHAMBER_NOTIFICATIONS, QueryProcessors.STATISTICS, QueryProcessors.ELIGIBILITY);
         assertThat(meters.get("register.projection.head").tag("projection", QueryProcessors.ARTISAN_VIEW).gauge()
                 .value()).isGreaterThanOrEqualTo(lastPosition);
 

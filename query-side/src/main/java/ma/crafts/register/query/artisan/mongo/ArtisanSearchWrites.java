@@ -1,8 +1,6 @@
 package ma.crafts.register.query.artisan.mongo;
 
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.IN_SLICE;
 import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.LEVELS;
-import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MARKER;
 import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX;
 import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.MAX_WINDOW;
 import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.countField;
@@ -12,13 +10,8 @@ import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.nodeNo;
 import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.windowId;
 import static ma.crafts.register.query.artisan.mongo.SearchIndexLayout.windowNo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -35,13 +28,11 @@ import ma.crafts.register.query.artisan.ArtisanSearchKeys;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys.Placement;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex.Move;
 import ma.crafts.register.query.artisan.mongo.SearchIndexLayout.Member;
-import ma.crafts.register.query.mongo.WriterProgress;
+import ma.crafts.register.query.mongo.GuardedCounts;
 import org.bson.Document;
 
 /** The write half of the search index: members into their windows, then the counts, each batch at most once per writer. */
 public final class ArtisanSearchWrites {
-    private static final int MAX_ATTEMPTS = 5;
-
     private final MongoCollection<Document> windows;
     private final MongoCollection<Document> counts;
 
@@ -91,12 +82,12 @@ public final class ArtisanSearchWrites {
             writes.add(new UpdateOneModel<>(Filters.eq("_id", windowId(window)), update,
                     new UpdateOptions().upsert(set != null)));
         }
-        bulkWrite(windows, writes);
+        GuardedCounts.bulkWrite(windows, writes);
     }
 
     /** Returns the highest window the moves touched. */
     private long writeCounts(String writer, List<Move> moves) {
-        Map<String, List<Delta>> deltas = new LinkedHashMap<>();
+        Map<String, List<GuardedCounts.Delta>> deltas = new LinkedHashMap<>();
         long highestWindow = -1;
         for (Move move : moves) {
             long window = windowNo(move.registrationPosition());
@@ -108,62 +99,13 @@ public final class ArtisanSearchWrites {
                 if (n != 0) {
                     for (int level = 1; level <= LEVELS; level++) {
                         deltas.computeIfAbsent(nodeId(level, territory, nodeNo(level, window)), id -> new ArrayList<>())
-                                .add(new Delta(move.position(), move.progress(), field, n));
+                                .add(new GuardedCounts.Delta(move.position(), move.progress(), field, n));
                     }
                 }
             }));
         }
-        if (deltas.isEmpty()) {
-            return highestWindow;
-        }
-        String marker = MARKER + writer;
-        Map<String, WriterProgress> applied = markers(marker, List.copyOf(deltas.keySet()));
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        deltas.forEach((id, changes) -> {
-            WriterProgress done = applied.get(id);
-            Map<String, Long> increments = new TreeMap<>();
-            boolean anyNew = false;
-            for (Delta delta : changes) {
-                if (done == null || !done.covers(delta.position)) {
-                    increments.merge(delta.field, (long) delta.change, Long::sum);
-                    anyNew = true;
-                }
-            }
-            if (!anyNew) {
-                return;
-            }
-            // The last delta's token covers every event delivered before it; the stored marker may cover events
-            // it does not (delivered before a restart, ahead of a late commit delivered only now).
-            WriterProgress last = changes.get(changes.size() - 1).progress;
-            WriterProgress progress = done == null ? last : done.union(last);
-            Document update = new Document("$set", new Document(marker, progress.toDocument()));
-            Document inc = new Document();
-            increments.forEach((field, n) -> {
-                if (n != 0) {
-                    inc.append(field, n);
-                }
-            });
-            if (!inc.isEmpty()) {
-                update.append("$inc", inc);
-            }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true)));
-        });
-        bulkWrite(counts, writes);
+        GuardedCounts.apply(counts, writer, deltas);
         return highestWindow;
-    }
-
-    private Map<String, WriterProgress> markers(String marker, List<String> ids) {
-        Map<String, WriterProgress> applied = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_SLICE) {
-            List<String> slice = ids.subList(from, Math.min(ids.size(), from + IN_SLICE));
-            for (Document d : counts.find(Filters.in("_id", slice)).projection(Projections.include(marker))) {
-                WriterProgress progress = WriterProgress.fromStored(d.get(marker));
-                if (progress != null) {
-                    applied.put(d.getString("_id"), progress);
-                }
-            }
-        }
-        return applied;
     }
 
     /** Territory to {@code branch|status} field to count, for one placement (empty for none). */
@@ -194,36 +136,9 @@ public final class ArtisanSearchWrites {
         return contributions;
     }
 
-    private static void bulkWrite(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> pending = writes;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                collection.bulkWrite(pending, new BulkWriteOptions().ordered(false));
-                return;
-            } catch (MongoBulkWriteException e) {
-                // Two writers upserting the same new document race on its _id (real MongoDB); the loser's write is
-                // simply an update once the document exists, so it is sent again.
-                List<WriteModel<Document>> retry = new ArrayList<>();
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= MAX_ATTEMPTS) {
-                        throw e;
-                    }
-                    retry.add(pending.get(error.getIndex()));
-                }
-                pending = retry;
-            }
-        }
-    }
-
     private static List<Long> union(Set<Long> a, Set<Long> b) {
         TreeSet<Long> all = new TreeSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
-    }
-
-    private record Delta(long position, WriterProgress progress, String field, int change) {
     }
 }

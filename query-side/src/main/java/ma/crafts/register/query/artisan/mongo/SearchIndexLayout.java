@@ -16,7 +16,6 @@ final class SearchIndexLayout {
     static final int LEVELS = 3;
     static final String MAX = "#max";
     static final String MAX_WINDOW = "w";
-    static final String MARKER = "@";
     static final String MEMBER = "a";
     /** mongo-java-server checks every document of an {@code $in} answer against the whole list: keep lists short. */
     static final int IN_SLICE = 128;

@@ -1,0 +1,91 @@
+package ma.crafts.register.query.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.query.ProjectionFreshness;
+import ma.crafts.register.query.ReadAccess;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * The history and the {@code ?asOf} state of an actor whose view is a record folded from its own stream (a cooperative,
+ * an enterprise), read straight from the event store and folded once, in order, with the fold its projection uses.
+ */
+public class ActorHistories {
+
+    /**
+     * One event's effect on an actor's record: empty when there is nothing to apply it to (the stream does not begin
+     * with the actor's registration).
+     */
+    @FunctionalInterface
+    public interface Fold<R> {
+        Optional<R> apply(R current, DomainEventMessage<?> message);
+    }
+
+    private final EventStore eventStore;
+    private final HistoryPages pages;
+    private final ReadAccess access;
+    private final ProjectionFreshness freshness;
+
+    public ActorHistories(EventStore eventStore, HistoryPages pages, ReadAccess access, ProjectionFreshness freshness) {
+        this.eventStore = eventStore;
+        this.pages = pages;
+        this.access = access;
+        this.freshness = freshness;
+    }
+
+    /**
+     * @param kind     what the actor is called in a 404, e.g. "cooperative"
+     * @param regionOf the region whose clerks may read the actor, from its current record
+     */
+    public <R> HistoryPage history(String kind, String actorId, HistoryQuery query, Fold<R> fold,
+                                   Function<R, String> regionOf) {
+        access.requireArtisanReader();
+        freshness.awaitStore(query.paging().minPosition());
+        List<DomainEventMessage<?>> messages = read(actorId);
+        List<R> states = new ArrayList<>(messages.size());
+        R state = null;
+        for (DomainEventMessage<?> message : messages) {
+            state = fold.apply(state, message).orElse(null);
+            if (state == null) {
+                throw new NotFoundException("No " + kind + " is registered under " + actorId);
+            }
+            states.add(state);
+        }
+        if (state == null) {
+            throw new NotFoundException("No " + kind + " is registered under " + actorId);
+        }
+        boolean full = access.requireArtisanRead(regionOf.apply(state)) == ReadAccess.Disclosure.FULL;
+        return pages.page(actorId, messages, states, query, full);
+    }
+
+    /** The record after the events recorded at or before {@code asOf}; empty when the actor did not exist yet. */
+    public <R> Optional<R> asOf(String actorId, Instant asOf, Fold<R> fold) {
+        R state = null;
+        for (DomainEventMessage<?> message : read(actorId)) {
+            if (message.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            state = fold.apply(state, message).orElse(null);
+            if (state == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(state);
+    }
+
+    private List<DomainEventMessage<?>> read(String actorId) {
+        // From sequence 0 explicitly: the overload without it may start from an aggregate snapshot.
+        DomainEventStream stream = eventStore.readEvents(actorId, 0L);
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        while (stream.hasNext()) {
+            messages.add(stream.next());
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,196 @@
+package ma.crafts.register.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.PersonalDataMasking;
+import ma.crafts.register.query.PersonalDetails;
+import ma.crafts.register.query.ReadAccess;
+import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.SealedPersonalData;
+
+/**
+ * Shows recorded JSON (an event's payload, a folded state) to one caller: sealed personal-data blocks are opened with
+ * the vault for full disclosure (null once erased) and replaced by {@code "***"} otherwise, and identifying text
+ * recorded in clear is masked for callers with masked disclosure. Recognising a sealed block by its shape covers any
+ * event or state that carries one. What full disclosure shows in clear is named in the caller's {@code shownInClear},
+ * for the read log.
+ */
+public class PersonalDataDisclosure {
+
+    private static final Set<String> SEALED_FIELDS = Set.of("keyId", "algorithm", "nonce", "ciphertext");
+    /**
+     * Fields recorded in clear that still point at one person: a diploma or attestation number, and the free text of
+     * reasons and check details, where a clerk may have written anything. Masked for callers who see personal data
+     * masked (a ministry analyst); the view does the same.
+     */
+    private static final Set<String> IDENTIFYING_TEXT = Set.of("diplomaRef", "evidenceRef", "reason", "detail");
+
+    private final PersonalDataVault vault;
+    private final ObjectMapper objectMapper;
+
+    public PersonalDataDisclosure(PersonalDataVault vault, ObjectMapper objectMapper) {
+        this.vault = vault;
+        this.objectMapper = objectMapper;
+    }
+
+    /** A JSON tree as the caller may see it, and whether a sealed block in it could not be opened (erased). */
+    public record Shown(JsonNode json, boolean erased) {
+    }
+
+    public Shown show(JsonNode node, boolean full, Set<String> shownInClear) {
+        Seen seen = new Seen(shownInClear);
+        JsonNode shown = disclose(node, full, seen);
+        return new Shown(shown, seen.erased);
+    }
+
+    /** What one walk met: a sealed block it could not open, and the fields it showed in clear. */
+    private static final class Seen {
+        private final Set<String> shownInClear;
+        private boolean erased;
+
+        private Seen(Set<String> shownInClear) {
+            this.shownInClear = shownInClear;
+        }
+    }
+
+    /** Free text as the caller may see it. */
+    public static String text(String text, boolean full) {
+        return full ? text : PersonalDataMasking.maskText(text);
+    }
+
+    /**
+     * The leaves that differ between two recorded trees, each named by its path and shown as the caller may see it.
+     * A sealed block that changed is opened and compared field by field for full disclosure, and reported whole as
+     * {@code "***"} otherwise, so that a masked caller still learns that personal data changed but not how. A change
+     * from or to an erased block is reported whole too: full disclosure sees the data go away, not what it was.
+     */
+    public List<FieldChange> changes(JsonNode before, JsonNode after, boolean full, Set<String> shownInClear) {
+        List<FieldChange> changes = new ArrayList<>();
+        compare("", before, after, full, changes, shownInClear);
+        return changes;
+    }
+
+    private void compare(String path, JsonNode before, JsonNode after, boolean full, List<FieldChange> changes,
+                         Set<String> shownInClear) {
+        JsonNode was = present(before);
+        JsonNode is = present(after);
+        if (was.equals(is)) {
+            return;
+        }
+        if (isSealed(was) || isSealed(is)) {
+            if (full) {
+                Seen opening = new Seen(new LinkedHashSet<>());
+                JsonNode openedWas = disclose(was, true, opening);
+                JsonNode openedIs = disclose(is, true, opening);
+                if (!opening.erased) {
+                    shownInClear.addAll(opening.shownInClear);
+                    compare(path, openedWas, openedIs, true, changes, shownInClear);
+                    return;
+                }
+            }
+            changes.add(new FieldChange(path, masked(was), masked(is)));
+            return;
+        }
+        if (bothOr(was, is, JsonNode::isObject)) {
+            Set<String> names = new LinkedHashSet<>();
+            was.fieldNames().forEachRemaining(names::add);
+            is.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                compare(path.isEmpty() ? name : path + "." + name, was.get(name), is.get(name), full, changes,
+                        shownInClear);
+            }
+            return;
+        }
+        if (bothOr(was, is, JsonNode::isArray)) {
+            for (int i = 0; i < Math.max(was.size(), is.size()); i++) {
+                compare(path + "[" + i + "]", was.get(i), is.get(i), full, changes, shownInClear);
+            }
+            return;
+        }
+        changes.add(new FieldChange(path, leaf(path, was, full, shownInClear), leaf(path, is, full, shownInClear)));
+    }
+
+    /** Both nodes are containers of one kind, or one is and the other is absent (a card issued, a field first set). */
+    private static boolean bothOr(JsonNode was, JsonNode is, Predicate<JsonNode> kind) {
+        return (kind.test(was) || was.isNull()) && (kind.test(is) || is.isNull());
+    }
+
+    private JsonNode leaf(String path, JsonNode value, boolean full, Set<String> shownInClear) {
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        if (value.isTextual() && IDENTIFYING_TEXT.contains(name)) {
+            if (!full) {
+                return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
+            }
+            shownInClear.add(name);
+        }
+        return disclose(value, full, new Seen(shownInClear));
+    }
+
+    private static JsonNode masked(JsonNode value) {
+        return value.isNull() ? value : JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
+    }
+
+    private static JsonNode present(JsonNode node) {
+        return node == null || node.isMissingNode() ? JsonNodeFactory.instance.nullNode() : node;
+    }
+
+    private JsonNode disclose(JsonNode node, boolean full, Seen seen) {
+        if (node instanceof ObjectNode object) {
+            if (isSealed(object)) {
+                if (!full) {
+                    return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
+                }
+                Optional<PersonalData> opened = vault.open(objectMapper.convertValue(object, SealedPersonalData.class));
+                if (opened.isEmpty()) {
+                    seen.erased = true;
+                    return JsonNodeFactory.instance.nullNode();
+                }
+                seen.shownInClear.addAll(PersonalDetails.of(opened, ReadAccess.Disclosure.FULL).fieldNames());
+                return objectMapper.valueToTree(opened.get());
+            }
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                boolean identifying = field.getValue().isTextual() && IDENTIFYING_TEXT.contains(field.getKey());
+                if (identifying && full) {
+                    seen.shownInClear.add(field.getKey());
+                }
+                copy.set(field.getKey(), identifying && !full
+                        ? JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK)
+                        : disclose(field.getValue(), full, seen));
+            }
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            array.forEach(element -> copy.add(disclose(element, full, seen)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static boolean isSealed(JsonNode node) {
+        if (!(node instanceof ObjectNode object) || object.size() != SEALED_FIELDS.size()) {
+            return false;
+        }
+        for (String field : SEALED_FIELDS) {
+            if (!object.has(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,157 @@
+package ma.crafts.register.query.statistics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import ma.crafts.register.errors.InvalidInputException;
+import ma.crafts.register.query.reference.ReferenceCatalog;
+import ma.crafts.register.query.statistics.mongo.StatisticsStore;
+import ma.crafts.register.reference.Geography;
+
+/**
+ * Counts actors from the cells (docs/adr/0007): picks the family and the territorial scopes a request needs, reads
+ * their documents by {@code _id}, and adds up the fields that match its filters into its groups. A stock as of a past
+ * day subtracts the changes recorded after it.
+ */
+public class ActorCounting {
+
+    private final StatisticsStore store;
+    private final ReferenceCatalog catalog;
+    private final CodeLookups codes;
+
+    public ActorCounting(StatisticsStore store, ReferenceCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+        this.codes = new CodeLookups(catalog);
+    }
+
+    /** The groups of {@code request} at the end of {@code day}, which is {@code today} or before it. */
+    public ActorStatistics count(StatisticsRequest request, LocalDate day, LocalDate today) {
+        long position = store.position();
+        List<String> documents = documentsFor(request);
+        Map<List<String>, Long> groups = new TreeMap<>(Comparator.comparing(Object::toString));
+        add(groups, request, day, store.cells(documents), 1);
+        if (day.isBefore(today)) {
+            List<String> deltas = new ArrayList<>();
+            for (String period : StockPeriods.after(day, today)) {
+                documents.forEach(document -> deltas.add(StockPeriods.deltaDocument(period, document)));
+            }
+            addDeltas(groups, request, day, store.stockDeltas(deltas));
+        }
+        List<ActorStatistics.Group> result = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<List<String>, Long> group : groups.entrySet()) {
+            if (group.getValue() == 0) {
+                continue;
+            }
+            Map<String, String> key = new LinkedHashMap<>();
+            for (int i = 0; i < request.groupBy().size(); i++) {
+                key.put(request.groupBy().get(i).apiName(), group.getKey().get(i));
+            }
+            result.add(new ActorStatistics.Group(key, group.getValue()));
+            total += group.getValue();
+        }
+        return new ActorStatistics(result, total, position);
+    }
+
+    private void add(Map<List<String>, Long> groups, StatisticsRequest request, LocalDate day,
+                     Map<String, Map<String, Long>> documents, int sign) {
+        documents.forEach((id, fields) -> fields.forEach((field, count) ->
+                matching(request, day, CellLayout.decode(id, field, codes::regionOf)).ifPresent(key ->
+                        groups.merge(key, sign * count, Long::sum))));
+    }
+
+    /** Delta documents are {@code <period>|<cell document>}; the cell document says what the fields stand for. */
+    private void addDeltas(Map<List<String>, Long> groups, StatisticsRequest request, LocalDate day,
+                           Map<String, Map<String, Long>> deltas) {
+        Map<String, Map<String, Long>> byCell = new LinkedHashMap<>();
+        deltas.forEach((id, fields) -> {
+            String cell = id.substring(id.indexOf('|', id.indexOf('|') + 1) + 1);
+            Map<String, Long> summed = byCell.computeIfAbsent(cell, c -> new LinkedHashMap<>());
+            fields.forEach((field, count) -> summed.merge(field, count, Long::sum));
+        });
+        add(groups, request, day, byCell, -1);
+    }
+
+    private Optional<List<String>> matching(StatisticsRequest request, LocalDate day,
+                                                      Map<Dimension, String> values) {
+        for (Map.Entry<Dimension, String> filter : request.filters().entrySet()) {
+            if (!filter.getValue().equals(valueAt(values, filter.getKey(), day))) {
+                return Optional.empty();
+            }
+        }
+        List<String> key = new ArrayList<>(request.groupBy().size());
+        for (Dimension dimension : request.groupBy()) {
+            key.add(valueAt(values, dimension, day));
+        }
+        return Optional.of(key);
+    }
+
+    private static String valueAt(Map<Dimension, String> values, Dimension dimension, LocalDate day) {
+        String value = values.getOrDefault(dimension, ActorProfile.NONE);
+        if (dimension == Dimension.AGE_BAND) {
+            return AgeBand.of(ActorProfile.NONE.equals(value) ? null : YearMonth.parse(value), day);
+        }
+        return value;
+    }
+
+    /** The cell documents that hold every count the request needs, as few as its dimensions allow. */
+    private List<String> documentsFor(StatisticsRequest request) {
+        Set<Dimension> used = request.dimensions();
+        CellLayout.Family family = used.contains(Dimension.AGE_BAND) ? CellLayout.Family.AGE : CellLayout.Family.MAIN;
+        if (!family.answers().containsAll(used)) {
+            throw new InvalidInputException(StatisticsRequest.GROUP_BY, "ageBand is counted with regionCode, "
+                    + "provinceCode, actorKind, gender and status only; drop the other dimensions");
+        }
+        List<String> documents = new ArrayList<>();
+        for (String scope : scopesFor(request)) {
+            if (family == CellLayout.Family.AGE) {
+                documents.add(CellLayout.ageDocument(scope));
+            } else {
+                for (String branch : branchesFor(request)) {
+                    documents.add(CellLayout.mainDocument(scope, branch));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private Collection<String> scopesFor(StatisticsRequest request) {
+        String region = request.filter(Dimension.REGION);
+        String province = request.filter(Dimension.PROVINCE);
+        Geography geography = catalog.geography();
+        if (province != null) {
+            return List.of(CellLayout.provinceScope(province));
+        }
+        if (request.groupBy().contains(Dimension.PROVINCE)) {
+            List<Geography.Province> provinces = region == null ? geography.provinces() : geography.provincesOf(region);
+            return provinces.stream().map(p -> CellLayout.provinceScope(p.code())).toList();
+        }
+        if (region != null) {
+            return List.of(CellLayout.regionScope(region));
+        }
+        if (request.groupBy().contains(Dimension.REGION)) {
+            return geography.regions().stream().map(r -> CellLayout.regionScope(r.code())).toList();
+        }
+        return List.of(CellLayout.nationalScope());
+    }
+
+    private Collection<String> branchesFor(StatisticsRequest request) {
+        String branch = request.filter(Dimension.BRANCH);
+        if (branch != null) {
+            return List.of(branch);
+        }
+        Set<String> branches = new TreeSet<>(store.branches());
+        branches.add(ActorProfile.NONE);
+        return branches;
+    }
+}

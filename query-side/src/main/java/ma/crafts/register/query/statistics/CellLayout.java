@@ -1,0 +1,150 @@
+package ma.crafts.register.query.statistics;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where an actor is counted (docs/adr/0007). Every actor counts once in each of three territorial scopes (the country,
+ * its region, its province) and, in each scope, in two families of cells:
+ * <ul>
+ *   <li><b>main</b>: document {@code <scope>|<branch>}, one field per combination of actor kind, category, activity,
+ *       gender, status, artisan category, qualification route, card status and membership;</li>
+ *   <li><b>age</b>: document {@code <scope>|~age}, one field per combination of actor kind, birth month, gender and
+ *       status (the birth month makes this family large, so it carries few other dimensions).</li>
+ * </ul>
+ * A read names the scope documents it needs by {@code _id} and adds up their fields in memory; a document stays
+ * bounded by the nomenclature and the value sets, not by the number of actors.
+ */
+public final class CellLayout {
+
+    /** The families of cells, and the dimensions each can answer besides territory. */
+    public enum Family {
+        MAIN(List.of(Dimension.ACTOR_KIND, Dimension.CATEGORY, Dimension.ACTIVITY, Dimension.GENDER,
+                Dimension.STATUS, Dimension.ARTISAN_CATEGORY, Dimension.QUALIFICATION_ROUTE,
+                Dimension.CARD_STATUS, Dimension.MEMBER)),
+        AGE(List.of(Dimension.ACTOR_KIND, Dimension.AGE_BAND, Dimension.GENDER, Dimension.STATUS));
+
+        private final List<Dimension> fieldDimensions;
+
+        Family(List<Dimension> fieldDimensions) {
+            this.fieldDimensions = fieldDimensions;
+        }
+
+        /** Every dimension a read of this family can group or filter by. */
+        public Set<Dimension> answers() {
+            Set<Dimension> all = EnumSet.of(Dimension.REGION, Dimension.PROVINCE);
+            all.addAll(fieldDimensions);
+            if (this == MAIN) {
+                all.add(Dimension.BRANCH);
+            }
+            return all;
+        }
+    }
+
+    public static final String NATIONAL = "N";
+    private static final String AGE_DOCUMENT = "~age";
+    private static final char SEPARATOR = '|';
+
+    private CellLayout() {
+    }
+
+    /** One unit of an actor: a field of a cell document. */
+    public record Cell(String documentId, String field) {
+    }
+
+    /** The six cells an actor counts in. */
+    public static List<Cell> cellsOf(ActorProfile profile) {
+        List<Cell> cells = new ArrayList<>(6);
+        String main = field(profile, Family.MAIN);
+        String age = field(profile, Family.AGE);
+        for (String scope : scopesOf(profile)) {
+            cells.add(new Cell(mainDocument(scope, profile.value(Dimension.BRANCH)), main));
+            cells.add(new Cell(ageDocument(scope), age));
+        }
+        return cells;
+    }
+
+    public static String nationalScope() {
+        return NATIONAL;
+    }
+
+    public static String regionScope(String regionCode) {
+        return "R:" + regionCode;
+    }
+
+    public static String provinceScope(String provinceCode) {
+        return "P:" + provinceCode;
+    }
+
+    public static String mainDocument(String scope, String branchCode) {
+        return scope + SEPARATOR + escape(branchCode);
+    }
+
+    public static String ageDocument(String scope) {
+        return scope + SEPARATOR + AGE_DOCUMENT;
+    }
+
+    /**
+     * The dimension values one field of a cell document stands for: its scope's territory, the branch of a main
+     * document and the field's own values. A province's region is looked up by {@code regionOfProvince}.
+     */
+    public static Map<Dimension, String> decode(String documentId, String field,
+                                                java.util.function.Function<String, String> regionOfProvince) {
+        Map<Dimension, String> values = new EnumMap<>(Dimension.class);
+        int split = documentId.indexOf(SEPARATOR);
+        String scope = documentId.substring(0, split);
+        String rest = documentId.substring(split + 1);
+        if (scope.startsWith("R:")) {
+            values.put(Dimension.REGION, scope.substring(2));
+        } else if (scope.startsWith("P:")) {
+            String province = scope.substring(2);
+            values.put(Dimension.PROVINCE, province);
+            values.put(Dimension.REGION, regionOfProvince.apply(province));
+        }
+        Family family = AGE_DOCUMENT.equals(rest) ? Family.AGE : Family.MAIN;
+        if (family == Family.MAIN) {
+            values.put(Dimension.BRANCH, unescape(rest));
+        }
+        String[] parts = field.split("\\|", -1);
+        for (int i = 0; i < family.fieldDimensions.size() && i < parts.length; i++) {
+            values.put(family.fieldDimensions.get(i), unescape(parts[i]));
+        }
+        return values;
+    }
+
+    public static boolean isAgeDocument(String documentId) {
+        return documentId.endsWith(SEPARATOR + AGE_DOCUMENT);
+    }
+
+    private static List<String> scopesOf(ActorProfile profile) {
+        List<String> scopes = new ArrayList<>(3);
+        scopes.add(NATIONAL);
+        scopes.add(regionScope(profile.value(Dimension.REGION)));
+        scopes.add(provinceScope(profile.value(Dimension.PROVINCE)));
+        return scopes;
+    }
+
+    private static String field(ActorProfile profile, Family family) {
+        StringBuilder field = new StringBuilder();
+        for (Dimension dimension : family.fieldDimensions) {
+            if (!field.isEmpty()) {
+                field.append(SEPARATOR);
+            }
+            field.append(escape(profile.value(dimension)));
+        }
+        return field.toString();
+    }
+
+    /** A field name may hold no dot (a path to MongoDB) and no separator; codes of a replaced nomenclature might. */
+    static String escape(String value) {
+        return value.replace('.', '\u2024').replace(SEPARATOR, '\u2223');
+    }
+
+    static String unescape(String value) {
+        return value.replace('\u2024', '.').replace('\u2223', SEPARATOR);
+    }
+}

@@ -1,0 +1,110 @@
+package ma.crafts.register.query.statistics;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
+import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
+import ma.crafts.register.events.artisan.ArtisanRegistered;
+import ma.crafts.register.events.artisan.ArtisanRelocated;
+import ma.crafts.register.events.artisan.ArtisanStruckOff;
+import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.artisan.CardExpired;
+import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.artisan.CardRenewed;
+import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.programme.ActorKind;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.artisan.ArtisanState;
+import ma.crafts.register.query.reference.ReferenceCatalog;
+import ma.crafts.register.values.SealedPersonalData;
+
+/**
+ * What the statistics take from an event, shared by the projection and the recount so that both count alike: the
+ * birth month (opened from the sealed personal data an event carries), the profile of an artisan's state, the profile
+ * of a cooperative or enterprise, and the flows an event adds to.
+ */
+public class StatisticsFacts {
+
+    private static final Map<Class<?>, FlowMeasure> FLOWS = Map.of(
+            ArtisanRegistered.class, FlowMeasure.REGISTRATIONS,
+            ArtisanStruckOff.class, FlowMeasure.STRIKE_OFFS,
+            ArtisanSuspended.class, FlowMeasure.SUSPENSIONS,
+            CardIssued.class, FlowMeasure.CARDS_ISSUED,
+            CardRenewed.class, FlowMeasure.CARDS_RENEWED,
+            CardExpired.class, FlowMeasure.CARDS_EXPIRED,
+            ArtisanJoinedProfessionalBody.class, FlowMeasure.MEMBERSHIPS_STARTED,
+            ProfessionalBodyMembershipEnded.class, FlowMeasure.MEMBERSHIPS_ENDED);
+
+    private final PersonalDataVault vault;
+    private final CodeLookups codes;
+
+    public StatisticsFacts(PersonalDataVault vault, ReferenceCatalog catalog) {
+        this.vault = vault;
+        this.codes = new CodeLookups(catalog);
+    }
+
+    /**
+     * The birth month after the event: from the personal data it carries, else (or once the data is erased) the one
+     * known before. Counting keeps the month of a person whose data is erased later: a count names nobody.
+     */
+    public YearMonth birthMonthAfter(Object payload, YearMonth before) {
+        SealedPersonalData sealed = null;
+        if (payload instanceof ArtisanRegistered e) {
+            sealed = e.personalData();
+        } else if (payload instanceof ArtisanDetailsAmended e) {
+            sealed = e.personalData();
+        } else if (payload instanceof ArtisanRelocated e) {
+            sealed = e.personalData();
+        }
+        if (sealed == null) {
+            return before;
+        }
+        return vault.open(sealed)
+                .filter(data -> data.birthDate() != null)
+                .map(data -> YearMonth.from(data.birthDate()))
+                .orElse(before);
+    }
+
+    public ActorProfile profile(ArtisanState artisan, YearMonth birthMonth) {
+        return ActorProfile.of(artisan, birthMonth, codes.categoryOf(artisan.branchCode()));
+    }
+
+    /** The profile of a cooperative or enterprise from its registration; empty for any other event. */
+    public Optional<ActorProfile> organisation(Object payload) {
+        if (payload instanceof CooperativeRegistered e) {
+            return Optional.of(ActorProfile.ofOrganisation(ActorKind.COOPERATIVE, e.regionCode(), e.provinceCode(),
+                    e.activityCodes(), e.branchCodes(), codes.categoryOf(first(e.branchCodes()))));
+        }
+        if (payload instanceof EnterpriseRegistered e) {
+            return Optional.of(ActorProfile.ofOrganisation(ActorKind.ENTERPRISE, e.regionCode(), e.provinceCode(),
+                    e.activityCodes(), e.branchCodes(), codes.categoryOf(first(e.branchCodes()))));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The stored flow measures an artisan's event adds one to, counted where the artisan is after it; a relocation's
+     * {@link FlowMeasure#OUT} is counted where it was before (see {@link #leavingFlows}). A card that expires is
+     * counted by its recorded expiry, which the command side records only for a card not renewed in time.
+     */
+    public List<String> flows(Object payload) {
+        if (payload instanceof ArtisanRelocated) {
+            return List.of(FlowMeasure.IN);
+        }
+        FlowMeasure measure = FLOWS.get(payload.getClass());
+        return measure == null ? List.of() : List.of(measure.apiName());
+    }
+
+    /** The stored flow measures an artisan's event counts where the artisan was before it. */
+    public List<String> leavingFlows(Object payload) {
+        return payload instanceof ArtisanRelocated ? List.of(FlowMeasure.OUT) : List.of();
+    }
+
+    private static String first(List<String> codes) {
+        return codes == null || codes.isEmpty() ? null : codes.get(0);
+    }
+}

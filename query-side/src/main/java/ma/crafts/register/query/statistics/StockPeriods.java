@@ -1,0 +1,40 @@
+package ma.crafts.register.query.statistics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The periods a cell's changes are kept by, so that the stock at the end of a past day is the current count minus the
+ * changes recorded after it: the rest of that day's month day by day, then whole months. A stock a year back reads
+ * at most 31 + 12 periods of the cells it needs, whatever the number of events.
+ */
+public final class StockPeriods {
+
+    private StockPeriods() {
+    }
+
+    /** The day and the month a change of {@code day} is kept in. */
+    public static List<String> documentsOf(LocalDate day) {
+        return List.of(FlowLayout.dayDocument(day), FlowLayout.monthDocument(YearMonth.from(day)));
+    }
+
+    public static String deltaDocument(String period, String cellDocument) {
+        return period + "|" + cellDocument;
+    }
+
+    /** The periods that together cover every day after {@code asOf} up to and including {@code today}. */
+    public static List<String> after(LocalDate asOf, LocalDate today) {
+        List<String> periods = new ArrayList<>();
+        YearMonth month = YearMonth.from(asOf);
+        for (LocalDate day = asOf.plusDays(1); !day.isAfter(month.atEndOfMonth()) && !day.isAfter(today);
+             day = day.plusDays(1)) {
+            periods.add(FlowLayout.dayDocument(day));
+        }
+        for (YearMonth later = month.plusMonths(1); !later.isAfter(YearMonth.from(today)); later = later.plusMonths(1)) {
+            periods.add(FlowLayout.monthDocument(later));
+        }
+        return periods;
+    }
+}

@@ -1,0 +1,353 @@
+package ma.crafts.register.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import ma.crafts.register.eventstore.AppendReceipts;
+import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
+import ma.crafts.register.events.artisan.ArtisanRegistered;
+import ma.crafts.register.events.artisan.ArtisanReinstated;
+import ma.crafts.register.events.artisan.ArtisanRelocated;
+import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
+import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.QuerySideApplication;
+import ma.crafts.register.query.support.HttpApi;
+import ma.crafts.register.query.support.HttpApi.Response;
+import ma.crafts.register.values.ArtisanCategory;
+import ma.crafts.register.values.Gender;
+import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.SealedPersonalData;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Histories over HTTP: an artisan's paging and filters, each event's trace id, reason and changes computed from the
+ * folded state, and what each role sees of personal data in them; a cooperative's and an enterprise's history and
+ * their state as of an instant. Events are appended as the command side appends
+ * them, with the metadata its correlation data provider copies from the command.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "register.mongodb.embedded.backend=memory",
+                "register.mongodb.embedded.port=0",
+                "register.data-dir=target/history-rest-test-data"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HistoryRestTest {
+
+    private static final String KARIM = "/api/v1/artisans/a-karim/history";
+    private static final String BUSY = "/api/v1/artisans/a-busy/history";
+    private static final int BUSY_SUSPENSIONS = 20;
+    private static final String COOPERATIVE = "/api/v1/cooperatives/c-argan";
+    private static final String ENTERPRISE = "/api/v1/enterprises/e-zellige";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    PersonalDataVault vault;
+
+    private HttpApi api;
+    private long lastPosition;
+    private String auditor;
+    private String analyst;
+    private String clerkMarrakechSafi;
+    private String clerkRabat;
+
+    @BeforeAll
+    void seed() {
+        api = new HttpApi(port);
+        auditor = api.token("auditor-1", List.of("AUDITOR"), null);
+        analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
+        clerkMarrakechSafi = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
+        clerkRabat = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
+
+        // Karim: registered in Marrakech, his phone and activity amended, moved to Safi (same region), suspended.
+        append("a-karim", 0, "2024-01-10T09:00:00Z", registration("a-karim", "+212600000001"), null);
+        append("a-karim", 1, "2024-02-01T09:00:00Z", new ArtisanDetailsAmended("a-karim",
+                List.of("phone", "activityCode"), seal("a-karim", "+212600000002"), "B01-002", "B01",
+                "2021-provisional-1"), "phone number mistyped");
+        append("a-karim", 2, "2024-03-01T09:00:00Z",
+                new ArtisanRelocated("a-karim", "MA-MAR", "MA-07", "MA-SAF", "MA-07", null), "moved his workshop");
+        append("a-karim", 3, "2024-04-01T09:00:00Z", new ArtisanSuspended("a-karim", "inquiry"), null);
+        // Busy: registered, then suspended and reinstated many times, one day apart.
+        append("a-busy", 0, "2024-01-01T09:00:00Z", registration("a-busy", "+212600000003"), null);
+        Instant day = Instant.parse("2024-01-02T09:00:00Z");
+        for (int i = 0; i < BUSY_SUSPENSIONS; i++) {
+            append("a-busy", 2L * i + 1, day.plusSeconds(86_400L * 2 * i).toString(),
+                    new ArtisanSuspended("a-busy", "check " + i), null);
+            append("a-busy", 2L * i + 2, day.plusSeconds(86_400L * (2 * i + 1)).toString(),
+                    new ArtisanReinstated("a-busy", "checked " + i), null);
+        }
+        // A cooperative of Marrakech-Safi renamed with a new representative, then suspended.
+        publish("Cooperative", "c-argan", 0, "2024-01-05T09:00:00Z", new CooperativeRegistered("c-argan", "NIA-c-argan",
+                new LocalizedText("تعاونية أركان", "Coopérative Argan"), "MA-ESI", "MA-07", List.of("B01-001"),
+                List.of("B01"), "2021-provisional-1", Gender.F, seal("c-argan", "+212600000010")), null);
+        publish("Cooperative", "c-argan", 1, "2024-05-05T09:00:00Z", new CooperativeDetailsAmended("c-argan",
+                List.of("name", "representative"), new LocalizedText("تعاونية أركان الصويرة", "Coopérative Argan Essaouira"),
+                null, null, null, seal("c-argan", "+212600000011")), "new statutes");
+        publish("Cooperative", "c-argan", 2, "2024-09-05T09:00:00Z", new CooperativeSuspended("c-argan", "audit"),
+                null);
+        // An enterprise whose supervisor changed before it was struck off.
+        publish("Enterprise", "e-zellige", 0, "2024-02-01T09:00:00Z", new EnterpriseRegistered("e-zellige",
+                "NIA-e-zellige", new LocalizedText("زليج", "Zellige SARL"), "MA-MAR", "MA-07", List.of("B01-001"),
+                List.of("B01"), "2021-provisional-1", "a-karim", Gender.M, seal("e-zellige", "+212600000020")), null);
+        publish("Enterprise", "e-zellige", 1, "2024-06-01T09:00:00Z", new EnterpriseSupervisingArtisanChanged(
+                "e-zellige", "a-karim", "a-busy", false, "supervisor retired"), null);
+        publish("Enterprise", "e-zellige", 2, "2024-10-01T09:00:00Z", new EnterpriseStruckOff("e-zellige", "closed"),
+                null);
+    }
+
+    private PersonalData person(String phone) {
+        return new PersonalData("KK123456", new LocalizedText("كريم", "Karim"), new LocalizedText("بناني", "Bennani"),
+                LocalDate.parse("1980-05-06"), phone, "Riad Zitoun 3, Marrakech");
+    }
+
+    private SealedPersonalData seal(String id, String phone) {
+        return vault.seal(id, person(phone));
+    }
+
+    private ArtisanRegistered registration(String id, String phone) {
+        return new ArtisanRegistered(id, "NIA-" + id, "MA-MAR", "MA-07", "B01-001", "B01", "2021-provisional-1",
+                Gender.M, new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
+                seal(id, phone));
+    }
+
+    private void append(String artisanId, long sequence, String at, Object payload, String statedReason) {
+        publish("Artisan", artisanId, sequence, at, payload, statedReason);
+    }
+
+    private void publish(String type, String id, long sequence, String at, Object payload, String statedReason) {
+        Map<String, Object> metaData = new HashMap<>(Map.of("recordedBy", "clerk-07", "chamber", "MA-07",
+                "correlationId", "corr-" + id + "-" + sequence, "traceId", "trace-" + id + "-" + sequence));
+        if (statedReason != null) {
+            metaData.put("reason", statedReason);
+        }
+        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload, metaData,
+                UUID.randomUUID().toString(), Instant.parse(at)));
+        lastPosition = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
+    }
+
+    private JsonNode page(String path, String token) {
+        Response response = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + lastPosition, token);
+        assertThat(response.status()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<Long> sequences(JsonNode page) {
+        List<Long> sequences = new ArrayList<>();
+        page.get("items").forEach(item -> sequences.add(item.get("sequence").asLong()));
+        return sequences;
+    }
+
+    /** The change of one field in an item's changes, or null when the event did not change it. */
+    private static JsonNode change(JsonNode item, String field) {
+        for (JsonNode change : item.get("changes")) {
+            if (change.get("field").asText().equals(field)) {
+                return change;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void pagesThroughTheEventsOldestFirst() {
+        JsonNode first = page(BUSY + "?size=10", auditor);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(10);
+        assertThat(first.get("total").asLong()).isEqualTo(2 * BUSY_SUSPENSIONS + 1);
+        assertThat(sequences(first)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(sequences(page(BUSY + "?size=10&page=2", auditor)))
+                .containsExactly(20L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L);
+        assertThat(sequences(page(BUSY + "?size=10&page=4", auditor))).containsExactly(40L);
+        assertThat(page(BUSY + "?size=10&page=5", auditor).get("items")).isEmpty();
+        JsonNode defaults = page(BUSY, auditor);
+        assertThat(defaults.get("size").asInt()).isEqualTo(20);
+        assertThat(defaults.get("items")).hasSize(20);
+    }
+
+    @Test
+    void filtersByTypeAndByTimeBothEndsIncluded() {
+        JsonNode suspensions = page(BUSY + "?type=ArtisanSuspended&size=100", auditor);
+        assertThat(suspensions.get("total").asLong()).isEqualTo(BUSY_SUSPENSIONS);
+        suspensions.get("items").forEach(item -> assertThat(item.get("type").asText()).isEqualTo("ArtisanSuspended"));
+
+        JsonNode window = page(KARIM + "?from=2024-02-01T09:00:00Z&to=2024-03-01T09:00:00Z", auditor);
+        assertThat(sequences(window)).containsExactly(1L, 2L);
+        assertThat(sequences(page(KARIM + "?from=2024-02-01T09:00:01Z", auditor))).containsExactly(2L, 3L);
+        assertThat(sequences(page(KARIM + "?to=2024-01-31T00:00:00%2B01:00", auditor))).containsExactly(0L);
+        JsonNode combined = page(BUSY + "?type=ArtisanReinstated&from=2024-01-03T09:00:00Z&to=2024-01-07T09:00:00Z",
+                auditor);
+        assertThat(sequences(combined)).containsExactly(2L, 4L, 6L);
+        assertThat(combined.get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void badPagingAndFiltersAre400NamingEachParameter() {
+        Map<String, String> bad = Map.of("size=0", "size", "size=101", "size", "page=-1", "page", "page=two", "page",
+                "from=yesterday", "from", "to=2024-13-01T00:00:00Z", "to", "type=ArtisanVanished", "type",
+                "from=2024-03-01T00:00:00Z&to=2024-02-01T00:00:00Z", "to");
+        bad.forEach((query, field) -> {
+            Response response = api.get(KARIM + "?" + query, auditor);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(response.body().get("type").asText()).isEqualTo("/problems/validation");
+            assertThat(response.body().get("errors").get(0).get("field").asText()).as(query).isEqualTo(field);
+        });
+        Response several = api.get(KARIM + "?size=500&type=Nope&from=x", auditor);
+        assertThat(several.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        several.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("size", "type", "from");
+    }
+
+    @Test
+    void eachEventCarriesItsTraceIdReasonAndWhatItChanged() {
+        JsonNode items = page(KARIM, auditor).get("items");
+        assertThat(items).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(items.get(i).get("traceId").asText()).isEqualTo("trace-a-karim-" + i);
+        }
+        JsonNode registration = items.get(0);
+        assertThat(registration.get("reason").isNull()).isTrue();
+        assertThat(change(registration, "personalData.cin").get("before").isNull()).isTrue();
+        assertThat(change(registration, "personalData.cin").get("after").asText()).isEqualTo("KK123456");
+        assertThat(change(registration, "status").get("after").asText()).isEqualTo("ACTIVE");
+        assertThat(change(registration, "version")).as("bookkeeping is not a change").isNull();
+
+        JsonNode amendment = items.get(1);
+        assertThat(amendment.get("reason").asText()).isEqualTo("phone number mistyped");
+        assertThat(fields(amendment)).containsExactlyInAnyOrder("personalData.phone", "activityCode");
+        assertThat(change(amendment, "personalData.phone").get("before").asText()).isEqualTo("+212600000001");
+        assertThat(change(amendment, "personalData.phone").get("after").asText()).isEqualTo("+212600000002");
+        assertThat(change(amendment, "activityCode").get("before").asText()).isEqualTo("B01-001");
+        assertThat(change(amendment, "activityCode").get("after").asText()).isEqualTo("B01-002");
+
+        JsonNode relocation = items.get(2);
+        assertThat(relocation.get("reason").asText()).isEqualTo("moved his workshop");
+        assertThat(fields(relocation)).containsExactly("provinceCode");
+        assertThat(change(relocation, "provinceCode").get("before").asText()).isEqualTo("MA-MAR");
+        assertThat(change(relocation, "provinceCode").get("after").asText()).isEqualTo("MA-SAF");
+
+        JsonNode suspension = items.get(3);
+        assertThat(suspension.get("reason").asText()).isEqualTo("inquiry");
+        assertThat(fields(suspension)).containsExactly("status");
+        assertThat(change(suspension, "status").get("before").asText()).isEqualTo("ACTIVE");
+        assertThat(change(suspension, "status").get("after").asText()).isEqualTo("SUSPENDED");
+    }
+
+    @Test
+    void changesOnALaterPageAreComputedFromTheWholeStream() {
+        JsonNode item = page(BUSY + "?size=1&page=40", auditor).get("items").get(0);
+        assertThat(item.get("type").asText()).isEqualTo("ArtisanReinstated");
+        assertThat(change(item, "status").get("before").asText()).isEqualTo("SUSPENDED");
+        assertThat(change(item, "status").get("after").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void personalDataInChangesIsMaskedForAnalystsAndOpenForTheRegionsClerk() {
+        JsonNode masked = page(KARIM, analyst).get("items");
+        assertThat(masked.toString()).doesNotContain("+2126").doesNotContain("Karim").doesNotContain("KK123456")
+                .doesNotContain("ciphertext").doesNotContain("mistyped").doesNotContain("workshop");
+        JsonNode amendment = masked.get(1);
+        assertThat(amendment.get("reason").asText()).isEqualTo("***");
+        assertThat(fields(amendment)).as("a masked caller learns that personal data changed, not how")
+                .containsExactlyInAnyOrder("personalData", "activityCode");
+        assertThat(change(amendment, "personalData").get("before").asText()).isEqualTo("***");
+        assertThat(change(amendment, "personalData").get("after").asText()).isEqualTo("***");
+        assertThat(change(masked.get(0), "personalData").get("before").isNull()).isTrue();
+        assertThat(change(masked.get(0), "personalData").get("after").asText()).isEqualTo("***");
+        assertThat(change(masked.get(2), "provinceCode").get("after").asText()).isEqualTo("MA-SAF");
+        assertThat(masked.get(3).get("reason").asText()).isEqualTo("***");
+
+        JsonNode regionsClerk = page(KARIM, clerkMarrakechSafi).get("items");
+        assertThat(change(regionsClerk.get(1), "personalData.phone").get("after").asText())
+                .isEqualTo("+212600000002");
+        assertThat(regionsClerk.get(1).get("reason").asText()).isEqualTo("phone number mistyped");
+        assertThat(api.get(KARIM, clerkRabat).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCooperativesHistoryShowsItsChangesAndItsStateAsOfAnInstant() {
+        JsonNode items = page(COOPERATIVE + "/history", auditor).get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1).get("traceId").asText()).isEqualTo("trace-c-argan-1");
+        assertThat(items.get(1).get("reason").asText()).isEqualTo("new statutes");
+        assertThat(change(items.get(1), "registration.name.fr").get("after").asText())
+                .isEqualTo("Coopérative Argan Essaouira");
+        assertThat(change(items.get(1), "registration.representative.phone").get("before").asText())
+                .isEqualTo("+212600000010");
+        assertThat(change(items.get(1), "registration.representative.phone").get("after").asText())
+                .isEqualTo("+212600000011");
+        assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("SUSPENDED");
+        assertThat(sequences(page(COOPERATIVE + "/history?type=CooperativeSuspended", auditor))).containsExactly(2L);
+
+        JsonNode masked = page(COOPERATIVE + "/history", analyst).get("items");
+        assertThat(masked.toString()).doesNotContain("+2126").doesNotContain("statutes");
+        assertThat(change(masked.get(1), "registration.representative").get("after").asText()).isEqualTo("***");
+        assertThat(api.get(COOPERATIVE + "/history", clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get(COOPERATIVE + "/history?type=ArtisanSuspended", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/cooperatives/a-karim/history", auditor).status())
+                .as("an artisan is no cooperative").isEqualTo(404);
+        assertThat(api.get("/api/v1/cooperatives/c-nowhere/history", auditor).status()).isEqualTo(404);
+
+        JsonNode before = page(COOPERATIVE + "?asOf=2024-05-05T08:59:59Z", auditor);
+        assertThat(before.get("name").get("fr").asText()).isEqualTo("Coopérative Argan");
+        assertThat(before.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(before.get("version").asLong()).isZero();
+        JsonNode after = page(COOPERATIVE + "?asOf=2024-09-05T09:00:00Z", auditor);
+        assertThat(after.get("name").get("fr").asText()).isEqualTo("Coopérative Argan Essaouira");
+        assertThat(after.get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-01-01T00:00:00Z", auditor).status()).isEqualTo(404);
+        assertThat(api.get(COOPERATIVE + "?asOf=yesterday", auditor).status()).isEqualTo(400);
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-05-06T00:00:00Z", clerkRabat).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anEnterprisesHistoryShowsItsSupervisorChangeAndItsStateAsOfAnInstant() {
+        JsonNode items = page(ENTERPRISE + "/history", clerkMarrakechSafi).get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1).get("reason").asText()).isEqualTo("supervisor retired");
+        assertThat(fields(items.get(1))).containsExactly("supervisingArtisanId");
+        assertThat(change(items.get(1), "supervisingArtisanId").get("before").asText()).isEqualTo("a-karim");
+        assertThat(change(items.get(1), "supervisingArtisanId").get("after").asText()).isEqualTo("a-busy");
+        assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("STRUCK_OFF");
+        assertThat(page(ENTERPRISE + "/history?from=2024-06-01T09:00:00Z&size=1", auditor).get("total").asLong())
+                .isEqualTo(2);
+
+        JsonNode asOf = page(ENTERPRISE + "?asOf=2024-07-01T00:00:00Z", analyst);
+        assertThat(asOf.get("supervisingArtisanId").asText()).isEqualTo("a-busy");
+        assertThat(asOf.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(asOf.get("masked").asBoolean()).isTrue();
+        assertThat(page(ENTERPRISE, analyst).get("status").asText()).isEqualTo("STRUCK_OFF");
+    }
+
+    private static List<String> fields(JsonNode item) {
+        List<String> fields = new ArrayList<>();
+        item.get("changes").forEach(change -> fields.add(change.get("field").asText()));
+        return fields;
+    }
+}
