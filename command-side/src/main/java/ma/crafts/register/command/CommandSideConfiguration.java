@@ -18,10 +18,14 @@ import ma.crafts.register.command.card.CardCommandController;
 import ma.crafts.register.command.card.CardIssuing;
 import ma.crafts.register.command.cooperative.CooperativeConfiguration;
 import ma.crafts.register.command.enterprise.EnterpriseConfiguration;
+import ma.crafts.register.command.erasure.ErasureController;
+import ma.crafts.register.command.erasure.ErasureReplay;
+import ma.crafts.register.command.erasure.PersonalDataErasure;
 import ma.crafts.register.command.mongo.CommandMongoConfiguration;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
 import ma.crafts.register.command.programme.ProgrammeConfiguration;
+import ma.crafts.register.platform.idempotency.IdempotencyKeyStore;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -31,6 +35,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,7 +61,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({Artisan.class, ProfessionalBody.class, ArtisanCommandController.class, CardCommandController.class,
         ProfessionalBodyCommandController.class, CommandMongoConfiguration.class, CooperativeConfiguration.class,
-        EnterpriseConfiguration.class, ProgrammeConfiguration.class})
+        EnterpriseConfiguration.class, ProgrammeConfiguration.class, ErasureController.class})
 public class CommandSideConfiguration {
 
     /** The register's clock is the system clock in Morocco's zone unless the application defines one Clock bean. */
@@ -142,6 +147,17 @@ public class CommandSideConfiguration {
                                    SequenceAllocator sequences, IssuedNumbers issuedNumbers, RegisterPolicy policy,
                                    EventStreams streams) {
         return new CardIssuing(commands, access, actor, sequences, issuedNumbers, policy, streams);
+    }
+
+    @Bean
+    public PersonalDataErasure personalDataErasure(CommandGatewayReceipts commands, PersonalDataVault vault,
+                                                   CinReservations cinReservations, IdempotencyKeyStore idempotency) {
+        return new PersonalDataErasure(commands, vault, cinReservations, idempotency);
+    }
+
+    @Bean
+    public ErasureReplay erasureReplay(EventStorageEngine storage, PersonalDataErasure erasure) {
+        return new ErasureReplay(storage, erasure);
     }
 
     @Bean

@@ -104,7 +104,7 @@ class CommandSideArchitectureTest {
      * Which feature may use which, through its top-level package. {@code numbering} is the shared kernel of NIA and
      * card numbers. Artisan and body refer to each other (membership), as do artisan and card (a card lives in the
      * artisan aggregate, and its commands move beside it); enterprises and cooperatives are registered with an
-     * artisan's building blocks.
+     * artisan's building blocks. An erasure is addressed to whichever of them holds the personal data.
      */
     @ArchTest
     static final ArchRule featuresUseEachOtherOnlyThroughDeclaredApis = FeatureRules.of(SIDE)
@@ -113,7 +113,8 @@ class CommandSideArchitectureTest {
                     "body -> artisan",
                     "card -> artisan", "card -> numbering",
                     "cooperative -> artisan", "cooperative -> numbering",
-                    "enterprise -> artisan", "enterprise -> cooperative"), Map.of());
+                    "enterprise -> artisan", "enterprise -> cooperative",
+                    "erasure -> artisan", "erasure -> cooperative", "erasure -> enterprise"), Map.of());
 
     @ArchTest
     static final ArchRule mongoCodeLivesInMongoPackages = FeatureRules.of(SIDE).mongoCodeLivesInMongoPackages();

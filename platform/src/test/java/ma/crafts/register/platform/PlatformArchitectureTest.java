@@ -16,6 +16,9 @@ import ma.crafts.register.architecture.Sources;
 class PlatformArchitectureTest {
     /** The platform does not depend on the event store, where {@code @ScansAccepted} lives, so its scans are listed here. */
     private static final Map<String, String> SCANS = Map.of(
+            "ma.crafts.register.platform.idempotency.IdempotencyKeyStore#forgetActors",
+            "runs once per erasure of an actor's personal data (rare, an administrator's act) and per erasure "
+                    + "re-applied at start-up, over records kept 24 h",
             "ma.crafts.register.platform.idempotency.IdempotencyKeyStore#deleteExpired",
             "a sweep every register.idempotency.cleanup-interval, off the request path, standing in for the TTL "
                     + "monitor that mongo-java-server lacks; on MongoDB the TTL index on expiresAt serves it");

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.ReadAccess.Disclosure;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
 
 /**
  * How a cooperative or an enterprise is read, the same way as an artisan: a reading role first, then the wait for
@@ -15,11 +16,14 @@ public class ActorReads {
     private final PersonalDataVault vault;
     private final ReadAccess access;
     private final ProjectionFreshness freshness;
+    private final PersonalDataReadLog readLog;
 
-    public ActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness) {
+    public ActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness,
+                      PersonalDataReadLog readLog) {
         this.vault = vault;
         this.access = access;
         this.freshness = freshness;
+        this.readLog = readLog;
     }
 
     /** A record as this caller may see it. */
@@ -40,7 +44,11 @@ public class ActorReads {
                 "No " + kind + " is registered under " + actorId));
         ActorRegistration r = registration.apply(record);
         Disclosure disclosure = access.requireArtisanRead(r.regionCode());
-        return new Read<>(record, r, PersonalDetails.open(vault, r.representative(), disclosure),
-                disclosure == Disclosure.MASKED);
+        PersonalDetails representative = PersonalDetails.open(vault, r.representative(), disclosure);
+        boolean masked = disclosure == Disclosure.MASKED;
+        if (!masked && representative != null) {
+            readLog.record(actorId, representative.fieldNames());
+        }
+        return new Read<>(record, r, representative, masked);
     }
 }

@@ -21,4 +21,10 @@ public record ActorRegistration(String actorId, String nia, LocalizedText name, 
                 newBranchCodes == null ? branchCodes : newBranchCodes, representativeGender,
                 newRepresentative == null ? representative : newRepresentative);
     }
+
+    /** This registration once its representative's personal data was erased (Law 09-08): nothing left to open. */
+    public ActorRegistration erased() {
+        return new ActorRegistration(actorId, nia, name, provinceCode, regionCode, activityCodes, branchCodes,
+                representativeGender, null);
+    }
 }

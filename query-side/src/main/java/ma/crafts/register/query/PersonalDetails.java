@@ -3,6 +3,8 @@ package ma.crafts.register.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.ReadAccess.Disclosure;
@@ -41,5 +43,23 @@ public record PersonalDetails(
         }
         return new PersonalDetails(PersonalDataMasking.initials(data.firstName()),
                 PersonalDataMasking.initials(data.lastName()), null, null, null, null);
+    }
+
+    /** The names of the fields present, for the log of personal-data reads of a full disclosure. */
+    public List<String> fieldNames() {
+        List<String> fields = new ArrayList<>(6);
+        addIfPresent(fields, "firstName", firstName);
+        addIfPresent(fields, "lastName", lastName);
+        addIfPresent(fields, "cin", cin);
+        addIfPresent(fields, "birthDate", birthDate);
+        addIfPresent(fields, "phone", phone);
+        addIfPresent(fields, "address", address);
+        return fields;
+    }
+
+    private static void addIfPresent(List<String> fields, String name, Object value) {
+        if (value != null) {
+            fields.add(name);
+        }
     }
 }

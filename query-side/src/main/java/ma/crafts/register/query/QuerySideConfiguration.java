@@ -59,6 +59,8 @@ import ma.crafts.register.query.programme.mongo.ProgrammeRepository;
 import ma.crafts.register.query.projection.mongo.ProjectionGenerations;
 import ma.crafts.register.query.projection.ProjectionRebuilds;
 import ma.crafts.register.query.projection.RebuildableProjection;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.query.statistics.ActorCounting;
 import ma.crafts.register.query.statistics.ActorGauges;
@@ -234,8 +236,20 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public ActorReads queryActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness) {
-        return new ActorReads(vault, access, freshness);
+    public ReadLogRecords queryReadLogRecords(MongoDatabase database) {
+        return new ReadLogRecords(database);
+    }
+
+    @Bean
+    public PersonalDataReadLog queryPersonalDataReadLog(ReadLogRecords records, CurrentActor actor,
+                                                        ObjectProvider<Clock> clock) {
+        return new PersonalDataReadLog(records, actor, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    public ActorReads queryActorReads(PersonalDataVault vault, ReadAccess access, ProjectionFreshness freshness,
+                                      PersonalDataReadLog readLog) {
+        return new ActorReads(vault, access, freshness, readLog);
     }
 
     @Bean
@@ -304,8 +318,9 @@ public class QuerySideConfiguration {
     public ArtisanLookup queryArtisanLookup(ArtisanLookupRepository lookup, ArtisanViewRepository views,
                                             PersonalDataVault vault, ReadAccess access,
                                             @Value("${register.query.lookup-limit:30}") int limit,
-                                            @Value("${register.query.lookup-window:1m}") Duration window) {
-        return new ArtisanLookup(lookup, views, vault, access, new CallerRateLimit(limit, window));
+                                            @Value("${register.query.lookup-window:1m}") Duration window,
+                                            PersonalDataReadLog readLog) {
+        return new ArtisanLookup(lookup, views, vault, access, new CallerRateLimit(limit, window), readLog);
     }
 
     @Bean
@@ -341,8 +356,9 @@ public class QuerySideConfiguration {
     @Bean
     public ArtisanQueries queryArtisanQueries(ArtisanViewRepository views, ArtisanStreamReader streams,
                                          ArtisanViewPresenter presenter, ReadAccess access,
-                                         ProjectionFreshness freshness, RegisterCalendar queryRegisterCalendar) {
-        return new ArtisanQueries(views, streams, presenter, access, freshness, queryRegisterCalendar);
+                                         ProjectionFreshness freshness, RegisterCalendar queryRegisterCalendar,
+                                         PersonalDataReadLog readLog) {
+        return new ArtisanQueries(views, streams, presenter, access, freshness, queryRegisterCalendar, readLog);
     }
 
     @Bean
@@ -364,9 +380,9 @@ public class QuerySideConfiguration {
     @Bean
     public CardDocuments queryCardDocuments(CardVerificationRepository repository, PersonalDataVault vault,
                                             ReadAccess access, ReferenceCatalog referenceCatalog,
-                                            RegisterCalendar queryRegisterCalendar) {
+                                            RegisterCalendar queryRegisterCalendar, PersonalDataReadLog readLog) {
         return new CardDocuments(repository, vault, access, referenceCatalog, queryRegisterCalendar,
-                new CardDocumentRenderer());
+                new CardDocumentRenderer(), readLog);
     }
 
     @Bean
@@ -375,8 +391,9 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public HistoryPages queryHistoryPages(PersonalDataDisclosure disclosure, ObjectMapper objectMapper) {
-        return new HistoryPages(disclosure, objectMapper);
+    public HistoryPages queryHistoryPages(PersonalDataDisclosure disclosure, ObjectMapper objectMapper,
+                                          PersonalDataReadLog readLog) {
+        return new HistoryPages(disclosure, objectMapper, readLog);
     }
 
     @Bean

@@ -146,6 +146,18 @@ public class ReadAccess {
         return actor.subject();
     }
 
+    /**
+     * Audit trails (the log of personal-data reads) are for auditors alone.
+     *
+     * @throws ForbiddenException for every other role
+     */
+    public void requireAuditor() {
+        requireAuthenticated();
+        if (!actor.hasRole(Role.AUDITOR)) {
+            throw new ForbiddenException("This request needs the role AUDITOR");
+        }
+    }
+
     /** Reference data is open to every authenticated role. */
     public void requireAnyReader() {
         requireAuthenticated();

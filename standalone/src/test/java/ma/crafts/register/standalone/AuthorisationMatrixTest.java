@@ -107,6 +107,13 @@ class AuthorisationMatrixTest {
             // No revision of a programme fails by a rule, so the administrator's proves authorisation by the aggregate's
             // 400 for a version in the past: the other callers' 403 for the same body shows that check comes first.
             adminOnly("PUT /api/v1/programmes/{programId}", 400, f -> programme(Map.of("effectiveFrom", "2020-01-01T00:00:00Z"))),
+            // Erasing again proves the administrator's right and erases nothing: personal-data-already-erased.
+            adminOnly("DELETE /api/v1/artisans/{artisanId}/personal-data", 409, f -> RegisterFixtures.ERASURE)
+                    .on("artisanId", f -> f.erasedArtisan),
+            adminOnly("DELETE /api/v1/cooperatives/{id}/personal-data", 409, f -> RegisterFixtures.ERASURE)
+                    .on("id", f -> f.erasedCooperative),
+            adminOnly("DELETE /api/v1/enterprises/{id}/personal-data", 409, f -> RegisterFixtures.ERASURE)
+                    .on("id", f -> f.erasedEnterprise),
             anyRole("GET /api/v1/programmes", 200),
             anyRole("GET /api/v1/programmes/{programId}", 200),
             anyRole("GET /api/v1/programmes/{programId}/versions", 200),
@@ -139,6 +146,9 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),
             artisanRead("GET /api/v1/artisans?regionCode=" + RegisterFixtures.OWN_REGION),
             artisanRead("GET /api/v1/notifications?regionCode=" + RegisterFixtures.OWN_REGION),
+            auditorOnly("GET /api/v1/audit/personal-data-reads?actorId={artisanId}", 200)
+                    .on("artisanId", f -> f.artisan),
+            auditorOnly("GET /api/v1/audit/personal-data-reads/verification", 200),
             // Verification reads the whole record, so auditors only; sealing a checkpoint changes nothing in the
             // register, and the administrator who runs it may seal one too.
             auditorOnly("GET /api/v1/audit/actors/{id}/verification", 200),
@@ -187,7 +197,7 @@ class AuthorisationMatrixTest {
         return row(operation, f -> null, 200, FORBIDDEN, 200, 200, FORBIDDEN);
     }
 
-    /** The auditor's verification and checkpoints. */
+    /** Audit trails, the verification and the checkpoints: auditors only. */
     static Row auditorOnly(String operation, int allowed) {
         return row(operation, f -> null, FORBIDDEN, FORBIDDEN, FORBIDDEN, allowed, FORBIDDEN);
     }

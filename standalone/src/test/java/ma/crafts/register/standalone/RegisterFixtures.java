@@ -44,6 +44,10 @@ final class RegisterFixtures {
     final String struckOffCooperative;
     final String struckOffEnterprise;
     final String programme;
+    /** An artisan, a cooperative and an enterprise whose personal data the registry administrator erased. */
+    final String erasedArtisan;
+    final String erasedCooperative;
+    final String erasedEnterprise;
     /** A verification of the whole store, started by an auditor. */
     final String storeVerification;
     /** A checkpoint sealed by the administrator. */
@@ -104,6 +108,15 @@ final class RegisterFixtures {
         assertThat(verification.status()).as("fixture: %s", verification.body()).isEqualTo(202);
         storeVerification = verification.body().get("id").asText();
 
+        erasedArtisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(freshCin(), PROVINCE, activityCode)),
+                "artisanId");
+        erasedCooperative = created(api.post("/api/v1/cooperatives", clerk, cooperative(freshCin())), "cooperativeId");
+        erasedEnterprise = created(api.post("/api/v1/enterprises", clerk, enterprise(freshCin())), "enterpriseId");
+        for (String erased : List.of("artisans/" + erasedArtisan, "cooperatives/" + erasedCooperative,
+                "enterprises/" + erasedEnterprise)) {
+            ok(api.send("DELETE", "/api/v1/" + erased + "/personal-data", admin, ERASURE));
+        }
+
         byCollection.put("artisans", artisan);
         byCollection.put("cards", card);
         byCollection.put("memberships", provincialBody);
@@ -114,6 +127,10 @@ final class RegisterFixtures {
         byCollection.put("card-checks", checkCode);
         byCollection.put("actors", artisan);
     }
+
+    /** The body of an erasure of personal data. */
+    static final Map<String, Object> ERASURE = Map.of("reason", "the data subject's request", "legalBasis",
+            "Loi 09-08, art. 8");
 
     /** A CIN nobody registered yet (two letters, six digits). */
     static String freshCin() {

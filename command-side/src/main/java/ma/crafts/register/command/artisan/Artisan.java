@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ma.crafts.register.command.ActorMetadata;
+import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
@@ -32,6 +33,7 @@ import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.events.artisan.MasterArtisanStatusGranted;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded.Cause;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanCategory;
@@ -63,7 +65,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * events.
  */
 @Aggregate(snapshotTriggerDefinition = "artisanSnapshotTrigger")
-@Revision("3")
+@Revision("4")
 public class Artisan extends RecordedArtisan {
 
     /** For Axon's event sourcing and snapshot deserialisation. */
@@ -331,6 +333,14 @@ public class Artisan extends RecordedArtisan {
             throw new ForbiddenException("A clerk of region " + actingRegion
                     + " may only name the professional bodies of that region");
         };
+    }
+
+    @CommandHandler
+    public PersonalDataErased handle(EraseArtisanPersonalData command) {
+        PersonalDataErased erased = ErasureRules.erasure(artisanId, personalDataErased, command.reason(),
+                command.legalBasis());
+        apply(erased);
+        return erased;
     }
 
     private <E> E applied(E event) {

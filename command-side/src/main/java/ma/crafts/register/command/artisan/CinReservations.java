@@ -1,5 +1,7 @@
 package ma.crafts.register.command.artisan;
 
+import java.util.Collection;
+
 /**
  * One artisan per CIN, nationwide, also under concurrent registrations: a CIN is reserved (by its keyed fingerprint,
  * never in clear) before {@link RegisterArtisan} is dispatched and released if the command fails.
@@ -15,4 +17,10 @@ public interface CinReservations {
 
     /** Releases the reservation if {@code artisanId} still holds it. */
     void release(String cinFingerprint, String artisanId);
+
+    /**
+     * Deletes every reservation these artisans hold, once their personal data is erased: the keyed fingerprint of a
+     * CIN is personal data too, and the person may register again.
+     */
+    void releaseAllOf(Collection<String> artisanIds);
 }

@@ -21,6 +21,7 @@ import ma.crafts.register.events.artisan.CardRevoked;
 import ma.crafts.register.events.artisan.CardSuspended;
 import ma.crafts.register.events.artisan.MasterArtisanStatusGranted;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
@@ -52,6 +53,8 @@ abstract class RecordedArtisan {
     SealedPersonalData personalData;
     Card card;
     Memberships memberships = new Memberships();
+    /** Once erased, there is nothing left to erase. */
+    boolean personalDataErased;
 
     @EventSourcingHandler
     void on(ArtisanRegistered event) {
@@ -147,6 +150,11 @@ abstract class RecordedArtisan {
     @EventSourcingHandler
     void on(CardReplaced event) {
         card = new Card(event.cardNumber(), event.validFrom(), event.validUntil());
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
     }
 
     @EventSourcingHandler

@@ -4,11 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
+import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeReinstated;
 import ma.crafts.register.events.cooperative.CooperativeStruckOff;
 import ma.crafts.register.events.cooperative.CooperativeSuspended;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanStatus;
@@ -36,6 +38,7 @@ public class Cooperative {
     private String regionCode;
     private ActorDetails details;
     private ArtisanStatus status;
+    private boolean personalDataErased;
 
     /** For Axon's event sourcing. */
     protected Cooperative() {
@@ -51,6 +54,14 @@ public class Cooperative {
                 resolved.province().code(), resolved.province().regionCode(), resolved.activityCodes(),
                 resolved.branchCodes(), resolved.nomenclatureVersion(), command.representativeGender(),
                 command.representative()));
+    }
+
+    @CommandHandler
+    public PersonalDataErased handle(EraseCooperativePersonalData command) {
+        PersonalDataErased erased = ErasureRules.erasure(cooperativeId, personalDataErased, command.reason(),
+                command.legalBasis());
+        apply(erased);
+        return erased;
     }
 
     @CommandHandler
@@ -104,5 +115,10 @@ public class Cooperative {
         regionCode = event.regionCode();
         details = new ActorDetails(event.name(), event.activityCodes(), event.representative());
         status = ArtisanStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
     }
 }

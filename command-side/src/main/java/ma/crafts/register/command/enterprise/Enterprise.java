@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.command.cooperative.ActorDetails;
 import ma.crafts.register.command.cooperative.ActorLifecycle;
 import ma.crafts.register.command.cooperative.ActorRules;
@@ -22,6 +23,7 @@ import ma.crafts.register.events.enterprise.EnterpriseReinstated;
 import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
 import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.events.enterprise.EnterpriseSuspended;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanStatus;
@@ -53,6 +55,7 @@ public class Enterprise {
     private ActorDetails details;
     private String supervisingArtisanId;
     private boolean compliant;
+    private boolean personalDataErased;
     private ArtisanStatus status;
 
     /** For Axon's event sourcing. */
@@ -158,6 +161,14 @@ public class Enterprise {
                         + "l'artisanat.")));
     }
 
+    @CommandHandler
+    public PersonalDataErased handle(EraseEnterprisePersonalData command) {
+        PersonalDataErased erased = ErasureRules.erasure(enterpriseId, personalDataErased, command.reason(),
+                command.legalBasis());
+        apply(erased);
+        return erased;
+    }
+
     /** Stable for one enterprise, supervisor and cause, so a repeated flag names the same notice. */
     private String notificationId(FlagEnterpriseNonCompliant command) {
         return UUID.nameUUIDFromBytes((ChamberNotificationIssued.ENTERPRISE_NON_COMPLIANT + "|" + enterpriseId + "|"
@@ -204,5 +215,10 @@ public class Enterprise {
     @EventSourcingHandler
     void on(EnterpriseFlaggedNonCompliant event) {
         compliant = false;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
     }
 }

@@ -19,6 +19,7 @@ import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
@@ -31,6 +32,7 @@ import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.events.artisan.MasterArtisanStatusGranted;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded.Cause;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
@@ -79,6 +81,27 @@ class ArtisanLifecycleAggregateTest {
 
     private static ArtisanJoinedProfessionalBody joinedB08() {
         return new ArtisanJoinedProfessionalBody(ID, BODY_MARRAKECH_B08, "B08", JOINED);
+    }
+
+    // --- erasure (Law 09-08) -------------------------------------------------------------------------------------
+
+    @Test
+    void anErasureIsRecordedOnceWithItsJustificationAndNoPersonalData() {
+        fixture.given(registered(), joinedB08())
+                .when(new EraseArtisanPersonalData(ID, "the artisan's request of 2 December", "Loi 09-08, art. 8"))
+                .expectEvents(new PersonalDataErased(ID, "the artisan's request of 2 December", "Loi 09-08, art. 8"));
+        fixture.given(registered(), new PersonalDataErased(ID, "request", "Loi 09-08"))
+                .when(new EraseArtisanPersonalData(ID, "again", "Loi 09-08"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("already erased"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasureNeedsNoRegionItIsTheRegistryAdministratorsAct() {
+        fixture.given(registered())
+                .when(new EraseArtisanPersonalData(ID, "request", "Loi 09-08"))
+                .expectSuccessfulHandlerExecution();
     }
 
     // --- amendments ---------------------------------------------------------------------------------------------

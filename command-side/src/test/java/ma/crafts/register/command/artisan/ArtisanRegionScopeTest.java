@@ -19,6 +19,6 @@ class ArtisanRegionScopeTest {
                 .<Class<?>>map(parameters -> parameters[0])
                 .toList();
 
-        assertThat(commands).hasSize(17).allMatch(AddressedToArtisan.class::isAssignableFrom);
+        assertThat(commands).hasSize(18).allMatch(AddressedToArtisan.class::isAssignableFrom);
     }
 }

@@ -17,6 +17,7 @@ import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeReinstated;
 import ma.crafts.register.events.cooperative.CooperativeStruckOff;
 import ma.crafts.register.events.cooperative.CooperativeSuspended;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
@@ -61,6 +62,19 @@ class CooperativeAggregateTest {
                         new LocalizedText("تعاونية الزربية الحوزية", "Coopérative du tapis du Haouz"), "MA-HAO", "MA-07",
                         List.of("B04-002", "B04-003"), List.of("B04", "B04"), NOMENCLATURE.version(), Gender.F,
                         sealedFor(ID)));
+    }
+
+    @Test
+    void theRepresentativesPersonalDataIsErasedOnce() {
+        CooperativeRegistered registered = new CooperativeRegistered(ID, NIA_07, NAME, "MA-HAO", "MA-07",
+                List.of("B04-002"), List.of("B04"), NOMENCLATURE.version(), Gender.F, sealedFor(ID));
+        fixture.given(registered)
+                .when(new EraseCooperativePersonalData(ID, "representative's request", "Loi 09-08"))
+                .expectEvents(new PersonalDataErased(ID, "representative's request", "Loi 09-08"));
+        fixture.given(registered, new PersonalDataErased(ID, "request", "Loi 09-08"))
+                .when(new EraseCooperativePersonalData(ID, "again", "Loi 09-08"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -31,6 +31,7 @@ import ma.crafts.register.events.enterprise.EnterpriseReinstated;
 import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
 import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.events.enterprise.EnterpriseSuspended;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
@@ -78,6 +79,17 @@ class EnterpriseAggregateTest {
     static EnterpriseRegistered registered() {
         return new EnterpriseRegistered(ID, NIA_07, NAME, "MA-MAR", "MA-07", List.of("B05-002"), List.of("B05"),
                 NOMENCLATURE.version(), SUPERVISOR, Gender.M, sealedFor(ID));
+    }
+
+    @Test
+    void theRepresentativesPersonalDataIsErasedOnce() {
+        fixture.given(registered())
+                .when(new EraseEnterprisePersonalData(ID, "representative's request", "Loi 09-08"))
+                .expectEvents(new PersonalDataErased(ID, "representative's request", "Loi 09-08"));
+        fixture.given(registered(), new PersonalDataErased(ID, "request", "Loi 09-08"))
+                .when(new EraseEnterprisePersonalData(ID, "again", "Loi 09-08"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
     }
 
     @Test

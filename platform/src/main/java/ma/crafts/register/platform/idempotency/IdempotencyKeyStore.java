@@ -3,9 +3,12 @@ package ma.crafts.register.platform.idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -120,6 +123,21 @@ public class IdempotencyKeyStore {
         if (!outlived(claim)) {
             collection.deleteOne(Filters.eq("_id", claim.claimed().get("_id")));
         }
+    }
+
+    /**
+     * Deletes every record of a request on one of {@code actorIds} or whose response points at one (a registration's
+     * {@code Location}): the erasure of an actor's personal data (Law 09-08) must not leave its registration's
+     * fingerprint, or a response that echoes it, replayable. One pass over the collection for all of them.
+     */
+    public long forgetActors(Collection<String> actorIds) {
+        if (actorIds.isEmpty()) {
+            return 0;
+        }
+        Pattern onActor = Pattern.compile("/(" + actorIds.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                + ")([/?]|$)");
+        return collection.deleteMany(Filters.or(Filters.regex("path", onActor), Filters.regex("location", onActor)))
+                .getDeletedCount();
     }
 
     /** Deletes every expired record, as MongoDB's TTL monitor would; returns how many. */

@@ -29,6 +29,7 @@ import ma.crafts.register.events.artisan.DiplomaEvidenceChecked;
 import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.events.artisan.MasterArtisanStatusGranted;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
@@ -94,6 +95,7 @@ public final class ArtisanFolding {
                 c -> c.withStatus(CardStatus.LOST))));
         on(CardReplaced.class, (s, e, at) -> s.cards(append(s.cards, new CardState(e.cardNumber(), CardStatus.VALID,
                 e.validFrom(), e.validUntil(), e.checkCode()))));
+        on(PersonalDataErased.class, (s, e, at) -> s.personalData(null));
         on(ArtisanJoinedProfessionalBody.class, (s, e, at) -> s.memberships(upsertMembership(s.memberships,
                 new MembershipState(e.bodyId(), e.branchCode(), e.since()))));
         on(ProfessionalBodyMembershipEnded.class, (s, e, at) -> s

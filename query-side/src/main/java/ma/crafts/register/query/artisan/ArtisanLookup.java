@@ -1,6 +1,7 @@
 package ma.crafts.register.query.artisan;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import java.util.Optional;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
@@ -10,6 +11,7 @@ import ma.crafts.register.query.QueryParameters;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.artisan.mongo.ArtisanLookupRepository;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
 
 /**
  * Finds the artisan registered under a CIN or a NIA, for auditors and the clerks of the artisan's current region. An
@@ -26,9 +28,11 @@ public class ArtisanLookup {
     private final PersonalDataVault vault;
     private final ReadAccess access;
     private final CallerRateLimit rateLimit;
+    private final PersonalDataReadLog readLog;
 
     public ArtisanLookup(ArtisanLookupRepository lookup, ArtisanViewRepository views, PersonalDataVault vault,
-                         ReadAccess access, CallerRateLimit rateLimit) {
+                         ReadAccess access, CallerRateLimit rateLimit, PersonalDataReadLog readLog) {
+        this.readLog = readLog;
         this.lookup = lookup;
         this.views = views;
         this.vault = vault;
@@ -56,6 +60,13 @@ public class ArtisanLookup {
         Optional<ArtisanState> artisan = lookup.find(key).flatMap(views::find);
         if (artisan.isEmpty() || !access.mayLookUp(artisan.get().regionCode())) {
             throw new NotFoundException(NOT_FOUND);
+        }
+        if (requestedCin != null) {
+            // Once erased, the CIN names nobody; otherwise the answer ties it to the artisan: a read of its CIN.
+            if (artisan.get().personalData() == null || vault.open(artisan.get().personalData()).isEmpty()) {
+                throw new NotFoundException(NOT_FOUND);
+            }
+            readLog.record(artisan.get().artisanId(), List.of("cin"));
         }
         return new Result(artisan.get().artisanId());
     }

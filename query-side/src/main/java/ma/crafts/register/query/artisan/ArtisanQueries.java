@@ -7,6 +7,7 @@ import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.ReadAccess.Disclosure;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
 
 /** Reads one artisan: the current view from the projection, or a past state rebuilt from the event store. */
 public class ArtisanQueries {
@@ -17,9 +18,12 @@ public class ArtisanQueries {
     private final ReadAccess access;
     private final ProjectionFreshness freshness;
     private final RegisterCalendar calendar;
+    private final PersonalDataReadLog readLog;
 
     public ArtisanQueries(ArtisanViewRepository views, ArtisanStreamReader streams, ArtisanViewPresenter presenter,
-                          ReadAccess access, ProjectionFreshness freshness, RegisterCalendar calendar) {
+                          ReadAccess access, ProjectionFreshness freshness, RegisterCalendar calendar,
+                          PersonalDataReadLog readLog) {
+        this.readLog = readLog;
         this.views = views;
         this.streams = streams;
         this.presenter = presenter;
@@ -31,7 +35,7 @@ public class ArtisanQueries {
     /** The current view, after waiting for {@code minPosition} when given. */
     public ArtisanView current(String artisanId, Long minPosition) {
         Read read = readCurrent(artisanId, minPosition);
-        return presenter.present(read.state(), read.disclosure(), calendar.today(), null);
+        return logged(presenter.present(read.state(), read.disclosure(), calendar.today(), null));
     }
 
     /**
@@ -40,7 +44,15 @@ public class ArtisanQueries {
      */
     public ArtisanView asOf(String artisanId, Instant asOf, Long minPosition) {
         Read read = readAsOf(artisanId, asOf, minPosition);
-        return presenter.present(read.state(), read.disclosure(), calendar.dayOf(asOf), asOf);
+        return logged(presenter.present(read.state(), read.disclosure(), calendar.dayOf(asOf), asOf));
+    }
+
+    /** A view that shows personal data in full is served only once its read is in the log. */
+    private ArtisanView logged(ArtisanView view) {
+        if (view.personalData() != null) {
+            readLog.record(view.artisanId(), view.personalData().fieldNames());
+        }
+        return view;
     }
 
     /** The current state for other read features (eligibility), with the same access check and freshness wait. */

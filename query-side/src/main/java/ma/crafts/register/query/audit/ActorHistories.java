@@ -61,7 +61,7 @@ public class ActorHistories {
             throw new NotFoundException("No " + kind + " is registered under " + actorId);
         }
         boolean full = access.requireArtisanRead(regionOf.apply(state)) == ReadAccess.Disclosure.FULL;
-        return pages.page(messages, states, query, full);
+        return pages.page(actorId, messages, states, query, full);
     }
 
     /** The record after the events recorded at or before {@code asOf}; empty when the actor did not exist yet. */

@@ -6,16 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ma.crafts.register.query.artisan.ArtisanEvent;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
 
 /**
  * Turns an actor's stream, folded once in order, into one page of its history: the events matching the query, each
  * with its metadata (who, for which chamber, trace id, reason) and the fields of the folded state it changed, personal
- * data opened or masked for the caller. Only the page's events are rendered, so a long stream costs one fold.
+ * data opened or masked for the caller. Only the page's events are rendered, so a long stream costs one fold. A page
+ * that shows personal data in clear is written to the read log once, naming every field it shows.
  */
 public class HistoryPages {
 
@@ -33,18 +37,21 @@ public class HistoryPages {
 
     private final PersonalDataDisclosure disclosure;
     private final ObjectMapper objectMapper;
+    private final PersonalDataReadLog readLog;
 
-    public HistoryPages(PersonalDataDisclosure disclosure, ObjectMapper objectMapper) {
+    public HistoryPages(PersonalDataDisclosure disclosure, ObjectMapper objectMapper, PersonalDataReadLog readLog) {
         this.disclosure = disclosure;
         this.objectMapper = objectMapper;
+        this.readLog = readLog;
     }
 
     /**
+     * @param actorId  whose stream it is, for the read log
      * @param messages the actor's stream, oldest first
      * @param states   the folded state after each message, same order and size
      * @param full     whether the caller sees personal data in clear
      */
-    public HistoryPage page(List<DomainEventMessage<?>> messages, List<?> states, HistoryQuery query, boolean full) {
+    public HistoryPage page(String actorId, List<DomainEventMessage<?>> messages, List<?> states, HistoryQuery query, boolean full) {
         List<Integer> matching = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             if (query.matches(messages.get(i))) {
@@ -54,10 +61,13 @@ public class HistoryPages {
         int size = query.paging().size();
         int first = Math.min(query.paging().page() * size, matching.size());
         List<HistoryItem> items = new ArrayList<>(size);
+        Set<String> shownInClear = new LinkedHashSet<>();
         for (int index : matching.subList(first, Math.min(first + size, matching.size()))) {
             Object before = index == 0 ? null : states.get(index - 1);
-            items.add(item(messages.get(index), tree(before), tree(states.get(index)), full));
+            items.add(item(messages.get(index), tree(before), tree(states.get(index)), full,
+                    shownInClear));
         }
+        readLog.record(actorId, shownInClear);
         return new HistoryPage(items, query.paging().page(), size, matching.size());
     }
 
@@ -70,17 +80,19 @@ public class HistoryPages {
         return tree;
     }
 
-    private HistoryItem item(DomainEventMessage<?> message, JsonNode before, JsonNode after, boolean full) {
+    private HistoryItem item(DomainEventMessage<?> message, JsonNode before, JsonNode after, boolean full,
+                             Set<String> shownInClear) {
         MetaData metaData = message.getMetaData();
         long position = ArtisanEvent.positionOf(message);
         JsonNode payload = withStatedReason(objectMapper.valueToTree(message.getPayload()), metaData);
-        PersonalDataDisclosure.Shown shown = disclosure.show(payload, full);
+        PersonalDataDisclosure.Shown shown = disclosure.show(payload, full, shownInClear);
         JsonNode reason = payload.get(REASON);
         return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
                 text(metaData, CHAMBER), text(metaData, CORRELATION_ID), text(metaData, TRACE_ID),
                 reason == null || !reason.isTextual() ? null : PersonalDataDisclosure.text(reason.asText(), full),
-                objectMapper.convertValue(shown.json(), PAYLOAD), disclosure.changes(before, after, full),
+                objectMapper.convertValue(shown.json(), PAYLOAD),
+                disclosure.changes(before, after, full, shownInClear),
                 shown.erased());
     }
 

@@ -47,6 +47,6 @@ public class HistoryService {
         // Full disclosure (an auditor, or a clerk of the artisan's current region, who amends that data) opens the
         // sealed personal data and shows identifying text recorded in clear, as the view shows such a caller names.
         boolean full = access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL;
-        return pages.page(stream.messages(), states, query, full);
+        return pages.page(artisanId, stream.messages(), states, query, full);
     }
 }

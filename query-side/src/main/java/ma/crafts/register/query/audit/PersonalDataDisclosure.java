@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.PersonalDataMasking;
+import ma.crafts.register.query.PersonalDetails;
+import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
 
@@ -22,7 +24,8 @@ import ma.crafts.register.values.SealedPersonalData;
  * Shows recorded JSON (an event's payload, a folded state) to one caller: sealed personal-data blocks are opened with
  * the vault for full disclosure (null once erased) and replaced by {@code "***"} otherwise, and identifying text
  * recorded in clear is masked for callers with masked disclosure. Recognising a sealed block by its shape covers any
- * event or state that carries one.
+ * event or state that carries one. What full disclosure shows in clear is named in the caller's {@code shownInClear},
+ * for the read log.
  */
 public class PersonalDataDisclosure {
 
@@ -46,10 +49,20 @@ public class PersonalDataDisclosure {
     public record Shown(JsonNode json, boolean erased) {
     }
 
-    public Shown show(JsonNode node, boolean full) {
-        boolean[] erased = {false};
-        JsonNode shown = disclose(node, full, erased);
-        return new Shown(shown, erased[0]);
+    public Shown show(JsonNode node, boolean full, Set<String> shownInClear) {
+        Seen seen = new Seen(shownInClear);
+        JsonNode shown = disclose(node, full, seen);
+        return new Shown(shown, seen.erased);
+    }
+
+    /** What one walk met: a sealed block it could not open, and the fields it showed in clear. */
+    private static final class Seen {
+        private final Set<String> shownInClear;
+        private boolean erased;
+
+        private Seen(Set<String> shownInClear) {
+            this.shownInClear = shownInClear;
+        }
     }
 
     /** Free text as the caller may see it. */
@@ -60,15 +73,17 @@ public class PersonalDataDisclosure {
     /**
      * The leaves that differ between two recorded trees, each named by its path and shown as the caller may see it.
      * A sealed block that changed is opened and compared field by field for full disclosure, and reported whole as
-     * {@code "***"} otherwise, so that a masked caller still learns that personal data changed but not how.
+     * {@code "***"} otherwise, so that a masked caller still learns that personal data changed but not how. A change
+     * from or to an erased block is reported whole too: full disclosure sees the data go away, not what it was.
      */
-    public List<FieldChange> changes(JsonNode before, JsonNode after, boolean full) {
+    public List<FieldChange> changes(JsonNode before, JsonNode after, boolean full, Set<String> shownInClear) {
         List<FieldChange> changes = new ArrayList<>();
-        compare("", before, after, full, changes);
+        compare("", before, after, full, changes, shownInClear);
         return changes;
     }
 
-    private void compare(String path, JsonNode before, JsonNode after, boolean full, List<FieldChange> changes) {
+    private void compare(String path, JsonNode before, JsonNode after, boolean full, List<FieldChange> changes,
+                         Set<String> shownInClear) {
         JsonNode was = present(before);
         JsonNode is = present(after);
         if (was.equals(is)) {
@@ -76,10 +91,16 @@ public class PersonalDataDisclosure {
         }
         if (isSealed(was) || isSealed(is)) {
             if (full) {
-                compare(path, open(was), open(is), true, changes);
-            } else {
-                changes.add(new FieldChange(path, masked(was), masked(is)));
+                Seen opening = new Seen(new LinkedHashSet<>());
+                JsonNode openedWas = disclose(was, true, opening);
+                JsonNode openedIs = disclose(is, true, opening);
+                if (!opening.erased) {
+                    shownInClear.addAll(opening.shownInClear);
+                    compare(path, openedWas, openedIs, true, changes, shownInClear);
+                    return;
+                }
             }
+            changes.add(new FieldChange(path, masked(was), masked(is)));
             return;
         }
         if (bothOr(was, is, JsonNode::isObject)) {
@@ -87,17 +108,18 @@ public class PersonalDataDisclosure {
             was.fieldNames().forEachRemaining(names::add);
             is.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                compare(path.isEmpty() ? name : path + "." + name, was.get(name), is.get(name), full, changes);
+                compare(path.isEmpty() ? name : path + "." + name, was.get(name), is.get(name), full, changes,
+                        shownInClear);
             }
             return;
         }
         if (bothOr(was, is, JsonNode::isArray)) {
             for (int i = 0; i < Math.max(was.size(), is.size()); i++) {
-                compare(path + "[" + i + "]", was.get(i), is.get(i), full, changes);
+                compare(path + "[" + i + "]", was.get(i), is.get(i), full, changes, shownInClear);
             }
             return;
         }
-        changes.add(new FieldChange(path, leaf(path, was, full), leaf(path, is, full)));
+        changes.add(new FieldChange(path, leaf(path, was, full, shownInClear), leaf(path, is, full, shownInClear)));
     }
 
     /** Both nodes are containers of one kind, or one is and the other is absent (a card issued, a field first set). */
@@ -105,28 +127,26 @@ public class PersonalDataDisclosure {
         return (kind.test(was) || was.isNull()) && (kind.test(is) || is.isNull());
     }
 
-    private JsonNode leaf(String path, JsonNode value, boolean full) {
+    private JsonNode leaf(String path, JsonNode value, boolean full, Set<String> shownInClear) {
         String name = path.substring(path.lastIndexOf('.') + 1);
-        if (!full && value.isTextual() && IDENTIFYING_TEXT.contains(name)) {
-            return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
+        if (value.isTextual() && IDENTIFYING_TEXT.contains(name)) {
+            if (!full) {
+                return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
+            }
+            shownInClear.add(name);
         }
-        return disclose(value, full, new boolean[1]);
+        return disclose(value, full, new Seen(shownInClear));
     }
 
     private static JsonNode masked(JsonNode value) {
         return value.isNull() ? value : JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
     }
 
-    private JsonNode open(JsonNode value) {
-        return value instanceof ObjectNode sealed && isSealed(sealed)
-                ? disclose(sealed, true, new boolean[1]) : value;
-    }
-
     private static JsonNode present(JsonNode node) {
         return node == null || node.isMissingNode() ? JsonNodeFactory.instance.nullNode() : node;
     }
 
-    private JsonNode disclose(JsonNode node, boolean full, boolean[] erased) {
+    private JsonNode disclose(JsonNode node, boolean full, Seen seen) {
         if (node instanceof ObjectNode object) {
             if (isSealed(object)) {
                 if (!full) {
@@ -134,25 +154,29 @@ public class PersonalDataDisclosure {
                 }
                 Optional<PersonalData> opened = vault.open(objectMapper.convertValue(object, SealedPersonalData.class));
                 if (opened.isEmpty()) {
-                    erased[0] = true;
+                    seen.erased = true;
                     return JsonNodeFactory.instance.nullNode();
                 }
+                seen.shownInClear.addAll(PersonalDetails.of(opened, ReadAccess.Disclosure.FULL).fieldNames());
                 return objectMapper.valueToTree(opened.get());
             }
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                boolean hidden = !full && field.getValue().isTextual()
-                        && IDENTIFYING_TEXT.contains(field.getKey());
-                copy.set(field.getKey(), hidden ? JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK)
-                        : disclose(field.getValue(), full, erased));
+                boolean identifying = field.getValue().isTextual() && IDENTIFYING_TEXT.contains(field.getKey());
+                if (identifying && full) {
+                    seen.shownInClear.add(field.getKey());
+                }
+                copy.set(field.getKey(), identifying && !full
+                        ? JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK)
+                        : disclose(field.getValue(), full, seen));
             }
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            array.forEach(element -> copy.add(disclose(element, full, erased)));
+            array.forEach(element -> copy.add(disclose(element, full, seen)));
             return copy;
         }
         return node;

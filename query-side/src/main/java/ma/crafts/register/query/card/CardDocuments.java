@@ -1,5 +1,6 @@
 package ma.crafts.register.query.card;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import ma.crafts.register.query.ReadAccess.Disclosure;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
@@ -26,15 +28,21 @@ import ma.crafts.register.values.PersonalData;
  */
 public class CardDocuments {
 
+    /** What the printed card shows of the holder's personal data. */
+    private static final List<String> PRINTED_FIELDS = List.of("firstName", "lastName");
+
     private final CardVerificationRepository repository;
     private final PersonalDataVault vault;
     private final ReadAccess access;
     private final ReferenceCatalog reference;
     private final RegisterCalendar calendar;
     private final CardDocumentRenderer renderer;
+    private final PersonalDataReadLog readLog;
 
     public CardDocuments(CardVerificationRepository repository, PersonalDataVault vault, ReadAccess access,
-                         ReferenceCatalog reference, RegisterCalendar calendar, CardDocumentRenderer renderer) {
+                         ReferenceCatalog reference, RegisterCalendar calendar, CardDocumentRenderer renderer,
+                         PersonalDataReadLog readLog) {
+        this.readLog = readLog;
         this.repository = repository;
         this.vault = vault;
         this.access = access;
@@ -70,6 +78,7 @@ public class CardDocuments {
         if (person == null) {
             throw new RuleViolationException("personal-data-erased", "The holder's personal data has been erased");
         }
+        readLog.record(holder.artisanId(), PRINTED_FIELDS);
         Geography.Region region = reference.geography().region(holder.regionCode())
                 .orElseThrow(() -> new IllegalStateException("Unknown region " + holder.regionCode()));
         LocalizedText activity = reference.nomenclature().activity(holder.activityCode())

@@ -7,6 +7,7 @@ import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeReinstated;
 import ma.crafts.register.events.cooperative.CooperativeStruckOff;
 import ma.crafts.register.events.cooperative.CooperativeSuspended;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.query.ActorRegistration;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.values.ArtisanStatus;
@@ -20,6 +21,7 @@ final class CooperativeFolding {
 
     /** The simple names of the event types a cooperative's stream holds, for the history's {@code type} filter. */
     static final Set<String> EVENT_TYPES = Set.of(CooperativeRegistered.class.getSimpleName(),
+            PersonalDataErased.class.getSimpleName(),
             CooperativeDetailsAmended.class.getSimpleName(), CooperativeSuspended.class.getSimpleName(),
             CooperativeReinstated.class.getSimpleName(), CooperativeStruckOff.class.getSimpleName());
 
@@ -42,6 +44,9 @@ final class CooperativeFolding {
         }
         if (current == null) {
             return Optional.empty();
+        }
+        if (event instanceof PersonalDataErased) {
+            return Optional.of(current.withRegistration(current.registration().erased(), version, position));
         }
         if (event instanceof CooperativeDetailsAmended amended) {
             return Optional.of(current.withRegistration(current.registration().amendedBy(amended.name(),

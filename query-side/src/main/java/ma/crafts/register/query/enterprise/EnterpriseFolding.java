@@ -10,6 +10,7 @@ import ma.crafts.register.events.enterprise.EnterpriseReinstated;
 import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
 import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.events.enterprise.EnterpriseSuspended;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.query.ActorRegistration;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.values.ArtisanStatus;
@@ -26,6 +27,7 @@ final class EnterpriseFolding {
      * own, and the notices to its chamber that the enterprise records when it is flagged.
      */
     static final Set<String> EVENT_TYPES = Set.of(EnterpriseRegistered.class.getSimpleName(),
+            PersonalDataErased.class.getSimpleName(),
             ChamberNotificationIssued.class.getSimpleName(),
             EnterpriseDetailsAmended.class.getSimpleName(), EnterpriseFlaggedNonCompliant.class.getSimpleName(),
             EnterpriseSupervisingArtisanChanged.class.getSimpleName(), EnterpriseSuspended.class.getSimpleName(),
@@ -50,6 +52,9 @@ final class EnterpriseFolding {
         }
         if (current == null) {
             return Optional.empty();
+        }
+        if (event instanceof PersonalDataErased) {
+            return Optional.of(current.withRegistration(current.registration().erased(), version, position));
         }
         if (event instanceof EnterpriseDetailsAmended amended) {
             return Optional.of(current.withRegistration(current.registration().amendedBy(amended.name(),

@@ -2,11 +2,14 @@ package ma.crafts.register.query.artisan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
@@ -17,6 +20,9 @@ import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.query.CallerRateLimit;
 import ma.crafts.register.query.ReadAccess;
+import ma.crafts.register.query.readlog.PersonalDataRead;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.artisan.mongo.ArtisanLookupRepository;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
@@ -43,6 +49,7 @@ class ArtisanLookupTest {
     private PersonalDataVault vault;
     private ArtisanLookupProjection projection;
     private ArtisanLookup lookup;
+    private ReadLogRecords readLog;
     private AnnotationEventHandlerAdapter lookupHandler;
     private AnnotationEventHandlerAdapter viewHandler;
 
@@ -51,13 +58,15 @@ class ArtisanLookupTest {
         mongo = new InMemoryMongo();
         vault = new PersonalDataVault(mongo.database(), MasterKey.random(), 16, Duration.ofMinutes(1));
         ArtisanViewRepository views = new ArtisanViewRepository(mongo.database());
+        readLog = new ReadLogRecords(mongo.database());
         ArtisanLookupRepository repository = new ArtisanLookupRepository(mongo.database());
         projection = new ArtisanLookupProjection(repository, vault);
         lookupHandler = new AnnotationEventHandlerAdapter(projection);
         viewHandler = new AnnotationEventHandlerAdapter(
                 new ArtisanProjection(views, new ArtisanSearchIndex(mongo.database()), new ArtisanFolding()));
         lookup = new ArtisanLookup(repository, views, vault, new ReadAccess(new CurrentActor()),
-                new CallerRateLimit(5, Duration.ofMinutes(1)));
+                new CallerRateLimit(5, Duration.ofMinutes(1)),
+                new PersonalDataReadLog(readLog, new CurrentActor(), Clock.systemUTC()));
         register("a-fatima", "EE123456", "MA-MAR", "MA-07", 1);
         register("a-youssef", "AB12345", "MA-RAB", "MA-04", 2);
     }
@@ -85,11 +94,25 @@ class ArtisanLookupTest {
 
         Acting.as("auditor", "AUDITOR", null);
         assertThat(lookup.lookUp("AB12345", null).artisanId()).isEqualTo("a-youssef");
+        List<PersonalDataRead> logged = readLog.page(null, null, null, null, 0, 10).items();
+        assertThat(logged).as("each CIN lookup that names an artisan, and not the NIA one, is a read of its CIN")
+                .extracting(PersonalDataRead::subject, PersonalDataRead::actorId, PersonalDataRead::fields)
+                .containsExactly(tuple("auditor", "a-youssef", List.of("cin")),
+                        tuple("clerk-07", "a-fatima", List.of("cin")));
 
         Acting.as("analyst", "MINISTRY_ANALYST", null);
         assertThatThrownBy(() -> lookup.lookUp("AB12345", null)).isInstanceOf(ForbiddenException.class);
         Acting.as("admin", "REGISTRY_ADMIN", null);
         assertThatThrownBy(() -> lookup.lookUp("AB12345", null)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void anErasedArtisansCinNamesNobodyWhileItsNiaStillFindsTheRecord() {
+        vault.erase("a-fatima");
+        Acting.as("auditor", "AUDITOR", null);
+        assertThat(catchNotFound(() -> lookup.lookUp("EE123456", null)).getMessage()).isEqualTo(ArtisanLookup.NOT_FOUND);
+        assertThat(lookup.lookUp(null, "NIA-a-fatima").artisanId()).isEqualTo("a-fatima");
+        assertThat(readLog.page(null, null, null, null, 0, 10).total()).as("nothing was shown").isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package ma.crafts.register.query.cooperative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.query.ActorReads;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.ReadAccess;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.cooperative.mongo.CooperativeRepository;
 import ma.crafts.register.query.support.Acting;
 import ma.crafts.register.query.support.InMemoryMongo;
@@ -52,7 +55,9 @@ class CooperativeProjectionTest {
         projection = new CooperativeProjection(repository);
         handler = new AnnotationEventHandlerAdapter(projection);
         queries = new CooperativeQueries(repository, new ActorReads(vault, new ReadAccess(new CurrentActor()),
-                new ProjectionFreshness(null, null, new CurrentActor(), null, 0)), null);
+                new ProjectionFreshness(null, null, new CurrentActor(), null, 0),
+                new PersonalDataReadLog(new ReadLogRecords(mongo.database()), new CurrentActor(), Clock.systemUTC())),
+                null);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package ma.crafts.register.query.enterprise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,8 @@ import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.query.ActorReads;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.ReadAccess;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.enterprise.mongo.EnterpriseRepository;
 import ma.crafts.register.query.support.Acting;
 import ma.crafts.register.query.support.InMemoryMongo;
@@ -57,7 +60,9 @@ class EnterpriseProjectionTest {
         projection = new EnterpriseProjection(repository);
         handler = new AnnotationEventHandlerAdapter(projection);
         queries = new EnterpriseQueries(repository, new ActorReads(vault, new ReadAccess(new CurrentActor()),
-                new ProjectionFreshness(null, null, new CurrentActor(), null, 0)), null);
+                new ProjectionFreshness(null, null, new CurrentActor(), null, 0),
+                new PersonalDataReadLog(new ReadLogRecords(mongo.database()), new CurrentActor(), Clock.systemUTC())),
+                null);
     }
 
     @AfterEach

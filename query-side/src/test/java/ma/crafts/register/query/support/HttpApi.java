@@ -70,6 +70,13 @@ public final class HttpApi {
         return send(request(path, token, mediaType).GET().build());
     }
 
+    /** A JSON GET with further request headers. */
+    public Response get(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token, "application/json");
+        headers.forEach(request::header);
+        return send(request.GET().build());
+    }
+
     /** A POST without a body. */
     public Response post(String path, String token) {
         return send(request(path, token, "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());

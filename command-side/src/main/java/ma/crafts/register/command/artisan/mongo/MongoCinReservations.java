@@ -2,6 +2,7 @@ package ma.crafts.register.command.artisan.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -9,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.function.Predicate;
 import ma.crafts.register.command.artisan.CinReservations;
@@ -78,6 +80,15 @@ public class MongoCinReservations implements CinReservations {
     @Override
     public void release(String cinFingerprint, String artisanId) {
         reservations.deleteOne(and(eq("_id", cinFingerprint), eq("artisanId", artisanId)));
+    }
+
+    @ScansAccepted(adr = "0001", why = "runs once per erasure of personal data, an administrator's rare act, and "
+            + "once at start-up for the erasures recorded in the events; one pass over the collection for all of them")
+    @Override
+    public void releaseAllOf(Collection<String> artisanIds) {
+        if (!artisanIds.isEmpty()) {
+            reservations.deleteMany(in("artisanId", artisanIds));
+        }
     }
 
     private boolean isAbandoned(Document reservation) {
