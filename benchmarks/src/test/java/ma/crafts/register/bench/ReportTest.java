@@ -67,7 +67,8 @@ class ReportTest {
 
         assertThat(report.resultLine(report.headline(results()))).isEqualTo("RESULT append_eps=1600 create_eps=3200"
                 + " replay_eps=16000 append_vs_axon_mongo=30.00 create_vs_axon_mongo=0.90 replay_vs_axon_mongo=23.75"
-                + " replay_vs_ceiling=0.40 append_flatness=1.25 replay_flatness=1.25");
+                + " replay_vs_ceiling=0.40 append_flatness=1.25 replay_flatness=1.25"
+                + " verify_eps=n/a verify_vs_ceiling=n/a");
     }
 
     @Test
