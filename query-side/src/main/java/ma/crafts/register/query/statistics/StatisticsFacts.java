@@ -16,6 +16,7 @@ import ma.crafts.register.events.artisan.CardRenewed;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.artisan.ArtisanState;
@@ -48,10 +49,14 @@ public class StatisticsFacts {
     }
 
     /**
-     * The birth month after the event: from the personal data it carries, else (or once the data is erased) the one
-     * known before. Counting keeps the month of a person whose data is erased later: a count names nobody.
+     * The birth month after the event: from the personal data it carries, else the one known before. An erasure
+     * forgets it: the destroyed key leaves nothing to read it from again, so a rebuild or a recount could not count the
+     * person in that month, and the live cells must not either.
      */
     public YearMonth birthMonthAfter(Object payload, YearMonth before) {
+        if (payload instanceof PersonalDataErased) {
+            return null;
+        }
         SealedPersonalData sealed = null;
         if (payload instanceof ArtisanRegistered e) {
             sealed = e.personalData();
