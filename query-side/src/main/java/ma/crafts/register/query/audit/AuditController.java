@@ -95,7 +95,11 @@ public class AuditController {
     }
 
     @GetMapping(path = "/api/v1/audit/verifications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A store verification's progress and result (AUDITOR)")
+    @Operation(summary = "A store verification's progress and result (AUDITOR)",
+            description = "While it runs: the position verified so far and the last position it verifies. When done: "
+                    + "the verdict, the events checked, and the first breaks found (at most 100), each naming its "
+                    + "actor, sequence, position and kind. 404 for an id this process does not know (it keeps the "
+                    + "newest 50 runs).")
     @ApiResponse(responseCode = "200", description = "Progress, then the verdict with the first breaks")
     public VerificationRun.Progress verification(@PathVariable String id) {
         access.requireAnyRole(Role.AUDITOR);
@@ -117,7 +121,10 @@ public class AuditController {
     }
 
     @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The sealed checkpoints, oldest first, and the key that signs them (AUDITOR)")
+    @Operation(summary = "The sealed checkpoints, oldest first, and the key that signs them (AUDITOR)",
+            description = "Each checkpoint's id, position, counts, heads digest and time, with the Ed25519 public key "
+                    + "that verifies their signatures; docs/audit-checkpoints.md shows how to check one without the "
+                    + "register's code.")
     @ApiResponse(responseCode = "200", description = "The checkpoints")
     public CheckpointList checkpoints() {
         access.requireAnyRole(Role.AUDITOR);
