@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * the measured latencies. This client costs a small fraction of that and no thread hand-off, so what the figures
  * measure is the register.
  */
-final class RegisterClient {
+public final class RegisterClient {
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -40,14 +40,14 @@ final class RegisterClient {
     /** Tomcat closes idle keep-alive connections after 20 s by default; reconnect well before, never mid-request. */
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    record Response(int statusCode, String body) {
+    public record Response(int statusCode, String body) {
     }
 
     private final String host;
     private final int port;
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
 
-    RegisterClient(String baseUrl) {
+    public RegisterClient(String baseUrl) {
         URI uri = URI.create(baseUrl);
         // The benchmark drives a register it started itself; never point it at someone else's server.
         if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
@@ -61,11 +61,11 @@ final class RegisterClient {
     }
 
     /** A dev token ({@code POST /api/v1/dev/tokens}, embedded profile only). */
-    String token(String subject, String role, String region) throws IOException {
+    public String token(String subject, String role, String region) throws IOException {
         Map<String, Object> body = region == null
                 ? Map.of("subject", subject, "roles", List.of(role))
                 : Map.of("subject", subject, "roles", List.of(role), "region", region);
-        Response response = exchange("POST", "/api/v1/dev/tokens", null, JSON.writeValueAsBytes(body));
+        Response response = exchange("POST", "/api/v1/dev/tokens", null, null, JSON.writeValueAsBytes(body));
         if (response.statusCode() != 201) {
             throw new IOException("POST /api/v1/dev/tokens answered " + response.statusCode() + ": " + response.body());
         }
@@ -73,26 +73,42 @@ final class RegisterClient {
     }
 
     Response postJson(String path, String token, Object body) throws IOException {
-        return exchange("POST", path, token, JSON.writeValueAsBytes(body));
+        return exchange("POST", path, token, null, JSON.writeValueAsBytes(body));
     }
 
-    Response get(String pathAndQuery, String token) throws IOException {
-        return exchange("GET", pathAndQuery, token, null);
+    /**
+     * A command sent with an {@code Idempotency-Key}, so the caller may send it again after any failure; a
+     * {@code null} body sends none.
+     */
+    public Response command(String method, String path, String token, Object body, String idempotencyKey)
+            throws IOException {
+        return exchange(method, path, token, idempotencyKey, body == null ? null : JSON.writeValueAsBytes(body));
     }
 
-    static JsonNode json(Response response) throws IOException {
+    public Response get(String pathAndQuery, String token) throws IOException {
+        return exchange("GET", pathAndQuery, token, null, null);
+    }
+
+    public static JsonNode json(Response response) throws IOException {
         return JSON.readTree(response.body());
     }
 
-    private Response exchange(String method, String pathAndQuery, String token, byte[] body) throws IOException {
+    private Response exchange(String method, String pathAndQuery, String token, String idempotencyKey, byte[] body)
+            throws IOException {
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(pathAndQuery)
                 .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
                 .append("\r\nAccept: application/json");
         if (token != null) {
             head.append("\r\nAuthorization: Bearer ").append(token);
         }
+        if (idempotencyKey != null) {
+            head.append("\r\nIdempotency-Key: ").append(idempotencyKey);
+        }
         if (body != null) {
             head.append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length);
+        } else if (!"GET".equals(method)) {
+            // A proxy may refuse (411) a POST that does not say how long its body is, even an empty one.
+            head.append("\r\nContent-Length: 0");
         }
         byte[] request = head.append("\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         Connection connection = connections.get();
@@ -110,10 +126,10 @@ final class RegisterClient {
             connections.remove();
             // A kept-alive connection the server closed before this request reached it: a GET is safe to send again.
             // A POST is not retried; it counts as failed rather than risk registering someone twice.
-            if (!reused || body != null) {
+            if (!reused || !"GET".equals(method)) {
                 throw closedBeforeAnswering;
             }
-            return exchange(method, pathAndQuery, token, null);
+            return exchange(method, pathAndQuery, token, null, null);
         } catch (IOException | RuntimeException e) {
             connection.close();
             connections.remove();

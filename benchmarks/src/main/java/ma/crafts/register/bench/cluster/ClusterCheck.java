@@ -1,0 +1,266 @@
+package ma.crafts.register.bench.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import ma.crafts.register.bench.http.Options;
+import ma.crafts.register.bench.http.RegisterClient;
+import org.bson.Document;
+
+/**
+ * The checks of {@code deploy/cluster-test.sh}. Modes (first argument):
+ * <ul>
+ *   <li>{@code reclaim --mongo-uri= --dead-pid= --survivor-pid= --timeout-seconds=}: run right after a node was killed;
+ *   waits until every tracking segment the dead process owned is owned by the survivor and prints
+ *   {@code RECLAIM segments= seconds=} (exit 1 if the time ran out).</li>
+ *   <li>{@code check --mongo-uri= --ledger= --query-urls=a,b --windows=from-to,... --new-day=YYYY-MM-DD}: holds the
+ *   ledger against the store and the two query nodes against each other, prints one {@code VIOLATION} line per fault
+ *   found and the figures as the last line; exit 1 on any violation.</li>
+ * </ul>
+ */
+public final class ClusterCheck {
+    private final List<String> violations = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: ClusterCheck reclaim|check --name=value ...");
+            System.exit(2);
+        }
+        Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
+        try (MongoClient mongo = MongoClients.create(options.text("mongo-uri"))) {
+            MongoDatabase database = mongo.getDatabase(options.text("database", "register"));
+            boolean passed = switch (args[0]) {
+                case "reclaim" -> reclaim(database, options);
+                case "check" -> new ClusterCheck().check(database, options);
+                default -> throw new IllegalArgumentException("unknown mode '" + args[0] + "'");
+            };
+            System.exit(passed ? 0 : 1);
+        }
+    }
+
+    /** Owners are {@code pid@host-uuid} (MongoTokenStore): the process's segments are those whose owner starts so. */
+    private static boolean reclaim(MongoDatabase database, Options options) throws InterruptedException {
+        String dead = options.text("dead-pid") + "@";
+        String survivor = options.text("survivor-pid") + "@";
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(options.number("timeout-seconds", 1, 3600));
+        Set<String> segments = new HashSet<>();
+        while (true) {
+            Set<String> stillDead = new HashSet<>();
+            Set<String> notSurvivor = new HashSet<>();
+            for (Document token : database.getCollection("tracking_tokens").find()) {
+                String owner = token.getString("owner");
+                String id = token.get("_id").toString();
+                if (owner != null && owner.startsWith(dead)) {
+                    stillDead.add(id);
+                }
+                if (segments.contains(id) && (owner == null || !owner.startsWith(survivor))) {
+                    notSurvivor.add(id);
+                }
+            }
+            segments.addAll(stillDead);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (stillDead.isEmpty() && notSurvivor.isEmpty()) {
+                System.out.printf(Locale.ROOT, "RECLAIM segments=%d seconds=%.1f%n", segments.size(), seconds);
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.printf(Locale.ROOT, "RECLAIM segments=%d seconds=%.1f unclaimed=%s%n", segments.size(),
+                        seconds, stillDead.isEmpty() ? notSurvivor : stillDead);
+                return false;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean check(MongoDatabase database, Options options) throws IOException {
+        List<Ledger.Entry> ledger = Ledger.read(Path.of(options.text("ledger")));
+        StoredEvents store = StoredEvents.read(database);
+        Map<String, List<Ledger.Entry>> ackedByArtisan = ledger.stream()
+                .filter(e -> e.kind() == Ledger.Kind.ACK && e.journey() != ClusterLoad.NO_JOURNEY)
+                .collect(Collectors.groupingBy(Ledger.Entry::artisanId, TreeMap::new, Collectors.toList()));
+        Map<Long, Step> unknownByJourney = ledger.stream().filter(e -> e.kind() == Ledger.Kind.UNKNOWN)
+                .collect(Collectors.toMap(Ledger.Entry::journey, Ledger.Entry::step, (a, b) -> a));
+
+        long acked = ackedByArtisan.values().stream().mapToLong(List::size).sum();
+        long[] storedLostDuplicated = exactlyOnce(store, ackedByArtisan, unknownByJourney);
+        unackedRegistrations(store, ackedByArtisan.keySet(), ledger);
+        noDuplicates(store, database);
+        int[] deadlines = deadlinesFiredOnce(store, LocalDate.parse(options.text("new-day")));
+        int compared = queryNodesAgree(store, options.text("query-urls").split(","), options.text("token-url"));
+        long outside = gatewayErrorsOutside(ledger, options.text("windows", ""));
+        ledger.stream().filter(e -> e.kind() == Ledger.Kind.REJECTED)
+                .forEach(e -> violation("journey " + e.journey() + " " + e.step() + " refused: " + e.detail()));
+
+        violations.forEach(v -> System.out.println("VIOLATION " + v));
+        System.out.printf(Locale.ROOT, "CHECK acked=%d stored=%d duplicates=%d lost=%d unknown=%d rejected=%d"
+                        + " deadlines_due=%d deadlines_fired=%d views_compared=%d gateway_errors_outside_kills=%d"
+                        + " violations=%d%n", acked, storedLostDuplicated[0], storedLostDuplicated[2],
+                storedLostDuplicated[1], unknownByJourney.size(), ledger.stream()
+                        .filter(e -> e.kind() == Ledger.Kind.REJECTED).count(), deadlines[0], deadlines[1], compared,
+                outside, violations.size());
+        return violations.isEmpty();
+    }
+
+    /**
+     * Each acknowledged artisan's stored commands, in order, are exactly its acknowledged ones, plus at most the one
+     * its journey gave up on (whose outcome the client never learnt). Returns {stored, lost, duplicates} in commands.
+     */
+    private long[] exactlyOnce(StoredEvents store, Map<String, List<Ledger.Entry>> ackedByArtisan,
+                               Map<Long, Step> unknownByJourney) {
+        long stored = 0;
+        long lost = 0;
+        long duplicates = 0;
+        for (Map.Entry<String, List<Ledger.Entry>> artisan : ackedByArtisan.entrySet()) {
+            List<String> expected = artisan.getValue().stream().map(e -> e.step().eventType()).toList();
+            List<String> found = store.of(artisan.getKey()).stream().map(StoredEvents.Event::type)
+                    .filter(Step::recordsAStep).toList();
+            int matched = 0;
+            while (matched < expected.size() && matched < found.size() && expected.get(matched).equals(found.get(matched))) {
+                matched++;
+            }
+            stored += matched;
+            long journey = artisan.getValue().get(0).journey();
+            Step givenUp = unknownByJourney.get(journey);
+            int extra = found.size() - matched;
+            boolean extraIsTheUnknown = extra == 1 && matched == expected.size() && givenUp != null
+                    && givenUp.eventType().equals(found.get(matched));
+            if (matched < expected.size()) {
+                lost += expected.size() - matched;
+                violation("artisan " + artisan.getKey() + " (journey " + journey + "): acknowledged " + expected
+                        + ", stored " + found);
+            } else if (extra > 0 && !extraIsTheUnknown) {
+                duplicates += extra;
+                violation("artisan " + artisan.getKey() + " (journey " + journey + "): acknowledged " + expected
+                        + ", stored " + found);
+            }
+        }
+        return new long[] {stored, lost, duplicates};
+    }
+
+    /** An artisan stored but never acknowledged comes from a registration given up on; there can be no more of them. */
+    private void unackedRegistrations(StoredEvents store, Set<String> ackedArtisans, List<Ledger.Entry> ledger) {
+        long unacked = store.ofType(Step.REGISTER.eventType()).stream()
+                .filter(event -> !ackedArtisans.contains(event.aggregateId())).count();
+        long givenUp = ledger.stream().filter(e -> e.kind() == Ledger.Kind.UNKNOWN && e.step() == Step.REGISTER).count();
+        if (unacked > givenUp) {
+            violation(unacked + " artisans stored without an acknowledged registration, but only " + givenUp
+                    + " registrations were given up on: a registration was applied twice");
+        }
+    }
+
+    /**
+     * No NIA or card number is stored twice; no CIN is held by two artisans. The CIN is sealed in the events, so it is
+     * checked through {@code cin_reservations} ({@code _id} = the CIN's fingerprint, so at most one artisan per CIN):
+     * every registered artisan must hold a reservation, and a second artisan with the same CIN could not.
+     */
+    private void noDuplicates(StoredEvents store, MongoDatabase database) {
+        reportRepeats("NIA", store.ofType("ArtisanRegistered").stream().map(e -> e.payload().getString("nia")).toList());
+        List<String> cards = new ArrayList<>();
+        store.ofType("CardIssued").forEach(e -> cards.add(e.payload().getString("cardNumber")));
+        store.ofType("CardReplaced").forEach(e -> cards.add(e.payload().getString("cardNumber")));
+        reportRepeats("card number", cards);
+        Map<String, Long> reservationsByArtisan = new HashMap<>();
+        for (Document reservation : database.getCollection("cin_reservations").find()) {
+            reservationsByArtisan.merge(reservation.getString("artisanId"), 1L, Long::sum);
+        }
+        for (StoredEvents.Event registered : store.ofType("ArtisanRegistered")) {
+            long held = reservationsByArtisan.getOrDefault(registered.aggregateId(), 0L);
+            if (held != 1) {
+                violation("artisan " + registered.aggregateId() + " holds " + held + " CIN reservations: its CIN is"
+                        + (held == 0 ? " held by another artisan" : " reserved twice"));
+            }
+        }
+    }
+
+    private void reportRepeats(String what, List<String> values) {
+        values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())).forEach((value, n) -> {
+            if (n > 1) {
+                violation(what + " " + value + " stored " + n + " times");
+            }
+        });
+    }
+
+    /**
+     * Every card whose last valid day ended before {@code newDay} began (the register's midnight, during the load)
+     * expired exactly once, unless it was reported lost first; no other card expired. Returns {due, fired}.
+     */
+    private int[] deadlinesFiredOnce(StoredEvents store, LocalDate newDay) {
+        Map<String, Long> expiries = store.ofType("CardExpired").stream()
+                .collect(Collectors.groupingBy(e -> e.payload().getString("cardNumber"), Collectors.counting()));
+        Set<String> lost = store.ofType("CardReportedLost").stream().map(e -> e.payload().getString("cardNumber"))
+                .collect(Collectors.toSet());
+        List<StoredEvents.Event> cards = new ArrayList<>(store.ofType("CardIssued"));
+        cards.addAll(store.ofType("CardReplaced"));
+        int due = 0;
+        for (StoredEvents.Event card : cards) {
+            String number = card.payload().getString("cardNumber");
+            LocalDate validUntil = LocalDate.parse(card.payload().get("validUntil").toString());
+            boolean expires = validUntil.isBefore(newDay) && !lost.contains(number);
+            due += expires ? 1 : 0;
+            long fired = expiries.getOrDefault(number, 0L);
+            if (fired != (expires ? 1 : 0)) {
+                violation("card " + number + " (valid until " + validUntil + (lost.contains(number) ? ", lost" : "")
+                        + ") expired " + fired + " times");
+            }
+        }
+        return new int[] {due, expiries.values().stream().mapToInt(Long::intValue).sum()};
+    }
+
+    /** Both query nodes, once each has applied the whole store, answer every artisan's view identically. */
+    private int queryNodesAgree(StoredEvents store, String[] queryUrls, String tokenUrl) throws IOException {
+        String auditor = new RegisterClient(tokenUrl).token("cluster-auditor", "AUDITOR", null);
+        List<RegisterClient> nodes = Arrays.stream(queryUrls).map(RegisterClient::new).toList();
+        int compared = 0;
+        for (StoredEvents.Event registered : store.ofType("ArtisanRegistered")) {
+            String path = "/api/v1/artisans/" + registered.aggregateId() + "?minPosition=" + store.head();
+            List<JsonNode> answers = new ArrayList<>();
+            for (RegisterClient node : nodes) {
+                RegisterClient.Response response = node.get(path, auditor);
+                if (response.statusCode() != 200) {
+                    violation("GET " + path + " on a query node answered " + response.statusCode() + ": "
+                            + response.body());
+                    return compared;
+                }
+                answers.add(RegisterClient.json(response));
+            }
+            if (!answers.stream().allMatch(answers.get(0)::equals)) {
+                violation("the query nodes disagree on " + registered.aggregateId() + ": " + answers);
+            }
+            compared++;
+        }
+        return compared;
+    }
+
+    /** Connection errors and 5xx at the gateway outside the windows given (each from a kill until shortly after the restarted node is ready). */
+    private long gatewayErrorsOutside(List<Ledger.Entry> ledger, String windows) {
+        List<long[]> spans = Arrays.stream(windows.split(",")).filter(w -> !w.isBlank())
+                .map(w -> Arrays.stream(w.split("-")).mapToLong(Long::parseLong).toArray()).toList();
+        List<Ledger.Entry> outside = ledger.stream().filter(e -> e.kind() == Ledger.Kind.FAIL)
+                .filter(e -> spans.stream().noneMatch(s -> e.epochMillis() >= s[0] && e.epochMillis() <= s[1]))
+                .toList();
+        outside.stream().limit(10).forEach(e -> violation("gateway error outside the kill windows at " + e.epochMillis()
+                + ": " + e.step() + " " + e.detail()));
+        return outside.size();
+    }
+
+    private void violation(String what) {
+        violations.add(what);
+    }
+}
