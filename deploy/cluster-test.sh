@@ -12,8 +12,9 @@
 # with an Idempotency-Key, sent again on a connection error or a 5xx. The register's clock is shifted on the command
 # nodes (bench.cluster.ShiftedClock) so that Morocco's midnight falls during the load: the cards issued before it
 # (valid one day) expire through their deadlines while nodes die.
-# Faults: kill -9 of command node 1 KILL_COMMAND_AT seconds into the load, restarted at once; then kill -9 of query
-# node 1 (KILL_QUERY_AT seconds in, or once the command node is back), restarted at once.
+# Faults: kill -9 of a command node KILL_COMMAND_AT seconds into the load, restarted at once; then kill -9 of a query
+# node (KILL_QUERY_AT seconds in, or once the command node is back), restarted at once. Of each side, the node killed
+# is the one that owns the most tracking segments, so that the other has them to take over.
 # Checks (bench.cluster.ClusterCheck): every acknowledged command stored exactly once; no NIA, card number or CIN
 # twice; every due card expiry fired once; the killed node's tracking segments taken over by the surviving node
 # within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically;
@@ -22,10 +23,11 @@
 #   RESULT acked= stored= duplicates= lost= recovery_s= ...
 # and the exit status is 1 on any violation.
 #
-#   LOAD_SECONDS     seconds of load at least (default 90; longer if midnight would come later)
+#   LOAD_SECONDS     seconds of load at least (default 90; at least until 30 s after midnight)
 #   CONCURRENCY      concurrent clerks (default 6)
-#   KILL_COMMAND_AT  seconds into the load when command node 1 is killed (default 15)
-#   KILL_QUERY_AT    seconds into the load when query node 1 is killed, at the earliest (default 50)
+#   KILL_COMMAND_AT  seconds into the load when a command node is killed (default 15)
+#   KILL_QUERY_AT    seconds into the load when a query node is killed, at the earliest (default 50)
+#   MIDNIGHT_AT      seconds into the load when midnight comes in Morocco on the command nodes' clock (default 35)
 #   CLAIM_TIMEOUT    register.event-store.claim-timeout of every node, in seconds (default 10)
 #   BUILD            auto (default: build the standalone and benchmarks jars when missing or older than the
 #                    sources), always, never
@@ -38,6 +40,7 @@ LOAD_SECONDS="${LOAD_SECONDS:-90}"
 CONCURRENCY="${CONCURRENCY:-6}"
 KILL_COMMAND_AT="${KILL_COMMAND_AT:-15}"
 KILL_QUERY_AT="${KILL_QUERY_AT:-50}"
+MIDNIGHT_AT="${MIDNIGHT_AT:-35}"
 CLAIM_TIMEOUT="${CLAIM_TIMEOUT:-10}"
 BUILD="${BUILD:-auto}"
 KEEP_LOGS="${KEEP_LOGS:-}"
@@ -48,7 +51,7 @@ STARTUP_TIMEOUT=240
 
 fail() { echo "cluster-test: $*" >&2; exit 1; }
 say() { echo "cluster-test: $(date -u +%H:%M:%S) $*" >&2; }
-for setting in LOAD_SECONDS CONCURRENCY KILL_COMMAND_AT KILL_QUERY_AT CLAIM_TIMEOUT; do
+for setting in LOAD_SECONDS CONCURRENCY KILL_COMMAND_AT KILL_QUERY_AT MIDNIGHT_AT CLAIM_TIMEOUT; do
   [[ "${!setting}" =~ ^[1-9][0-9]*$ ]] || fail "$setting must be a positive whole number, got '${!setting}'"
 done
 command -v java >/dev/null || fail "java (17+) is not installed"
@@ -94,7 +97,8 @@ stop() {
 }
 cleanup() {
   local name
-  for name in "${!pids[@]}"; do stop "${pids[$name]}"; done
+  # The store last, so that no node logs a lost connection while shutting down.
+  for name in load gateway command-1 command-2 query-1 query-2 store; do stop "${pids[$name]:-}"; done
   if [ -n "$KEEP_LOGS" ]; then
     mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$work"/ledger.tsv "$work"/nginx/nginx.conf "$KEEP_LOGS"/ 2>/dev/null || true
   fi
@@ -144,20 +148,13 @@ for _ in $(seq 1 120); do
 done
 grep -q '^READY' "$work/store.log" || fail "the store did not start within 60 s"
 
-# Midnight in Morocco, on the command nodes' clock, about when the load will be under way: start-up takes about a
-# minute on a busy two-core machine, and the load runs on until MIDNIGHT_MARGIN seconds after it.
-midnight_at=$(( ($(date +%s) + 120) * 1000 ))
-read -r clock_offset new_day < <(bench ma.crafts.register.bench.cluster.ShiftedClock "--midnight-at=$midnight_at" \
-  | sed -n 's/^MIDNIGHT offset_ms=\([-0-9]*\) new_day=\(.*\)$/\1 \2/p')
-[ -n "$clock_offset" ] || fail "could not compute the clock offset"
-
 common_args=("--server.address=127.0.0.1" "--register.mongodb.uri=$mongo_uri" "--register.auth.mode=dev"
   "--register.key-dir=$work/keys" "--register.event-store.claim-timeout=PT${CLAIM_TIMEOUT}S"
   "--logging.level.ma.crafts=INFO")
 # Command nodes: cards valid one day; a killed node's deadline lease and idempotency keys free within seconds rather
 # than minutes, so that the test sees them handed on.
 command_args=("--spring.main.sources=ma.crafts.register.bench.cluster.ShiftedClock"
-  "--register.cluster.clock-offset=$clock_offset" "--register.policy.card-validity=P1D"
+  "--register.cluster.clock-offset-file=$work/clock-offset" "--register.policy.card-validity=P1D"
   "--register.deadlines.lease=PT15S" "--register.idempotency.in-progress-lease=PT20S"
   "--register.idempotency.wait-timeout=PT5S")
 # Query nodes: the check reads every card's public verification from one address.
@@ -209,8 +206,15 @@ done
 curl -fsS --max-time 2 "$gateway/actuator/health" >/dev/null || fail "the gateway does not answer"
 
 # --- load and faults ---------------------------------------------------------------------------------------------
+# Midnight in Morocco, on the command nodes' clock (bench.cluster.ShiftedClock reads the offset at its first use),
+# MIDNIGHT_AT seconds into the load; the load runs on until 30 s after it.
 load_start=$(date +%s)
-load_seconds=$(( midnight_at / 1000 + 30 - load_start ))
+midnight_at=$(( (load_start + MIDNIGHT_AT) * 1000 ))
+read -r clock_offset new_day < <(bench ma.crafts.register.bench.cluster.ShiftedClock "--midnight-at=$midnight_at" \
+  | sed -n 's/^MIDNIGHT offset_ms=\([-0-9]*\) new_day=\(.*\)$/\1 \2/p')
+[ -n "$clock_offset" ] || fail "could not compute the clock offset"
+echo "$clock_offset" >"$work/clock-offset"
+load_seconds=$(( MIDNIGHT_AT + 30 ))
 [ "$load_seconds" -gt "$LOAD_SECONDS" ] || load_seconds=$LOAD_SECONDS
 say "load for $load_seconds s through $gateway (midnight in Morocco at $(date -u -d "@$((midnight_at / 1000))" +%H:%M:%S) UTC)"
 bench ma.crafts.register.bench.cluster.ClusterLoad "--base-url=$gateway" "--ledger=$work/ledger.tsv" \
@@ -220,9 +224,13 @@ pids[load]=$!
 windows=()
 reclaims=()
 now_ms() { date +%s%3N; }
-# kill_and_restart NAME SURVIVOR: kill -9, watch the survivor take over the segments, restart, wait until ready.
+# kill_and_restart SIDE: kill -9 the node of the side that owns the most tracking segments, watch the other take them
+# over, restart the killed one and wait until it is ready.
 kill_and_restart() {
-  local name=$1 survivor=$2 killed_at dead_pid
+  local side=$1 name survivor killed_at dead_pid owner
+  owner=$(bench ma.crafts.register.bench.cluster.ClusterCheck owner "--mongo-uri=$mongo_uri" \
+    "--pids=${pids[$side-1]},${pids[$side-2]}")
+  if [ "$owner" = "${pids[$side-2]}" ]; then name=$side-2; survivor=$side-1; else name=$side-1; survivor=$side-2; fi
   dead_pid=${pids[$name]}
   killed_at=$(now_ms)
   kill -9 "$dead_pid"
@@ -242,9 +250,9 @@ kill_and_restart() {
 sleep_until() { local left=$(( $1 - $(date +%s) )); [ "$left" -le 0 ] || sleep "$left"; }
 
 sleep_until $((load_start + KILL_COMMAND_AT))
-kill_and_restart command-1 command-2
+kill_and_restart command
 sleep_until $((load_start + KILL_QUERY_AT))
-kill_and_restart query-1 query-2
+kill_and_restart query
 
 wait "${pids[load]}" || { tail -n 30 "$work/load.log" >&2; fail "the load client failed"; }
 unset 'pids[load]'

@@ -26,6 +26,8 @@ import org.bson.Document;
 /**
  * The checks of {@code deploy/cluster-test.sh}. Modes (first argument):
  * <ul>
+ *   <li>{@code owner --mongo-uri= --pids=a,b}: prints the pid, of those, that owns the most tracking segments (the
+ *   first if none owns any): the node whose death the survivor has most to take over from.</li>
  *   <li>{@code reclaim --mongo-uri= --dead-pid= --survivor-pid= --timeout-seconds=}: run right after a node was killed;
  *   waits until every tracking segment the dead process owned is owned by the survivor and prints
  *   {@code RECLAIM segments= seconds=} (exit 1 if the time ran out).</li>
@@ -46,12 +48,31 @@ public final class ClusterCheck {
         try (MongoClient mongo = MongoClients.create(options.text("mongo-uri"))) {
             MongoDatabase database = mongo.getDatabase(options.text("database", "register"));
             boolean passed = switch (args[0]) {
+                case "owner" -> owner(database, options);
                 case "reclaim" -> reclaim(database, options);
                 case "check" -> new ClusterCheck().check(database, options);
                 default -> throw new IllegalArgumentException("unknown mode '" + args[0] + "'");
             };
             System.exit(passed ? 0 : 1);
         }
+    }
+
+    private static boolean owner(MongoDatabase database, Options options) {
+        List<String> pids = Arrays.asList(options.text("pids").split(","));
+        Map<String, Long> owned = new HashMap<>();
+        for (Document token : database.getCollection("tracking_tokens").find()) {
+            String owner = token.getString("owner");
+            String pid = owner == null ? "" : owner.substring(0, Math.max(0, owner.indexOf('@')));
+            owned.merge(pid, 1L, Long::sum);
+        }
+        String most = pids.get(0);
+        for (String pid : pids) {
+            if (owned.getOrDefault(pid, 0L) > owned.getOrDefault(most, 0L)) {
+                most = pid;
+            }
+        }
+        System.out.println(most);
+        return true;
     }
 
     /** Owners are {@code pid@host-uuid} (MongoTokenStore): the process's segments are those whose owner starts so. */
