@@ -227,24 +227,30 @@ now_ms() { date +%s%3N; }
 # kill_and_restart SIDE: kill -9 the node of the side that owns the most tracking segments, watch the other take them
 # over, restart the killed one and wait until it is ready.
 kill_and_restart() {
-  local side=$1 name survivor killed_at dead_pid owner
+  local side=$1 name survivor killed_at dead_pid owner watcher
   owner=$(bench ma.crafts.register.bench.cluster.ClusterCheck owner "--mongo-uri=$mongo_uri" \
     "--pids=${pids[$side-1]},${pids[$side-2]}")
-  if [ "$owner" = "${pids[$side-2]}" ]; then name=$side-2; survivor=$side-1; else name=$side-1; survivor=$side-2; fi
+  if [ "${owner%% *}" = "${pids[$side-2]}" ]; then name=$side-2; survivor=$side-1; else name=$side-1; survivor=$side-2; fi
   dead_pid=${pids[$name]}
-  killed_at=$(now_ms)
-  kill -9 "$dead_pid"
-  wait "$dead_pid" 2>/dev/null || true
-  say "killed $name (pid $dead_pid); the surviving $survivor must take over its segments"
+  # The watcher notes the doomed node's segments before the kill and times the takeover from its death.
   bench ma.crafts.register.bench.cluster.ClusterCheck reclaim "--mongo-uri=$mongo_uri" "--dead-pid=$dead_pid" \
     "--survivor-pid=${pids[$survivor]}" "--timeout-seconds=$((CLAIM_TIMEOUT + TOKEN_CLAIM_INTERVAL + 60))" \
     >"$work/reclaim-$name.out" 2>>"$work/load.log" &
-  local watcher=$!
+  watcher=$!
+  for _ in $(seq 1 600); do
+    grep -q '^WATCHING' "$work/reclaim-$name.out" 2>/dev/null && break
+    kill -0 "$watcher" 2>/dev/null || fail "the segment watcher for $name exited: $(cat "$work/reclaim-$name.out")"
+    sleep 0.1
+  done
+  killed_at=$(now_ms)
+  kill -9 "$dead_pid"
+  wait "$dead_pid" 2>/dev/null || true
+  say "killed $name (pid $dead_pid; segments owned by pid: ${owner#* }); $survivor must take over its segments"
   start_node "$name"
   await_ready "$name"
   windows+=("$killed_at-$(( $(now_ms) + RECOVERY_GRACE * 1000 ))")
   wait "$watcher" || true
-  reclaims+=("$(cat "$work/reclaim-$name.out")")
+  reclaims+=("$(tail -n 1 "$work/reclaim-$name.out")")
   say "$name restarted; ${reclaims[-1]}"
 }
 sleep_until() { local left=$(( $1 - $(date +%s) )); [ "$left" -le 0 ] || sleep "$left"; }

@@ -28,8 +28,8 @@ import org.bson.Document;
  * <ul>
  *   <li>{@code owner --mongo-uri= --pids=a,b}: prints the pid, of those, that owns the most tracking segments (the
  *   first if none owns any): the node whose death the survivor has most to take over from.</li>
- *   <li>{@code reclaim --mongo-uri= --dead-pid= --survivor-pid= --timeout-seconds=}: run right after a node was killed;
- *   waits until every tracking segment the dead process owned is owned by the survivor and prints
+ *   <li>{@code reclaim --mongo-uri= --dead-pid= --survivor-pid= --timeout-seconds=}: started just before a node is
+ *   killed; from its death, waits until every tracking segment it owned is owned by the survivor and prints
  *   {@code RECLAIM segments= seconds=} (exit 1 if the time ran out).</li>
  *   <li>{@code check --mongo-uri= --ledger= --query-urls=a,b --windows=from-to,... --new-day=YYYY-MM-DD}: holds the
  *   ledger against the store and the two query nodes against each other, prints one {@code VIOLATION} line per fault
@@ -58,56 +58,61 @@ public final class ClusterCheck {
     }
 
     private static boolean owner(MongoDatabase database, Options options) {
-        List<String> pids = Arrays.asList(options.text("pids").split(","));
-        Map<String, Long> owned = new HashMap<>();
-        for (Document token : database.getCollection("tracking_tokens").find()) {
-            String owner = token.getString("owner");
-            String pid = owner == null ? "" : owner.substring(0, Math.max(0, owner.indexOf('@')));
-            owned.merge(pid, 1L, Long::sum);
-        }
-        String most = pids.get(0);
-        for (String pid : pids) {
-            if (owned.getOrDefault(pid, 0L) > owned.getOrDefault(most, 0L)) {
+        Map<String, Long> owned = ownedBy(database, "").values().stream()
+                .collect(Collectors.groupingBy(owner -> owner.substring(0, owner.indexOf('@')), Collectors.counting()));
+        String most = null;
+        for (String pid : options.text("pids").split(",")) {
+            if (most == null || owned.getOrDefault(pid, 0L) > owned.getOrDefault(most, 0L)) {
                 most = pid;
             }
         }
-        System.out.println(most);
+        System.out.println(most + " owned=" + owned);
         return true;
     }
 
-    /** Owners are {@code pid@host-uuid} (MongoTokenStore): the process's segments are those whose owner starts so. */
+    /**
+     * Started before the kill: notes the segments the doomed process owns, prints {@code WATCHING segments=n}, waits
+     * for the process to die, then for the survivor to own every one of those segments. Owners are
+     * {@code pid@host-uuid} (MongoTokenStore).
+     */
     private static boolean reclaim(MongoDatabase database, Options options) throws InterruptedException {
-        String dead = options.text("dead-pid") + "@";
+        long deadPid = options.number("dead-pid", 1, Long.MAX_VALUE);
         String survivor = options.text("survivor-pid") + "@";
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(options.number("timeout-seconds", 1, 3600));
-        Set<String> segments = new HashSet<>();
+        Set<String> segments = new HashSet<>(ownedBy(database, deadPid + "@").keySet());
+        System.out.println("WATCHING segments=" + segments.size());
+        while (ProcessHandle.of(deadPid).map(ProcessHandle::isAlive).orElse(false)) {
+            Thread.sleep(20);
+        }
+        long died = System.nanoTime();
+        long deadline = died + TimeUnit.SECONDS.toNanos(options.number("timeout-seconds", 1, 3600));
         while (true) {
-            Set<String> stillDead = new HashSet<>();
-            Set<String> notSurvivor = new HashSet<>();
-            for (Document token : database.getCollection("tracking_tokens").find()) {
-                String owner = token.getString("owner");
-                String id = token.get("_id").toString();
-                if (owner != null && owner.startsWith(dead)) {
-                    stillDead.add(id);
-                }
-                if (segments.contains(id) && (owner == null || !owner.startsWith(survivor))) {
-                    notSurvivor.add(id);
-                }
-            }
-            segments.addAll(stillDead);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (stillDead.isEmpty() && notSurvivor.isEmpty()) {
+            Map<String, String> owners = ownedBy(database, "");
+            List<String> notTaken = segments.stream().filter(id -> !owners.getOrDefault(id, "").startsWith(survivor))
+                    .sorted().toList();
+            double seconds = (System.nanoTime() - died) / 1e9;
+            if (notTaken.isEmpty()) {
                 System.out.printf(Locale.ROOT, "RECLAIM segments=%d seconds=%.1f%n", segments.size(), seconds);
                 return true;
             }
             if (System.nanoTime() > deadline) {
                 System.out.printf(Locale.ROOT, "RECLAIM segments=%d seconds=%.1f unclaimed=%s%n", segments.size(),
-                        seconds, stillDead.isEmpty() ? notSurvivor : stillDead);
+                        seconds, String.join(",", notTaken));
                 return false;
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Segment id to owner, of the segments whose owner starts with {@code prefix}. */
+    private static Map<String, String> ownedBy(MongoDatabase database, String prefix) {
+        Map<String, String> owners = new HashMap<>();
+        for (Document token : database.getCollection("tracking_tokens").find()) {
+            String owner = token.getString("owner");
+            if (owner != null && owner.startsWith(prefix)) {
+                owners.put(token.get("_id").toString(), owner);
+            }
+        }
+        return owners;
     }
 
     private boolean check(MongoDatabase database, Options options) throws IOException {
@@ -131,12 +136,15 @@ public final class ClusterCheck {
 
         violations.forEach(v -> System.out.println("VIOLATION " + v));
         System.out.printf(Locale.ROOT, "CHECK acked=%d stored=%d duplicates=%d lost=%d unknown=%d rejected=%d"
-                        + " deadlines_due=%d deadlines_fired=%d views_compared=%d gateway_errors_outside_kills=%d"
-                        + " violations=%d%n", acked, storedLostDuplicated[0], storedLostDuplicated[2],
-                storedLostDuplicated[1], unknownByJourney.size(), ledger.stream()
-                        .filter(e -> e.kind() == Ledger.Kind.REJECTED).count(), deadlines[0], deadlines[1], compared,
-                outside, violations.size());
+                        + " overtaken_by_expiry=%d deadlines_due=%d deadlines_fired=%d views_compared=%d"
+                        + " gateway_errors_outside_kills=%d violations=%d%n", acked, storedLostDuplicated[0],
+                storedLostDuplicated[2], storedLostDuplicated[1], unknownByJourney.size(), count(ledger, Ledger.Kind.REJECTED),
+                count(ledger, Ledger.Kind.OVERTAKEN), deadlines[0], deadlines[1], compared, outside, violations.size());
         return violations.isEmpty();
+    }
+
+    private static long count(List<Ledger.Entry> ledger, Ledger.Kind kind) {
+        return ledger.stream().filter(e -> e.kind() == kind).count();
     }
 
     /**

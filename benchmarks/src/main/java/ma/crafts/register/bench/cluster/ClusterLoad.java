@@ -169,6 +169,13 @@ public final class ClusterLoad {
                 if (status == 409 && response.body().contains("outcome is unknown")) {
                     return given(journey, step, artisanId, "409 outcome unknown");
                 }
+                if (status == 409 && (step == Step.REPORT_CARD_LOST || step == Step.REPLACE_CARD)
+                        && "card-expired".equals(RegisterClient.json(response).path("rule").asText())) {
+                    // Midnight came first: the card's validity ended, and the register rightly refuses.
+                    ledger.add(new Ledger.Entry(Ledger.Kind.OVERTAKEN, System.currentTimeMillis(), journey, step,
+                            orDash(artisanId), -1, response.body()));
+                    return Optional.empty();
+                }
                 if (status < 500 && !(status == 409 && response.body().contains("/problems/concurrency"))) {
                     ledger.add(new Ledger.Entry(Ledger.Kind.REJECTED, System.currentTimeMillis(), journey, step,
                             orDash(artisanId), -1, status + " " + response.body()));
