@@ -128,18 +128,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/register-http.XXXXXX")
 app_pid=""
 child_pid=""
 mongo_pid=""
-# Stops a process this script started: TERM, up to 30 s for a clean shutdown, then KILL.
-stop() {
-  local pid=$1 _
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+# stop, port_taken, free_port
+source deploy/lib/processes.sh
 cleanup() {
   stop "$child_pid"
   stop "$app_pid"
@@ -182,16 +172,6 @@ else
   fail "needs unzip or the JDK's jar tool to read the app's libraries"
 fi
 [ -n "$(ls "$run_dir/BOOT-INF/lib" 2>/dev/null)" ] || fail "found no libraries in $jar"
-
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local port _
-  for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
-    port_taken "$port" || { echo "$port"; return 0; }
-  done
-  fail "no free TCP port found on 127.0.0.1"
-}
 
 # bench VAR MAIN_CLASS ARGS...: runs a benchmark main class and puts its last stdout line (its figures) in VAR. The
 # child runs in the background and is waited for, so that INT/TERM reach the trap at once and clean-up stops it.

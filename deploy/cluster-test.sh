@@ -84,17 +84,8 @@ fi
 # --- processes and clean-up ----------------------------------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/cluster-test.XXXXXX")
 declare -A pids=()
-stop() {
-  local pid=$1 _
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.25
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+# stop, port_taken, free_port
+source deploy/lib/processes.sh
 cleanup() {
   local name
   # The store last, so that no node logs a lost connection while shutting down.
@@ -115,15 +106,6 @@ cp "$bench_jar" "$run/benchmarks.jar"
 (cd "$run" && unzip -q register.jar 'BOOT-INF/lib/*')
 classpath="$run/benchmarks.jar:$run/BOOT-INF/lib/*"
 
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local port _
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    port_taken "$port" || { echo "$port"; return 0; }
-  done
-  fail "no free TCP port found on 127.0.0.1"
-}
 mongo_port=$(free_port); gateway_port=$(free_port)
 declare -A port=([command-1]=$(free_port) [command-2]=$(free_port) [query-1]=$(free_port) [query-2]=$(free_port))
 # Each $(free_port) runs in a subshell that cannot remember what it handed out, so the six are compared here.
@@ -137,16 +119,23 @@ export REGISTER_PRIVACY_MASTER_KEY REGISTER_AUTH_DEV_SECRET
 
 bench() { java -Xmx256m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -cp "$classpath" "$@"; }
 
+# await_line FILE PREFIX PID WHAT: waits (up to STARTUP_TIMEOUT) until FILE has a line starting with PREFIX, which
+# process PID prints once it is ready.
+await_line() {
+  local file=$1 prefix=$2 pid=$3 what=$4 _
+  for _ in $(seq 1 $((STARTUP_TIMEOUT * 10))); do
+    grep -q "^$prefix" "$file" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$work"/*.log >&2; fail "$what exited before it was ready"; }
+    sleep 0.1
+  done
+  fail "$what was not ready within $STARTUP_TIMEOUT s"
+}
+
 say "store: in-memory mongo-java-server on 127.0.0.1:$mongo_port"
 java -Xmx2g -XX:+ExitOnOutOfMemoryError -cp "$classpath" ma.crafts.register.bench.http.MongoServer \
   "--port=$mongo_port" --backend=memory >"$work/store.log" 2>&1 &
 pids[store]=$!
-for _ in $(seq 1 120); do
-  grep -q '^READY' "$work/store.log" 2>/dev/null && break
-  kill -0 "${pids[store]}" 2>/dev/null || { cat "$work/store.log" >&2; fail "the store exited during start-up"; }
-  sleep 0.5
-done
-grep -q '^READY' "$work/store.log" || fail "the store did not start within 60 s"
+await_line "$work/store.log" READY "${pids[store]}" "the store"
 
 common_args=("--server.address=127.0.0.1" "--register.mongodb.uri=$mongo_uri" "--register.auth.mode=dev"
   "--register.key-dir=$work/keys" "--register.event-store.claim-timeout=PT${CLAIM_TIMEOUT}S"
@@ -206,20 +195,20 @@ done
 curl -fsS --max-time 2 "$gateway/actuator/health" >/dev/null || fail "the gateway does not answer"
 
 # --- load and faults ---------------------------------------------------------------------------------------------
-# Midnight in Morocco, on the command nodes' clock (bench.cluster.ShiftedClock reads the offset at its first use),
-# MIDNIGHT_AT seconds into the load; the load runs on until 30 s after it.
-load_start=$(date +%s)
-midnight_at=$(( (load_start + MIDNIGHT_AT) * 1000 ))
-read -r clock_offset new_day < <(bench ma.crafts.register.bench.cluster.ShiftedClock "--midnight-at=$midnight_at" \
-  | sed -n 's/^MIDNIGHT offset_ms=\([-0-9]*\) new_day=\(.*\)$/\1 \2/p')
-[ -n "$clock_offset" ] || fail "could not compute the clock offset"
-echo "$clock_offset" >"$work/clock-offset"
+# The load client places Morocco's midnight on the command nodes' clock (bench.cluster.ShiftedClock reads the offset
+# at its first use) MIDNIGHT_AT seconds after its start, before its first command; the load runs on until 30 s after.
 load_seconds=$(( MIDNIGHT_AT + 30 ))
 [ "$load_seconds" -gt "$LOAD_SECONDS" ] || load_seconds=$LOAD_SECONDS
-say "load for $load_seconds s through $gateway (midnight in Morocco at $(date -u -d "@$((midnight_at / 1000))" +%H:%M:%S) UTC)"
 bench ma.crafts.register.bench.cluster.ClusterLoad "--base-url=$gateway" "--ledger=$work/ledger.tsv" \
-  "--concurrency=$CONCURRENCY" "--seconds=$load_seconds" >"$work/load.out" 2>"$work/load.log" &
+  "--concurrency=$CONCURRENCY" "--seconds=$load_seconds" "--midnight-in-seconds=$MIDNIGHT_AT" \
+  "--clock-offset-file=$work/clock-offset" >"$work/load.out" 2>"$work/load.log" &
 pids[load]=$!
+await_line "$work/load.out" MIDNIGHT "${pids[load]}" "the load client"
+load_start=$(date +%s)
+midnight_at=$(sed -n 's/^MIDNIGHT at_ms=\([0-9]*\).*/\1/p' "$work/load.out")
+new_day=$(sed -n 's/^MIDNIGHT .* new_day=\(.*\)$/\1/p' "$work/load.out")
+[ -n "$midnight_at" ] && [ -n "$new_day" ] || fail "the load client did not place midnight"
+say "load for $load_seconds s through $gateway (midnight in Morocco at $(date -u -d "@$((midnight_at / 1000))" +%H:%M:%S) UTC)"
 
 windows=()
 reclaims=()
@@ -227,30 +216,26 @@ now_ms() { date +%s%3N; }
 # kill_and_restart SIDE: kill -9 the node of the side that owns the most tracking segments, watch the other take them
 # over, restart the killed one and wait until it is ready.
 kill_and_restart() {
-  local side=$1 name survivor killed_at dead_pid owner watcher
-  owner=$(bench ma.crafts.register.bench.cluster.ClusterCheck owner "--mongo-uri=$mongo_uri" \
-    "--pids=${pids[$side-1]},${pids[$side-2]}")
-  if [ "${owner%% *}" = "${pids[$side-2]}" ]; then name=$side-2; survivor=$side-1; else name=$side-1; survivor=$side-2; fi
-  dead_pid=${pids[$name]}
-  # The watcher notes the doomed node's segments before the kill and times the takeover from its death.
-  bench ma.crafts.register.bench.cluster.ClusterCheck reclaim "--mongo-uri=$mongo_uri" "--dead-pid=$dead_pid" \
-    "--survivor-pid=${pids[$survivor]}" "--timeout-seconds=$((CLAIM_TIMEOUT + TOKEN_CLAIM_INTERVAL + 60))" \
-    >"$work/reclaim-$name.out" 2>>"$work/load.log" &
+  local side=$1 name survivor killed_at dead_pid watcher watching
+  # The watcher picks the node that owns the most segments, notes them before the kill and times the takeover from
+  # the node's death.
+  bench ma.crafts.register.bench.cluster.ClusterCheck reclaim "--mongo-uri=$mongo_uri" \
+    "--pids=${pids[$side-1]},${pids[$side-2]}" "--timeout-seconds=$((CLAIM_TIMEOUT + TOKEN_CLAIM_INTERVAL + 60))" \
+    >"$work/reclaim-$side.out" 2>>"$work/load.log" &
   watcher=$!
-  for _ in $(seq 1 600); do
-    grep -q '^WATCHING' "$work/reclaim-$name.out" 2>/dev/null && break
-    kill -0 "$watcher" 2>/dev/null || fail "the segment watcher for $name exited: $(cat "$work/reclaim-$name.out")"
-    sleep 0.1
-  done
+  await_line "$work/reclaim-$side.out" WATCHING "$watcher" "the segment watcher of the $side side"
+  watching=$(grep '^WATCHING' "$work/reclaim-$side.out")
+  dead_pid=$(sed -n 's/.* dead=\([0-9]*\).*/\1/p' <<< "$watching")
+  if [ "$dead_pid" = "${pids[$side-2]}" ]; then name=$side-2; survivor=$side-1; else name=$side-1; survivor=$side-2; fi
   killed_at=$(now_ms)
   kill -9 "$dead_pid"
   wait "$dead_pid" 2>/dev/null || true
-  say "killed $name (pid $dead_pid; segments owned by pid: ${owner#* }); $survivor must take over its segments"
+  say "killed $name (pid $dead_pid, owning $(sed -n 's/.* segments=//p' <<< "$watching") segments); $survivor must take them over"
   start_node "$name"
   await_ready "$name"
   windows+=("$killed_at-$(( $(now_ms) + RECOVERY_GRACE * 1000 ))")
   wait "$watcher" || true
-  reclaims+=("$(tail -n 1 "$work/reclaim-$name.out")")
+  reclaims+=("$(tail -n 1 "$work/reclaim-$side.out")")
   say "$name restarted; ${reclaims[-1]}"
 }
 sleep_until() { local left=$(( $1 - $(date +%s) )); [ "$left" -le 0 ] || sleep "$left"; }
@@ -262,7 +247,7 @@ kill_and_restart query
 
 wait "${pids[load]}" || { tail -n 30 "$work/load.log" >&2; fail "the load client failed"; }
 unset 'pids[load]'
-cat "$work/load.out"
+tail -n 1 "$work/load.out"
 # The deadlines of the cards due at midnight fire within a poll interval or, if a node died holding them, a lease.
 sleep_until $((midnight_at / 1000 + 20))
 
@@ -291,7 +276,7 @@ for line in "${reclaims[@]}"; do
   fi
 done
 
-echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") violations=$(field violations "$check")"
+echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") reads_lagged=$(field reads_lagged "$check") violations=$(field violations "$check")"
 [ "$check_rc" = 0 ] && [ "$reclaim_ok" = 1 ] || exit 1
 exit 0
 }

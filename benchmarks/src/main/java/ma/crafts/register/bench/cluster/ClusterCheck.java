@@ -26,11 +26,10 @@ import org.bson.Document;
 /**
  * The checks of {@code deploy/cluster-test.sh}. Modes (first argument):
  * <ul>
- *   <li>{@code owner --mongo-uri= --pids=a,b}: prints the pid, of those, that owns the most tracking segments (the
- *   first if none owns any): the node whose death the survivor has most to take over from.</li>
- *   <li>{@code reclaim --mongo-uri= --dead-pid= --survivor-pid= --timeout-seconds=}: started just before a node is
- *   killed; from its death, waits until every tracking segment it owned is owned by the survivor and prints
- *   {@code RECLAIM segments= seconds=} (exit 1 if the time ran out).</li>
+ *   <li>{@code reclaim --mongo-uri= --pids=a,b --timeout-seconds=}: of two nodes of a side, picks the one that owns
+ *   the most tracking segments (the first if neither owns any) for the kill, so that the other has them to take over,
+ *   and prints {@code WATCHING dead= survivor= segments=}; once that process has died, waits until the survivor owns
+ *   every segment it owned and prints {@code RECLAIM segments= seconds=} (exit 1 if the time ran out).</li>
  *   <li>{@code check --mongo-uri= --ledger= --query-urls=a,b --windows=from-to,... --new-day=YYYY-MM-DD}: holds the
  *   ledger against the store and the two query nodes against each other, prints one {@code VIOLATION} line per fault
  *   found and the figures as the last line; exit 1 on any violation.</li>
@@ -48,7 +47,6 @@ public final class ClusterCheck {
         try (MongoClient mongo = MongoClients.create(options.text("mongo-uri"))) {
             MongoDatabase database = mongo.getDatabase(options.text("database", "register"));
             boolean passed = switch (args[0]) {
-                case "owner" -> owner(database, options);
                 case "reclaim" -> reclaim(database, options);
                 case "check" -> new ClusterCheck().check(database, options);
                 default -> throw new IllegalArgumentException("unknown mode '" + args[0] + "'");
@@ -57,37 +55,23 @@ public final class ClusterCheck {
         }
     }
 
-    private static boolean owner(MongoDatabase database, Options options) {
-        Map<String, Long> owned = ownedBy(database, "").values().stream()
-                .collect(Collectors.groupingBy(owner -> owner.substring(0, owner.indexOf('@')), Collectors.counting()));
-        String most = null;
-        for (String pid : options.text("pids").split(",")) {
-            if (most == null || owned.getOrDefault(pid, 0L) > owned.getOrDefault(most, 0L)) {
-                most = pid;
-            }
-        }
-        System.out.println(most + " owned=" + owned);
-        return true;
-    }
-
-    /**
-     * Started before the kill: notes the segments the doomed process owns, prints {@code WATCHING segments=n}, waits
-     * for the process to die, then for the survivor to own every one of those segments. Owners are
-     * {@code pid@host-uuid} (MongoTokenStore).
-     */
+    /** Owners are {@code pid@host-uuid} (MongoTokenStore). */
     private static boolean reclaim(MongoDatabase database, Options options) throws InterruptedException {
-        long deadPid = options.number("dead-pid", 1, Long.MAX_VALUE);
-        String survivor = options.text("survivor-pid") + "@";
-        Set<String> segments = new HashSet<>(ownedBy(database, deadPid + "@").keySet());
-        System.out.println("WATCHING segments=" + segments.size());
+        String[] pids = options.text("pids").split(",");
+        Map<String, String> owners = ownedBy(database, "");
+        int doomed = ownedCount(owners, pids[1]) > ownedCount(owners, pids[0]) ? 1 : 0;
+        long deadPid = Long.parseLong(pids[doomed]);
+        String survivor = pids[1 - doomed] + "@";
+        Set<String> segments = ownedBy(database, deadPid + "@").keySet();
+        System.out.printf("WATCHING dead=%d survivor=%s segments=%d%n", deadPid, pids[1 - doomed], segments.size());
         while (ProcessHandle.of(deadPid).map(ProcessHandle::isAlive).orElse(false)) {
             Thread.sleep(20);
         }
         long died = System.nanoTime();
         long deadline = died + TimeUnit.SECONDS.toNanos(options.number("timeout-seconds", 1, 3600));
         while (true) {
-            Map<String, String> owners = ownedBy(database, "");
-            List<String> notTaken = segments.stream().filter(id -> !owners.getOrDefault(id, "").startsWith(survivor))
+            Map<String, String> now = ownedBy(database, "");
+            List<String> notTaken = segments.stream().filter(id -> !now.getOrDefault(id, "").startsWith(survivor))
                     .sorted().toList();
             double seconds = (System.nanoTime() - died) / 1e9;
             if (notTaken.isEmpty()) {
@@ -101,6 +85,10 @@ public final class ClusterCheck {
             }
             Thread.sleep(100);
         }
+    }
+
+    private static long ownedCount(Map<String, String> owners, String pid) {
+        return owners.values().stream().filter(owner -> owner.startsWith(pid + "@")).count();
     }
 
     /** Segment id to owner, of the segments whose owner starts with {@code prefix}. */
@@ -137,9 +125,10 @@ public final class ClusterCheck {
         violations.forEach(v -> System.out.println("VIOLATION " + v));
         System.out.printf(Locale.ROOT, "CHECK acked=%d stored=%d duplicates=%d lost=%d unknown=%d rejected=%d"
                         + " overtaken_by_expiry=%d deadlines_due=%d deadlines_fired=%d views_compared=%d"
-                        + " gateway_errors_outside_kills=%d violations=%d%n", acked, storedLostDuplicated[0],
+                        + " gateway_errors_outside_kills=%d reads_lagged=%d violations=%d%n", acked, storedLostDuplicated[0],
                 storedLostDuplicated[2], storedLostDuplicated[1], unknownByJourney.size(), count(ledger, Ledger.Kind.REJECTED),
-                count(ledger, Ledger.Kind.OVERTAKEN), deadlines[0], deadlines[1], compared, outside, violations.size());
+                count(ledger, Ledger.Kind.OVERTAKEN), deadlines[0], deadlines[1], compared, outside,
+                count(ledger, Ledger.Kind.LAGGED), violations.size());
         return violations.isEmpty();
     }
 

@@ -12,13 +12,14 @@ import java.util.List;
 /**
  * What the load client saw, one tab-separated line per fact, for the check to hold against the store: every
  * acknowledged command ({@code ACK}), every attempt that failed at the gateway ({@code FAIL}: a connection error or a
- * 5xx), every command given up with its outcome unknown ({@code UNKNOWN}), every lost-card command refused because
+ * 5xx), every read of a client's own write that the query side answered 503 after waiting 5 s for the position
+ * ({@code LAGGED}: the projections were behind), every command given up with its outcome unknown ({@code UNKNOWN}), every lost-card command refused because
  * the card's validity ended at midnight first ({@code OVERTAKEN}: the register is right to refuse it) and every other
  * command the register refused ({@code REJECTED}: with fresh CINs and one key per command, a refusal is a fault).
  */
 final class Ledger implements AutoCloseable {
 
-    enum Kind { ACK, FAIL, UNKNOWN, OVERTAKEN, REJECTED }
+    enum Kind { ACK, FAIL, LAGGED, UNKNOWN, OVERTAKEN, REJECTED }
 
     /** {@code detail}: the NIA of a registration, the card number of an issue or replacement, else the status or "-". */
     record Entry(Kind kind, long epochMillis, long journey, Step step, String artisanId, long version, String detail) {

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import ma.crafts.register.bench.http.Options;
 import ma.crafts.register.command.RegisterPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,25 +19,25 @@ import org.springframework.context.annotation.Configuration;
  * The register's clock moved forward so that Morocco's midnight falls during the cluster test, and the card-expiry
  * deadlines of the cards issued before it fire under the load and the kills. deploy/cluster-test.sh adds it to each
  * command node with {@code spring.main.sources}. The offset (milliseconds) is read from
- * {@code register.cluster.clock-offset-file} when the clock is first asked the time: the script writes it once all
- * nodes are up, since how long they take to start on a busy machine decides when the load runs; a restarted node reads
- * the same file, so every node agrees on the day. Only the register's policy reads this clock
+ * {@code register.cluster.clock-offset-file} when the clock is first asked the time: the load client writes it
+ * ({@link #placedAt}) just before its first command, since how long the nodes take to start on a busy machine decides
+ * when the load runs; a restarted node reads the same file, so every node agrees on the day. Only the register's policy reads this clock
  * (CommandSideConfiguration); token claims, idempotency records and the deadline manager keep the system clock, and a
  * deadline waits for the duration the policy computes, so it fires at the shifted midnight.
- *
- * <pre>ShiftedClock --midnight-at=EPOCH_MILLIS</pre>
- * prints {@code MIDNIGHT offset_ms=… new_day=YYYY-MM-DD}: the offset that puts the next Moroccan midnight (after now)
- * at that instant, and the day it begins. Computed here, on the JVM's time-zone rules, which are the policy's.
+
  */
 @Configuration(proxyBeanMethods = false)
 public class ShiftedClock {
 
-    public static void main(String[] args) {
-        Instant midnightAt = Instant.ofEpochMilli(new Options(args).number("midnight-at", 0, Long.MAX_VALUE));
+    /** A midnight placed: the offset that moves the next Moroccan midnight (after now) to {@code at}, and its day. */
+    record Midnight(Instant at, long offsetMillis, LocalDate newDay) {
+    }
+
+    /** Computed on the JVM's time-zone rules, which are the register policy's. */
+    static Midnight placedAt(Instant at) {
         LocalDate newDay = LocalDate.now(RegisterPolicy.MOROCCO).plusDays(1);
         Instant nextMidnight = newDay.atStartOfDay(RegisterPolicy.MOROCCO).toInstant();
-        System.out.printf(Locale.ROOT, "MIDNIGHT offset_ms=%d new_day=%s%n",
-                Duration.between(midnightAt, nextMidnight).toMillis(), newDay);
+        return new Midnight(at, Duration.between(at, nextMidnight).toMillis(), newDay);
     }
 
     @Bean
