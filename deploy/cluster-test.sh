@@ -91,7 +91,7 @@ cleanup() {
   # The store last, so that no node logs a lost connection while shutting down.
   for name in load gateway command-1 command-2 query-1 query-2 store; do stop "${pids[$name]:-}"; done
   if [ -n "$KEEP_LOGS" ]; then
-    mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$work"/ledger.tsv "$work"/nginx/nginx.conf "$KEEP_LOGS"/ 2>/dev/null || true
+    mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$work"/*.out "$work"/ledger.tsv "$work"/nginx/nginx.conf "$KEEP_LOGS"/ 2>/dev/null || true
   fi
   rm -rf "$work"
 }
@@ -138,7 +138,7 @@ pids[store]=$!
 await_line "$work/store.log" READY "${pids[store]}" "the store"
 
 common_args=("--server.address=127.0.0.1" "--register.mongodb.uri=$mongo_uri" "--register.auth.mode=dev"
-  "--register.key-dir=$work/keys" "--register.event-store.claim-timeout=PT${CLAIM_TIMEOUT}S"
+  "--register.key-dir=$work/keys" "--register.data-dir=$work/data" "--register.event-store.claim-timeout=PT${CLAIM_TIMEOUT}S"
   "--logging.level.ma.crafts=INFO")
 # Command nodes: cards valid one day; a killed node's deadline lease and idempotency keys free within seconds rather
 # than minutes, so that the test sees them handed on.
@@ -226,6 +226,7 @@ kill_and_restart() {
   await_line "$work/reclaim-$side.out" WATCHING "$watcher" "the segment watcher of the $side side"
   watching=$(grep '^WATCHING' "$work/reclaim-$side.out")
   dead_pid=$(sed -n 's/.* dead=\([0-9]*\).*/\1/p' <<< "$watching")
+  [ -n "$dead_pid" ] || fail "the segment watcher named no node to kill: '$watching'"
   if [ "$dead_pid" = "${pids[$side-2]}" ]; then name=$side-2; survivor=$side-1; else name=$side-1; survivor=$side-2; fi
   killed_at=$(now_ms)
   kill -9 "$dead_pid"
@@ -276,7 +277,7 @@ for line in "${reclaims[@]}"; do
   fi
 done
 
-echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") reads_lagged=$(field reads_lagged "$check") violations=$(field violations "$check")"
+echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") reads_lagged=$(field reads_lagged "$check") read_log_records=$(field read_log_records "$check") violations=$(field violations "$check")"
 [ "$check_rc" = 0 ] && [ "$reclaim_ok" = 1 ] || exit 1
 exit 0
 }

@@ -117,7 +117,10 @@ public final class ClusterCheck {
         unackedRegistrations(store, ackedByArtisan.keySet(), ledger);
         noDuplicates(store, database);
         int[] deadlines = deadlinesFiredOnce(store, LocalDate.parse(options.text("new-day")));
-        int compared = queryNodesAgree(store, options.text("query-urls").split(","), options.text("token-url"));
+        String[] queryUrls = options.text("query-urls").split(",");
+        String auditor = new RegisterClient(options.text("token-url")).token("cluster-auditor", "AUDITOR", null);
+        int compared = queryNodesAgree(store, queryUrls, auditor);
+        long reads = readLogIntact(queryUrls, auditor);
         long outside = gatewayErrorsOutside(ledger, options.text("windows", ""));
         ledger.stream().filter(e -> e.kind() == Ledger.Kind.REJECTED)
                 .forEach(e -> violation("journey " + e.journey() + " " + e.step() + " refused: " + e.detail()));
@@ -125,10 +128,11 @@ public final class ClusterCheck {
         violations.forEach(v -> System.out.println("VIOLATION " + v));
         System.out.printf(Locale.ROOT, "CHECK acked=%d stored=%d duplicates=%d lost=%d unknown=%d rejected=%d"
                         + " overtaken_by_expiry=%d deadlines_due=%d deadlines_fired=%d views_compared=%d"
-                        + " gateway_errors_outside_kills=%d reads_lagged=%d violations=%d%n", acked, storedLostDuplicated[0],
+                        + " gateway_errors_outside_kills=%d reads_lagged=%d read_log_records=%d violations=%d%n", acked,
+                storedLostDuplicated[0],
                 storedLostDuplicated[2], storedLostDuplicated[1], unknownByJourney.size(), count(ledger, Ledger.Kind.REJECTED),
                 count(ledger, Ledger.Kind.OVERTAKEN), deadlines[0], deadlines[1], compared, outside,
-                count(ledger, Ledger.Kind.LAGGED), violations.size());
+                count(ledger, Ledger.Kind.LAGGED), reads, violations.size());
         return violations.isEmpty();
     }
 
@@ -241,9 +245,33 @@ public final class ClusterCheck {
         return new int[] {due, expiries.values().stream().mapToInt(Long::intValue).sum()};
     }
 
+    /**
+     * The personal-data read log, appended by both query nodes at once (every clerk's read of a view in clear and the
+     * auditor's reads above), still forms one unbroken chain, and both nodes verify the same one. Returns its length.
+     */
+    private long readLogIntact(String[] queryUrls, String auditor) throws IOException {
+        List<JsonNode> verifications = new ArrayList<>();
+        for (String url : queryUrls) {
+            RegisterClient.Response response = new RegisterClient(url).get("/api/v1/audit/personal-data-reads/verification",
+                    auditor);
+            if (response.statusCode() != 200) {
+                violation("the read log's verification on " + url + " answered " + response.statusCode() + ": "
+                        + response.body());
+                return 0;
+            }
+            verifications.add(RegisterClient.json(response));
+        }
+        for (JsonNode verification : verifications) {
+            if (!verification.path("valid").asBoolean() || !verification.equals(verifications.get(0))) {
+                violation("the personal-data read log's chain does not hold on both query nodes: " + verifications);
+                break;
+            }
+        }
+        return verifications.get(0).path("records").asLong();
+    }
+
     /** Both query nodes, once each has applied the whole store, answer every artisan's view identically. */
-    private int queryNodesAgree(StoredEvents store, String[] queryUrls, String tokenUrl) throws IOException {
-        String auditor = new RegisterClient(tokenUrl).token("cluster-auditor", "AUDITOR", null);
+    private int queryNodesAgree(StoredEvents store, String[] queryUrls, String auditor) throws IOException {
         List<RegisterClient> nodes = Arrays.stream(queryUrls).map(RegisterClient::new).toList();
         int compared = 0;
         for (StoredEvents.Event registered : store.ofType("ArtisanRegistered")) {
