@@ -119,12 +119,13 @@ export REGISTER_PRIVACY_MASTER_KEY REGISTER_AUTH_DEV_SECRET
 
 bench() { java -Xmx256m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 -cp "$classpath" "$@"; }
 
-# await_line FILE PREFIX PID WHAT: waits (up to STARTUP_TIMEOUT) until FILE has a line starting with PREFIX, which
-# process PID prints once it is ready.
+# await_line FILE REGEX PID WHAT: waits (up to STARTUP_TIMEOUT) until FILE has a whole line matching REGEX (extended),
+# which process PID prints once it is ready. The regex runs to the line's last field, so a line caught half-written
+# does not count.
 await_line() {
-  local file=$1 prefix=$2 pid=$3 what=$4 _
+  local file=$1 regex=$2 pid=$3 what=$4 _
   for _ in $(seq 1 $((STARTUP_TIMEOUT * 10))); do
-    grep -q "^$prefix" "$file" 2>/dev/null && return 0
+    grep -qE "$regex" "$file" 2>/dev/null && return 0
     kill -0 "$pid" 2>/dev/null || { tail -n 40 "$work"/*.log >&2; fail "$what exited before it was ready"; }
     sleep 0.1
   done
@@ -135,7 +136,7 @@ say "store: in-memory mongo-java-server on 127.0.0.1:$mongo_port"
 java -Xmx2g -XX:+ExitOnOutOfMemoryError -cp "$classpath" ma.crafts.register.bench.http.MongoServer \
   "--port=$mongo_port" --backend=memory >"$work/store.log" 2>&1 &
 pids[store]=$!
-await_line "$work/store.log" READY "${pids[store]}" "the store"
+await_line "$work/store.log" '^READY port=[0-9]+$' "${pids[store]}" "the store"
 
 common_args=("--server.address=127.0.0.1" "--register.mongodb.uri=$mongo_uri" "--register.auth.mode=dev"
   "--register.key-dir=$work/keys" "--register.data-dir=$work/data" "--register.event-store.claim-timeout=PT${CLAIM_TIMEOUT}S"
@@ -203,7 +204,7 @@ bench ma.crafts.register.bench.cluster.ClusterLoad "--base-url=$gateway" "--ledg
   "--concurrency=$CONCURRENCY" "--seconds=$load_seconds" "--midnight-in-seconds=$MIDNIGHT_AT" \
   "--clock-offset-file=$work/clock-offset" >"$work/load.out" 2>"$work/load.log" &
 pids[load]=$!
-await_line "$work/load.out" MIDNIGHT "${pids[load]}" "the load client"
+await_line "$work/load.out" '^MIDNIGHT .* new_day=[0-9]{4}-[0-9]{2}-[0-9]{2}$' "${pids[load]}" "the load client"
 load_start=$(date +%s)
 midnight_at=$(sed -n 's/^MIDNIGHT at_ms=\([0-9]*\).*/\1/p' "$work/load.out")
 new_day=$(sed -n 's/^MIDNIGHT .* new_day=\(.*\)$/\1/p' "$work/load.out")
@@ -223,7 +224,8 @@ kill_and_restart() {
     "--pids=${pids[$side-1]},${pids[$side-2]}" "--timeout-seconds=$((CLAIM_TIMEOUT + TOKEN_CLAIM_INTERVAL + 60))" \
     >"$work/reclaim-$side.out" 2>>"$work/load.log" &
   watcher=$!
-  await_line "$work/reclaim-$side.out" WATCHING "$watcher" "the segment watcher of the $side side"
+  await_line "$work/reclaim-$side.out" '^WATCHING dead=[0-9]+ .* segments=[0-9]+$' "$watcher" \
+    "the segment watcher of the $side side"
   watching=$(grep '^WATCHING' "$work/reclaim-$side.out")
   dead_pid=$(sed -n 's/.* dead=\([0-9]*\).*/\1/p' <<< "$watching")
   [ -n "$dead_pid" ] || fail "the segment watcher named no node to kill: '$watching'"

@@ -63,7 +63,9 @@ public final class ClusterCheck {
         long deadPid = Long.parseLong(pids[doomed]);
         String survivor = pids[1 - doomed] + "@";
         Set<String> segments = ownedBy(database, deadPid + "@").keySet();
-        System.out.printf("WATCHING dead=%d survivor=%s segments=%d%n", deadPid, pids[1 - doomed], segments.size());
+        // One write: the script reads the line while this process runs, and printf writes it piece by piece.
+        System.out.print(String.format(Locale.ROOT, "WATCHING dead=%d survivor=%s segments=%d%n", deadPid,
+                pids[1 - doomed], segments.size()));
         while (ProcessHandle.of(deadPid).map(ProcessHandle::isAlive).orElse(false)) {
             Thread.sleep(20);
         }

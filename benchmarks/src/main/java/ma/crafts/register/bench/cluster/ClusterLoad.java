@@ -80,8 +80,9 @@ public final class ClusterLoad {
             ShiftedClock.Midnight midnight = ShiftedClock.placedAt(Instant.now().plusSeconds(
                     options.number("midnight-in-seconds", 1, 3600)));
             Files.writeString(Path.of(options.text("clock-offset-file")), Long.toString(midnight.offsetMillis()));
-            System.out.printf(Locale.ROOT, "MIDNIGHT at_ms=%d new_day=%s%n", midnight.at().toEpochMilli(),
-                    midnight.newDay());
+            // One write: the script reads the line while the load runs, and printf writes it piece by piece.
+            System.out.print(String.format(Locale.ROOT, "MIDNIGHT at_ms=%d new_day=%s%n", midnight.at().toEpochMilli(),
+                    midnight.newDay()));
             long journeys = load.run(concurrency, seconds);
             System.out.printf(Locale.ROOT, "LOAD journeys=%d requests=%d acked=%d failed_attempts=%d unknown=%d"
                             + " rejected=%d%n", journeys, load.requests.get(), load.acked.get(), load.failedAttempts.get(),
