@@ -138,7 +138,11 @@ java -Xmx2g -XX:+ExitOnOutOfMemoryError -cp "$classpath" ma.crafts.register.benc
 pids[store]=$!
 await_line "$work/store.log" '^READY port=[0-9]+$' "${pids[store]}" "the store"
 
+# The store never dies in this test, so long MongoDB timeouts only keep a slow, shared machine (four nodes creating
+# their indexes at once took the store over 10 s to answer) from failing a node's start-up.
 common_args=("--server.address=127.0.0.1" "--register.mongodb.uri=$mongo_uri" "--register.auth.mode=dev"
+  "--register.mongodb.timeouts.connect=10s" "--register.mongodb.timeouts.server-selection=30s"
+  "--register.mongodb.timeouts.socket-read=60s"
   "--register.key-dir=$work/keys" "--register.data-dir=$work/data" "--register.event-store.claim-timeout=PT${CLAIM_TIMEOUT}S"
   "--logging.level.ma.crafts=INFO")
 # Command nodes: cards valid one day; a killed node's deadline lease and idempotency keys free within seconds rather
