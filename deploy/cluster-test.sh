@@ -89,7 +89,9 @@ source deploy/lib/processes.sh
 cleanup() {
   local name
   # The store last, so that no node logs a lost connection while shutting down.
-  for name in load gateway command-1 command-2 query-1 query-2 store; do stop "${pids[$name]:-}"; done
+  for name in load watch-command watch-query gateway command-1 command-2 query-1 query-2 store; do
+    stop "${pids[$name]:-}"
+  done
   if [ -n "$KEEP_LOGS" ]; then
     mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$work"/*.out "$work"/ledger.tsv "$work"/nginx/nginx.conf "$KEEP_LOGS"/ 2>/dev/null || true
   fi
@@ -218,16 +220,18 @@ say "load for $load_seconds s through $gateway (midnight in Morocco at $(date -u
 windows=()
 reclaims=()
 now_ms() { date +%s%3N; }
-# kill_and_restart SIDE: kill -9 the node of the side that owns the most tracking segments, watch the other take them
-# over, restart the killed one and wait until it is ready.
-kill_and_restart() {
-  local side=$1 name survivor killed_at dead_pid watcher watching
-  # The watcher picks the node that owns the most segments, notes them before the kill and times the takeover from
-  # the node's death.
+# watch_segments SIDE AT: starts the watcher of a side's kill now, which at epoch second AT picks the node of the side
+# that owns the most tracking segments, notes them before the kill and times their takeover from the node's death.
+watch_segments() {
+  local side=$1 at=$2
   bench ma.crafts.register.bench.cluster.ClusterCheck reclaim "--mongo-uri=$mongo_uri" \
-    "--pids=${pids[$side-1]},${pids[$side-2]}" "--timeout-seconds=$((CLAIM_TIMEOUT + TOKEN_CLAIM_INTERVAL + 60))" \
-    >"$work/reclaim-$side.out" 2>>"$work/load.log" &
-  watcher=$!
+    "--pids=${pids[$side-1]},${pids[$side-2]}" "--pick-at-ms=$((at * 1000))" \
+    "--timeout-seconds=$((CLAIM_TIMEOUT + TOKEN_CLAIM_INTERVAL + 60))" >"$work/reclaim-$side.out" 2>>"$work/load.log" &
+  pids[watch-$side]=$!
+}
+# kill_and_restart SIDE: kill -9 the node the side's watcher picked, restart it and wait until it is ready.
+kill_and_restart() {
+  local side=$1 name survivor killed_at dead_pid watching watcher=${pids[watch-$side]}
   await_line "$work/reclaim-$side.out" '^WATCHING dead=[0-9]+ .* segments=[0-9]+$' "$watcher" \
     "the segment watcher of the $side side"
   watching=$(grep '^WATCHING' "$work/reclaim-$side.out")
@@ -242,14 +246,15 @@ kill_and_restart() {
   await_ready "$name"
   windows+=("$killed_at-$(( $(now_ms) + RECOVERY_GRACE * 1000 ))")
   wait "$watcher" || true
+  unset "pids[watch-$side]"
   reclaims+=("$(tail -n 1 "$work/reclaim-$side.out")")
   say "$name restarted; ${reclaims[-1]}"
 }
 sleep_until() { local left=$(( $1 - $(date +%s) )); [ "$left" -le 0 ] || sleep "$left"; }
 
-sleep_until $((load_start + KILL_COMMAND_AT))
+watch_segments command $((load_start + KILL_COMMAND_AT))
+watch_segments query $((load_start + KILL_QUERY_AT))
 kill_and_restart command
-sleep_until $((load_start + KILL_QUERY_AT))
 kill_and_restart query
 
 wait "${pids[load]}" || { tail -n 30 "$work/load.log" >&2; fail "the load client failed"; }

@@ -26,9 +26,10 @@ import org.bson.Document;
 /**
  * The checks of {@code deploy/cluster-test.sh}. Modes (first argument):
  * <ul>
- *   <li>{@code reclaim --mongo-uri= --pids=a,b --timeout-seconds=}: of two nodes of a side, picks the one that owns
- *   the most tracking segments (the first if neither owns any) for the kill, so that the other has them to take over,
- *   and prints {@code WATCHING dead= survivor= segments=}; once that process has died, waits until the survivor owns
+ *   <li>{@code reclaim --mongo-uri= --pids=a,b --timeout-seconds= [--pick-at-ms=]}: at {@code pick-at-ms} (epoch
+ *   milliseconds; started early, so that a slow JVM start does not delay the kill), of two nodes of a side, picks the
+ *   one that owns the most tracking segments (the first if neither owns any) for the kill, so that the other has them
+ *   to take over, and prints {@code WATCHING dead= survivor= segments=}; once that process has died, waits until the survivor owns
  *   every segment it owned and prints {@code RECLAIM segments= seconds=} (exit 1 if the time ran out).</li>
  *   <li>{@code check --mongo-uri= --ledger= --query-urls=a,b --windows=from-to,... --new-day=YYYY-MM-DD}: holds the
  *   ledger against the store and the two query nodes against each other, prints one {@code VIOLATION} line per fault
@@ -58,6 +59,8 @@ public final class ClusterCheck {
     /** Owners are {@code pid@host-uuid} (MongoTokenStore). */
     private static boolean reclaim(MongoDatabase database, Options options) throws InterruptedException {
         String[] pids = options.text("pids").split(",");
+        long pickAt = options.number("pick-at-ms", 0, 0, Long.MAX_VALUE);
+        Thread.sleep(Math.max(0, pickAt - System.currentTimeMillis()));
         Map<String, String> owners = ownedBy(database, "");
         int doomed = ownedCount(owners, pids[1]) > ownedCount(owners, pids[0]) ? 1 : 0;
         long deadPid = Long.parseLong(pids[doomed]);

@@ -83,6 +83,25 @@ class RegisterClientTest {
     }
 
     @Test
+    void aCommandCarriesItsIdempotencyKey_andABodylessOneSaysItsLengthIsZero() throws IOException {
+        RegisterClient client = jdkServer();
+        List<String> heads = new CopyOnWriteArrayList<>();
+        server.createContext("/api/v1/cards", exchange -> {
+            heads.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Idempotency-Key") + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Length") + " "
+                    + exchange.getRequestBody().readAllBytes().length);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+
+        client.command("POST", "/api/v1/cards/C1/loss-report", "t", null, "key-1");
+        client.command("DELETE", "/api/v1/cards/C1", "t", null, "key-2");
+        client.command("POST", "/api/v1/cards/C1/suspension", "t", Map.of("reason", "x"), "key-3");
+
+        assertThat(heads).containsExactly("POST key-1 0 0", "DELETE key-2 0 0", "POST key-3 14 14");
+    }
+
+    @Test
     void keepsOneConnectionPerThread_andReconnectsWhenTheServerSaysClose() throws IOException {
         RegisterClient client = jdkServer();
         for (int i = 0; i < 20; i++) {
