@@ -231,7 +231,8 @@ watch_segments() {
 }
 # kill_and_restart SIDE: kill -9 the node the side's watcher picked, restart it and wait until it is ready.
 kill_and_restart() {
-  local side=$1 name survivor killed_at dead_pid watching watcher=${pids[watch-$side]}
+  local side=$1 name survivor killed_at dead_pid watching watcher
+  watcher=${pids[watch-$side]}
   await_line "$work/reclaim-$side.out" '^WATCHING dead=[0-9]+ .* segments=[0-9]+$' "$watcher" \
     "the segment watcher of the $side side"
   watching=$(grep '^WATCHING' "$work/reclaim-$side.out")

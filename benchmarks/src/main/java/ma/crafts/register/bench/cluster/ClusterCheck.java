@@ -111,15 +111,8 @@ public final class ClusterCheck {
     private boolean check(MongoDatabase database, Options options) throws IOException {
         List<Ledger.Entry> ledger = Ledger.read(Path.of(options.text("ledger")));
         StoredEvents store = StoredEvents.read(database);
-        Map<String, List<Ledger.Entry>> ackedByArtisan = ledger.stream()
-                .filter(e -> e.kind() == Ledger.Kind.ACK && e.journey() != ClusterLoad.NO_JOURNEY)
-                .collect(Collectors.groupingBy(Ledger.Entry::artisanId, TreeMap::new, Collectors.toList()));
-        Map<Long, Step> unknownByJourney = ledger.stream().filter(e -> e.kind() == Ledger.Kind.UNKNOWN)
-                .collect(Collectors.toMap(Ledger.Entry::journey, Ledger.Entry::step, (a, b) -> a));
-
-        long acked = ackedByArtisan.values().stream().mapToLong(List::size).sum();
-        long[] storedLostDuplicated = exactlyOnce(store, ackedByArtisan, unknownByJourney);
-        unackedRegistrations(store, ackedByArtisan.keySet(), ledger);
+        long acked = ledger.stream().filter(ClusterCheck::acknowledgesAStep).count();
+        long[] storedLostDuplicated = exactlyOnce(store, ledger);
         noDuplicates(store, database);
         int[] deadlines = deadlinesFiredOnce(store, LocalDate.parse(options.text("new-day")));
         String[] queryUrls = options.text("query-urls").split(",");
@@ -135,7 +128,8 @@ public final class ClusterCheck {
                         + " overtaken_by_expiry=%d deadlines_due=%d deadlines_fired=%d views_compared=%d"
                         + " gateway_errors_outside_kills=%d reads_lagged=%d read_log_records=%d violations=%d%n", acked,
                 storedLostDuplicated[0],
-                storedLostDuplicated[2], storedLostDuplicated[1], unknownByJourney.size(), count(ledger, Ledger.Kind.REJECTED),
+                storedLostDuplicated[2], storedLostDuplicated[1], count(ledger, Ledger.Kind.UNKNOWN),
+                count(ledger, Ledger.Kind.REJECTED),
                 count(ledger, Ledger.Kind.OVERTAKEN), deadlines[0], deadlines[1], compared, outside,
                 count(ledger, Ledger.Kind.LAGGED), reads, violations.size());
         return violations.isEmpty();
@@ -145,12 +139,21 @@ public final class ClusterCheck {
         return ledger.stream().filter(e -> e.kind() == kind).count();
     }
 
+    private static boolean acknowledgesAStep(Ledger.Entry entry) {
+        return entry.kind() == Ledger.Kind.ACK && entry.journey() != ClusterLoad.NO_JOURNEY;
+    }
+
     /**
      * Each acknowledged artisan's stored commands, in order, are exactly its acknowledged ones, plus at most the one
-     * its journey gave up on (whose outcome the client never learnt). Returns {stored, lost, duplicates} in commands.
+     * its journey gave up on (whose outcome the client never learnt); and no more artisans are stored unacknowledged
+     * than registrations were given up on. Returns {stored, lost, duplicates} in commands.
      */
-    private long[] exactlyOnce(StoredEvents store, Map<String, List<Ledger.Entry>> ackedByArtisan,
-                               Map<Long, Step> unknownByJourney) {
+    long[] exactlyOnce(StoredEvents store, List<Ledger.Entry> ledger) {
+        Map<String, List<Ledger.Entry>> ackedByArtisan = ledger.stream().filter(ClusterCheck::acknowledgesAStep)
+                .collect(Collectors.groupingBy(Ledger.Entry::artisanId, TreeMap::new, Collectors.toList()));
+        Map<Long, Step> unknownByJourney = ledger.stream().filter(e -> e.kind() == Ledger.Kind.UNKNOWN)
+                .collect(Collectors.toMap(Ledger.Entry::journey, Ledger.Entry::step, (a, b) -> a));
+        unackedRegistrations(store, ackedByArtisan.keySet(), ledger);
         long stored = 0;
         long lost = 0;
         long duplicates = 0;
@@ -228,7 +231,7 @@ public final class ClusterCheck {
      * Every card whose last valid day ended before {@code newDay} began (the register's midnight, during the load)
      * expired exactly once, unless it was reported lost first; no other card expired. Returns {due, fired}.
      */
-    private int[] deadlinesFiredOnce(StoredEvents store, LocalDate newDay) {
+    int[] deadlinesFiredOnce(StoredEvents store, LocalDate newDay) {
         Map<String, Long> expiries = store.ofType("CardExpired").stream()
                 .collect(Collectors.groupingBy(e -> e.payload().getString("cardNumber"), Collectors.counting()));
         Set<String> lost = store.ofType("CardReportedLost").stream().map(e -> e.payload().getString("cardNumber"))
@@ -313,5 +316,9 @@ public final class ClusterCheck {
 
     private void violation(String what) {
         violations.add(what);
+    }
+
+    List<String> violations() {
+        return List.copyOf(violations);
     }
 }

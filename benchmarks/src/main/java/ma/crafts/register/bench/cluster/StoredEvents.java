@@ -23,7 +23,7 @@ final class StoredEvents {
     private long head = -1;
 
     static StoredEvents read(MongoDatabase database) {
-        StoredEvents events = new StoredEvents();
+        List<Event> read = new ArrayList<>();
         for (Document commit : database.getCollection("commits").find()) {
             if (commit.containsKey("void")) {
                 continue;
@@ -33,10 +33,16 @@ final class StoredEvents {
             for (int i = 0; i < inCommit.size(); i++) {
                 Document event = inCommit.get(i);
                 String type = event.getString("payloadType");
-                events.add(new Event(first + i, event.getString("aggregateId"), ((Number) event.get("seq")).longValue(),
+                read.add(new Event(first + i, event.getString("aggregateId"), ((Number) event.get("seq")).longValue(),
                         type.substring(type.lastIndexOf('.') + 1), event.get("payload", Document.class)));
             }
         }
+        return of(read);
+    }
+
+    static StoredEvents of(List<Event> read) {
+        StoredEvents events = new StoredEvents();
+        read.forEach(events::add);
         events.byAggregate.values().forEach(stream -> stream.sort(Comparator.comparingLong(Event::sequence)));
         return events;
     }
