@@ -84,7 +84,7 @@ public class PersonalDataVault {
             throw new IllegalArgumentException("No personal data to seal");
         }
         try {
-            Encrypted encrypted = encrypt(actorId, json.writeValueAsBytes(data));
+            Encrypted encrypted = encrypt(actorId, keyFor(actorId, true), json.writeValueAsBytes(data));
             return new SealedPersonalData(actorId, ALGORITHM, encrypted.nonce(), encrypted.ciphertext());
         } catch (IOException e) {
             throw new IllegalStateException("Could not seal the personal data of actor " + actorId, e);
@@ -112,19 +112,28 @@ public class PersonalDataVault {
     }
 
     /**
-     * Encrypts free text that may name a person under the actor's key, creating that key on first use; null for no
-     * text.
+     * Encrypts free text that may name a person (a reason) under the key of an actor on record. Unlike {@link #seal}
+     * it never creates a key: text about an actor is recorded after its registration, which sealed its personal data,
+     * so a missing key means nothing is registered under the id, and a request naming it must store nothing.
      *
+     * @return empty when the actor has no key
      * @throws RuleViolationException {@code personal-data-erased} once the actor's key has been erased: nothing that
      *                                could identify the person is recorded for it any more
      */
-    public SealedText sealText(String actorId, String text) {
+    public Optional<SealedText> sealText(String actorId, String text) {
         requireActorId(actorId);
         if (text == null) {
-            return null;
+            throw new IllegalArgumentException("No text to seal");
         }
-        Encrypted encrypted = encrypt(actorId, text.getBytes(StandardCharsets.UTF_8));
-        return new SealedText(actorId, ALGORITHM, encrypted.nonce(), encrypted.ciphertext());
+        SecretKey key = keyFor(actorId, false);
+        if (key == null) {
+            if (isErased(actorId)) {
+                throw erased(actorId);
+            }
+            return Optional.empty();
+        }
+        Encrypted encrypted = encrypt(actorId, key, text.getBytes(StandardCharsets.UTF_8));
+        return Optional.of(new SealedText(actorId, ALGORITHM, encrypted.nonce(), encrypted.ciphertext()));
     }
 
     /**
@@ -160,9 +169,8 @@ public class PersonalDataVault {
     private record Encrypted(String nonce, String ciphertext) {
     }
 
-    /** AES-256-GCM under the actor's key, created on first use, with the actor id as associated data. */
-    private Encrypted encrypt(String actorId, byte[] plaintext) {
-        SecretKey key = keyFor(actorId, true);
+    /** AES-256-GCM under the actor's key, with the actor id as associated data. */
+    private Encrypted encrypt(String actorId, SecretKey key, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {

@@ -41,6 +41,7 @@ import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,7 +51,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Histories over HTTP: an artisan's paging and filters, each event's trace id, reason and changes computed from the
- * folded state, and what each role sees of personal data in them; a cooperative's and an enterprise's history and
+ * folded state, and what each role sees of personal data in them; stated reasons stored in clear by an earlier version
+ * or sealed, and both gone with the actor's key; a cooperative's and an enterprise's history and
  * their state as of an instant; a professional body's history, its state as of an instant and its stream's
  * verification. Events are appended as the command side appends
  * them, with the metadata its correlation data provider copies from the command.
@@ -66,6 +68,7 @@ class HistoryRestTest {
 
     private static final String KARIM = "/api/v1/artisans/a-karim/history";
     private static final String BUSY = "/api/v1/artisans/a-busy/history";
+    private static final String SEALED = "/api/v1/artisans/a-sealed/history";
     private static final int BUSY_SUSPENSIONS = 20;
     private static final String COOPERATIVE = "/api/v1/cooperatives/c-argan";
     private static final String ENTERPRISE = "/api/v1/enterprises/e-zellige";
@@ -106,6 +109,13 @@ class HistoryRestTest {
         append("a-karim", 2, "2024-03-01T09:00:00Z",
                 new ArtisanRelocated("a-karim", "MA-MAR", "MA-07", "MA-SAF", "MA-07", null), "moved his workshop");
         append("a-karim", 3, "2024-04-01T09:00:00Z", new ArtisanSuspended("a-karim", "inquiry"), null);
+        // Sealed: moved with a reason an earlier version recorded in clear, then back with one sealed under its key.
+        append("a-sealed", 0, "2024-01-15T09:00:00Z", registration("a-sealed", "+212600000004"), null);
+        append("a-sealed", 1, "2024-02-15T09:00:00Z",
+                new ArtisanRelocated("a-sealed", "MA-MAR", "MA-07", "MA-SAF", "MA-07", null), "asked by Mr Alaoui");
+        append("a-sealed", 2, "2024-03-15T09:00:00Z",
+                new ArtisanRelocated("a-sealed", "MA-SAF", "MA-07", "MA-MAR", "MA-07", null),
+                vault.sealText("a-sealed", "back to Mr Alaoui's workshop").orElseThrow());
         // Busy: registered, then suspended and reinstated many times, one day apart.
         append("a-busy", 0, "2024-01-01T09:00:00Z", registration("a-busy", "+212600000003"), null);
         Instant day = Instant.parse("2024-01-02T09:00:00Z");
@@ -159,11 +169,12 @@ class HistoryRestTest {
                 seal(id, phone));
     }
 
-    private void append(String artisanId, long sequence, String at, Object payload, String statedReason) {
+    private void append(String artisanId, long sequence, String at, Object payload, Object statedReason) {
         publish("Artisan", artisanId, sequence, at, payload, statedReason);
     }
 
-    private void publish(String type, String id, long sequence, String at, Object payload, String statedReason) {
+    /** {@code statedReason}: text, as an earlier version recorded it, or sealed, as the command side records it now. */
+    private void publish(String type, String id, long sequence, String at, Object payload, Object statedReason) {
         Map<String, Object> metaData = new HashMap<>(Map.of("recordedBy", "clerk-07", "chamber", "MA-07",
                 "correlationId", "corr-" + id + "-" + sequence, "traceId", "trace-" + id + "-" + sequence));
         if (statedReason != null) {
@@ -366,6 +377,41 @@ class HistoryRestTest {
         assertThat(asOf.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(asOf.get("masked").asBoolean()).isTrue();
         assertThat(page(ENTERPRISE, analyst).get("status").asText()).isEqualTo("STRUCK_OFF");
+    }
+
+    @Test
+    void statedReasonsAreReadSealedWhetherStoredInClearEarlierOrSealed_andGoWithTheActorsKey() {
+        Document inClear = storedMetaData("a-sealed#1");
+        assertThat(inClear.get("reason")).as("the old shape, as stored").isEqualTo("asked by Mr Alaoui");
+        Document sealed = storedMetaData("a-sealed#2").get("reason", Document.class);
+        assertThat(sealed.getString("algorithm")).isEqualTo(PersonalDataVault.ALGORITHM);
+        assertThat(sealed.toJson()).doesNotContain("Alaoui");
+
+        JsonNode items = page(SEALED, auditor).get("items");
+        assertThat(items.get(1).get("reason").asText()).as("read through the upcaster").isEqualTo("asked by Mr Alaoui");
+        assertThat(items.get(2).get("reason").asText()).isEqualTo("back to Mr Alaoui's workshop");
+        assertThat(items.get(2).get("payload").get("reason").asText()).isEqualTo("back to Mr Alaoui's workshop");
+        JsonNode masked = page(SEALED, analyst).get("items");
+        assertThat(masked.toString()).doesNotContain("Alaoui");
+        assertThat(masked.get(1).get("reason").asText()).isEqualTo("***");
+
+        vault.erase("a-sealed");
+        JsonNode erased = page(SEALED, auditor).get("items");
+        assertThat(erased.toString()).as("neither the sealed reason nor the one stored in clear")
+                .doesNotContain("Alaoui");
+        assertThat(erased.get(1).get("reason").isNull()).isTrue();
+        assertThat(erased.get(2).get("reason").isNull()).isTrue();
+        assertThat(erased.get(2).get("personalDataErased").asBoolean()).isTrue();
+        JsonNode verification = api.get("/api/v1/audit/actors/a-sealed/verification", auditor).body();
+        assertThat(verification.get("valid").asBoolean()).as("upcasting happens on read").isTrue();
+        assertThat(verification.get("events").asLong()).isEqualTo(3);
+    }
+
+    /** The metadata of a one-event commit as MongoDB holds it. */
+    private Document storedMetaData(String streamKey) {
+        Document commit = database.getCollection("commits").find(Filters.eq("streamKeys", streamKey)).first();
+        assertThat(commit).as(streamKey).isNotNull();
+        return commit.getList("events", Document.class).get(0).get("metaData", Document.class);
     }
 
     @Test
