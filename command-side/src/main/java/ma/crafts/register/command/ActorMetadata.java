@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import ma.crafts.register.errors.NotFoundException;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -12,10 +14,14 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 
 /**
  * Who recorded an event and for which chamber, and the reason stated for it if any: set on every command from the caller's token when it is dispatched,
- * and copied onto the events the command produces, where the history and audit views read it.
+ * and copied onto the events the command produces, where the history and audit views read it. A stated reason is
+ * free text that may name anyone, so it is sealed under the key of the actor the command is addressed to and goes with
+ * that actor's personal data at an erasure; for an actor already erased it is refused ({@code personal-data-erased}).
  */
 public final class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
     public static final String RECORDED_BY = "recordedBy";
@@ -24,9 +30,12 @@ public final class ActorMetadata implements MessageDispatchInterceptor<CommandMe
     public static final String SYSTEM = "system";
 
     private final CurrentActor actor;
+    private final PersonalDataVault vault;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public ActorMetadata(CurrentActor actor) {
+    public ActorMetadata(CurrentActor actor, PersonalDataVault vault) {
         this.actor = actor;
+        this.vault = vault;
     }
 
     @Override
@@ -38,11 +47,13 @@ public final class ActorMetadata implements MessageDispatchInterceptor<CommandMe
             metaData.put(CHAMBER, actor.chamber());
         }
         String reason = StatedReason.current();
-        if (reason != null) {
-            metaData.put(StatedReason.REASON, reason);
-        }
         return (index, command) -> {
             Map<String, Object> stamped = new HashMap<>(metaData);
+            if (reason != null) {
+                String actorId = targets.resolveTarget(command).getIdentifier();
+                stamped.put(StatedReason.REASON, vault.sealText(actorId, reason).orElseThrow(
+                        () -> new NotFoundException("Nothing is registered under " + actorId)));
+            }
             stamped.putIfAbsent(RECORDED_BY, command.getMetaData().getOrDefault(RECORDED_BY, SYSTEM));
             stamped.putIfAbsent(CHAMBER, command.getMetaData().getOrDefault(CHAMBER, CurrentActor.NATIONAL));
             return command.andMetaData(stamped);

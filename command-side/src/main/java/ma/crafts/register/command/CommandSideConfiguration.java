@@ -92,8 +92,8 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public ActorMetadata actorMetadata(CurrentActor actor) {
-        return new ActorMetadata(actor);
+    public ActorMetadata actorMetadata(CurrentActor actor, PersonalDataVault vault) {
+        return new ActorMetadata(actor, vault);
     }
 
     @Bean

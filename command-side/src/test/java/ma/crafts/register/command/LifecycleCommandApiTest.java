@@ -3,6 +3,7 @@ package ma.crafts.register.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -173,7 +175,10 @@ class LifecycleCommandApiTest {
         assertThat(http.post(path(artisanId, "relocation"), clerk07,
                 Map.of("provinceCode", "MA-FES", "address", "Talaa Kebira 40, Fès", "reason", "déménagement")).status())
                 .isEqualTo(200);
-        assertThat(statedReason(lastEvent(artisanId))).isEqualTo("déménagement");
+        DomainEventMessage<?> relocated = lastEvent(artisanId);
+        assertThat(statedReason(relocated)).isEqualTo("déménagement");
+        vault.erase(artisanId);
+        assertThat(statedReason(relocated)).as("gone with the artisan's key").isNull();
     }
 
     // --- relocation and status --------------------------------------------------------------------------------
@@ -411,8 +416,16 @@ class LifecycleCommandApiTest {
         return events.get(events.size() - 1);
     }
 
-    private static String statedReason(DomainEventMessage<?> event) {
-        return (String) event.getMetaData().get(StatedReason.REASON);
+    /** The stated reason, which the event holds sealed under its artisan's key; null when none was stated. */
+    private String statedReason(DomainEventMessage<?> event) {
+        Object stated = event.getMetaData().get(StatedReason.REASON);
+        if (stated == null) {
+            return null;
+        }
+        SealedText sealed = new ObjectMapper().convertValue(stated, SealedText.class);
+        assertThat(sealed.algorithm()).as("sealed, not in clear").isEqualTo(PersonalDataVault.ALGORITHM);
+        assertThat(sealed.keyId()).isEqualTo(event.getAggregateIdentifier());
+        return vault.openText(sealed).orElse(null);
     }
 
     private SealedPersonalData latestSealed(String artisanId) {

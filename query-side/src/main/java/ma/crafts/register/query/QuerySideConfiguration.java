@@ -292,8 +292,8 @@ public class QuerySideConfiguration {
 
     @Bean
     public BodyQueries queryBodyQueries(BodyRepository repository, ReadAccess access, ProjectionFreshness freshness,
-                                        ReferenceCatalog reference) {
-        return new BodyQueries(repository, access, freshness, reference);
+                                        ReferenceCatalog reference, ActorHistories histories) {
+        return new BodyQueries(repository, access, freshness, reference, histories);
     }
 
     @Bean

@@ -106,18 +106,25 @@ public class ReadAccess {
      * region a clerk could show is its own: a national body, or one nobody constituted. The refusal names neither
      * region nor body, so that a clerk gets the same words for another region's body and for an unknown one.
      *
+     * A body holds no personal data, but its history may hold a clerk's free text: shown as an artisan's would be,
+     * in clear to auditors and the region's clerks, masked for the other readers.
+     *
      * @throws ForbiddenException for a clerk of another region (or of none, for a null region), or a caller with no
      *                            role
      */
-    public void requireBodyRead(String regionCode) {
+    public Disclosure requireBodyRead(String regionCode) {
         requireAnyReader();
-        if (actor.hasRole(Role.AUDITOR) || actor.hasRole(Role.MINISTRY_ANALYST) || actor.hasRole(Role.REGISTRY_ADMIN)) {
-            return;
+        if (actor.hasRole(Role.AUDITOR)) {
+            return Disclosure.FULL;
+        }
+        if (actor.hasRole(Role.MINISTRY_ANALYST) || actor.hasRole(Role.REGISTRY_ADMIN)) {
+            return Disclosure.MASKED;
         }
         if (regionCode == null || !regionCode.equals(actor.region())) {
             throw new ForbiddenException("A clerk of " + (actor.region() == null ? "no region" : actor.region())
                     + " reads the professional bodies of its own region only");
         }
+        return Disclosure.FULL;
     }
 
     /**

@@ -19,8 +19,8 @@ class QuerySideArchitectureTest {
      * Which feature may use which, through its top-level package. The artisan view is the read model the others
      * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
      * the features that validate codes against it. The card check names the programmes its holder is eligible for,
-     * and the printed card the chamber's region and the activity. Cooperatives and enterprises page their histories
-     * and replay their past states with the audit feature's history engine. The statistics fold artisans as the view
+     * and the printed card the chamber's region and the activity. Cooperatives, enterprises and bodies page their
+     * histories and replay their past states with the audit feature's history engine. The statistics fold artisans as the view
      * does and validate and name codes from the reference data. Reads that show personal data in clear write to the
      * read log.
      */
@@ -29,7 +29,7 @@ class QuerySideArchitectureTest {
             .featuresUseEachOtherOnlyThroughDeclaredApis(Set.of(
                     "artisan -> readlog", "artisan -> reference",
                     "audit -> artisan", "audit -> readlog",
-                    "body -> artisan", "body -> reference",
+                    "body -> artisan", "body -> audit", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> readlog", "card -> reference",
                     "cooperative -> artisan", "cooperative -> audit",
                     "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",

@@ -129,6 +129,7 @@ class AuthorisationMatrixTest {
             // Bodies: every role reads them, clerks their own region's only; the administrator constitutes them.
             // Another region's body is 403 to a clerk, as is an unknown one (BodyExistenceUnsaidTest).
             row("GET /api/v1/professional-bodies/{id}", f -> null, 200, FORBIDDEN, 200, 200, 200),
+            row("GET /api/v1/professional-bodies/{id}/history", f -> null, 200, FORBIDDEN, 200, 200, 200),
             row("GET /api/v1/professional-bodies?branchCode={branchCode}&territoryCode=" + RegisterFixtures.PROVINCE,
                     f -> null, 200, FORBIDDEN, 200, 200, 200).on("branchCode", f -> f.branchCode),
             // An artisan of another region is looked up as an unknown one: 404, not 403, so the CIN leaks nothing.

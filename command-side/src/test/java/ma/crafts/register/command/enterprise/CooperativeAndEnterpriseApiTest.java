@@ -3,6 +3,7 @@ package ma.crafts.register.command.enterprise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import ma.crafts.register.events.enterprise.EnterpriseFlaggedNonCompliant;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -297,8 +299,11 @@ class CooperativeAndEnterpriseApiTest {
         CooperativeDetailsAmended details = (CooperativeDetailsAmended) event.getPayload();
         assertThat(details.name().fr()).isEqualTo("Coopérative du tissage du Haouz");
         assertThat(details.activityCodes()).containsExactly("B04-003", "B04-002");
-        assertThat(event.getMetaData()).containsEntry(StatedReason.REASON, "assemblée générale du 3 mars")
-                .containsEntry("recordedBy", "clerk-marrakech");
+        assertThat(event.getMetaData()).containsEntry("recordedBy", "clerk-marrakech");
+        SealedText statedReason = new ObjectMapper().convertValue(event.getMetaData().get(StatedReason.REASON),
+                SealedText.class);
+        assertThat(statedReason.keyId()).as("sealed under the cooperative's key").isEqualTo(cooperativeId);
+        assertThat(vault.openText(statedReason)).contains("assemblée générale du 3 mars");
         PersonalData representative = vault.open(details.representative()).orElseThrow();
         assertThat(representative.phone()).isEqualTo("+212661234567");
         assertThat(representative.cin()).isEqualTo(registration.get("cin"));

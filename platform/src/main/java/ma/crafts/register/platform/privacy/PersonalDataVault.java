@@ -31,6 +31,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
+import ma.crafts.register.values.SealedText;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -82,18 +83,10 @@ public class PersonalDataVault {
         if (data == null) {
             throw new IllegalArgumentException("No personal data to seal");
         }
-        SecretKey key = keyFor(actorId, true);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            byte[] plaintext = json.writeValueAsBytes(data);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(actorId.getBytes(StandardCharsets.UTF_8));
-            byte[] ciphertext = cipher.doFinal(plaintext);
-            Base64.Encoder base64 = Base64.getEncoder();
-            return new SealedPersonalData(actorId, ALGORITHM, base64.encodeToString(nonce), base64.encodeToString(ciphertext));
-        } catch (IOException | GeneralSecurityException e) {
+            Encrypted encrypted = encrypt(actorId, keyFor(actorId, true), json.writeValueAsBytes(data));
+            return new SealedPersonalData(actorId, ALGORITHM, encrypted.nonce(), encrypted.ciphertext());
+        } catch (IOException e) {
             throw new IllegalStateException("Could not seal the personal data of actor " + actorId, e);
         }
     }
@@ -108,32 +101,121 @@ public class PersonalDataVault {
         if (sealed == null) {
             throw new IllegalArgumentException("No sealed personal data to open");
         }
-        requireActorId(sealed.keyId());
-        if (!ALGORITHM.equals(sealed.algorithm())) {
-            throw new IllegalArgumentException("Unsupported personal-data algorithm '" + sealed.algorithm() + "'");
+        requireAlgorithm(sealed.keyId(), sealed.algorithm());
+        return decrypt(sealed.keyId(), sealed.nonce(), sealed.ciphertext()).map(plaintext -> {
+            try {
+                return json.readValue(plaintext, PersonalData.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not open the personal data of actor " + sealed.keyId(), e);
+            }
+        });
+    }
+
+    /**
+     * Encrypts free text that may name a person (a reason) under the key of an actor on record. Unlike {@link #seal}
+     * it never creates a key: text about an actor is recorded after its registration, which sealed its personal data,
+     * so a missing key means nothing is registered under the id, and a request naming it must store nothing.
+     *
+     * @return empty when the actor has no key
+     * @throws RuleViolationException {@code personal-data-erased} once the actor's key has been erased: nothing that
+     *                                could identify the person is recorded for it any more
+     */
+    public Optional<SealedText> sealText(String actorId, String text) {
+        requireActorId(actorId);
+        if (text == null) {
+            throw new IllegalArgumentException("No text to seal");
         }
-        SecretKey key = keyFor(sealed.keyId(), false);
+        SecretKey key = keyFor(actorId, false);
+        if (key == null) {
+            if (isErased(actorId)) {
+                throw erased(actorId);
+            }
+            return Optional.empty();
+        }
+        Encrypted encrypted = encrypt(actorId, key, text.getBytes(StandardCharsets.UTF_8));
+        return Optional.of(new SealedText(actorId, ALGORITHM, encrypted.nonce(), encrypted.ciphertext()));
+    }
+
+    /**
+     * The text; empty once the actor's key has been erased. Text recorded in clear before sealing
+     * ({@link SealedText#CLEAR}) is shown on the same terms, so an erasure hides it from every reader too.
+     *
+     * @throws IllegalArgumentException if {@code sealed} is not something this vault produces
+     * @throws IllegalStateException    if the ciphertext was altered or belongs to another actor
+     */
+    public Optional<String> openText(SealedText sealed) {
+        if (sealed == null) {
+            throw new IllegalArgumentException("No sealed text to open");
+        }
+        requireActorId(sealed.keyId());
+        if (SealedText.CLEAR.equals(sealed.algorithm())) {
+            return isErased(sealed.keyId()) ? Optional.empty() : Optional.ofNullable(sealed.sealedText());
+        }
+        requireAlgorithm(sealed.keyId(), sealed.algorithm());
+        return decrypt(sealed.keyId(), sealed.nonce(), sealed.sealedText())
+                .map(plaintext -> new String(plaintext, StandardCharsets.UTF_8));
+    }
+
+    /** Whether the actor's key was destroyed (an actor with no key at all was not erased: it never sealed anything). */
+    private boolean isErased(String actorId) {
+        if (cache.get(actorId) != null) {
+            return false;
+        }
+        Document stored = keys.find(Filters.eq("_id", actorId)).first();
+        return stored != null && stored.containsKey(ERASED_AT);
+    }
+
+    /** Base64 nonce and ciphertext. */
+    private record Encrypted(String nonce, String ciphertext) {
+    }
+
+    /** AES-256-GCM under the actor's key, with the actor id as associated data. */
+    private Encrypted encrypt(String actorId, SecretKey key, byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(actorId.getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = cipher.doFinal(plaintext);
+            Base64.Encoder base64 = Base64.getEncoder();
+            return new Encrypted(base64.encodeToString(nonce), base64.encodeToString(ciphertext));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not seal the personal data of actor " + actorId, e);
+        }
+    }
+
+    /** The plaintext; empty once the actor's key has been erased. */
+    private Optional<byte[]> decrypt(String actorId, String encodedNonce, String encodedCiphertext) {
+        SecretKey key = keyFor(actorId, false);
         if (key == null) {
             return Optional.empty();
         }
         byte[] nonce;
         byte[] ciphertext;
         try {
-            nonce = Base64.getDecoder().decode(sealed.nonce());
-            ciphertext = Base64.getDecoder().decode(sealed.ciphertext());
+            nonce = Base64.getDecoder().decode(encodedNonce);
+            ciphertext = Base64.getDecoder().decode(encodedCiphertext);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Sealed personal data of actor " + sealed.keyId() + " is not valid base64", e);
+            throw new IllegalArgumentException("Sealed personal data of actor " + actorId + " is not valid base64", e);
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(sealed.keyId().getBytes(StandardCharsets.UTF_8));
-            return Optional.of(json.readValue(cipher.doFinal(ciphertext), PersonalData.class));
+            cipher.updateAAD(actorId.getBytes(StandardCharsets.UTF_8));
+            return Optional.of(cipher.doFinal(ciphertext));
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("Sealed personal data of actor " + sealed.keyId()
+            throw new IllegalStateException("Sealed personal data of actor " + actorId
                     + " failed its integrity check: it was altered or sealed for another actor", e);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Could not open the personal data of actor " + sealed.keyId(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not open the personal data of actor " + actorId, e);
+        }
+    }
+
+    private static void requireAlgorithm(String actorId, String algorithm) {
+        requireActorId(actorId);
+        if (!ALGORITHM.equals(algorithm)) {
+            throw new IllegalArgumentException("Unsupported personal-data algorithm '" + algorithm + "'");
         }
     }
 

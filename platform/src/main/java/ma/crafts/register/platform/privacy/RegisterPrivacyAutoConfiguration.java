@@ -3,6 +3,7 @@ package ma.crafts.register.platform.privacy;
 import java.nio.file.Path;
 
 import com.mongodb.client.MongoDatabase;
+import ma.crafts.register.events.privacy.ClearTextUpcaster;
 import ma.crafts.register.platform.KeyDirectory;
 import ma.crafts.register.platform.PlatformProperties;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
@@ -56,5 +57,12 @@ public class RegisterPrivacyAutoConfiguration {
     public PersonalDataVault personalDataVault(MongoDatabase database, MasterKey masterKey, PlatformProperties properties) {
         return new PersonalDataVault(database, masterKey, properties.privacy().keyCacheSize(),
                 properties.privacy().keyCacheTtl());
+    }
+
+    /** Registered with Axon's upcaster chain, which picks up every {@code EventUpcaster} bean. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ClearTextUpcaster registerClearTextUpcaster() {
+        return new ClearTextUpcaster();
     }
 }

@@ -24,6 +24,7 @@ import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
+import ma.crafts.register.values.SealedText;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +124,42 @@ class PersonalDataVaultTest {
         assertThat(otherInstance.open(before)).isEmpty();
         assertThat(database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", "artisan-1")).first())
                 .doesNotContainKey("wrappedKey");
+    }
+
+    @Test
+    void aReasonIsSealedUnderTheActorsKeyAndGoesWithIt() {
+        vault.seal("artisan-1", FATIMA);
+        SealedText reason = vault.sealText("artisan-1", "plainte de Mme Zahra").orElseThrow();
+        assertThat(reason.keyId()).isEqualTo("artisan-1");
+        assertThat(reason.algorithm()).isEqualTo(PersonalDataVault.ALGORITHM);
+        assertThat(new String(Base64.getDecoder().decode(reason.sealedText()), StandardCharsets.ISO_8859_1))
+                .doesNotContain("Zahra");
+        assertThat(vault.openText(reason)).contains("plainte de Mme Zahra");
+
+        vault.erase("artisan-1");
+
+        assertThat(vault.openText(reason)).isEmpty();
+        assertThatThrownBy(() -> vault.sealText("artisan-1", "again")).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("erased");
+    }
+
+    @Test
+    void aReasonForAnActorWithNoKeyIsNotSealed_andCreatesNoKey() {
+        assertThat(vault.sealText("nobody", "reason")).isEmpty();
+        assertThat(database.getCollection(PersonalDataVault.COLLECTION).countDocuments()).isZero();
+    }
+
+    @Test
+    void textRecordedInClearBeforeSealingIsShownOnlyWhileTheActorsKeyExists() {
+        vault.seal("artisan-1", FATIMA);
+        SealedText recorded = SealedText.recordedInClear("artisan-1", "plainte de Mme Zahra");
+        PersonalDataVault otherInstance = new PersonalDataVault(database, masterKey, 100, Duration.ZERO);
+        assertThat(otherInstance.openText(recorded)).contains("plainte de Mme Zahra");
+
+        vault.erase("artisan-1");
+
+        assertThat(vault.openText(recorded)).isEmpty();
+        assertThat(otherInstance.openText(recorded)).isEmpty();
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * The history and the {@code ?asOf} state of an actor whose view is a record folded from its own stream (a cooperative,
- * an enterprise), read straight from the event store and folded once, in order, with the fold its projection uses.
+ * an enterprise, a professional body), read straight from the event store and folded once, in order, with the fold its
+ * projection uses.
  */
 public class ActorHistories {
 
@@ -25,6 +26,16 @@ public class ActorHistories {
     @FunctionalInterface
     public interface Fold<R> {
         Optional<R> apply(R current, DomainEventMessage<?> message);
+    }
+
+    /**
+     * Who may read an actor's history, and how much of its personal data they see.
+     *
+     * @param requireReader checked before anything is read, so that nobody without the right to the answer waits
+     * @param requireRead   checked with the actor's region once its stream is folded; given null when the stream holds
+     *                      no such actor (a 404 follows unless it refuses first)
+     */
+    public record Readers(Runnable requireReader, Function<String, ReadAccess.Disclosure> requireRead) {
     }
 
     private final EventStore eventStore;
@@ -39,13 +50,19 @@ public class ActorHistories {
         this.freshness = freshness;
     }
 
+    /** The history of an actor that the readers of artisans read (a cooperative, an enterprise). */
+    public <R> HistoryPage history(String kind, String actorId, HistoryQuery query, Fold<R> fold,
+                                   Function<R, String> regionOf) {
+        return history(kind, actorId, query, fold, regionOf, artisanReaders());
+    }
+
     /**
      * @param kind     what the actor is called in a 404, e.g. "cooperative"
      * @param regionOf the region whose clerks may read the actor, from its current record
      */
     public <R> HistoryPage history(String kind, String actorId, HistoryQuery query, Fold<R> fold,
-                                   Function<R, String> regionOf) {
-        access.requireArtisanReader();
+                                   Function<R, String> regionOf, Readers readers) {
+        readers.requireReader().run();
         freshness.awaitStore(query.paging().minPosition());
         List<DomainEventMessage<?>> messages = read(actorId);
         List<R> states = new ArrayList<>(messages.size());
@@ -53,15 +70,22 @@ public class ActorHistories {
         for (DomainEventMessage<?> message : messages) {
             state = fold.apply(state, message).orElse(null);
             if (state == null) {
-                throw new NotFoundException("No " + kind + " is registered under " + actorId);
+                break;
             }
             states.add(state);
         }
+        boolean full = readers.requireRead().apply(state == null ? null : regionOf.apply(state))
+                == ReadAccess.Disclosure.FULL;
         if (state == null) {
             throw new NotFoundException("No " + kind + " is registered under " + actorId);
         }
-        boolean full = access.requireArtisanRead(regionOf.apply(state)) == ReadAccess.Disclosure.FULL;
         return pages.page(actorId, messages, states, query, full);
+    }
+
+    private Readers artisanReaders() {
+        // An unknown actor is a plain 404 for every reader of artisans, as for the view.
+        return new Readers(access::requireArtisanReader,
+                region -> region == null ? ReadAccess.Disclosure.MASKED : access.requireArtisanRead(region));
     }
 
     /** The record after the events recorded at or before {@code asOf}; empty when the actor did not exist yet. */

@@ -86,26 +86,26 @@ public class HistoryPages {
         long position = ArtisanEvent.positionOf(message);
         JsonNode payload = withStatedReason(objectMapper.valueToTree(message.getPayload()), metaData);
         PersonalDataDisclosure.Shown shown = disclosure.show(payload, full, shownInClear);
-        JsonNode reason = payload.get(REASON);
+        JsonNode reason = shown.json().get(REASON);
         return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
                 text(metaData, CHAMBER), text(metaData, CORRELATION_ID), text(metaData, TRACE_ID),
-                reason == null || !reason.isTextual() ? null : PersonalDataDisclosure.text(reason.asText(), full),
+                reason == null || !reason.isTextual() ? null : reason.asText(),
                 objectMapper.convertValue(shown.json(), PAYLOAD),
                 disclosure.changes(before, after, full, shownInClear),
                 shown.erased());
     }
 
     /**
-     * Shows a reason stated in the metadata as the payload's {@code reason}, where a reason of its own would be, so
-     * that it is masked like one; an event's own reason wins.
+     * Shows a reason stated in the metadata (sealed under the actor's key) as the payload's {@code reason}, where a
+     * reason of its own would be, so that it is opened or masked like one; an event's own reason wins.
      */
-    private static JsonNode withStatedReason(JsonNode payload, MetaData metaData) {
-        String stated = text(metaData, REASON);
+    private JsonNode withStatedReason(JsonNode payload, MetaData metaData) {
+        Object stated = metaData.get(REASON);
         if (stated == null || !(payload instanceof ObjectNode object) || object.hasNonNull(REASON)) {
             return payload;
         }
-        return object.put(REASON, stated);
+        return object.set(REASON, objectMapper.valueToTree(stated));
     }
 
     private static String text(MetaData metaData, String key) {

@@ -19,17 +19,19 @@ import ma.crafts.register.query.PersonalDetails;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
+import ma.crafts.register.values.SealedText;
 
 /**
  * Shows recorded JSON (an event's payload, a folded state) to one caller: sealed personal-data blocks are opened with
- * the vault for full disclosure (null once erased) and replaced by {@code "***"} otherwise, and identifying text
- * recorded in clear is masked for callers with masked disclosure. Recognising a sealed block by its shape covers any
+ * the vault for full disclosure (null once erased) and replaced by {@code "***"} otherwise, sealed text (a reason) the
+ * same way, and identifying text recorded in clear is masked for callers with masked disclosure. Recognising a sealed block by its shape covers any
  * event or state that carries one. What full disclosure shows in clear is named in the caller's {@code shownInClear},
  * for the read log.
  */
 public class PersonalDataDisclosure {
 
     private static final Set<String> SEALED_FIELDS = Set.of("keyId", "algorithm", "nonce", "ciphertext");
+    private static final Set<String> SEALED_TEXT_FIELDS = Set.of("keyId", "algorithm", "nonce", "sealedText");
     /**
      * Fields recorded in clear that still point at one person: a diploma or attestation number, and the free text of
      * reasons and check details, where a clerk may have written anything. Masked for callers who see personal data
@@ -63,11 +65,6 @@ public class PersonalDataDisclosure {
         private Seen(Set<String> shownInClear) {
             this.shownInClear = shownInClear;
         }
-    }
-
-    /** Free text as the caller may see it. */
-    public static String text(String text, boolean full) {
-        return full ? text : PersonalDataMasking.maskText(text);
     }
 
     /**
@@ -164,6 +161,10 @@ public class PersonalDataDisclosure {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
+                if (hasShape(field.getValue(), SEALED_TEXT_FIELDS)) {
+                    copy.set(field.getKey(), sealedText(field.getKey(), field.getValue(), full, seen));
+                    continue;
+                }
                 boolean identifying = field.getValue().isTextual() && IDENTIFYING_TEXT.contains(field.getKey());
                 if (identifying && full) {
                     seen.shownInClear.add(field.getKey());
@@ -182,11 +183,29 @@ public class PersonalDataDisclosure {
         return node;
     }
 
+    /** A sealed text field as the caller may see it: opened for full disclosure (null once erased), else masked. */
+    private JsonNode sealedText(String name, JsonNode sealed, boolean full, Seen seen) {
+        if (!full) {
+            return JsonNodeFactory.instance.textNode(PersonalDataMasking.MASK);
+        }
+        Optional<String> opened = vault.openText(objectMapper.convertValue(sealed, SealedText.class));
+        if (opened.isEmpty()) {
+            seen.erased = true;
+            return JsonNodeFactory.instance.nullNode();
+        }
+        seen.shownInClear.add(name);
+        return JsonNodeFactory.instance.textNode(opened.get());
+    }
+
     private static boolean isSealed(JsonNode node) {
-        if (!(node instanceof ObjectNode object) || object.size() != SEALED_FIELDS.size()) {
+        return hasShape(node, SEALED_FIELDS);
+    }
+
+    private static boolean hasShape(JsonNode node, Set<String> shape) {
+        if (!(node instanceof ObjectNode object) || object.size() != shape.size()) {
             return false;
         }
-        for (String field : SEALED_FIELDS) {
+        for (String field : shape) {
             if (!object.has(field)) {
                 return false;
             }

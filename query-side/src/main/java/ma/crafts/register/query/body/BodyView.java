@@ -16,9 +16,11 @@ public record BodyView(
         LocalizedText name,
         @Schema(description = "The body one level up it is affiliated to; null when none") String parentBodyId,
         @Schema(description = "The bodies one level down affiliated to it") List<String> childBodyIds,
-        @Schema(description = "One page of the current members, in the order they joined") Members members,
+        @Schema(description = "One page of the current members, in the order they joined; absent with asOf, since "
+                + "memberships are recorded in the artisans' streams, not the body's") Members members,
         @Schema(description = "The body's own stream version (constitution, affiliation)") long version,
-        @Schema(description = "Global store position of the last event applied to the body or its members")
+        @Schema(description = "Global store position of the last event applied to the body or its members; with "
+                + "asOf, of the body's own last event by then")
         long position) {
 
     /** One page of members, paged like the artisan search. */
@@ -29,5 +31,10 @@ public record BodyView(
     static BodyView of(BodyRecord body, Members members) {
         return new BodyView(body.bodyId(), body.level(), body.branchCode(), body.territoryCode(), body.regionCode(),
                 body.name(), body.parentBodyId(), body.childBodyIds(), members, body.version(), body.position());
+    }
+
+    static BodyView asOf(FoldedBody body, List<String> childBodyIds) {
+        return new BodyView(body.bodyId(), body.level(), body.branchCode(), body.territoryCode(), body.regionCode(),
+                body.name(), body.parentBodyId(), childBodyIds, null, body.version(), body.position());
     }
 }

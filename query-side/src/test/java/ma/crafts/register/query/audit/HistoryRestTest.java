@@ -3,6 +3,9 @@ package ma.crafts.register.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +19,8 @@ import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
+import ma.crafts.register.events.body.ProfessionalBodyConstituted;
 import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeSuspended;
@@ -27,6 +32,7 @@ import ma.crafts.register.query.QuerySideApplication;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
 import ma.crafts.register.values.ArtisanCategory;
+import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
@@ -35,6 +41,7 @@ import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,8 +51,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Histories over HTTP: an artisan's paging and filters, each event's trace id, reason and changes computed from the
- * folded state, and what each role sees of personal data in them; a cooperative's and an enterprise's history and
- * their state as of an instant. Events are appended as the command side appends
+ * folded state, and what each role sees of personal data in them; stated reasons stored in clear by an earlier version
+ * or sealed, and both gone with the actor's key; a cooperative's and an enterprise's history and
+ * their state as of an instant; a professional body's history, its state as of an instant and its stream's
+ * verification. Events are appended as the command side appends
  * them, with the metadata its correlation data provider copies from the command.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -59,9 +68,12 @@ class HistoryRestTest {
 
     private static final String KARIM = "/api/v1/artisans/a-karim/history";
     private static final String BUSY = "/api/v1/artisans/a-busy/history";
+    private static final String SEALED = "/api/v1/artisans/a-sealed/history";
     private static final int BUSY_SUSPENSIONS = 20;
     private static final String COOPERATIVE = "/api/v1/cooperatives/c-argan";
     private static final String ENTERPRISE = "/api/v1/enterprises/e-zellige";
+    private static final String PROVINCIAL_BODY = "/api/v1/professional-bodies/body-b02-mar";
+    private static final String REGIONAL_BODY = "/api/v1/professional-bodies/body-b02-07";
 
     @LocalServerPort
     int port;
@@ -69,6 +81,8 @@ class HistoryRestTest {
     EventStore eventStore;
     @Autowired
     PersonalDataVault vault;
+    @Autowired
+    MongoDatabase database;
 
     private HttpApi api;
     private long lastPosition;
@@ -76,6 +90,7 @@ class HistoryRestTest {
     private String analyst;
     private String clerkMarrakechSafi;
     private String clerkRabat;
+    private String admin;
 
     @BeforeAll
     void seed() {
@@ -84,6 +99,7 @@ class HistoryRestTest {
         analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
         clerkMarrakechSafi = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
         clerkRabat = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
+        admin = api.token("admin-1", List.of("REGISTRY_ADMIN"), null);
 
         // Karim: registered in Marrakech, his phone and activity amended, moved to Safi (same region), suspended.
         append("a-karim", 0, "2024-01-10T09:00:00Z", registration("a-karim", "+212600000001"), null);
@@ -93,6 +109,13 @@ class HistoryRestTest {
         append("a-karim", 2, "2024-03-01T09:00:00Z",
                 new ArtisanRelocated("a-karim", "MA-MAR", "MA-07", "MA-SAF", "MA-07", null), "moved his workshop");
         append("a-karim", 3, "2024-04-01T09:00:00Z", new ArtisanSuspended("a-karim", "inquiry"), null);
+        // Sealed: moved with a reason an earlier version recorded in clear, then back with one sealed under its key.
+        append("a-sealed", 0, "2024-01-15T09:00:00Z", registration("a-sealed", "+212600000004"), null);
+        append("a-sealed", 1, "2024-02-15T09:00:00Z",
+                new ArtisanRelocated("a-sealed", "MA-MAR", "MA-07", "MA-SAF", "MA-07", null), "asked by Mr Alaoui");
+        append("a-sealed", 2, "2024-03-15T09:00:00Z",
+                new ArtisanRelocated("a-sealed", "MA-SAF", "MA-07", "MA-MAR", "MA-07", null),
+                vault.sealText("a-sealed", "back to Mr Alaoui's workshop").orElseThrow());
         // Busy: registered, then suspended and reinstated many times, one day apart.
         append("a-busy", 0, "2024-01-01T09:00:00Z", registration("a-busy", "+212600000003"), null);
         Instant day = Instant.parse("2024-01-02T09:00:00Z");
@@ -119,6 +142,16 @@ class HistoryRestTest {
                 "e-zellige", "a-karim", "a-busy", false, "supervisor retired"), null);
         publish("Enterprise", "e-zellige", 2, "2024-10-01T09:00:00Z", new EnterpriseStruckOff("e-zellige", "closed"),
                 null);
+        // Marrakech-Safi's regional body and Marrakech's provincial body of branch B02, affiliated months later; a
+        // provincial body of Rabat-Salé-Kénitra, whose stored commit is edited by hand at the end.
+        publish("ProfessionalBody", "body-b02-07", 0, "2024-01-20T09:00:00Z", new ProfessionalBodyConstituted(
+                "body-b02-07", BodyLevel.REGIONAL, "B02", "MA-07", "MA-07", new LocalizedText("هيئة", "Corporation B02 Marrakech-Safi")), null);
+        publish("ProfessionalBody", "body-b02-mar", 0, "2024-02-20T09:00:00Z", new ProfessionalBodyConstituted(
+                "body-b02-mar", BodyLevel.PROVINCIAL, "B02", "MA-MAR", "MA-07", new LocalizedText("هيئة", "Corporation B02 Marrakech")), null);
+        publish("ProfessionalBody", "body-b02-mar", 1, "2024-06-20T09:00:00Z", new ProfessionalBodyAffiliated(
+                "body-b02-mar", BodyLevel.PROVINCIAL, "body-b02-07", BodyLevel.REGIONAL, "B02"), "assembly vote");
+        publish("ProfessionalBody", "body-b02-rab", 0, "2024-03-20T09:00:00Z", new ProfessionalBodyConstituted(
+                "body-b02-rab", BodyLevel.PROVINCIAL, "B02", "MA-RAB", "MA-04", new LocalizedText("هيئة", "Corporation B02 Rabat")), null);
     }
 
     private PersonalData person(String phone) {
@@ -136,11 +169,12 @@ class HistoryRestTest {
                 seal(id, phone));
     }
 
-    private void append(String artisanId, long sequence, String at, Object payload, String statedReason) {
+    private void append(String artisanId, long sequence, String at, Object payload, Object statedReason) {
         publish("Artisan", artisanId, sequence, at, payload, statedReason);
     }
 
-    private void publish(String type, String id, long sequence, String at, Object payload, String statedReason) {
+    /** {@code statedReason}: text, as an earlier version recorded it, or sealed, as the command side records it now. */
+    private void publish(String type, String id, long sequence, String at, Object payload, Object statedReason) {
         Map<String, Object> metaData = new HashMap<>(Map.of("recordedBy", "clerk-07", "chamber", "MA-07",
                 "correlationId", "corr-" + id + "-" + sequence, "traceId", "trace-" + id + "-" + sequence));
         if (statedReason != null) {
@@ -343,6 +377,99 @@ class HistoryRestTest {
         assertThat(asOf.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(asOf.get("masked").asBoolean()).isTrue();
         assertThat(page(ENTERPRISE, analyst).get("status").asText()).isEqualTo("STRUCK_OFF");
+    }
+
+    @Test
+    void statedReasonsAreReadSealedWhetherStoredInClearEarlierOrSealed_andGoWithTheActorsKey() {
+        Document inClear = storedMetaData("a-sealed#1");
+        assertThat(inClear.get("reason")).as("the old shape, as stored").isEqualTo("asked by Mr Alaoui");
+        Document sealed = storedMetaData("a-sealed#2").get("reason", Document.class);
+        assertThat(sealed.getString("algorithm")).isEqualTo(PersonalDataVault.ALGORITHM);
+        assertThat(sealed.toJson()).doesNotContain("Alaoui");
+
+        JsonNode items = page(SEALED, auditor).get("items");
+        assertThat(items.get(1).get("reason").asText()).as("read through the upcaster").isEqualTo("asked by Mr Alaoui");
+        assertThat(items.get(2).get("reason").asText()).isEqualTo("back to Mr Alaoui's workshop");
+        assertThat(items.get(2).get("payload").get("reason").asText()).isEqualTo("back to Mr Alaoui's workshop");
+        JsonNode masked = page(SEALED, analyst).get("items");
+        assertThat(masked.toString()).doesNotContain("Alaoui");
+        assertThat(masked.get(1).get("reason").asText()).isEqualTo("***");
+
+        vault.erase("a-sealed");
+        JsonNode erased = page(SEALED, auditor).get("items");
+        assertThat(erased.toString()).as("neither the sealed reason nor the one stored in clear")
+                .doesNotContain("Alaoui");
+        assertThat(erased.get(1).get("reason").isNull()).isTrue();
+        assertThat(erased.get(2).get("reason").isNull()).isTrue();
+        assertThat(erased.get(2).get("personalDataErased").asBoolean()).isTrue();
+        JsonNode verification = api.get("/api/v1/audit/actors/a-sealed/verification", auditor).body();
+        assertThat(verification.get("valid").asBoolean()).as("upcasting happens on read").isTrue();
+        assertThat(verification.get("events").asLong()).isEqualTo(3);
+    }
+
+    /** The metadata of a one-event commit as MongoDB holds it. */
+    private Document storedMetaData(String streamKey) {
+        Document commit = database.getCollection("commits").find(Filters.eq("streamKeys", streamKey)).first();
+        assertThat(commit).as(streamKey).isNotNull();
+        return commit.getList("events", Document.class).get(0).get("metaData", Document.class);
+    }
+
+    @Test
+    void aBodysHistoryShowsItsAffiliationAndItsStateAsOfAnInstant() {
+        JsonNode items = page(PROVINCIAL_BODY + "/history", auditor).get("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("type").asText()).isEqualTo("ProfessionalBodyConstituted");
+        assertThat(change(items.get(0), "territoryCode").get("after").asText()).isEqualTo("MA-MAR");
+        assertThat(items.get(1).get("traceId").asText()).isEqualTo("trace-body-b02-mar-1");
+        assertThat(items.get(1).get("reason").asText()).isEqualTo("assembly vote");
+        assertThat(fields(items.get(1))).containsExactly("parentBodyId");
+        assertThat(change(items.get(1), "parentBodyId").get("after").asText()).isEqualTo("body-b02-07");
+        assertThat(sequences(page(PROVINCIAL_BODY + "/history?type=ProfessionalBodyAffiliated", admin)))
+                .containsExactly(1L);
+        assertThat(page(PROVINCIAL_BODY + "/history", analyst).get("items").get(1).get("reason").asText())
+                .isEqualTo("***");
+        assertThat(page(PROVINCIAL_BODY + "/history", clerkMarrakechSafi).get("total").asLong()).isEqualTo(2);
+        Response otherRegion = api.get(PROVINCIAL_BODY + "/history", clerkRabat);
+        Response unknown = api.get("/api/v1/professional-bodies/body-nowhere/history", clerkRabat);
+        assertThat(otherRegion.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.body().get("detail")).as("an unknown body is refused in the same words")
+                .isEqualTo(otherRegion.body().get("detail"));
+        assertThat(api.get("/api/v1/professional-bodies/body-nowhere/history", auditor).status()).isEqualTo(404);
+        assertThat(api.get(PROVINCIAL_BODY + "/history?type=CooperativeSuspended", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/professional-bodies/c-argan/history", auditor).status())
+                .as("a cooperative is no body").isEqualTo(404);
+
+        JsonNode before = page(PROVINCIAL_BODY + "?asOf=2024-06-20T08:59:59Z", clerkMarrakechSafi);
+        assertThat(before.get("parentBodyId").isNull()).isTrue();
+        assertThat(before.get("version").asLong()).isZero();
+        assertThat(before.get("members").isNull()).as("memberships live in the artisans' streams").isTrue();
+        JsonNode after = page(PROVINCIAL_BODY + "?asOf=2024-06-20T09:00:00Z", analyst);
+        assertThat(after.get("parentBodyId").asText()).isEqualTo("body-b02-07");
+        assertThat(after.get("name").get("fr").asText()).isEqualTo("Corporation B02 Marrakech");
+        assertThat(page(REGIONAL_BODY + "?asOf=2024-06-01T00:00:00Z", auditor).get("childBodyIds")).isEmpty();
+        assertThat(page(REGIONAL_BODY + "?asOf=2024-07-01T00:00:00Z", auditor).get("childBodyIds").get(0).asText())
+                .isEqualTo("body-b02-mar");
+        assertThat(page(REGIONAL_BODY, auditor).get("childBodyIds").get(0).asText()).isEqualTo("body-b02-mar");
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-02-01T00:00:00Z", auditor).status()).isEqualTo(404);
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-02-01T00:00:00Z", clerkMarrakechSafi).status())
+                .as("the region's clerk learns it was not constituted yet").isEqualTo(404);
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-07-01T00:00:00Z", clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=soon", auditor).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodysStreamIsVerifiedLikeAnyActorsAndAnEditedCommitShows() {
+        JsonNode intact = api.get("/api/v1/audit/actors/body-b02-mar/verification", auditor).body();
+        assertThat(intact.get("valid").asBoolean()).isTrue();
+        assertThat(intact.get("events").asLong()).isEqualTo(2);
+
+        database.getCollection("commits").updateOne(Filters.eq("streamKeys", "body-b02-rab#0"),
+                Updates.set("events.0.payload.territoryCode", "MA-SAL"));
+        Response edited = api.get("/api/v1/audit/actors/body-b02-rab/verification", auditor);
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.body().get("valid").asBoolean()).isFalse();
+        assertThat(edited.body().get("firstBrokenLink").get("sequence").asLong()).isZero();
     }
 
     private static List<String> fields(JsonNode item) {
