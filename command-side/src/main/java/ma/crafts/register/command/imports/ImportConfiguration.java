@@ -13,10 +13,16 @@ import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.problem.ProblemWriter;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.platform.security.Role;
 import ma.crafts.register.reference.Geography;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Bulk imports. Settings: {@code register.imports.concurrency} (rows in flight per job, 32: enough for the event
@@ -38,11 +44,27 @@ public class ImportConfiguration {
         return new ArtisanRows(validation, registration, cinReservations, records, vault, streams, geography);
     }
 
+    /** A row's actor: the job's caller as a clerk of the row's region, with the claims a clerk's token carries. */
     @Bean
-    public ImportJobRunner importJobRunner(List<RowMapper> mappers, ImportFiles files, ImportJobs jobs,
+    public RowActor importRowActor() {
+        return (subject, regionCode) -> {
+            Jwt.Builder token = Jwt.withTokenValue("import-job").header("alg", "none").subject(subject)
+                    .claim(CurrentActor.ROLES_CLAIM, List.of(Role.CHAMBER_CLERK.name()));
+            if (regionCode != null) {
+                token.claim(CurrentActor.REGION_CLAIM, regionCode);
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new JwtAuthenticationToken(token.build(),
+                    List.of(new SimpleGrantedAuthority("ROLE_" + Role.CHAMBER_CLERK.name())), subject));
+            return context;
+        };
+    }
+
+    @Bean
+    public ImportJobRunner importJobRunner(List<RowMapper> mappers, ImportFiles files, ImportJobs jobs, RowActor actor,
                                            @Value("${register.imports.concurrency:32}") int concurrency,
                                            @Value("${register.imports.save-every:PT0.5S}") Duration saveEvery) {
-        return new ImportJobRunner(mappers, files, jobs, RowReasons.load(), concurrency, saveEvery.toMillis(),
+        return new ImportJobRunner(mappers, files, jobs, actor, RowReasons.load(), concurrency, saveEvery.toMillis(),
                 Clock.systemUTC());
     }
 

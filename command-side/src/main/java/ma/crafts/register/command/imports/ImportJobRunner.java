@@ -26,6 +26,7 @@ public class ImportJobRunner implements ApplicationListener<ApplicationReadyEven
     private final Map<ImportKind, RowMapper> mappers = new EnumMap<>(ImportKind.class);
     private final ImportFiles files;
     private final ImportJobs jobs;
+    private final RowActor actor;
     private final RowReasons reasons;
     private final int concurrency;
     private final long saveEveryMillis;
@@ -38,11 +39,13 @@ public class ImportJobRunner implements ApplicationListener<ApplicationReadyEven
      * @param concurrency     rows in flight per job, and row worker threads
      * @param saveEveryMillis how often a running job stores its progress; what a crash can make it run again
      */
-    public ImportJobRunner(List<RowMapper> mappers, ImportFiles files, ImportJobs jobs, RowReasons reasons,
+    public ImportJobRunner(List<RowMapper> mappers, ImportFiles files, ImportJobs jobs, RowActor actor,
+                           RowReasons reasons,
                            int concurrency, long saveEveryMillis, Clock clock) {
         mappers.forEach(mapper -> this.mappers.put(mapper.kind(), mapper));
         this.files = files;
         this.jobs = jobs;
+        this.actor = actor;
         this.reasons = reasons;
         this.concurrency = concurrency;
         this.saveEveryMillis = saveEveryMillis;
@@ -57,8 +60,8 @@ public class ImportJobRunner implements ApplicationListener<ApplicationReadyEven
 
     public void start(ImportJob job) {
         RowMapper mapper = mappers.get(job.kind());
-        jobThreads.execute(new ImportRun(job, mapper, files, jobs, reasons, rowWorkers, concurrency, saveEveryMillis,
-                clock, () -> stopping));
+        jobThreads.execute(new ImportRun(job, mapper, files, jobs, actor, reasons, rowWorkers, concurrency,
+                saveEveryMillis, clock, () -> stopping));
     }
 
     @Override

@@ -30,6 +30,7 @@ final class ImportRun implements Runnable {
     private final RowMapper mapper;
     private final ImportFiles files;
     private final ImportJobs jobs;
+    private final RowActor actor;
     private final RowReasons reasons;
     private final Executor rowWorkers;
     private final int concurrency;
@@ -51,12 +52,13 @@ final class ImportRun implements Runnable {
     private long lastSave;
     private volatile RuntimeException rowFailure;
 
-    ImportRun(ImportJob job, RowMapper mapper, ImportFiles files, ImportJobs jobs, RowReasons reasons,
+    ImportRun(ImportJob job, RowMapper mapper, ImportFiles files, ImportJobs jobs, RowActor actor, RowReasons reasons,
               Executor rowWorkers, int concurrency, long saveEveryMillis, Clock clock, BooleanSupplier stopping) {
         this.job = job;
         this.mapper = mapper;
         this.files = files;
         this.jobs = jobs;
+        this.actor = actor;
         this.reasons = reasons;
         this.rowWorkers = rowWorkers;
         this.concurrency = concurrency;
@@ -135,7 +137,7 @@ final class ImportRun implements Runnable {
 
     private RowOutcome apply(ImportedRow row) {
         String region = job.regionCode() != null ? job.regionCode() : mapper.regionOf(row);
-        SecurityContextHolder.setContext(RowActor.clerkOf(job.submittedBy(), region));
+        SecurityContextHolder.setContext(actor.clerkOf(job.submittedBy(), region));
         try {
             return mapper.apply(row, job.dryRun());
         } finally {
