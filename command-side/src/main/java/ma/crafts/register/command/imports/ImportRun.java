@@ -25,6 +25,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class ImportRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+    /** Attempts at a row that fails for another reason than its data, 0.5 s, 1 s, 2 s, 4 s apart. */
+    private static final int ROW_ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MILLIS = 500;
 
     private record Finished(ImportedRow row, RowOutcome outcome) {
     }
@@ -144,13 +147,37 @@ final class ImportRun implements Runnable {
         return job.finished(ImportStatus.FAILED, describe(e), clock.instant());
     }
 
+    /**
+     * A row's rules give an outcome; anything else (a store timing out under load, say) is tried again, which a row
+     * allows: it registers under the same record id each time and finds what an earlier attempt stored.
+     */
     private RowOutcome apply(ImportedRow row) {
         String region = job.regionCode() != null ? job.regionCode() : mapper.regionOf(row);
         SecurityContextHolder.setContext(actor.clerkOf(job.submittedBy(), region));
         try {
-            return mapper.apply(row, job.dryRun());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return mapper.apply(row, job.dryRun());
+                } catch (RuntimeException e) {
+                    if (attempt == ROW_ATTEMPTS || stopping.getAsBoolean()) {
+                        throw e;
+                    }
+                    log.info("Import {} row {}: attempt {} failed ({}), trying again", job.id(), row.number(), attempt,
+                            e.toString());
+                    pause(attempt);
+                }
+            }
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted between attempts", e);
         }
     }
 
