@@ -1,9 +1,9 @@
 package ma.crafts.register.command.imports;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One data row of a file: its row number (the header is row 1) and its values by column name. {@code recordId} is
