@@ -52,6 +52,17 @@ class MongoCinReservationsTest {
         reservations = new MongoCinReservations(database, streams::contains, TAKE_OVER_AFTER, clock);
     }
 
+    /** A bulk import's row run again after a crash reserves under the same id: its reservation, not a duplicate. */
+    @Test
+    void theSameArtisanReservingAgainKeepsItsReservation() {
+        reservations.reserve("fp-again", "artisan-row-7");
+        reservations.reserve("fp-again", "artisan-row-7");
+        assertThat(reservations.holderOf("fp-again")).contains("artisan-row-7");
+        assertThat(reservations.holderOf("fp-nobody")).isEmpty();
+        assertThatThrownBy(() -> reservations.reserve("fp-again", "artisan-row-8"))
+                .isInstanceOf(DuplicateCinException.class);
+    }
+
     @Test
     void aCinIsReservedOnceAndFreedByItsHolderOnly() {
         reservations.reserve("fp-1", "artisan-a");
