@@ -4,6 +4,8 @@ import static ma.crafts.register.query.support.TestEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +53,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +159,31 @@ class StatisticsProjectionTest {
         assertThat(counts(Map.of("groupBy", "regionCode", "asOf", "2026-04-02")))
                 .isEqualTo(counts(Map.of("groupBy", "regionCode")));
         assertThatThrownBy(() -> queries.actors(Map.of("asOf", "2026-06-02"))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aDayOfAClosedMonthIsReadFromTheNearerSnapshotKeptByTheFirstReadThatNeedsIt() {
+        deliver(lifecycle());
+        deliver(List.of(message("a4", 0, 19, Instant.parse("2026-05-20T09:00:00Z"),
+                registered("a4", "MA-CAS", "MA-06", "B01", Gender.M, "1980-01-01"))));
+        Map<String, Long> endOfMarch = Map.of("MA-07/ACTIVE", 3L, "MA-06/ACTIVE", 1L);
+
+        // April is closed (every writer is past May 1st): its first day from March's snapshot plus one day...
+        assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-04-01"))).isEqualTo(endOfMarch);
+        // ... a later day from April's snapshot minus the days after it.
+        assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-04-20")))
+                .isEqualTo(Map.of("MA-07/ACTIVE", 3L, "MA-07/STRUCK_OFF", 1L));
+        MongoCollection<Document> snapshots = mongo.database().getCollection(StatisticsStore.STOCK_SNAPSHOTS);
+        assertThat(snapshots.find(Filters.eq("_id", "M|2026-03|R:MA-06|B01")).first())
+                .isNotNull().satisfies(d -> assertThat(d.keySet()).hasSize(2));
+        assertThat(snapshots.find(Filters.eq("_id", "M|2026-04|R:MA-06|B01")).first())
+                .isNotNull().satisfies(d -> assertThat(d.keySet()).containsExactly("_id"));
+        // May is not closed: no snapshot of it, the current counts minus the later days.
+        assertThat(counts(Map.of("groupBy", "regionCode", "asOf", "2026-05-19")))
+                .isEqualTo(Map.of("MA-07", 4L));
+        assertThat(snapshots.countDocuments(Filters.eq("_id", "M|2026-05|R:MA-06|B01"))).isZero();
+        // Kept snapshots answer again, alike.
+        assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-03-31"))).isEqualTo(endOfMarch);
     }
 
     @Test
