@@ -47,6 +47,7 @@ public final class CellLayout {
 
     public static final String NATIONAL = "N";
     private static final String AGE_DOCUMENT = "~age";
+    private static final String MAIN_DOCUMENT = "~main";
     private static final char SEPARATOR = '|';
 
     private CellLayout() {
@@ -118,6 +119,36 @@ public final class CellLayout {
 
     public static boolean isAgeDocument(String documentId) {
         return documentId.endsWith(SEPARATOR + AGE_DOCUMENT);
+    }
+
+    /**
+     * The document of a cell document's scope and family ({@code <scope>|~main}, or the age document itself), by
+     * which the stock's changes and snapshots are kept: a scope's branches in one document, so that a read of a
+     * past day reads one document per scope and period rather than one per branch.
+     */
+    public static String scopeDocument(String documentId) {
+        if (isAgeDocument(documentId)) {
+            return documentId;
+        }
+        return documentId.substring(0, documentId.indexOf(SEPARATOR) + 1) + MAIN_DOCUMENT;
+    }
+
+    /** A cell's field in its {@link #scopeDocument}: a main document's field carries the branch in front. */
+    public static String scopeField(String documentId, String field) {
+        if (isAgeDocument(documentId)) {
+            return field;
+        }
+        return documentId.substring(documentId.indexOf(SEPARATOR) + 1) + SEPARATOR + field;
+    }
+
+    /** The cell a field of a {@link #scopeDocument} stands for. */
+    public static Cell cellOf(String scopeDocument, String scopeField) {
+        if (isAgeDocument(scopeDocument)) {
+            return new Cell(scopeDocument, scopeField);
+        }
+        String scope = scopeDocument.substring(0, scopeDocument.indexOf(SEPARATOR));
+        int split = scopeField.indexOf(SEPARATOR);
+        return new Cell(scope + SEPARATOR + scopeField.substring(0, split), scopeField.substring(split + 1));
     }
 
     private static List<String> scopesOf(ActorProfile profile) {

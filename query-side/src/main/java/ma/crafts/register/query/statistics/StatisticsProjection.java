@@ -130,11 +130,13 @@ public class StatisticsProjection {
         private void count(ArtisanEvent event, WriterProgress progress, ActorProfile profile, int change,
                            LocalDate day) {
             for (CellLayout.Cell cell : CellLayout.cellsOf(profile)) {
-                GuardedCounts.Delta delta = new GuardedCounts.Delta(event.position(), progress, cell.field(), change);
-                cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>()).add(delta);
+                cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>())
+                        .add(new GuardedCounts.Delta(event.position(), progress, cell.field(), change));
+                GuardedCounts.Delta stockDelta = new GuardedCounts.Delta(event.position(), progress,
+                        CellLayout.scopeField(cell.documentId(), cell.field()), change);
                 for (String period : StockPeriods.documentsOf(day)) {
                     stockDeltas.computeIfAbsent(StockPeriods.deltaDocument(period, cell.documentId()),
-                            id -> new ArrayList<>()).add(delta);
+                            id -> new ArrayList<>()).add(stockDelta);
                 }
             }
         }

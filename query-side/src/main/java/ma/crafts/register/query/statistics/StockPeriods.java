@@ -19,8 +19,9 @@ public final class StockPeriods {
         return List.of(FlowLayout.dayDocument(day), FlowLayout.monthDocument(YearMonth.from(day)));
     }
 
+    /** The document that keeps the changes of a cell document in a period: its scope's, for that family. */
     public static String deltaDocument(String period, String cellDocument) {
-        return period + "|" + cellDocument;
+        return period + "|" + CellLayout.scopeDocument(cellDocument);
     }
 
     /** The days from {@code first} to {@code last}, both included. */
