@@ -35,6 +35,10 @@ import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
+import ma.crafts.register.query.eligibility.EligibilityModel;
+import ma.crafts.register.query.eligibility.ProgrammeJudge;
+import ma.crafts.register.query.eligibility.RuleEngine;
+import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
 import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.query.statistics.mongo.StatisticsStore;
@@ -64,6 +68,8 @@ class StatisticsProjectionTest {
     private static final Instant DAY1 = Instant.parse("2026-03-10T09:00:00Z");
     private static final Instant DAY2 = Instant.parse("2026-04-02T09:00:00Z");
     private static final Instant TODAY = Instant.parse("2026-06-01T12:00:00Z");
+    /** A programme defined, of which the eligibility model serves no version yet. */
+    private static final String PROGRAMME = "AMO-NON-TAXED";
 
     private InMemoryMongo mongo;
     private PersonalDataVault vault;
@@ -79,9 +85,13 @@ class StatisticsProjectionTest {
         catalog = new ReferenceCatalog(Geography.load(), Nomenclature.load());
         store = new StatisticsStore(mongo.database(), CollectionNames.FIRST_GENERATION);
         projection = new StatisticsProjection(store, new ArtisanFolding(), new StatisticsFacts(vault, catalog));
-        queries = new StatisticsQueries(new ActorCounting(store, catalog), new FlowCounting(store, catalog), catalog,
-                new ReadAccess(new CurrentActor()),
-                new RegisterCalendar(Clock.fixed(TODAY, ZoneOffset.UTC), ZoneOffset.UTC));
+        RegisterCalendar calendar = new RegisterCalendar(Clock.fixed(TODAY, ZoneOffset.UTC), ZoneOffset.UTC);
+        EligibilityModel eligibility = new EligibilityModel(
+                new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION),
+                new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, new ArtisanFolding());
+        queries = new StatisticsQueries(new ActorCounting(store, catalog),
+                new EligibleCounting(eligibility, () -> List.of(PROGRAMME), store, catalog),
+                new FlowCounting(store, catalog), catalog, new ReadAccess(new CurrentActor()), calendar);
         Acting.as("analyst", "MINISTRY_ANALYST", null);
     }
 
@@ -246,6 +256,20 @@ class StatisticsProjectionTest {
         assertThat(counts(Map.of("groupBy", "provinceCode"))).isEqualTo(first)
                 .isEqualTo(Map.of("MA-MAR", 3L, "MA-SAF", 1L));
         assertThat(counts(Map.of("groupBy", "actorKind"))).isEqualTo(Map.of("ARTISAN", 3L, "COOPERATIVE", 1L));
+    }
+
+    @Test
+    void eligibleForNamesADefinedProgrammeCombinesWithTerritoryAndBranchOnlyAndIsCountedForTodayOnly() {
+        deliver(lifecycle());
+
+        assertThat(queries.actors(Map.of("groupBy", "eligibleFor,regionCode")).groups())
+                .as("a programme not judged yet counts nobody").isEmpty();
+        assertThatThrownBy(() -> queries.actors(Map.of("eligibleFor", "NO-SUCH-PROGRAMME")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("NO-SUCH-PROGRAMME");
+        assertThatThrownBy(() -> queries.actors(Map.of("groupBy", "eligibleFor,gender")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> queries.actors(Map.of("groupBy", "eligibleFor", "asOf", "2026-05-01")))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
