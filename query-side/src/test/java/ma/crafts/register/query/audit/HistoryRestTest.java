@@ -23,9 +23,10 @@ import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
 import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
-import ma.crafts.register.query.QuerySideApplication;
+import ma.crafts.register.query.support.Callers;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
+import ma.crafts.register.query.support.QueryRestContext;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
@@ -39,8 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Histories over HTTP: an artisan's paging and filters, each event's trace id, reason and changes computed from the
@@ -48,12 +49,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * their state as of an instant. Events are appended as the command side appends
  * them, with the metadata its correlation data provider copies from the command.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "register.mongodb.embedded.backend=memory",
-                "register.mongodb.embedded.port=0",
-                "register.data-dir=target/history-rest-test-data"
-        })
+@QueryRestContext
+@TestPropertySource(properties = "register.data-dir=target/history-rest-test-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryRestTest {
 
@@ -72,18 +69,12 @@ class HistoryRestTest {
 
     private HttpApi api;
     private long lastPosition;
-    private String auditor;
-    private String analyst;
-    private String clerkMarrakechSafi;
-    private String clerkRabat;
+    private Callers as;
 
     @BeforeAll
     void seed() {
         api = new HttpApi(port);
-        auditor = api.token("auditor-1", List.of("AUDITOR"), null);
-        analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
-        clerkMarrakechSafi = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
-        clerkRabat = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
+        as = Callers.of(api);
 
         // Karim: registered in Marrakech, his phone and activity amended, moved to Safi (same region), suspended.
         append("a-karim", 0, "2024-01-10T09:00:00Z", registration("a-karim", "+212600000001"), null);
@@ -175,32 +166,32 @@ class HistoryRestTest {
 
     @Test
     void pagesThroughTheEventsOldestFirst() {
-        JsonNode first = page(BUSY + "?size=10", auditor);
+        JsonNode first = page(BUSY + "?size=10", as.auditor());
         assertThat(first.get("page").asInt()).isZero();
         assertThat(first.get("size").asInt()).isEqualTo(10);
         assertThat(first.get("total").asLong()).isEqualTo(2 * BUSY_SUSPENSIONS + 1);
         assertThat(sequences(first)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
-        assertThat(sequences(page(BUSY + "?size=10&page=2", auditor)))
+        assertThat(sequences(page(BUSY + "?size=10&page=2", as.auditor())))
                 .containsExactly(20L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L);
-        assertThat(sequences(page(BUSY + "?size=10&page=4", auditor))).containsExactly(40L);
-        assertThat(page(BUSY + "?size=10&page=5", auditor).get("items")).isEmpty();
-        JsonNode defaults = page(BUSY, auditor);
+        assertThat(sequences(page(BUSY + "?size=10&page=4", as.auditor()))).containsExactly(40L);
+        assertThat(page(BUSY + "?size=10&page=5", as.auditor()).get("items")).isEmpty();
+        JsonNode defaults = page(BUSY, as.auditor());
         assertThat(defaults.get("size").asInt()).isEqualTo(20);
         assertThat(defaults.get("items")).hasSize(20);
     }
 
     @Test
     void filtersByTypeAndByTimeBothEndsIncluded() {
-        JsonNode suspensions = page(BUSY + "?type=ArtisanSuspended&size=100", auditor);
+        JsonNode suspensions = page(BUSY + "?type=ArtisanSuspended&size=100", as.auditor());
         assertThat(suspensions.get("total").asLong()).isEqualTo(BUSY_SUSPENSIONS);
         suspensions.get("items").forEach(item -> assertThat(item.get("type").asText()).isEqualTo("ArtisanSuspended"));
 
-        JsonNode window = page(KARIM + "?from=2024-02-01T09:00:00Z&to=2024-03-01T09:00:00Z", auditor);
+        JsonNode window = page(KARIM + "?from=2024-02-01T09:00:00Z&to=2024-03-01T09:00:00Z", as.auditor());
         assertThat(sequences(window)).containsExactly(1L, 2L);
-        assertThat(sequences(page(KARIM + "?from=2024-02-01T09:00:01Z", auditor))).containsExactly(2L, 3L);
-        assertThat(sequences(page(KARIM + "?to=2024-01-31T00:00:00%2B01:00", auditor))).containsExactly(0L);
+        assertThat(sequences(page(KARIM + "?from=2024-02-01T09:00:01Z", as.auditor()))).containsExactly(2L, 3L);
+        assertThat(sequences(page(KARIM + "?to=2024-01-31T00:00:00%2B01:00", as.auditor()))).containsExactly(0L);
         JsonNode combined = page(BUSY + "?type=ArtisanReinstated&from=2024-01-03T09:00:00Z&to=2024-01-07T09:00:00Z",
-                auditor);
+                as.auditor());
         assertThat(sequences(combined)).containsExactly(2L, 4L, 6L);
         assertThat(combined.get("total").asLong()).isEqualTo(3);
     }
@@ -211,13 +202,13 @@ class HistoryRestTest {
                 "from=yesterday", "from", "to=2024-13-01T00:00:00Z", "to", "type=ArtisanVanished", "type",
                 "from=2024-03-01T00:00:00Z&to=2024-02-01T00:00:00Z", "to");
         bad.forEach((query, field) -> {
-            Response response = api.get(KARIM + "?" + query, auditor);
+            Response response = api.get(KARIM + "?" + query, as.auditor());
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).as(query).startsWith("application/problem+json");
             assertThat(response.body().get("type").asText()).isEqualTo("/problems/validation");
             assertThat(response.body().get("errors").get(0).get("field").asText()).as(query).isEqualTo(field);
         });
-        Response several = api.get(KARIM + "?size=500&type=Nope&from=x", auditor);
+        Response several = api.get(KARIM + "?size=500&type=Nope&from=x", as.auditor());
         assertThat(several.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         several.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
@@ -226,7 +217,7 @@ class HistoryRestTest {
 
     @Test
     void eachEventCarriesItsTraceIdReasonAndWhatItChanged() {
-        JsonNode items = page(KARIM, auditor).get("items");
+        JsonNode items = page(KARIM, as.auditor()).get("items");
         assertThat(items).hasSize(4);
         for (int i = 0; i < 4; i++) {
             assertThat(items.get(i).get("traceId").asText()).isEqualTo("trace-a-karim-" + i);
@@ -261,7 +252,7 @@ class HistoryRestTest {
 
     @Test
     void changesOnALaterPageAreComputedFromTheWholeStream() {
-        JsonNode item = page(BUSY + "?size=1&page=40", auditor).get("items").get(0);
+        JsonNode item = page(BUSY + "?size=1&page=40", as.auditor()).get("items").get(0);
         assertThat(item.get("type").asText()).isEqualTo("ArtisanReinstated");
         assertThat(change(item, "status").get("before").asText()).isEqualTo("SUSPENDED");
         assertThat(change(item, "status").get("after").asText()).isEqualTo("ACTIVE");
@@ -269,7 +260,7 @@ class HistoryRestTest {
 
     @Test
     void personalDataInChangesIsMaskedForAnalystsAndOpenForTheRegionsClerk() {
-        JsonNode masked = page(KARIM, analyst).get("items");
+        JsonNode masked = page(KARIM, as.analyst()).get("items");
         assertThat(masked.toString()).doesNotContain("+2126").doesNotContain("Karim").doesNotContain("KK123456")
                 .doesNotContain("ciphertext").doesNotContain("mistyped").doesNotContain("workshop");
         JsonNode amendment = masked.get(1);
@@ -283,16 +274,16 @@ class HistoryRestTest {
         assertThat(change(masked.get(2), "provinceCode").get("after").asText()).isEqualTo("MA-SAF");
         assertThat(masked.get(3).get("reason").asText()).isEqualTo("***");
 
-        JsonNode regionsClerk = page(KARIM, clerkMarrakechSafi).get("items");
+        JsonNode regionsClerk = page(KARIM, as.clerk07()).get("items");
         assertThat(change(regionsClerk.get(1), "personalData.phone").get("after").asText())
                 .isEqualTo("+212600000002");
         assertThat(regionsClerk.get(1).get("reason").asText()).isEqualTo("phone number mistyped");
-        assertThat(api.get(KARIM, clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get(KARIM, as.clerk04()).status()).isEqualTo(403);
     }
 
     @Test
     void aCooperativesHistoryShowsItsChangesAndItsStateAsOfAnInstant() {
-        JsonNode items = page(COOPERATIVE + "/history", auditor).get("items");
+        JsonNode items = page(COOPERATIVE + "/history", as.auditor()).get("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(1).get("traceId").asText()).isEqualTo("trace-c-argan-1");
         assertThat(items.get(1).get("reason").asText()).isEqualTo("new statutes");
@@ -303,46 +294,47 @@ class HistoryRestTest {
         assertThat(change(items.get(1), "registration.representative.phone").get("after").asText())
                 .isEqualTo("+212600000011");
         assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("SUSPENDED");
-        assertThat(sequences(page(COOPERATIVE + "/history?type=CooperativeSuspended", auditor))).containsExactly(2L);
+        assertThat(sequences(page(COOPERATIVE + "/history?type=CooperativeSuspended",
+                as.auditor()))).containsExactly(2L);
 
-        JsonNode masked = page(COOPERATIVE + "/history", analyst).get("items");
+        JsonNode masked = page(COOPERATIVE + "/history", as.analyst()).get("items");
         assertThat(masked.toString()).doesNotContain("+2126").doesNotContain("statutes");
         assertThat(change(masked.get(1), "registration.representative").get("after").asText()).isEqualTo("***");
-        assertThat(api.get(COOPERATIVE + "/history", clerkRabat).status()).isEqualTo(403);
-        assertThat(api.get(COOPERATIVE + "/history?type=ArtisanSuspended", auditor).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/cooperatives/a-karim/history", auditor).status())
+        assertThat(api.get(COOPERATIVE + "/history", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get(COOPERATIVE + "/history?type=ArtisanSuspended", as.auditor()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/cooperatives/a-karim/history", as.auditor()).status())
                 .as("an artisan is no cooperative").isEqualTo(404);
-        assertThat(api.get("/api/v1/cooperatives/c-nowhere/history", auditor).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/cooperatives/c-nowhere/history", as.auditor()).status()).isEqualTo(404);
 
-        JsonNode before = page(COOPERATIVE + "?asOf=2024-05-05T08:59:59Z", auditor);
+        JsonNode before = page(COOPERATIVE + "?asOf=2024-05-05T08:59:59Z", as.auditor());
         assertThat(before.get("name").get("fr").asText()).isEqualTo("Coopérative Argan");
         assertThat(before.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(before.get("version").asLong()).isZero();
-        JsonNode after = page(COOPERATIVE + "?asOf=2024-09-05T09:00:00Z", auditor);
+        JsonNode after = page(COOPERATIVE + "?asOf=2024-09-05T09:00:00Z", as.auditor());
         assertThat(after.get("name").get("fr").asText()).isEqualTo("Coopérative Argan Essaouira");
         assertThat(after.get("status").asText()).isEqualTo("SUSPENDED");
-        assertThat(api.get(COOPERATIVE + "?asOf=2024-01-01T00:00:00Z", auditor).status()).isEqualTo(404);
-        assertThat(api.get(COOPERATIVE + "?asOf=yesterday", auditor).status()).isEqualTo(400);
-        assertThat(api.get(COOPERATIVE + "?asOf=2024-05-06T00:00:00Z", clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-01-01T00:00:00Z", as.auditor()).status()).isEqualTo(404);
+        assertThat(api.get(COOPERATIVE + "?asOf=yesterday", as.auditor()).status()).isEqualTo(400);
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-05-06T00:00:00Z", as.clerk04()).status()).isEqualTo(403);
     }
 
     @Test
     void anEnterprisesHistoryShowsItsSupervisorChangeAndItsStateAsOfAnInstant() {
-        JsonNode items = page(ENTERPRISE + "/history", clerkMarrakechSafi).get("items");
+        JsonNode items = page(ENTERPRISE + "/history", as.clerk07()).get("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(1).get("reason").asText()).isEqualTo("supervisor retired");
         assertThat(fields(items.get(1))).containsExactly("supervisingArtisanId");
         assertThat(change(items.get(1), "supervisingArtisanId").get("before").asText()).isEqualTo("a-karim");
         assertThat(change(items.get(1), "supervisingArtisanId").get("after").asText()).isEqualTo("a-busy");
         assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("STRUCK_OFF");
-        assertThat(page(ENTERPRISE + "/history?from=2024-06-01T09:00:00Z&size=1", auditor).get("total").asLong())
+        assertThat(page(ENTERPRISE + "/history?from=2024-06-01T09:00:00Z&size=1", as.auditor()).get("total").asLong())
                 .isEqualTo(2);
 
-        JsonNode asOf = page(ENTERPRISE + "?asOf=2024-07-01T00:00:00Z", analyst);
+        JsonNode asOf = page(ENTERPRISE + "?asOf=2024-07-01T00:00:00Z", as.analyst());
         assertThat(asOf.get("supervisingArtisanId").asText()).isEqualTo("a-busy");
         assertThat(asOf.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(asOf.get("masked").asBoolean()).isTrue();
-        assertThat(page(ENTERPRISE, analyst).get("status").asText()).isEqualTo("STRUCK_OFF");
+        assertThat(page(ENTERPRISE, as.analyst()).get("status").asText()).isEqualTo("STRUCK_OFF");
     }
 
     private static List<String> fields(JsonNode item) {
