@@ -85,22 +85,27 @@ public class ActorCounting {
         return value;
     }
 
-    /** The cell documents that hold every count the request needs, as few as its dimensions allow. */
+    /**
+     * The cell documents that hold every count the request needs, as few as its dimensions allow: the age family for
+     * an age band, the summary family when no trade dimension is named, else the main family's documents per branch.
+     */
     private List<String> documentsFor(StatisticsRequest request) {
         Set<Dimension> used = request.dimensions();
-        CellLayout.Family family = used.contains(Dimension.AGE_BAND) ? CellLayout.Family.AGE : CellLayout.Family.MAIN;
+        CellLayout.Family family = used.contains(Dimension.AGE_BAND) ? CellLayout.Family.AGE
+                : CellLayout.Family.SUMMARY.answers().containsAll(used) ? CellLayout.Family.SUMMARY
+                : CellLayout.Family.MAIN;
         if (!family.answers().containsAll(used)) {
             throw new InvalidInputException(StatisticsRequest.GROUP_BY, "ageBand is counted with regionCode, "
                     + "provinceCode, actorKind, gender and status only; drop the other dimensions");
         }
         List<String> documents = new ArrayList<>();
         for (String scope : scopesFor(request)) {
-            if (family == CellLayout.Family.AGE) {
-                documents.add(CellLayout.ageDocument(scope));
-            } else {
+            if (family == CellLayout.Family.MAIN) {
                 for (String branch : branchesFor(request)) {
                     documents.add(CellLayout.mainDocument(scope, branch));
                 }
+            } else {
+                documents.add(CellLayout.familyDocument(scope, family));
             }
         }
         return documents;

@@ -184,14 +184,14 @@ class StatisticsProjectionTest {
         assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-04-20")))
                 .isEqualTo(Map.of("MA-07/ACTIVE", 3L, "MA-07/STRUCK_OFF", 1L));
         MongoCollection<Document> snapshots = mongo.database().getCollection(StatisticsStore.STOCK_SNAPSHOTS);
-        assertThat(snapshots.find(Filters.eq("_id", "M|2026-03|R:MA-06|~main")).first())
+        assertThat(snapshots.find(Filters.eq("_id", "M|2026-03|R:MA-06|~summary")).first())
                 .isNotNull().satisfies(d -> assertThat(d.keySet()).hasSize(2));
-        assertThat(snapshots.find(Filters.eq("_id", "M|2026-04|R:MA-06|~main")).first())
+        assertThat(snapshots.find(Filters.eq("_id", "M|2026-04|R:MA-06|~summary")).first())
                 .isNotNull().satisfies(d -> assertThat(d.keySet()).containsExactly("_id"));
         // May is not closed: no snapshot of it, the current counts minus the later days.
         assertThat(counts(Map.of("groupBy", "regionCode", "asOf", "2026-05-19")))
                 .isEqualTo(Map.of("MA-07", 4L));
-        assertThat(snapshots.countDocuments(Filters.eq("_id", "M|2026-05|R:MA-06|~main"))).isZero();
+        assertThat(snapshots.countDocuments(Filters.eq("_id", "M|2026-05|R:MA-06|~summary"))).isZero();
         // Kept snapshots answer again, alike.
         assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-03-31"))).isEqualTo(endOfMarch);
     }
