@@ -71,11 +71,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Prints {@code RESULT stats_p99_ms= flows_p99_ms= register_rps_ratio= recount_equal=}:
  * <ul>
  *   <li>{@code stats_p99_ms}: p99 of {@code GET /statistics/actors} reads of up to two dimensions, with filters and
- *       an {@code asOf} five months back (the reads the issue's 20 ms target is about);</li>
+ *       with an {@code asOf} five months and two years back (the reads the issue's 20 ms target is about);</li>
  *   <li>{@code flows_p99_ms}: p99 of a five-year monthly flow series by region (the 50 ms target);</li>
  *   <li>{@code register_rps_ratio}: the events per second the register's projections keep up with when the
  *       statistics projection runs beside the view, over the view alone: the registration rate the register sustains
- *       with its projections caught up, with the statistics against without them;</li>
+ *       with its projections caught up, with the statistics against without them (the process's CPU time per
+ *       event is printed beside it, a figure other programs on a shared machine do not inflate);</li>
  *   <li>{@code recount_equal}: the counts by province and status, by province and card status, and as of a past
  *       day, equal the generator's own tally.</li>
  * </ul>

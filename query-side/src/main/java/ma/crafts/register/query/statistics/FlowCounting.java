@@ -60,10 +60,15 @@ public class FlowCounting {
             }
         }
         Map<Map<String, String>, Map<String, Long>> series = new HashMap<>();
-        store.flows(periodOf.keySet()).forEach((id, fields) -> fields.forEach((field, count) ->
-                keyOf(request, measure, measureOf.get(id), FlowLayout.decode(field, codes::regionOf, codes::categoryOf))
-                        .ifPresent(key -> series.computeIfAbsent(key, k -> new HashMap<>())
-                                .merge(periodOf.get(id), count, Long::sum))));
+        // The same fields come back period after period: each is decoded and matched once.
+        Map<String, Optional<Map<String, String>>> keys = new HashMap<>();
+        store.flows(periodOf.keySet()).forEach((id, fields) -> fields.forEach((field, count) -> {
+            String stored = measureOf.get(id);
+            keys.computeIfAbsent(stored + '|' + field, f -> keyOf(request, measure, stored,
+                            FlowLayout.decode(field, codes::regionOf, codes::categoryOf)))
+                    .ifPresent(key -> series.computeIfAbsent(key, k -> new HashMap<>())
+                            .merge(periodOf.get(id), count, Long::sum));
+        }));
         if (series.isEmpty() && request.groupBy().isEmpty()) {
             for (String stored : measure.storedAs()) {
                 series.put(directionKey(measure, stored), new LinkedHashMap<>());
