@@ -60,15 +60,19 @@ public class FlowCounting {
             }
         }
         Map<Map<String, String>, Map<String, Long>> series = new HashMap<>();
-        // The same fields come back period after period: each is decoded and matched once.
-        Map<String, Optional<Map<String, String>>> keys = new HashMap<>();
-        store.flows(periodOf.keySet()).forEach((id, fields) -> fields.forEach((field, count) -> {
+        // The same fields come back period after period: each is decoded and matched once, per stored measure, to
+        // the counts of its series (absent for a field the filters leave out).
+        Map<String, Map<String, Optional<Map<String, Long>>>> countsOfField = new HashMap<>();
+        store.flows(periodOf.keySet()).forEach((id, fields) -> {
             String stored = measureOf.get(id);
-            keys.computeIfAbsent(stored + '|' + field, f -> keyOf(request, measure, stored,
-                            FlowLayout.decode(field, codes::regionOf, codes::categoryOf)))
-                    .ifPresent(key -> series.computeIfAbsent(key, k -> new HashMap<>())
-                            .merge(periodOf.get(id), count, Long::sum));
-        }));
+            String period = periodOf.get(id);
+            Map<String, Optional<Map<String, Long>>> ofMeasure = countsOfField.computeIfAbsent(stored,
+                    s -> new HashMap<>());
+            fields.forEach((field, count) -> ofMeasure.computeIfAbsent(field, f -> keyOf(request, measure, stored,
+                            FlowLayout.decode(f, codes::regionOf, codes::categoryOf))
+                            .map(key -> series.computeIfAbsent(key, k -> new HashMap<>())))
+                    .ifPresent(counts -> counts.merge(period, count, Long::sum)));
+        });
         if (series.isEmpty() && request.groupBy().isEmpty()) {
             for (String stored : measure.storedAs()) {
                 series.put(directionKey(measure, stored), new LinkedHashMap<>());
