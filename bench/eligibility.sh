@@ -11,6 +11,6 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-# shellcheck source=lib/query-benchmark.sh
-source bench/lib/query-benchmark.sh
-run_query_benchmark eligibility.sh ma.crafts.register.bench.EligibilityBenchmark
+# shellcheck source=lib/java-benchmark.sh
+source bench/lib/java-benchmark.sh
+run_benchmark eligibility.sh query-side,benchmarks 6g ma.crafts.register.bench.EligibilityBenchmark

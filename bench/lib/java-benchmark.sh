@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
-# Sourced by the benchmarks of the query side's read models (eligibility.sh, statistics.sh): builds query-side and
-# benchmarks, then runs one main class of the benchmarks module from a private copy of its jar and libraries.
+# Sourced by the benchmark scripts: builds the modules a benchmark needs, then runs one main class of the benchmarks
+# module from a private copy of its jar and libraries.
 #
-#   run_query_benchmark <name> <main class>
+#   run_benchmark <script name> <modules, e.g. query-side,benchmarks> <default heap> <main class>
 #
-# SKIP_BUILD=1 reuses the last build; MVN_ARGS and JAVA_OPTS add flags; BENCH_HEAP sets the heap (6g).
+# SKIP_BUILD=1 reuses the last build; MVN_ARGS and JAVA_OPTS add flags; BENCH_HEAP overrides the heap.
 
-run_query_benchmark() {
-  local name="$1" main="$2"
-  local heap="${BENCH_HEAP:-6g}"
+run_benchmark() {
+  local name="$1" modules="$2" heap="${BENCH_HEAP:-$3}" main="$4"
 
   if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-    echo "$name: building query-side and benchmarks (SKIP_BUILD=1 to reuse the last build)" >&2
+    echo "$name: building $modules (SKIP_BUILD=1 to reuse the last build)" >&2
     # shellcheck disable=SC2086  # MVN_ARGS is a list of flags, e.g. "-o"
-    mvn -q ${MVN_ARGS:-} -pl query-side,benchmarks -am package -Dmaven.test.skip=true >&2
+    mvn -q ${MVN_ARGS:-} -pl "$modules" -am package -Dmaven.test.skip=true >&2
   fi
 
   local jar=benchmarks/target/benchmarks.jar
