@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import ma.crafts.register.eventstore.TrackingProgress;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -53,6 +54,7 @@ import ma.crafts.register.query.eligibility.RuleEngine;
 import ma.crafts.register.query.notification.NotificationProjection;
 import ma.crafts.register.query.notification.NotificationQueries;
 import ma.crafts.register.query.notification.mongo.NotificationRepository;
+import ma.crafts.register.query.programme.ProgrammeHistory;
 import ma.crafts.register.query.programme.ProgrammeProjection;
 import ma.crafts.register.query.programme.ProgrammeQueries;
 import ma.crafts.register.query.programme.mongo.ProgrammeRepository;
@@ -64,6 +66,7 @@ import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.query.statistics.ActorCounting;
 import ma.crafts.register.query.statistics.ActorGauges;
+import ma.crafts.register.query.statistics.EligibleCounting;
 import ma.crafts.register.query.statistics.FlowCounting;
 import ma.crafts.register.query.statistics.StatisticsFacts;
 import ma.crafts.register.query.statistics.StatisticsProjection;
@@ -205,10 +208,13 @@ public class QuerySideConfiguration {
 
     @Bean
     public StatisticsQueries queryStatisticsQueries(ActorCounting counting, StatisticsStore store,
+                                                    EligibilityModel eligibilityModel, ProgrammeRepository programmes,
                                                     ReferenceCatalog referenceCatalog, ReadAccess access,
                                                     RegisterCalendar queryRegisterCalendar) {
-        return new StatisticsQueries(counting, new FlowCounting(store, referenceCatalog), referenceCatalog, access,
-                queryRegisterCalendar);
+        Supplier<List<String>> programIds = () -> programmes.all().stream().map(ProgrammeHistory::programId).toList();
+        EligibleCounting eligible = new EligibleCounting(eligibilityModel, programIds, store, referenceCatalog);
+        return new StatisticsQueries(counting, eligible, new FlowCounting(store, referenceCatalog), referenceCatalog,
+                access, queryRegisterCalendar);
     }
 
     @Bean

@@ -21,8 +21,10 @@ import ma.crafts.register.events.body.ProfessionalBodyConstituted;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.support.Callers;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
+import ma.crafts.register.query.support.QueryRestContext;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
@@ -36,22 +38,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The reads chambers need, over real HTTP with dev tokens, fed through the event store and the query side's tracking
  * processor: cooperatives, enterprises, professional bodies, a card with its history, and the lookup by CIN or NIA,
  * each for the roles and regions that may read it and refused (403, 404) to the others.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "register.mongodb.embedded.backend=memory",
-                "register.mongodb.embedded.port=0",
-                "register.data-dir=target/chamber-reads-rest-test-data",
-                "register.query.min-position-timeout=2s",
-                "register.query.lookup-limit=6"
-        })
+@QueryRestContext
+@TestPropertySource(properties = {
+        "register.data-dir=target/chamber-reads-rest-test-data",
+        "register.query.lookup-limit=6"
+})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChamberReadsRestTest {
 
@@ -68,20 +67,12 @@ class ChamberReadsRestTest {
 
     private HttpApi api;
     private long lastPosition;
-    private String auditor;
-    private String admin;
-    private String analyst;
-    private String clerk07;
-    private String clerk04;
+    private Callers as;
 
     @BeforeAll
     void seed() {
         api = new HttpApi(port);
-        auditor = api.token("auditor-1", List.of("AUDITOR"), null);
-        admin = api.token("admin-1", List.of("REGISTRY_ADMIN"), null);
-        analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
-        clerk07 = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
-        clerk04 = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
+        as = Callers.of(api);
 
         append("Body", NATIONAL, 0, body(NATIONAL, BodyLevel.NATIONAL, "MA", null));
         append("Body", REGIONAL, 0, body(REGIONAL, BodyLevel.REGIONAL, "MA-07", "MA-07"));
@@ -121,7 +112,7 @@ class ChamberReadsRestTest {
 
     @Test
     void aCooperativeIsReadInFullByItsRegionsClerkMaskedByAnalystsAndNotByOthers() {
-        Response clerk = api.get("/api/v1/cooperatives/c-argan?minPosition=" + lastPosition, clerk07);
+        Response clerk = api.get("/api/v1/cooperatives/c-argan?minPosition=" + lastPosition, as.clerk07());
         assertThat(clerk.status()).isEqualTo(200);
         JsonNode body = clerk.body();
         assertThat(body.get("cooperativeId").asText()).isEqualTo("c-argan");
@@ -129,34 +120,34 @@ class ChamberReadsRestTest {
         assertThat(body.get("representative").get("cin").asText()).isEqualTo("JK2222");
         assertThat(body.get("representative").get("address").asText()).isEqualTo("Derb 12, مراكش");
 
-        JsonNode masked = api.get("/api/v1/cooperatives/c-argan", analyst).body();
+        JsonNode masked = api.get("/api/v1/cooperatives/c-argan", as.analyst()).body();
         assertThat(masked.get("representative").get("firstName").get("fr").asText()).isEqualTo("F.");
         assertThat(masked.get("representative").has("cin")).isFalse();
         assertThat(masked.toString()).doesNotContain("JK2222").doesNotContain("Fatima");
 
-        assertThat(api.get("/api/v1/cooperatives/c-argan", clerk04).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/cooperatives/c-argan", admin).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/cooperatives/c-argan", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/cooperatives/c-argan", as.admin()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/cooperatives/c-argan", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/cooperatives/c-unknown", auditor).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/cooperatives/c-argan?minPosition=-1", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/cooperatives/c-unknown", as.auditor()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/cooperatives/c-argan?minPosition=-1", as.auditor()).status()).isEqualTo(400);
     }
 
     @Test
     void anEnterpriseIsReadByItsRegion() {
-        Response clerk = api.get("/api/v1/enterprises/e-caftan?minPosition=" + lastPosition, clerk07);
+        Response clerk = api.get("/api/v1/enterprises/e-caftan?minPosition=" + lastPosition, as.clerk07());
         assertThat(clerk.status()).isEqualTo(200);
         assertThat(clerk.body().get("supervisingArtisanId").asText()).isEqualTo("a-fatima");
         assertThat(clerk.body().get("compliant").asBoolean()).isTrue();
         assertThat(clerk.body().get("representative").get("cin").asText()).isEqualTo("EE777777");
-        assertThat(api.get("/api/v1/enterprises/e-caftan", clerk04).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/enterprises/e-caftan", auditor).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/enterprises/c-argan", auditor).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/enterprises/e-caftan", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/enterprises/e-caftan", as.auditor()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/enterprises/c-argan", as.auditor()).status()).isEqualTo(404);
     }
 
     @Test
     void aBodyShowsItsPlaceInTheHierarchyAndPagesItsMembers() {
         Response provincial = api.get("/api/v1/professional-bodies/" + PROVINCIAL + "?size=2&page=1&minPosition="
-                + lastPosition, clerk07);
+                + lastPosition, as.clerk07());
         assertThat(provincial.status()).isEqualTo(200);
         JsonNode body = provincial.body();
         assertThat(body.get("level").asText()).isEqualTo("PROVINCIAL");
@@ -167,50 +158,51 @@ class ChamberReadsRestTest {
         body.get("members").get("items").forEach(m -> members.add(m.get("artisanId").asText()));
         assertThat(members).containsExactly("a-potter-1", "a-potter-2");
 
-        JsonNode regional = api.get("/api/v1/professional-bodies/" + REGIONAL, admin).body();
+        JsonNode regional = api.get("/api/v1/professional-bodies/" + REGIONAL, as.admin()).body();
         assertThat(regional.get("childBodyIds").get(0).asText()).isEqualTo(PROVINCIAL);
         assertThat(regional.get("parentBodyId").asText()).isEqualTo(NATIONAL);
-        assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, analyst).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, as.analyst()).status()).isEqualTo(200);
 
         // Clerks are limited to their own region (403), and an unknown body is refused alike, so that the answer does
         // not tell another region's body exists; other roles learn that it is unknown.
-        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL, clerk04).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, clerk07).status())
+        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL, as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/professional-bodies/" + NATIONAL, as.clerk07()).status())
                 .as("a national body is no region's").isEqualTo(403);
-        Response unknownToClerk = api.get("/api/v1/professional-bodies/body-unknown", clerk04);
+        Response unknownToClerk = api.get("/api/v1/professional-bodies/body-unknown", as.clerk04());
         assertThat(unknownToClerk.status()).isEqualTo(403);
         assertThat(unknownToClerk.body().get("detail"))
-                .isEqualTo(api.get("/api/v1/professional-bodies/" + PROVINCIAL, clerk04).body().get("detail"));
-        assertThat(api.get("/api/v1/professional-bodies/body-unknown", clerk07).status())
+                .isEqualTo(api.get("/api/v1/professional-bodies/" + PROVINCIAL, as.clerk04()).body().get("detail"));
+        assertThat(api.get("/api/v1/professional-bodies/body-unknown", as.clerk07()).status())
                 .as("not even to a clerk of the region it would be in").isEqualTo(403);
-        assertThat(api.get("/api/v1/professional-bodies/body-unknown", admin).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/professional-bodies/body-unknown", analyst).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL + "?size=0", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/professional-bodies/body-unknown", as.admin()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/professional-bodies/body-unknown", as.analyst()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/professional-bodies/" + PROVINCIAL + "?size=0",
+                as.admin()).status()).isEqualTo(400);
     }
 
     @Test
     void theBodyOfABranchAndTerritoryIsListed() {
         Response found = api.get("/api/v1/professional-bodies?branchCode=B01&territoryCode=MA-MAR&minPosition="
-                + lastPosition, clerk07);
+                + lastPosition, as.clerk07());
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body().get("total").asLong()).isEqualTo(1);
         assertThat(found.body().get("items").get(0).get("bodyId").asText()).isEqualTo(PROVINCIAL);
         assertThat(found.body().get("items").get(0).get("memberCount").asLong()).isEqualTo(5);
 
-        assertThat(api.get("/api/v1/professional-bodies?branchCode=B02&territoryCode=MA-MAR", admin).body()
+        assertThat(api.get("/api/v1/professional-bodies?branchCode=B02&territoryCode=MA-MAR", as.admin()).body()
                 .get("items")).isEmpty();
-        assertThat(api.get("/api/v1/professional-bodies?branchCode=B01&territoryCode=MA-MAR", clerk04).status())
+        assertThat(api.get("/api/v1/professional-bodies?branchCode=B01&territoryCode=MA-MAR", as.clerk04()).status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/v1/professional-bodies?branchCode=B02&territoryCode=MA-MAR", clerk04).status())
+        assertThat(api.get("/api/v1/professional-bodies?branchCode=B02&territoryCode=MA-MAR", as.clerk04()).status())
                 .as("another region's territory, whether a body is constituted there or not").isEqualTo(403);
-        Response missing = api.get("/api/v1/professional-bodies", admin);
+        Response missing = api.get("/api/v1/professional-bodies", as.admin());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("errors")).hasSize(2);
     }
 
     @Test
     void aCardShowsItsWholeStatusHistoryToItsHoldersRegion() {
-        Response clerk = api.get("/api/v1/cards/MA07-C-0001?minPosition=" + lastPosition, clerk07);
+        Response clerk = api.get("/api/v1/cards/MA07-C-0001?minPosition=" + lastPosition, as.clerk07());
         assertThat(clerk.status()).isEqualTo(200);
         JsonNode card = clerk.body();
         assertThat(card.get("artisanId").asText()).isEqualTo("a-fatima");
@@ -224,31 +216,31 @@ class ChamberReadsRestTest {
         assertThat(card.get("statusHistory").get(1).get("reason").asText()).isEqualTo("misuse under inquiry");
         assertThat(card.get("statusHistory").get(3).get("validUntil").asText()).isEqualTo("2099-05-31");
 
-        assertThat(api.get("/api/v1/cards/MA07-C-0001", analyst).body().get("statusHistory").get(1).get("reason")
+        assertThat(api.get("/api/v1/cards/MA07-C-0001", as.analyst()).body().get("statusHistory").get(1).get("reason")
                 .asText()).isEqualTo("***");
-        assertThat(api.get("/api/v1/cards/MA07-C-0001", clerk04).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/cards/MA07-C-0001", admin).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/cards/MA07-C-0001", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/cards/MA07-C-0001", as.admin()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/cards/MA07-C-0001", null).status()).as("authenticated, unlike the check")
                 .isEqualTo(401);
-        assertThat(api.get("/api/v1/cards/MA04-C-0002", clerk04).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/cards/MA07-C-9999", auditor).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/cards/MA04-C-0002", as.clerk04()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cards/MA07-C-9999", as.auditor()).status()).isEqualTo(404);
     }
 
     @Test
     void aLookupAnswersTheRegionsClerksAndAuditorsAndDoesNotConfirmOtherCins() {
-        api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition, auditor);
-        Response byCin = api.get("/api/v1/artisans/lookup?cin=EE123456", clerk07);
+        api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition, as.auditor());
+        Response byCin = api.get("/api/v1/artisans/lookup?cin=EE123456", as.clerk07());
         assertThat(byCin.status()).isEqualTo(200);
         assertThat(byCin.body().get("artisanId").asText()).isEqualTo("a-fatima");
-        assertThat(api.get("/api/v1/artisans/lookup?nia=NIA-a-youssef", auditor).body().get("artisanId").asText())
+        assertThat(api.get("/api/v1/artisans/lookup?nia=NIA-a-youssef", as.auditor()).body().get("artisanId").asText())
                 .isEqualTo("a-youssef");
 
-        Response otherRegion = api.get("/api/v1/artisans/lookup?cin=AB12345", clerk07);
-        Response unknown = api.get("/api/v1/artisans/lookup?cin=ZZ999999", clerk07);
+        Response otherRegion = api.get("/api/v1/artisans/lookup?cin=AB12345", as.clerk07());
+        Response unknown = api.get("/api/v1/artisans/lookup?cin=ZZ999999", as.clerk07());
         assertThat(otherRegion.status()).isEqualTo(404);
         assertThat(otherRegion.text()).isEqualTo(unknown.text()).doesNotContain("AB12345");
-        assertThat(api.get("/api/v1/artisans/lookup?cin=EE123456", analyst).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/artisans/lookup", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/artisans/lookup?cin=EE123456", as.analyst()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans/lookup", as.auditor()).status()).isEqualTo(400);
     }
 
     @Test

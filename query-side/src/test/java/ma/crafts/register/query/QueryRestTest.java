@@ -27,6 +27,7 @@ import ma.crafts.register.events.programme.ProgrammeDefined;
 import ma.crafts.register.events.programme.ProgrammeRevised;
 import ma.crafts.register.events.programme.ProgrammeTerms;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.query.support.Callers;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
 import ma.crafts.register.query.support.QueryRestContext;
@@ -80,20 +81,12 @@ class QueryRestTest {
     private long lastPosition;
     private final List<String> bulk = new ArrayList<>();
 
-    private String auditor;
-    private String admin;
-    private String analyst;
-    private String clerkMarrakechSafi;
-    private String clerkRabat;
+    private Callers as;
 
     @BeforeAll
     void seed() {
         api = new HttpApi(port);
-        auditor = api.token("auditor-1", List.of("AUDITOR"), null);
-        admin = api.token("admin-1", List.of("REGISTRY_ADMIN"), null);
-        analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
-        clerkMarrakechSafi = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
-        clerkRabat = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
+        as = Callers.of(api);
         definePrograms();
 
         // Fatima: registered, card, body, suspended and reinstated.
@@ -170,7 +163,7 @@ class QueryRestTest {
 
     /** A public card check at {@code lastPosition}; an authenticated read waits for it first, as anonymous ones don't. */
     private Response cardCheck(String cardNumber) {
-        assertThat(view("a-fatima", auditor).status()).isEqualTo(200);
+        assertThat(view("a-fatima", as.auditor()).status()).isEqualTo(200);
         return api.get("/api/v1/cards/" + cardNumber + "/verification?minPosition=" + lastPosition, null);
     }
 
@@ -211,7 +204,7 @@ class QueryRestTest {
 
     @Test
     void theViewShowsNamesPerRole() {
-        Response full = view("a-fatima", auditor);
+        Response full = view("a-fatima", as.auditor());
         assertThat(full.status()).isEqualTo(200);
         JsonNode body = full.body();
         assertThat(body.get("artisanId").asText()).isEqualTo("a-fatima");
@@ -237,16 +230,17 @@ class QueryRestTest {
         assertThat(body.has("cin")).isFalse();
         assertThat(full.contentType()).startsWith("application/json");
 
-        assertThat(view("a-fatima", admin).status()).as("a registry administrator reads no artisan").isEqualTo(403);
-        assertThat(view("a-fatima", clerkMarrakechSafi).body().get("lastName").get("ar").asText()).isEqualTo("الزهراء");
-        JsonNode clerksPersonalData = view("a-fatima", clerkMarrakechSafi).body().get("personalData");
+        assertThat(view("a-fatima",
+                as.admin()).status()).as("a registry administrator reads no artisan").isEqualTo(403);
+        assertThat(view("a-fatima", as.clerk07()).body().get("lastName").get("ar").asText()).isEqualTo("الزهراء");
+        JsonNode clerksPersonalData = view("a-fatima", as.clerk07()).body().get("personalData");
         assertThat(clerksPersonalData.get("cin").asText()).isEqualTo("EE123456");
         assertThat(clerksPersonalData.get("birthDate").asText()).isEqualTo("1984-03-02");
         assertThat(clerksPersonalData.get("phone").asText()).isEqualTo("+212612345678");
         assertThat(clerksPersonalData.get("address").asText()).isEqualTo("Derb Dabachi 12, مراكش");
         assertThat(body.get("personalData").get("cin").asText()).as("the auditor").isEqualTo("EE123456");
 
-        JsonNode masked = view("a-fatima", analyst).body();
+        JsonNode masked = view("a-fatima", as.analyst()).body();
         assertThat(masked.get("masked").asBoolean()).isTrue();
         assertThat(masked.get("firstName").get("ar").asText()).isEqualTo("ف.");
         assertThat(masked.get("firstName").get("fr").asText()).isEqualTo("F.");
@@ -254,24 +248,24 @@ class QueryRestTest {
         assertThat(masked.toString()).doesNotContain("Fatima").doesNotContain("فاطمة");
         assertThat(masked.has("personalData")).isFalse();
 
-        Response otherRegion = view("a-fatima", clerkRabat);
+        Response otherRegion = view("a-fatima", as.clerk04());
         assertThat(otherRegion.status()).isEqualTo(403);
         assertThat(otherRegion.contentType()).startsWith("application/problem+json");
         assertThat(otherRegion.body().get("type").asText()).isEqualTo("/problems/forbidden");
-        assertThat(view("a-youssef", clerkRabat).status()).isEqualTo(200);
+        assertThat(view("a-youssef", as.clerk04()).status()).isEqualTo(200);
 
         Response anonymous = view("a-fatima", null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().get("type").asText()).isEqualTo("/problems/unauthenticated");
 
-        Response unknown = view("a-nobody", auditor);
+        Response unknown = view("a-nobody", as.auditor());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().get("type").asText()).isEqualTo("/problems/not-found");
     }
 
     @Test
     void erasedPersonalDataShowsAsNull() {
-        JsonNode body = view("a-erased", auditor).body();
+        JsonNode body = view("a-erased", as.auditor()).body();
         assertThat(body.get("personalDataErased").asBoolean()).isTrue();
         assertThat(body.get("firstName").isNull()).isTrue();
         assertThat(body.get("lastName").isNull()).isTrue();
@@ -298,7 +292,7 @@ class QueryRestTest {
         List<String> programmes = new ArrayList<>();
         body.get("eligibleProgrammes").forEach(p -> programmes.add(p.asText()));
         List<String> eligible = new ArrayList<>();
-        api.get("/api/v1/artisans/a-fatima/eligibility", auditor).body().forEach(verdict -> {
+        api.get("/api/v1/artisans/a-fatima/eligibility", as.auditor()).body().forEach(verdict -> {
             if (verdict.get("eligible").asBoolean()) {
                 eligible.add(verdict.get("programId").asText());
             }
@@ -315,7 +309,7 @@ class QueryRestTest {
     void theCardDocumentIsPrintedForTheHoldersChamberAndAuditorsOnly() throws Exception {
         assertThat(cardCheck("MA07-C-0001").status()).isEqualTo(200);
         String document = "/api/v1/cards/MA07-C-0001/document";
-        for (String reader : List.of(clerkMarrakechSafi, auditor)) {
+        for (String reader : List.of(as.clerk07(), as.auditor())) {
             Response pdf = api.get(document, reader, "application/pdf");
             assertThat(pdf.status()).isEqualTo(200);
             assertThat(pdf.contentType()).isEqualTo("application/pdf");
@@ -325,32 +319,33 @@ class QueryRestTest {
             }
         }
         assertThat(api.get(document, null, "application/pdf").status()).isEqualTo(401);
-        for (String outsider : List.of(clerkRabat, analyst, admin)) {
+        for (String outsider : List.of(as.clerk04(), as.analyst(), as.admin())) {
             Response refused = api.get(document, outsider, "application/pdf");
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.body().get("type").asText()).isEqualTo("/problems/forbidden");
         }
-        assertThat(api.get("/api/v1/cards/MA07-C-9999/document", auditor, "application/pdf").status()).isEqualTo(404);
-        Response suspendedHolder = api.get("/api/v1/cards/MA07-C-0003/document", auditor, "application/pdf");
+        assertThat(api.get("/api/v1/cards/MA07-C-9999/document",
+                as.auditor(), "application/pdf").status()).isEqualTo(404);
+        Response suspendedHolder = api.get("/api/v1/cards/MA07-C-0003/document", as.auditor(), "application/pdf");
         assertThat(suspendedHolder.body().get("rule").asText()).isEqualTo("card-not-valid");
-        Response erased = api.get("/api/v1/cards/MA07-C-0004/document", auditor, "application/pdf");
+        Response erased = api.get("/api/v1/cards/MA07-C-0004/document", as.auditor(), "application/pdf");
         assertThat(erased.body().get("rule").asText()).isEqualTo("personal-data-erased");
     }
 
     @Test
     void asOfRebuildsThePastFromEvents() {
-        Response before = api.get("/api/v1/artisans/a-fatima?asOf=2024-01-09T00:00:00Z", auditor);
+        Response before = api.get("/api/v1/artisans/a-fatima?asOf=2024-01-09T00:00:00Z", as.auditor());
         assertThat(before.status()).isEqualTo(404);
         assertThat(before.body().get("type").asText()).isEqualTo("/problems/not-found");
 
-        JsonNode registered = api.get("/api/v1/artisans/a-fatima?asOf=2024-03-01T00:00:00Z", auditor).body();
+        JsonNode registered = api.get("/api/v1/artisans/a-fatima?asOf=2024-03-01T00:00:00Z", as.auditor()).body();
         assertThat(registered.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(registered.get("card").isNull()).isTrue();
         assertThat(registered.get("version").asLong()).isZero();
         assertThat(registered.get("asOf").asText()).isEqualTo("2024-03-01T00:00:00Z");
         assertThat(registered.get("firstName").get("ar").asText()).isEqualTo("فاطمة");
 
-        JsonNode suspended = api.get("/api/v1/artisans/a-fatima?asOf=2025-02-15T12:00:00Z", analyst).body();
+        JsonNode suspended = api.get("/api/v1/artisans/a-fatima?asOf=2025-02-15T12:00:00Z", as.analyst()).body();
         assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
         assertThat(suspended.get("card").get("cardNumber").asText()).isEqualTo("MA07-C-0001");
         assertThat(suspended.get("card").get("valid").asBoolean()).isFalse();
@@ -358,15 +353,16 @@ class QueryRestTest {
         assertThat(suspended.get("version").asLong()).isEqualTo(3);
 
         // Youssef's card was valid on its last day and expired the day after.
-        JsonNode lastDay = api.get("/api/v1/artisans/a-youssef?asOf=2025-12-31T12:00:00Z", clerkRabat).body();
+        JsonNode lastDay = api.get("/api/v1/artisans/a-youssef?asOf=2025-12-31T12:00:00Z", as.clerk04()).body();
         assertThat(lastDay.get("card").get("status").asText()).isEqualTo("VALID");
-        JsonNode now = view("a-youssef", clerkRabat).body();
+        JsonNode now = view("a-youssef", as.clerk04()).body();
         assertThat(now.get("card").get("status").asText()).isEqualTo("EXPIRED");
         assertThat(now.get("card").get("valid").asBoolean()).isFalse();
 
-        assertThat(api.get("/api/v1/artisans/a-fatima?asOf=2025-02-15T12:00:00Z", clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans/a-fatima?asOf=2025-02-15T12:00:00Z",
+                as.clerk04()).status()).isEqualTo(403);
 
-        Response malformed = api.get("/api/v1/artisans/a-fatima?asOf=yesterday", auditor);
+        Response malformed = api.get("/api/v1/artisans/a-fatima?asOf=yesterday", as.auditor());
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().get("type").asText()).isEqualTo("/problems/validation");
         assertThat(malformed.body().get("errors").get(0).get("field").asText()).isEqualTo("asOf");
@@ -385,7 +381,7 @@ class QueryRestTest {
             for (String path : List.of("/api/v1/artisans/a-fatima", "/api/v1/artisans/a-fatima/eligibility",
                     "/api/v1/artisans?regionCode=MA-07")) {
                 Response lagging = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + notYetApplied,
-                        auditor);
+                        as.auditor());
                 assertThat(lagging.status()).as(path).isEqualTo(503);
                 assertThat(lagging.contentType()).startsWith("application/problem+json");
                 assertThat(lagging.header("Retry-After")).isEqualTo("1");
@@ -398,9 +394,9 @@ class QueryRestTest {
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(400));
 
             start = System.nanoTime();
-            assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + notYetApplied, admin).status())
+            assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + notYetApplied, as.admin()).status())
                     .as("a role that reads no artisan is refused before any wait").isEqualTo(403);
-            assertThat(api.get("/api/v1/artisans/a-fatima/history?minPosition=" + notYetApplied, admin).status())
+            assertThat(api.get("/api/v1/artisans/a-fatima/history?minPosition=" + notYetApplied, as.admin()).status())
                     .isEqualTo(403);
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(400));
         } finally {
@@ -414,20 +410,21 @@ class QueryRestTest {
         for (String path : List.of("/api/v1/artisans/a-fatima", "/api/v1/artisans/a-fatima/eligibility",
                 "/api/v1/artisans?regionCode=MA-07", "/api/v1/artisans/a-fatima/history",
                 "/api/v1/cards/MA07-C-0001/verification")) {
-            Response beyond = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + beyondHead, auditor);
+            Response beyond = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + beyondHead,
+                    as.auditor());
             assertThat(beyond.status()).as(path).isEqualTo(400);
             assertThat(beyond.contentType()).startsWith("application/problem+json");
             assertThat(beyond.body().get("errors").get(0).get("field").asText()).isEqualTo("minPosition");
         }
-        Response bad = api.get("/api/v1/artisans/a-fatima?minPosition=-3", auditor);
+        Response bad = api.get("/api/v1/artisans/a-fatima?minPosition=-3", as.auditor());
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("minPosition");
-        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=abc", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=abc", as.auditor()).status()).isEqualTo(400);
     }
 
     @Test
     void historyShowsPersonalDataToAuditorsAndTheRegionsClerksOnly() {
-        Response audit = api.get("/api/v1/artisans/a-fatima/history?minPosition=" + lastPosition, auditor);
+        Response audit = api.get("/api/v1/artisans/a-fatima/history?minPosition=" + lastPosition, as.auditor());
         assertThat(audit.status()).isEqualTo(200);
         JsonNode items = audit.body().get("items");
         assertThat(items).hasSize(5);
@@ -451,20 +448,20 @@ class QueryRestTest {
         assertThat(personal.get("firstName").get("ar").asText()).isEqualTo("فاطمة");
         assertThat(items.get(3).get("payload").get("reason").asText()).isEqualTo("inquiry");
 
-        JsonNode masked = api.get("/api/v1/artisans/a-fatima/history", analyst).body().get("items");
+        JsonNode masked = api.get("/api/v1/artisans/a-fatima/history", as.analyst()).body().get("items");
         assertThat(masked.get(0).get("payload").get("personalData").asText()).isEqualTo("***");
         assertThat(masked.toString()).doesNotContain("EE123456").doesNotContain("Fatima").doesNotContain("ciphertext");
-        JsonNode regionsClerk = api.get("/api/v1/artisans/a-fatima/history", clerkMarrakechSafi).body().get("items");
+        JsonNode regionsClerk = api.get("/api/v1/artisans/a-fatima/history", as.clerk07()).body().get("items");
         assertThat(regionsClerk.get(0).get("payload").get("personalData").get("cin").asText())
                 .as("the region's clerk sees the data it amends").isEqualTo("EE123456");
         assertThat(regionsClerk.toString()).doesNotContain("ciphertext");
         assertThat(masked.get(3).get("payload").get("reason").asText())
                 .as("free text about one person, for a caller who sees personal data masked").isEqualTo("***");
         assertThat(regionsClerk.get(3).get("payload").get("reason").asText()).as("the region's own clerk").isEqualTo("inquiry");
-        assertThat(api.get("/api/v1/artisans/a-fatima/history", clerkRabat).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/artisans/a-fatima/history", admin).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans/a-fatima/history", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans/a-fatima/history", as.admin()).status()).isEqualTo(403);
 
-        JsonNode erased = api.get("/api/v1/artisans/a-erased/history", auditor).body().get("items");
+        JsonNode erased = api.get("/api/v1/artisans/a-erased/history", as.auditor()).body().get("items");
         assertThat(erased.get(0).get("payload").get("personalData").isNull()).isTrue();
         assertThat(erased.get(0).get("personalDataErased").asBoolean()).isTrue();
     }
@@ -476,7 +473,7 @@ class QueryRestTest {
         Set<String> seen = new HashSet<>();
         List<String> order = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            Response response = api.get(query + "&page=" + page, analyst);
+            Response response = api.get(query + "&page=" + page, as.analyst());
             assertThat(response.status()).isEqualTo(200);
             JsonNode body = response.body();
             assertThat(body.get("total").asLong()).isEqualTo(25);
@@ -492,38 +489,40 @@ class QueryRestTest {
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(bulk);
         assertThat(order).containsExactlyElementsOf(bulk);
-        assertThat(api.get(query + "&page=3", analyst).body().get("items")).isEmpty();
+        assertThat(api.get(query + "&page=3", as.analyst()).body().get("items")).isEmpty();
 
-        JsonNode defaults = api.get("/api/v1/artisans?regionCode=MA-07&minPosition=" + lastPosition, auditor).body();
+        JsonNode defaults = api.get("/api/v1/artisans?regionCode=MA-07&minPosition=" + lastPosition,
+                as.auditor()).body();
         assertThat(defaults.get("size").asInt()).isEqualTo(20);
         assertThat(defaults.get("page").asInt()).isZero();
         assertThat(defaults.get("total").asLong()).isEqualTo(28);
-        JsonNode suspended = api.get("/api/v1/artisans?regionCode=MA-07&status=SUSPENDED", auditor).body();
+        JsonNode suspended = api.get("/api/v1/artisans?regionCode=MA-07&status=SUSPENDED", as.auditor()).body();
         assertThat(suspended.get("items").get(0).get("artisanId").asText()).isEqualTo("a-amina");
         assertThat(suspended.get("total").asLong()).isEqualTo(1);
 
         // Clerks: own region by default, 403 for another.
-        JsonNode rabat = api.get("/api/v1/artisans?minPosition=" + lastPosition, clerkRabat).body();
+        JsonNode rabat = api.get("/api/v1/artisans?minPosition=" + lastPosition, as.clerk04()).body();
         assertThat(rabat.get("total").asLong()).isEqualTo(1);
         assertThat(rabat.get("items").get(0).get("artisanId").asText()).isEqualTo("a-youssef");
-        Response foreign = api.get("/api/v1/artisans?regionCode=MA-07", clerkRabat);
+        Response foreign = api.get("/api/v1/artisans?regionCode=MA-07", as.clerk04());
         assertThat(foreign.status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/artisans?provinceCode=MA-MAR", clerkRabat).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/artisans?regionCode=MA-07", admin).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans?provinceCode=MA-MAR", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans?regionCode=MA-07", as.admin()).status()).isEqualTo(403);
 
-        Response invalid = api.get("/api/v1/artisans?size=101&status=ASLEEP&regionCode=MA-04&provinceCode=MA-MAR", auditor);
+        Response invalid = api.get("/api/v1/artisans?size=101&status=ASLEEP&regionCode=MA-04&provinceCode=MA-MAR",
+                as.auditor());
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("type").asText()).isEqualTo("/problems/validation");
         List<String> fields = new ArrayList<>();
         invalid.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertThat(fields).contains("size", "status", "provinceCode");
-        assertThat(api.get("/api/v1/artisans?page=-1", auditor).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/artisans?branchCode=B99", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/artisans?page=-1", as.auditor()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/artisans?branchCode=B99", as.auditor()).status()).isEqualTo(400);
     }
 
     @Test
     void notificationsAreReadByTheirRegionsClerksAndNationalRoles() {
-        Response own = api.get("/api/v1/notifications?minPosition=" + lastPosition, clerkMarrakechSafi);
+        Response own = api.get("/api/v1/notifications?minPosition=" + lastPosition, as.clerk07());
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.body().get("total").asLong()).isEqualTo(1);
         JsonNode notice = own.body().get("items").get(0);
@@ -533,14 +532,16 @@ class QueryRestTest {
         assertThat(notice.get("message").get("ar").asText()).isEqualTo("لم تعد المقاولة مستوفية لشروط تسجيلها");
         assertThat(notice.get("issuedAt").asText()).isEqualTo("2025-04-01T09:00:00Z");
 
-        assertThat(api.get("/api/v1/notifications", clerkRabat).body().get("total").asLong()).isZero();
-        Response foreign = api.get("/api/v1/notifications?regionCode=MA-07", clerkRabat);
+        assertThat(api.get("/api/v1/notifications", as.clerk04()).body().get("total").asLong()).isZero();
+        Response foreign = api.get("/api/v1/notifications?regionCode=MA-07", as.clerk04());
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.body().get("type").asText()).isEqualTo("/problems/forbidden");
-        assertThat(api.get("/api/v1/notifications?regionCode=MA-07", analyst).body().get("total").asLong()).isEqualTo(1);
-        assertThat(api.get("/api/v1/notifications?regionCode=MA-04", auditor).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/notifications?regionCode=MA-07",
+                as.analyst()).body().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/notifications?regionCode=MA-04",
+                as.auditor()).body().get("total").asLong()).isZero();
         assertThat(api.get("/api/v1/notifications", null).status()).isEqualTo(401);
-        Response invalid = api.get("/api/v1/notifications?regionCode=MA-99&size=0", auditor);
+        Response invalid = api.get("/api/v1/notifications?regionCode=MA-99&size=0", as.auditor());
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("errors")).hasSize(2);
     }
@@ -575,7 +576,7 @@ class QueryRestTest {
 
     @Test
     void eligibilityExplainsEveryRuleNowAndAsOf() {
-        Response now = api.get("/api/v1/artisans/a-fatima/eligibility?minPosition=" + lastPosition, analyst);
+        Response now = api.get("/api/v1/artisans/a-fatima/eligibility?minPosition=" + lastPosition, as.analyst());
         assertThat(now.status()).isEqualTo(200);
         JsonNode amo = programme(now.body(), "AMO-NON-TAXED");
         assertThat(amo.get("partner").asText()).isEqualTo("CNSS");
@@ -590,20 +591,20 @@ class QueryRestTest {
         assertThat(programme(now.body(), "ONCF").get("eligible").asBoolean()).isTrue();
         assertThat(programme(now.body(), "ONCF").get("reasons").get(0).get("provisional").asBoolean()).isTrue();
 
-        JsonNode then = api.get("/api/v1/artisans/a-fatima/eligibility?asOf=2025-02-15T12:00:00Z", analyst).body();
+        JsonNode then = api.get("/api/v1/artisans/a-fatima/eligibility?asOf=2025-02-15T12:00:00Z", as.analyst()).body();
         assertThat(programme(then, "AMO-NON-TAXED").get("eligible").asBoolean()).isFalse();
         assertThat(programme(then, "ONCF").get("eligible").asBoolean()).isFalse();
 
-        JsonNode youssef = api.get("/api/v1/artisans/a-youssef/eligibility", clerkRabat).body();
+        JsonNode youssef = api.get("/api/v1/artisans/a-youssef/eligibility", as.clerk04()).body();
         assertThat(programme(youssef, "AMO-NON-TAXED").get("eligible").asBoolean()).isTrue();
         assertThat(programme(youssef, "ONCF").get("eligible").asBoolean()).isFalse();
-        assertThat(api.get("/api/v1/artisans/a-fatima/eligibility", clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/artisans/a-fatima/eligibility", as.clerk04()).status()).isEqualTo(403);
     }
 
     @Test
     void aVerdictAboutThePastUsesTheVersionInForceThen() {
         JsonNode now = programme(api.get("/api/v1/artisans/a-fatima/eligibility?minPosition=" + lastPosition,
-                analyst).body(), "WOMEN-FAIR");
+                as.analyst()).body(), "WOMEN-FAIR");
         assertThat(now.get("programVersion").asInt()).isEqualTo(2);
         assertThat(now.get("effectiveFrom").asText()).isEqualTo("2025-06-01T00:00:00Z");
         assertThat(now.get("eligible").asBoolean()).isFalse();
@@ -614,7 +615,7 @@ class QueryRestTest {
 
         // 1 April 2025: reinstated a month earlier, and the revision was not in force yet.
         JsonNode before = programme(api.get("/api/v1/artisans/a-fatima/eligibility?asOf=2025-04-01T12:00:00Z",
-                analyst).body(), "WOMEN-FAIR");
+                as.analyst()).body(), "WOMEN-FAIR");
         assertThat(before.get("programVersion").asInt()).isEqualTo(1);
         assertThat(before.get("effectiveFrom").asText()).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(before.get("eligible").asBoolean()).isTrue();
@@ -622,24 +623,24 @@ class QueryRestTest {
 
         // Between the revision's recording and its start, the first version still applies.
         JsonNode recordedNotStarted = programme(api.get(
-                "/api/v1/artisans/a-fatima/eligibility?asOf=2025-05-25T12:00:00Z", analyst).body(), "WOMEN-FAIR");
+                "/api/v1/artisans/a-fatima/eligibility?asOf=2025-05-25T12:00:00Z", as.analyst()).body(), "WOMEN-FAIR");
         assertThat(recordedNotStarted.get("programVersion").asInt()).isEqualTo(1);
     }
 
     @Test
     void programmesListTheirVersionsWithWhoAndWhy() {
-        Response list = api.get("/api/v1/programmes?minPosition=" + lastPosition, clerkRabat);
+        Response list = api.get("/api/v1/programmes?minPosition=" + lastPosition, as.clerk04());
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).extracting(p -> p.get("programId").asText())
                 .containsExactly("AMO-NON-TAXED", "ONCF", "WOMEN-FAIR");
 
-        JsonNode fair = api.get("/api/v1/programmes/WOMEN-FAIR", admin).body();
+        JsonNode fair = api.get("/api/v1/programmes/WOMEN-FAIR", as.admin()).body();
         assertThat(fair.get("latestVersion").asInt()).isEqualTo(2);
         assertThat(fair.get("inForce").get("version").asInt()).isEqualTo(2);
         assertThat(fair.get("inForce").get("rules")).hasSize(3);
         assertThat(fair.get("upcoming")).isEmpty();
 
-        JsonNode versions = api.get("/api/v1/programmes/WOMEN-FAIR/versions", analyst).body();
+        JsonNode versions = api.get("/api/v1/programmes/WOMEN-FAIR/versions", as.analyst()).body();
         assertThat(versions).hasSize(2);
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
         assertThat(versions.get(0).get("recordedBy").asText()).isEqualTo("system");
@@ -649,7 +650,7 @@ class QueryRestTest {
         assertThat(versions.get(1).get("rules").get(2).get("type").asText()).isEqualTo("REGISTERED_FOR_AT_LEAST_MONTHS");
         assertThat(versions.get(1).get("rules").get(2).get("months").asInt()).isEqualTo(60);
 
-        Response unknown = api.get("/api/v1/programmes/NOPE", analyst);
+        Response unknown = api.get("/api/v1/programmes/NOPE", as.analyst());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/v1/programmes", null).status()).isEqualTo(401);
@@ -666,7 +667,7 @@ class QueryRestTest {
 
     @Test
     void referenceDataRoundTripsArabic() {
-        Response regions = api.get("/api/v1/reference/regions", clerkRabat);
+        Response regions = api.get("/api/v1/reference/regions", as.clerk04());
         assertThat(regions.status()).isEqualTo(200);
         assertThat(regions.contentType()).contains("application/json");
         assertThat(regions.body()).hasSize(12);
@@ -679,7 +680,7 @@ class QueryRestTest {
         assertThat(provinces).contains("MA-MAR", "MA-ESI", "MA-SAF").hasSize(8);
         assertThat(regions.text()).contains("الصويرة");
 
-        JsonNode activities = api.get("/api/v1/reference/activities", analyst).body();
+        JsonNode activities = api.get("/api/v1/reference/activities", as.analyst()).body();
         assertThat(activities.get("version").asText()).isNotBlank();
         assertThat(activities.get("provisional").isBoolean()).isTrue();
         assertThat(activities.get("categories")).hasSize(2);
@@ -690,8 +691,9 @@ class QueryRestTest {
 
     @Test
     void resettingTheProcessorRebuildsTheSameViews() throws InterruptedException {
-        String before = view("a-fatima", auditor).text();
-        String searchBefore = api.get("/api/v1/artisans?regionCode=MA-07&size=100&minPosition=" + lastPosition, auditor).text();
+        String before = view("a-fatima", as.auditor()).text();
+        String searchBefore = api.get("/api/v1/artisans?regionCode=MA-07&size=100&minPosition=" + lastPosition,
+                as.auditor()).text();
         TrackingEventProcessor processor = artisanProcessor();
         assertThat(processor.supportsReset()).isTrue();
 
@@ -704,8 +706,9 @@ class QueryRestTest {
             assertThat(System.nanoTime()).as("replay finished in time").isLessThan(deadline);
             Thread.sleep(20);
         }
-        assertThat(view("a-fatima", auditor).text()).isEqualTo(before);
-        assertThat(api.get("/api/v1/artisans?regionCode=MA-07&size=100&minPosition=" + lastPosition, auditor).text())
+        assertThat(view("a-fatima", as.auditor()).text()).isEqualTo(before);
+        assertThat(api.get("/api/v1/artisans?regionCode=MA-07&size=100&minPosition=" + lastPosition,
+                as.auditor()).text())
                 .isEqualTo(searchBefore);
         assertThat(api.get("/api/v1/cards/MA07-C-0003/verification", null).body().get("valid").asBoolean()).isFalse();
     }

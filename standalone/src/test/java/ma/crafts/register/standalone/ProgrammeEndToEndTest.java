@@ -178,6 +178,17 @@ class ProgrammeEndToEndTest {
         assertThat(counted.get("groups")).hasSize(1);
         assertThat(counted.get("groups").get(0).get("key").get("regionCode").asText()).isEqualTo("MA-07");
         assertThat(counted.get("groups").get(0).get("count").asLong()).isEqualTo(before + 1);
+        JsonNode statistics = api.get("/api/v1/statistics/actors?groupBy=eligibleFor,regionCode&eligibleFor="
+                + programId, analyst).body();
+        assertThat(statistics.get("total").asLong()).as(statistics.toString()).isEqualTo(before + 1);
+        assertThat(statistics.get("groups")).singleElement().satisfies(group -> {
+            assertThat(group.get("key").get("eligibleFor").asText()).isEqualTo(programId);
+            assertThat(group.get("key").get("regionCode").asText()).isEqualTo("MA-07");
+        });
+        assertThat(api.get("/api/v1/statistics/actors?groupBy=eligibleFor&asOf=2025-01-01", analyst).status())
+                .as("eligibility is counted for today only").isEqualTo(400);
+        assertThat(api.get("/api/v1/statistics/actors?eligibleFor=NO-SUCH-PROGRAMME", analyst).status())
+                .isEqualTo(400);
         // Lists and counts are read without minPosition: a page names an actor once its record is written too.
         assertThat(awaitAnswer(() -> eligibleIds(programId, clerk, "&provinceCode=MA-MAR"),
                 ids -> ids.contains(artisanId))).contains(artisanId);

@@ -5,12 +5,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.query.reference.ReferenceCatalog;
@@ -20,16 +20,18 @@ import ma.crafts.register.reference.Geography;
 /**
  * Counts actors from the cells (docs/adr/0007): picks the family and the territorial scopes a request needs, reads
  * their documents by {@code _id}, and adds up the fields that match its filters into its groups. A stock as of a past
- * day subtracts the changes recorded after it.
+ * day comes from {@link StockAsOf}.
  */
 public class ActorCounting {
 
     private final StatisticsStore store;
+    private final StockAsOf stock;
     private final ReferenceCatalog catalog;
     private final CodeLookups codes;
 
     public ActorCounting(StatisticsStore store, ReferenceCatalog catalog) {
         this.store = store;
+        this.stock = new StockAsOf(store);
         this.catalog = catalog;
         this.codes = new CodeLookups(catalog);
     }
@@ -38,18 +40,16 @@ public class ActorCounting {
     public ActorStatistics count(StatisticsRequest request, LocalDate day, LocalDate today) {
         long position = store.position();
         List<String> documents = documentsFor(request);
-        Map<List<String>, Long> groups = new TreeMap<>(Comparator.comparing(Object::toString));
-        add(groups, request, day, store.cells(documents), 1);
-        if (day.isBefore(today)) {
-            List<String> deltas = new ArrayList<>();
-            for (String period : StockPeriods.after(day, today)) {
-                documents.forEach(document -> deltas.add(StockPeriods.deltaDocument(period, document)));
-            }
-            addDeltas(groups, request, day, store.stockDeltas(deltas));
-        }
+        Map<List<String>, Long> groups = new HashMap<>();
+        stock.at(day, today, documents).forEach((id, fields) -> fields.forEach((field, count) ->
+                matching(request, day, CellLayout.decode(id, field, codes::regionOf)).ifPresent(key ->
+                        groups.merge(key, count, Long::sum))));
         List<ActorStatistics.Group> result = new ArrayList<>();
         long total = 0;
-        for (Map.Entry<List<String>, Long> group : groups.entrySet()) {
+        List<Map.Entry<List<String>, Long>> sorted = new ArrayList<>(groups.entrySet());
+        // Sorted once at the end: a sorted map compared its keys' texts at every one of the many additions.
+        sorted.sort(Map.Entry.comparingByKey(Comparator.comparing(Object::toString)));
+        for (Map.Entry<List<String>, Long> group : sorted) {
             if (group.getValue() == 0) {
                 continue;
             }
@@ -61,25 +61,6 @@ public class ActorCounting {
             total += group.getValue();
         }
         return new ActorStatistics(result, total, position);
-    }
-
-    private void add(Map<List<String>, Long> groups, StatisticsRequest request, LocalDate day,
-                     Map<String, Map<String, Long>> documents, int sign) {
-        documents.forEach((id, fields) -> fields.forEach((field, count) ->
-                matching(request, day, CellLayout.decode(id, field, codes::regionOf)).ifPresent(key ->
-                        groups.merge(key, sign * count, Long::sum))));
-    }
-
-    /** Delta documents are {@code <period>|<cell document>}; the cell document says what the fields stand for. */
-    private void addDeltas(Map<List<String>, Long> groups, StatisticsRequest request, LocalDate day,
-                           Map<String, Map<String, Long>> deltas) {
-        Map<String, Map<String, Long>> byCell = new LinkedHashMap<>();
-        deltas.forEach((id, fields) -> {
-            String cell = id.substring(id.indexOf('|', id.indexOf('|') + 1) + 1);
-            Map<String, Long> summed = byCell.computeIfAbsent(cell, c -> new LinkedHashMap<>());
-            fields.forEach((field, count) -> summed.merge(field, count, Long::sum));
-        });
-        add(groups, request, day, byCell, -1);
     }
 
     private Optional<List<String>> matching(StatisticsRequest request, LocalDate day,
@@ -104,22 +85,27 @@ public class ActorCounting {
         return value;
     }
 
-    /** The cell documents that hold every count the request needs, as few as its dimensions allow. */
+    /**
+     * The cell documents that hold every count the request needs, as few as its dimensions allow: the age family for
+     * an age band, the summary family when no trade dimension is named, else the main family's documents per branch.
+     */
     private List<String> documentsFor(StatisticsRequest request) {
         Set<Dimension> used = request.dimensions();
-        CellLayout.Family family = used.contains(Dimension.AGE_BAND) ? CellLayout.Family.AGE : CellLayout.Family.MAIN;
+        CellLayout.Family family = used.contains(Dimension.AGE_BAND) ? CellLayout.Family.AGE
+                : CellLayout.Family.SUMMARY.answers().containsAll(used) ? CellLayout.Family.SUMMARY
+                : CellLayout.Family.MAIN;
         if (!family.answers().containsAll(used)) {
             throw new InvalidInputException(StatisticsRequest.GROUP_BY, "ageBand is counted with regionCode, "
                     + "provinceCode, actorKind, gender and status only; drop the other dimensions");
         }
         List<String> documents = new ArrayList<>();
         for (String scope : scopesFor(request)) {
-            if (family == CellLayout.Family.AGE) {
-                documents.add(CellLayout.ageDocument(scope));
-            } else {
+            if (family == CellLayout.Family.MAIN) {
                 for (String branch : branchesFor(request)) {
                     documents.add(CellLayout.mainDocument(scope, branch));
                 }
+            } else {
+                documents.add(CellLayout.familyDocument(scope, family));
             }
         }
         return documents;

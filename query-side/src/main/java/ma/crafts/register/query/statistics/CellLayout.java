@@ -9,12 +9,15 @@ import java.util.Set;
 
 /**
  * Where an actor is counted (docs/adr/0007). Every actor counts once in each of three territorial scopes (the country,
- * its region, its province) and, in each scope, in two families of cells:
+ * its region, its province) and, in each scope, in three families of cells:
  * <ul>
  *   <li><b>main</b>: document {@code <scope>|<branch>}, one field per combination of actor kind, category, activity,
  *       gender, status, artisan category, qualification route, card status and membership;</li>
  *   <li><b>age</b>: document {@code <scope>|~age}, one field per combination of actor kind, birth month, gender and
- *       status (the birth month makes this family large, so it carries few other dimensions).</li>
+ *       status (the birth month makes this family large, so it carries few other dimensions);</li>
+ *   <li><b>summary</b>: document {@code <scope>|~summary}, one field per combination of actor kind, gender, status,
+ *       artisan category, qualification route, card status and membership: the main family without the trade, so
+ *       that a read that names no trade dimension reads one small document per scope rather than one per branch.</li>
  * </ul>
  * A read names the scope documents it needs by {@code _id} and adds up their fields in memory; a document stays
  * bounded by the nomenclature and the value sets, not by the number of actors.
@@ -26,7 +29,9 @@ public final class CellLayout {
         MAIN(List.of(Dimension.ACTOR_KIND, Dimension.CATEGORY, Dimension.ACTIVITY, Dimension.GENDER,
                 Dimension.STATUS, Dimension.ARTISAN_CATEGORY, Dimension.QUALIFICATION_ROUTE,
                 Dimension.CARD_STATUS, Dimension.MEMBER)),
-        AGE(List.of(Dimension.ACTOR_KIND, Dimension.AGE_BAND, Dimension.GENDER, Dimension.STATUS));
+        AGE(List.of(Dimension.ACTOR_KIND, Dimension.AGE_BAND, Dimension.GENDER, Dimension.STATUS)),
+        SUMMARY(List.of(Dimension.ACTOR_KIND, Dimension.GENDER, Dimension.STATUS, Dimension.ARTISAN_CATEGORY,
+                Dimension.QUALIFICATION_ROUTE, Dimension.CARD_STATUS, Dimension.MEMBER));
 
         private final List<Dimension> fieldDimensions;
 
@@ -47,6 +52,8 @@ public final class CellLayout {
 
     public static final String NATIONAL = "N";
     private static final String AGE_DOCUMENT = "~age";
+    private static final String SUMMARY_DOCUMENT = "~summary";
+    private static final String MAIN_DOCUMENT = "~main";
     private static final char SEPARATOR = '|';
 
     private CellLayout() {
@@ -56,14 +63,16 @@ public final class CellLayout {
     public record Cell(String documentId, String field) {
     }
 
-    /** The six cells an actor counts in. */
+    /** The nine cells an actor counts in. */
     public static List<Cell> cellsOf(ActorProfile profile) {
-        List<Cell> cells = new ArrayList<>(6);
+        List<Cell> cells = new ArrayList<>(9);
         String main = field(profile, Family.MAIN);
         String age = field(profile, Family.AGE);
+        String summary = field(profile, Family.SUMMARY);
         for (String scope : scopesOf(profile)) {
             cells.add(new Cell(mainDocument(scope, profile.value(Dimension.BRANCH)), main));
-            cells.add(new Cell(ageDocument(scope), age));
+            cells.add(new Cell(familyDocument(scope, Family.AGE), age));
+            cells.add(new Cell(familyDocument(scope, Family.SUMMARY), summary));
         }
         return cells;
     }
@@ -84,8 +93,12 @@ public final class CellLayout {
         return scope + SEPARATOR + escape(branchCode);
     }
 
-    public static String ageDocument(String scope) {
-        return scope + SEPARATOR + AGE_DOCUMENT;
+    /** A scope's one document of the age or the summary family. */
+    public static String familyDocument(String scope, Family family) {
+        if (family == Family.MAIN) {
+            throw new IllegalArgumentException("the main family has a document per branch");
+        }
+        return scope + SEPARATOR + (family == Family.AGE ? AGE_DOCUMENT : SUMMARY_DOCUMENT);
     }
 
     /**
@@ -105,7 +118,7 @@ public final class CellLayout {
             values.put(Dimension.PROVINCE, province);
             values.put(Dimension.REGION, regionOfProvince.apply(province));
         }
-        Family family = AGE_DOCUMENT.equals(rest) ? Family.AGE : Family.MAIN;
+        Family family = familyOf(rest);
         if (family == Family.MAIN) {
             values.put(Dimension.BRANCH, unescape(rest));
         }
@@ -116,8 +129,46 @@ public final class CellLayout {
         return values;
     }
 
-    public static boolean isAgeDocument(String documentId) {
-        return documentId.endsWith(SEPARATOR + AGE_DOCUMENT);
+    private static Family familyOf(String afterScope) {
+        return switch (afterScope) {
+            case AGE_DOCUMENT -> Family.AGE;
+            case SUMMARY_DOCUMENT -> Family.SUMMARY;
+            default -> Family.MAIN;
+        };
+    }
+
+    private static boolean isMainDocument(String documentId) {
+        return familyOf(documentId.substring(documentId.indexOf(SEPARATOR) + 1)) == Family.MAIN;
+    }
+
+    /**
+     * The document of a cell document's scope and family ({@code <scope>|~main}, or an age or summary document
+     * itself), by which the stock's changes and snapshots are kept: a scope's branches in one document, so that a
+     * read of a past day reads one document per scope and period rather than one per branch.
+     */
+    public static String scopeDocument(String documentId) {
+        if (!isMainDocument(documentId)) {
+            return documentId;
+        }
+        return documentId.substring(0, documentId.indexOf(SEPARATOR) + 1) + MAIN_DOCUMENT;
+    }
+
+    /** A cell's field in its {@link #scopeDocument}: a main document's field carries the branch in front. */
+    public static String scopeField(String documentId, String field) {
+        if (!isMainDocument(documentId)) {
+            return field;
+        }
+        return documentId.substring(documentId.indexOf(SEPARATOR) + 1) + SEPARATOR + field;
+    }
+
+    /** The cell a field of a {@link #scopeDocument} stands for. */
+    public static Cell cellOf(String scopeDocument, String scopeField) {
+        if (!isMainDocument(scopeDocument)) {
+            return new Cell(scopeDocument, scopeField);
+        }
+        String scope = scopeDocument.substring(0, scopeDocument.indexOf(SEPARATOR));
+        int split = scopeField.indexOf(SEPARATOR);
+        return new Cell(scope + SEPARATOR + scopeField.substring(0, split), scopeField.substring(split + 1));
     }
 
     private static List<String> scopesOf(ActorProfile profile) {

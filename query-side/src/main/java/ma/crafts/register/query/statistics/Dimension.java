@@ -17,7 +17,9 @@ public enum Dimension {
     QUALIFICATION_ROUTE("qualificationRoute"),
     ACTOR_KIND("actorKind"),
     CARD_STATUS("cardStatus"),
-    MEMBER("member");
+    MEMBER("member"),
+    /** A programme the actor is eligible for, from the eligibility read model ({@link EligibleCounting}). */
+    ELIGIBLE_FOR("eligibleFor");
 
     private final String apiName;
 

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.query.statistics.mongo.StatisticsStore;
@@ -37,37 +37,57 @@ public class FlowCounting {
             }
         }
         long position = store.position();
-        Map<String, String> documents = new LinkedHashMap<>();
+        List<String> periods = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         if (interval == Interval.DAY) {
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                documents.put(FlowLayout.dayDocument(day), day.toString());
+                periods.add(FlowLayout.dayDocument(day));
+                labels.put(FlowLayout.dayDocument(day), day.toString());
             }
         } else {
             for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-                documents.put(FlowLayout.monthDocument(month), month.toString());
+                periods.add(FlowLayout.monthDocument(month));
+                labels.put(FlowLayout.monthDocument(month), month.toString());
             }
         }
-        Map<Map<String, String>, Map<String, Long>> series = new TreeMap<>(Comparator.comparing(Object::toString));
-        store.flows(documents.keySet()).forEach((id, fields) -> fields.forEach((field, count) -> {
-            String stored = FlowLayout.measureOf(field);
-            if (measure.storedAs().contains(stored)) {
-                keyOf(request, measure, stored, FlowLayout.decode(field, codes::regionOf, codes::categoryOf))
-                        .ifPresent(key -> series.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                                .merge(documents.get(id), count, Long::sum));
+        Map<String, String> periodOf = new HashMap<>();
+        Map<String, String> measureOf = new HashMap<>();
+        for (String stored : measure.storedAs()) {
+            for (String period : periods) {
+                String document = FlowLayout.measureDocument(period, stored);
+                periodOf.put(document, labels.get(period));
+                measureOf.put(document, stored);
             }
-        }));
+        }
+        Map<Map<String, String>, Map<String, Long>> series = new HashMap<>();
+        // The same fields come back period after period: each is decoded and matched once, per stored measure, to
+        // the counts of its series (absent for a field the filters leave out).
+        Map<String, Map<String, Optional<Map<String, Long>>>> countsOfField = new HashMap<>();
+        store.flows(periodOf.keySet()).forEach((id, fields) -> {
+            String stored = measureOf.get(id);
+            String period = periodOf.get(id);
+            Map<String, Optional<Map<String, Long>>> ofMeasure = countsOfField.computeIfAbsent(stored,
+                    s -> new HashMap<>());
+            fields.forEach((field, count) -> ofMeasure.computeIfAbsent(field, f -> keyOf(request, measure, stored,
+                            FlowLayout.decode(f, codes::regionOf, codes::categoryOf))
+                            .map(key -> series.computeIfAbsent(key, k -> new HashMap<>())))
+                    .ifPresent(counts -> counts.merge(period, count, Long::sum)));
+        });
         if (series.isEmpty() && request.groupBy().isEmpty()) {
             for (String stored : measure.storedAs()) {
                 series.put(directionKey(measure, stored), new LinkedHashMap<>());
             }
         }
         List<FlowStatistics.Series> result = new ArrayList<>();
-        series.forEach((key, counts) -> {
-            List<FlowStatistics.Point> points = new ArrayList<>(documents.size());
-            documents.values().forEach(period -> points.add(new FlowStatistics.Point(period,
-                    counts.getOrDefault(period, 0L))));
-            result.add(new FlowStatistics.Series(key, points));
-        });
+        List<Map.Entry<Map<String, String>, Map<String, Long>>> sorted = new ArrayList<>(series.entrySet());
+        // Sorted once at the end: a sorted map compared its keys' texts at every one of the many additions.
+        sorted.sort(Map.Entry.comparingByKey(Comparator.comparing(Object::toString)));
+        for (Map.Entry<Map<String, String>, Map<String, Long>> entry : sorted) {
+            List<FlowStatistics.Point> points = new ArrayList<>(labels.size());
+            labels.values().forEach(period -> points.add(new FlowStatistics.Point(period,
+                    entry.getValue().getOrDefault(period, 0L))));
+            result.add(new FlowStatistics.Series(entry.getKey(), points));
+        }
         return new FlowStatistics(result, position);
     }
 

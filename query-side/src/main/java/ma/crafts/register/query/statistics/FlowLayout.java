@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Where a flow is counted: in the document of its UTC day ({@code D|YYYY-MM-DD}) and of its month ({@code M|YYYY-MM}),
- * one field per combination of stored measure, province, branch, actor kind and gender. A month's series reads one
- * document a month; region and category follow from province and branch.
+ * Where a flow is counted: in the document of its stored measure for its UTC day ({@code D|YYYY-MM-DD|<measure>}) and
+ * for its month ({@code M|YYYY-MM|<measure>}), one field per combination of province, branch, actor kind and gender.
+ * A monthly series reads one document a month (two for relocations, in and out), holding that measure's fields only;
+ * region and category follow from province and branch.
  */
 public final class FlowLayout {
 
@@ -27,10 +28,16 @@ public final class FlowLayout {
     private FlowLayout() {
     }
 
-    /** The day and month documents of an instant, day first. */
-    public static List<String> documentsOf(Instant at) {
+    /** The day and month documents of a stored measure at an instant, day first. */
+    public static List<String> documentsOf(Instant at, String storedMeasure) {
         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-        return List.of(dayDocument(day), monthDocument(YearMonth.from(day)));
+        return List.of(measureDocument(dayDocument(day), storedMeasure),
+                measureDocument(monthDocument(YearMonth.from(day)), storedMeasure));
+    }
+
+    /** The document of a stored measure in a period ({@link #dayDocument} or {@link #monthDocument}). */
+    public static String measureDocument(String period, String storedMeasure) {
+        return period + "|" + storedMeasure;
     }
 
     public static String dayDocument(LocalDate day) {
@@ -41,17 +48,16 @@ public final class FlowLayout {
         return "M|" + month;
     }
 
-    /** The field of one stored measure for an actor's profile. */
-    public static String field(String storedMeasure, ActorProfile profile) {
-        StringBuilder field = new StringBuilder(storedMeasure);
+    /** The field of an actor's profile in a measure's document. */
+    public static String field(ActorProfile profile) {
+        StringBuilder field = new StringBuilder();
         for (Dimension dimension : FIELD) {
-            field.append('|').append(CellLayout.escape(profile.value(dimension)));
+            if (!field.isEmpty()) {
+                field.append('|');
+            }
+            field.append(CellLayout.escape(profile.value(dimension)));
         }
         return field.toString();
-    }
-
-    public static String measureOf(String field) {
-        return field.substring(0, field.indexOf('|'));
     }
 
     /** The dimension values a field stands for, region and category looked up from province and branch. */
@@ -59,8 +65,8 @@ public final class FlowLayout {
                                                 Function<String, String> categoryOfBranch) {
         String[] parts = field.split("\\|", -1);
         Map<Dimension, String> values = new EnumMap<>(Dimension.class);
-        for (int i = 0; i < FIELD.size() && i + 1 < parts.length; i++) {
-            values.put(FIELD.get(i), CellLayout.unescape(parts[i + 1]));
+        for (int i = 0; i < FIELD.size() && i < parts.length; i++) {
+            values.put(FIELD.get(i), CellLayout.unescape(parts[i]));
         }
         values.put(Dimension.REGION, regionOfProvince.apply(values.getOrDefault(Dimension.PROVINCE, ActorProfile.NONE)));
         values.put(Dimension.CATEGORY, categoryOfBranch.apply(values.getOrDefault(Dimension.BRANCH, ActorProfile.NONE)));

@@ -79,7 +79,10 @@ public class StatisticsController {
             description = "Counts from pre-aggregated cells. asOf gives the stock at the end of that UTC day. "
                     + "Ministry analysts, auditors and registry administrators read everything; a chamber clerk its "
                     + "own region (also when it names none). ageBand combines with regionCode, provinceCode, "
-                    + "actorKind, gender and status only. Accept: text/csv gives CSV (UTF-8 with BOM).")
+                    + "actorKind, gender and status only. eligibleFor (a programme id) counts the actors eligible "
+                    + "for each programme, from the eligibility model's counts: it combines with regionCode, "
+                    + "provinceCode and branchCode only, takes no asOf, and an actor eligible for two programmes "
+                    + "counts in both groups. Accept: text/csv gives CSV (UTF-8 with BOM).")
     @ApiResponse(responseCode = "200", description = "The groups, their total and the position counted",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ActorStatistics.class)),
@@ -87,6 +90,8 @@ public class StatisticsController {
     @Dimensions
     @Parameter(name = "asOf", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
             description = "A past UTC day YYYY-MM-DD")
+    @Parameter(name = "eligibleFor", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "A programme id; also a groupBy dimension (the programmes the actors are eligible for)")
     public ResponseEntity<?> actors(HttpServletRequest request) {
         Map<String, String> parameters = parameters(request);
         ActorStatistics statistics = queries.actors(parameters);

@@ -68,6 +68,8 @@ public class StatisticsProjection {
         private final Map<String, List<GuardedCounts.Delta>> flows = new LinkedHashMap<>();
         private final Set<String> branches = new TreeSet<>();
         private long highestPosition = -1;
+        private LocalDate firstDay;
+        private LocalDate lastDay;
 
         Batch(ProjectionBatches.Scope scope) {
             this.writer = scope.writer();
@@ -88,6 +90,9 @@ public class StatisticsProjection {
 
         void apply(ArtisanEvent event, WriterProgress progress) {
             highestPosition = Math.max(highestPosition, event.position());
+            LocalDate day = dayOf(event);
+            firstDay = firstDay == null || day.isBefore(firstDay) ? day : firstDay;
+            lastDay = lastDay == null || day.isAfter(lastDay) ? day : lastDay;
             facts.organisation(event.payload()).ifPresentOrElse(
                     organisation -> {
                         // An organisation's stream holds its registration once, at sequence 0.
@@ -115,29 +120,34 @@ public class StatisticsProjection {
             if (to.equals(from)) {
                 return;
             }
-            LocalDate day = event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
             if (from != null) {
-                count(event, progress, from, -1, day);
+                count(event, progress, from, -1, dayOf(event));
             }
-            count(event, progress, to, 1, day);
+            count(event, progress, to, 1, dayOf(event));
             branches.add(to.value(Dimension.BRANCH));
         }
 
         private void count(ArtisanEvent event, WriterProgress progress, ActorProfile profile, int change,
                            LocalDate day) {
             for (CellLayout.Cell cell : CellLayout.cellsOf(profile)) {
-                GuardedCounts.Delta delta = new GuardedCounts.Delta(event.position(), progress, cell.field(), change);
-                cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>()).add(delta);
+                cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>())
+                        .add(new GuardedCounts.Delta(event.position(), progress, cell.field(), change));
+                GuardedCounts.Delta stockDelta = new GuardedCounts.Delta(event.position(), progress,
+                        CellLayout.scopeField(cell.documentId(), cell.field()), change);
                 for (String period : StockPeriods.documentsOf(day)) {
                     stockDeltas.computeIfAbsent(StockPeriods.deltaDocument(period, cell.documentId()),
-                            id -> new ArrayList<>()).add(delta);
+                            id -> new ArrayList<>()).add(stockDelta);
                 }
             }
         }
 
+        private static LocalDate dayOf(ArtisanEvent event) {
+            return event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        }
+
         private void flow(ArtisanEvent event, WriterProgress progress, String storedMeasure, ActorProfile profile) {
-            String field = FlowLayout.field(storedMeasure, profile);
-            for (String document : FlowLayout.documentsOf(event.occurredAt())) {
+            String field = FlowLayout.field(profile);
+            for (String document : FlowLayout.documentsOf(event.occurredAt(), storedMeasure)) {
                 flows.computeIfAbsent(document, id -> new ArrayList<>())
                         .add(new GuardedCounts.Delta(event.position(), progress, field, 1));
             }
@@ -149,11 +159,11 @@ public class StatisticsProjection {
             for (ArtisanState state : folded.changed()) {
                 artisans.add(new TrackedArtisan(state, birthMonths.get(state.artisanId())));
             }
-            if (cells.isEmpty() && flows.isEmpty() && artisans.isEmpty()) {
+            if (cells.isEmpty() && flows.isEmpty() && artisans.isEmpty() && lastDay == null) {
                 return;
             }
             store.write(writer, new StatisticsStore.Changes(cells, stockDeltas, flows, branches, highestPosition,
-                    artisans));
+                    lastDay == null ? null : new StatisticsStore.Days(firstDay, lastDay), artisans));
         }
     }
 }

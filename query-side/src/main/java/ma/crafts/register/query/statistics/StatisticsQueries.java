@@ -37,15 +37,17 @@ public class StatisticsQueries {
     private static final int MAX_MONTHS = 600;
 
     private final ActorCounting actors;
+    private final EligibleCounting eligible;
     private final FlowCounting flows;
     private final ReferenceCatalog catalog;
     private final CodeLookups codes;
     private final ReadAccess access;
     private final RegisterCalendar calendar;
 
-    public StatisticsQueries(ActorCounting actors, FlowCounting flows, ReferenceCatalog catalog, ReadAccess access,
-                             RegisterCalendar calendar) {
+    public StatisticsQueries(ActorCounting actors, EligibleCounting eligible, FlowCounting flows,
+                             ReferenceCatalog catalog, ReadAccess access, RegisterCalendar calendar) {
         this.actors = actors;
+        this.eligible = eligible;
         this.flows = flows;
         this.catalog = catalog;
         this.codes = new CodeLookups(catalog);
@@ -59,13 +61,17 @@ public class StatisticsQueries {
         LocalDate today = today();
         LocalDate day = today;
         String asOf = parameters.get(AS_OF);
+        boolean eligibility = request.dimensions().contains(Dimension.ELIGIBLE_FOR);
         if (asOf != null && !asOf.isBlank()) {
+            if (eligibility) {
+                throw new InvalidInputException(AS_OF, "eligibleFor is counted for today only");
+            }
             day = date(AS_OF, asOf.trim());
             if (day.isAfter(today)) {
                 throw new InvalidInputException(AS_OF, "must be today or a past day");
             }
         }
-        return actors.count(request, day, today);
+        return eligibility ? eligible.count(request) : actors.count(request, day, today);
     }
 
     /** {@code GET /api/v1/statistics/flows}. */

@@ -146,7 +146,8 @@ public class StatisticsRecount {
         branches.add(ActorProfile.NONE);
         List<String> documents = new ArrayList<>();
         for (String scope : scopes) {
-            documents.add(CellLayout.ageDocument(scope));
+            documents.add(CellLayout.familyDocument(scope, CellLayout.Family.AGE));
+            documents.add(CellLayout.familyDocument(scope, CellLayout.Family.SUMMARY));
             branches.forEach(branch -> documents.add(CellLayout.mainDocument(scope, branch)));
         }
         return documents;

@@ -93,7 +93,7 @@ public record StatisticsRequest(List<Dimension> groupBy, Map<Dimension, String> 
 
     private static String canonical(Dimension dimension, String value) {
         return switch (dimension) {
-            case REGION, PROVINCE, CATEGORY, BRANCH, ACTIVITY, AGE_BAND -> value;
+            case REGION, PROVINCE, CATEGORY, BRANCH, ACTIVITY, AGE_BAND, ELIGIBLE_FOR -> value;
             case MEMBER -> value.toLowerCase(Locale.ROOT);
             default -> value.toUpperCase(Locale.ROOT);
         };
@@ -114,6 +114,8 @@ public record StatisticsRequest(List<Dimension> groupBy, Map<Dimension, String> 
             case ACTOR_KIND -> isNameOf(ActorKind.class, value);
             case CARD_STATUS -> value.equals(ActorProfile.NONE) || isNameOf(CardStatus.class, value);
             case MEMBER -> value.equals("true") || value.equals("false");
+            // The programmes are the programme read model's; EligibleCounting answers 400 for one it does not know.
+            case ELIGIBLE_FOR -> !value.isEmpty();
         };
     }
 

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The periods a cell's changes are kept by, so that the stock at the end of a past day is the current count minus the
- * changes recorded after it: the rest of that day's month day by day, then whole months. A stock a year back reads
- * at most 31 + 12 periods of the cells it needs, whatever the number of events.
+ * The periods a cell's changes are kept by: each UTC day and each month. With the snapshots at the end of closed
+ * months they give the stock at the end of any past day ({@link StockAsOf}).
  */
 public final class StockPeriods {
 
@@ -20,8 +19,18 @@ public final class StockPeriods {
         return List.of(FlowLayout.dayDocument(day), FlowLayout.monthDocument(YearMonth.from(day)));
     }
 
+    /** The document that keeps the changes of a cell document in a period: its scope's, for that family. */
     public static String deltaDocument(String period, String cellDocument) {
-        return period + "|" + cellDocument;
+        return period + "|" + CellLayout.scopeDocument(cellDocument);
+    }
+
+    /** The days from {@code first} to {@code last}, both included. */
+    public static List<String> days(LocalDate first, LocalDate last) {
+        List<String> days = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(FlowLayout.dayDocument(day));
+        }
+        return days;
     }
 
     /** The periods that together cover every day after {@code asOf} up to and including {@code today}. */

@@ -28,9 +28,10 @@ import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
 import ma.crafts.register.events.enterprise.EnterpriseSupervisingArtisanChanged;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
-import ma.crafts.register.query.QuerySideApplication;
+import ma.crafts.register.query.support.Callers;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
+import ma.crafts.register.query.support.QueryRestContext;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
@@ -46,8 +47,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Histories over HTTP: an artisan's paging and filters, each event's trace id, reason and changes computed from the
@@ -57,12 +58,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * verification. Events are appended as the command side appends
  * them, with the metadata its correlation data provider copies from the command.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "register.mongodb.embedded.backend=memory",
-                "register.mongodb.embedded.port=0",
-                "register.data-dir=target/history-rest-test-data"
-        })
+@QueryRestContext
+@TestPropertySource(properties = "register.data-dir=target/history-rest-test-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryRestTest {
 
@@ -86,20 +83,12 @@ class HistoryRestTest {
 
     private HttpApi api;
     private long lastPosition;
-    private String auditor;
-    private String analyst;
-    private String clerkMarrakechSafi;
-    private String clerkRabat;
-    private String admin;
+    private Callers as;
 
     @BeforeAll
     void seed() {
         api = new HttpApi(port);
-        auditor = api.token("auditor-1", List.of("AUDITOR"), null);
-        analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
-        clerkMarrakechSafi = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
-        clerkRabat = api.token("clerk-04", List.of("CHAMBER_CLERK"), "MA-04");
-        admin = api.token("admin-1", List.of("REGISTRY_ADMIN"), null);
+        as = Callers.of(api);
 
         // Karim: registered in Marrakech, his phone and activity amended, moved to Safi (same region), suspended.
         append("a-karim", 0, "2024-01-10T09:00:00Z", registration("a-karim", "+212600000001"), null);
@@ -209,32 +198,32 @@ class HistoryRestTest {
 
     @Test
     void pagesThroughTheEventsOldestFirst() {
-        JsonNode first = page(BUSY + "?size=10", auditor);
+        JsonNode first = page(BUSY + "?size=10", as.auditor());
         assertThat(first.get("page").asInt()).isZero();
         assertThat(first.get("size").asInt()).isEqualTo(10);
         assertThat(first.get("total").asLong()).isEqualTo(2 * BUSY_SUSPENSIONS + 1);
         assertThat(sequences(first)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
-        assertThat(sequences(page(BUSY + "?size=10&page=2", auditor)))
+        assertThat(sequences(page(BUSY + "?size=10&page=2", as.auditor())))
                 .containsExactly(20L, 21L, 22L, 23L, 24L, 25L, 26L, 27L, 28L, 29L);
-        assertThat(sequences(page(BUSY + "?size=10&page=4", auditor))).containsExactly(40L);
-        assertThat(page(BUSY + "?size=10&page=5", auditor).get("items")).isEmpty();
-        JsonNode defaults = page(BUSY, auditor);
+        assertThat(sequences(page(BUSY + "?size=10&page=4", as.auditor()))).containsExactly(40L);
+        assertThat(page(BUSY + "?size=10&page=5", as.auditor()).get("items")).isEmpty();
+        JsonNode defaults = page(BUSY, as.auditor());
         assertThat(defaults.get("size").asInt()).isEqualTo(20);
         assertThat(defaults.get("items")).hasSize(20);
     }
 
     @Test
     void filtersByTypeAndByTimeBothEndsIncluded() {
-        JsonNode suspensions = page(BUSY + "?type=ArtisanSuspended&size=100", auditor);
+        JsonNode suspensions = page(BUSY + "?type=ArtisanSuspended&size=100", as.auditor());
         assertThat(suspensions.get("total").asLong()).isEqualTo(BUSY_SUSPENSIONS);
         suspensions.get("items").forEach(item -> assertThat(item.get("type").asText()).isEqualTo("ArtisanSuspended"));
 
-        JsonNode window = page(KARIM + "?from=2024-02-01T09:00:00Z&to=2024-03-01T09:00:00Z", auditor);
+        JsonNode window = page(KARIM + "?from=2024-02-01T09:00:00Z&to=2024-03-01T09:00:00Z", as.auditor());
         assertThat(sequences(window)).containsExactly(1L, 2L);
-        assertThat(sequences(page(KARIM + "?from=2024-02-01T09:00:01Z", auditor))).containsExactly(2L, 3L);
-        assertThat(sequences(page(KARIM + "?to=2024-01-31T00:00:00%2B01:00", auditor))).containsExactly(0L);
+        assertThat(sequences(page(KARIM + "?from=2024-02-01T09:00:01Z", as.auditor()))).containsExactly(2L, 3L);
+        assertThat(sequences(page(KARIM + "?to=2024-01-31T00:00:00%2B01:00", as.auditor()))).containsExactly(0L);
         JsonNode combined = page(BUSY + "?type=ArtisanReinstated&from=2024-01-03T09:00:00Z&to=2024-01-07T09:00:00Z",
-                auditor);
+                as.auditor());
         assertThat(sequences(combined)).containsExactly(2L, 4L, 6L);
         assertThat(combined.get("total").asLong()).isEqualTo(3);
     }
@@ -245,13 +234,13 @@ class HistoryRestTest {
                 "from=yesterday", "from", "to=2024-13-01T00:00:00Z", "to", "type=ArtisanVanished", "type",
                 "from=2024-03-01T00:00:00Z&to=2024-02-01T00:00:00Z", "to");
         bad.forEach((query, field) -> {
-            Response response = api.get(KARIM + "?" + query, auditor);
+            Response response = api.get(KARIM + "?" + query, as.auditor());
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).as(query).startsWith("application/problem+json");
             assertThat(response.body().get("type").asText()).isEqualTo("/problems/validation");
             assertThat(response.body().get("errors").get(0).get("field").asText()).as(query).isEqualTo(field);
         });
-        Response several = api.get(KARIM + "?size=500&type=Nope&from=x", auditor);
+        Response several = api.get(KARIM + "?size=500&type=Nope&from=x", as.auditor());
         assertThat(several.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         several.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
@@ -260,7 +249,7 @@ class HistoryRestTest {
 
     @Test
     void eachEventCarriesItsTraceIdReasonAndWhatItChanged() {
-        JsonNode items = page(KARIM, auditor).get("items");
+        JsonNode items = page(KARIM, as.auditor()).get("items");
         assertThat(items).hasSize(4);
         for (int i = 0; i < 4; i++) {
             assertThat(items.get(i).get("traceId").asText()).isEqualTo("trace-a-karim-" + i);
@@ -295,7 +284,7 @@ class HistoryRestTest {
 
     @Test
     void changesOnALaterPageAreComputedFromTheWholeStream() {
-        JsonNode item = page(BUSY + "?size=1&page=40", auditor).get("items").get(0);
+        JsonNode item = page(BUSY + "?size=1&page=40", as.auditor()).get("items").get(0);
         assertThat(item.get("type").asText()).isEqualTo("ArtisanReinstated");
         assertThat(change(item, "status").get("before").asText()).isEqualTo("SUSPENDED");
         assertThat(change(item, "status").get("after").asText()).isEqualTo("ACTIVE");
@@ -303,7 +292,7 @@ class HistoryRestTest {
 
     @Test
     void personalDataInChangesIsMaskedForAnalystsAndOpenForTheRegionsClerk() {
-        JsonNode masked = page(KARIM, analyst).get("items");
+        JsonNode masked = page(KARIM, as.analyst()).get("items");
         assertThat(masked.toString()).doesNotContain("+2126").doesNotContain("Karim").doesNotContain("KK123456")
                 .doesNotContain("ciphertext").doesNotContain("mistyped").doesNotContain("workshop");
         JsonNode amendment = masked.get(1);
@@ -317,16 +306,16 @@ class HistoryRestTest {
         assertThat(change(masked.get(2), "provinceCode").get("after").asText()).isEqualTo("MA-SAF");
         assertThat(masked.get(3).get("reason").asText()).isEqualTo("***");
 
-        JsonNode regionsClerk = page(KARIM, clerkMarrakechSafi).get("items");
+        JsonNode regionsClerk = page(KARIM, as.clerk07()).get("items");
         assertThat(change(regionsClerk.get(1), "personalData.phone").get("after").asText())
                 .isEqualTo("+212600000002");
         assertThat(regionsClerk.get(1).get("reason").asText()).isEqualTo("phone number mistyped");
-        assertThat(api.get(KARIM, clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get(KARIM, as.clerk04()).status()).isEqualTo(403);
     }
 
     @Test
     void aCooperativesHistoryShowsItsChangesAndItsStateAsOfAnInstant() {
-        JsonNode items = page(COOPERATIVE + "/history", auditor).get("items");
+        JsonNode items = page(COOPERATIVE + "/history", as.auditor()).get("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(1).get("traceId").asText()).isEqualTo("trace-c-argan-1");
         assertThat(items.get(1).get("reason").asText()).isEqualTo("new statutes");
@@ -337,46 +326,47 @@ class HistoryRestTest {
         assertThat(change(items.get(1), "registration.representative.phone").get("after").asText())
                 .isEqualTo("+212600000011");
         assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("SUSPENDED");
-        assertThat(sequences(page(COOPERATIVE + "/history?type=CooperativeSuspended", auditor))).containsExactly(2L);
+        assertThat(sequences(page(COOPERATIVE + "/history?type=CooperativeSuspended",
+                as.auditor()))).containsExactly(2L);
 
-        JsonNode masked = page(COOPERATIVE + "/history", analyst).get("items");
+        JsonNode masked = page(COOPERATIVE + "/history", as.analyst()).get("items");
         assertThat(masked.toString()).doesNotContain("+2126").doesNotContain("statutes");
         assertThat(change(masked.get(1), "registration.representative").get("after").asText()).isEqualTo("***");
-        assertThat(api.get(COOPERATIVE + "/history", clerkRabat).status()).isEqualTo(403);
-        assertThat(api.get(COOPERATIVE + "/history?type=ArtisanSuspended", auditor).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/cooperatives/a-karim/history", auditor).status())
+        assertThat(api.get(COOPERATIVE + "/history", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get(COOPERATIVE + "/history?type=ArtisanSuspended", as.auditor()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/cooperatives/a-karim/history", as.auditor()).status())
                 .as("an artisan is no cooperative").isEqualTo(404);
-        assertThat(api.get("/api/v1/cooperatives/c-nowhere/history", auditor).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/cooperatives/c-nowhere/history", as.auditor()).status()).isEqualTo(404);
 
-        JsonNode before = page(COOPERATIVE + "?asOf=2024-05-05T08:59:59Z", auditor);
+        JsonNode before = page(COOPERATIVE + "?asOf=2024-05-05T08:59:59Z", as.auditor());
         assertThat(before.get("name").get("fr").asText()).isEqualTo("Coopérative Argan");
         assertThat(before.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(before.get("version").asLong()).isZero();
-        JsonNode after = page(COOPERATIVE + "?asOf=2024-09-05T09:00:00Z", auditor);
+        JsonNode after = page(COOPERATIVE + "?asOf=2024-09-05T09:00:00Z", as.auditor());
         assertThat(after.get("name").get("fr").asText()).isEqualTo("Coopérative Argan Essaouira");
         assertThat(after.get("status").asText()).isEqualTo("SUSPENDED");
-        assertThat(api.get(COOPERATIVE + "?asOf=2024-01-01T00:00:00Z", auditor).status()).isEqualTo(404);
-        assertThat(api.get(COOPERATIVE + "?asOf=yesterday", auditor).status()).isEqualTo(400);
-        assertThat(api.get(COOPERATIVE + "?asOf=2024-05-06T00:00:00Z", clerkRabat).status()).isEqualTo(403);
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-01-01T00:00:00Z", as.auditor()).status()).isEqualTo(404);
+        assertThat(api.get(COOPERATIVE + "?asOf=yesterday", as.auditor()).status()).isEqualTo(400);
+        assertThat(api.get(COOPERATIVE + "?asOf=2024-05-06T00:00:00Z", as.clerk04()).status()).isEqualTo(403);
     }
 
     @Test
     void anEnterprisesHistoryShowsItsSupervisorChangeAndItsStateAsOfAnInstant() {
-        JsonNode items = page(ENTERPRISE + "/history", clerkMarrakechSafi).get("items");
+        JsonNode items = page(ENTERPRISE + "/history", as.clerk07()).get("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(1).get("reason").asText()).isEqualTo("supervisor retired");
         assertThat(fields(items.get(1))).containsExactly("supervisingArtisanId");
         assertThat(change(items.get(1), "supervisingArtisanId").get("before").asText()).isEqualTo("a-karim");
         assertThat(change(items.get(1), "supervisingArtisanId").get("after").asText()).isEqualTo("a-busy");
         assertThat(change(items.get(2), "status").get("after").asText()).isEqualTo("STRUCK_OFF");
-        assertThat(page(ENTERPRISE + "/history?from=2024-06-01T09:00:00Z&size=1", auditor).get("total").asLong())
+        assertThat(page(ENTERPRISE + "/history?from=2024-06-01T09:00:00Z&size=1", as.auditor()).get("total").asLong())
                 .isEqualTo(2);
 
-        JsonNode asOf = page(ENTERPRISE + "?asOf=2024-07-01T00:00:00Z", analyst);
+        JsonNode asOf = page(ENTERPRISE + "?asOf=2024-07-01T00:00:00Z", as.analyst());
         assertThat(asOf.get("supervisingArtisanId").asText()).isEqualTo("a-busy");
         assertThat(asOf.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(asOf.get("masked").asBoolean()).isTrue();
-        assertThat(page(ENTERPRISE, analyst).get("status").asText()).isEqualTo("STRUCK_OFF");
+        assertThat(page(ENTERPRISE, as.analyst()).get("status").asText()).isEqualTo("STRUCK_OFF");
     }
 
     @Test
@@ -387,22 +377,22 @@ class HistoryRestTest {
         assertThat(sealed.getString("algorithm")).isEqualTo(PersonalDataVault.ALGORITHM);
         assertThat(sealed.toJson()).doesNotContain("Alaoui");
 
-        JsonNode items = page(SEALED, auditor).get("items");
+        JsonNode items = page(SEALED, as.auditor()).get("items");
         assertThat(items.get(1).get("reason").asText()).as("read through the upcaster").isEqualTo("asked by Mr Alaoui");
         assertThat(items.get(2).get("reason").asText()).isEqualTo("back to Mr Alaoui's workshop");
         assertThat(items.get(2).get("payload").get("reason").asText()).isEqualTo("back to Mr Alaoui's workshop");
-        JsonNode masked = page(SEALED, analyst).get("items");
+        JsonNode masked = page(SEALED, as.analyst()).get("items");
         assertThat(masked.toString()).doesNotContain("Alaoui");
         assertThat(masked.get(1).get("reason").asText()).isEqualTo("***");
 
         vault.erase("a-sealed");
-        JsonNode erased = page(SEALED, auditor).get("items");
+        JsonNode erased = page(SEALED, as.auditor()).get("items");
         assertThat(erased.toString()).as("neither the sealed reason nor the one stored in clear")
                 .doesNotContain("Alaoui");
         assertThat(erased.get(1).get("reason").isNull()).isTrue();
         assertThat(erased.get(2).get("reason").isNull()).isTrue();
         assertThat(erased.get(2).get("personalDataErased").asBoolean()).isTrue();
-        JsonNode verification = api.get("/api/v1/audit/actors/a-sealed/verification", auditor).body();
+        JsonNode verification = api.get("/api/v1/audit/actors/a-sealed/verification", as.auditor()).body();
         assertThat(verification.get("valid").asBoolean()).as("upcasting happens on read").isTrue();
         assertThat(verification.get("events").asLong()).isEqualTo(3);
     }
@@ -416,7 +406,7 @@ class HistoryRestTest {
 
     @Test
     void aBodysHistoryShowsItsAffiliationAndItsStateAsOfAnInstant() {
-        JsonNode items = page(PROVINCIAL_BODY + "/history", auditor).get("items");
+        JsonNode items = page(PROVINCIAL_BODY + "/history", as.auditor()).get("items");
         assertThat(items).hasSize(2);
         assertThat(items.get(0).get("type").asText()).isEqualTo("ProfessionalBodyConstituted");
         assertThat(change(items.get(0), "territoryCode").get("after").asText()).isEqualTo("MA-MAR");
@@ -424,49 +414,49 @@ class HistoryRestTest {
         assertThat(items.get(1).get("reason").asText()).isEqualTo("assembly vote");
         assertThat(fields(items.get(1))).containsExactly("parentBodyId");
         assertThat(change(items.get(1), "parentBodyId").get("after").asText()).isEqualTo("body-b02-07");
-        assertThat(sequences(page(PROVINCIAL_BODY + "/history?type=ProfessionalBodyAffiliated", admin)))
+        assertThat(sequences(page(PROVINCIAL_BODY + "/history?type=ProfessionalBodyAffiliated", as.admin())))
                 .containsExactly(1L);
-        assertThat(page(PROVINCIAL_BODY + "/history", analyst).get("items").get(1).get("reason").asText())
+        assertThat(page(PROVINCIAL_BODY + "/history", as.analyst()).get("items").get(1).get("reason").asText())
                 .isEqualTo("***");
-        assertThat(page(PROVINCIAL_BODY + "/history", clerkMarrakechSafi).get("total").asLong()).isEqualTo(2);
-        Response otherRegion = api.get(PROVINCIAL_BODY + "/history", clerkRabat);
-        Response unknown = api.get("/api/v1/professional-bodies/body-nowhere/history", clerkRabat);
+        assertThat(page(PROVINCIAL_BODY + "/history", as.clerk07()).get("total").asLong()).isEqualTo(2);
+        Response otherRegion = api.get(PROVINCIAL_BODY + "/history", as.clerk04());
+        Response unknown = api.get("/api/v1/professional-bodies/body-nowhere/history", as.clerk04());
         assertThat(otherRegion.status()).isEqualTo(403);
         assertThat(unknown.status()).isEqualTo(403);
         assertThat(unknown.body().get("detail")).as("an unknown body is refused in the same words")
                 .isEqualTo(otherRegion.body().get("detail"));
-        assertThat(api.get("/api/v1/professional-bodies/body-nowhere/history", auditor).status()).isEqualTo(404);
-        assertThat(api.get(PROVINCIAL_BODY + "/history?type=CooperativeSuspended", auditor).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/professional-bodies/c-argan/history", auditor).status())
+        assertThat(api.get("/api/v1/professional-bodies/body-nowhere/history", as.auditor()).status()).isEqualTo(404);
+        assertThat(api.get(PROVINCIAL_BODY + "/history?type=CooperativeSuspended", as.auditor()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/professional-bodies/c-argan/history", as.auditor()).status())
                 .as("a cooperative is no body").isEqualTo(404);
 
-        JsonNode before = page(PROVINCIAL_BODY + "?asOf=2024-06-20T08:59:59Z", clerkMarrakechSafi);
+        JsonNode before = page(PROVINCIAL_BODY + "?asOf=2024-06-20T08:59:59Z", as.clerk07());
         assertThat(before.get("parentBodyId").isNull()).isTrue();
         assertThat(before.get("version").asLong()).isZero();
         assertThat(before.get("members").isNull()).as("memberships live in the artisans' streams").isTrue();
-        JsonNode after = page(PROVINCIAL_BODY + "?asOf=2024-06-20T09:00:00Z", analyst);
+        JsonNode after = page(PROVINCIAL_BODY + "?asOf=2024-06-20T09:00:00Z", as.analyst());
         assertThat(after.get("parentBodyId").asText()).isEqualTo("body-b02-07");
         assertThat(after.get("name").get("fr").asText()).isEqualTo("Corporation B02 Marrakech");
-        assertThat(page(REGIONAL_BODY + "?asOf=2024-06-01T00:00:00Z", auditor).get("childBodyIds")).isEmpty();
-        assertThat(page(REGIONAL_BODY + "?asOf=2024-07-01T00:00:00Z", auditor).get("childBodyIds").get(0).asText())
+        assertThat(page(REGIONAL_BODY + "?asOf=2024-06-01T00:00:00Z", as.auditor()).get("childBodyIds")).isEmpty();
+        assertThat(page(REGIONAL_BODY + "?asOf=2024-07-01T00:00:00Z", as.auditor()).get("childBodyIds").get(0).asText())
                 .isEqualTo("body-b02-mar");
-        assertThat(page(REGIONAL_BODY, auditor).get("childBodyIds").get(0).asText()).isEqualTo("body-b02-mar");
-        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-02-01T00:00:00Z", auditor).status()).isEqualTo(404);
-        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-02-01T00:00:00Z", clerkMarrakechSafi).status())
+        assertThat(page(REGIONAL_BODY, as.auditor()).get("childBodyIds").get(0).asText()).isEqualTo("body-b02-mar");
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-02-01T00:00:00Z", as.auditor()).status()).isEqualTo(404);
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-02-01T00:00:00Z", as.clerk07()).status())
                 .as("the region's clerk learns it was not constituted yet").isEqualTo(404);
-        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-07-01T00:00:00Z", clerkRabat).status()).isEqualTo(403);
-        assertThat(api.get(PROVINCIAL_BODY + "?asOf=soon", auditor).status()).isEqualTo(400);
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=2024-07-01T00:00:00Z", as.clerk04()).status()).isEqualTo(403);
+        assertThat(api.get(PROVINCIAL_BODY + "?asOf=soon", as.auditor()).status()).isEqualTo(400);
     }
 
     @Test
     void aBodysStreamIsVerifiedLikeAnyActorsAndAnEditedCommitShows() {
-        JsonNode intact = api.get("/api/v1/audit/actors/body-b02-mar/verification", auditor).body();
+        JsonNode intact = api.get("/api/v1/audit/actors/body-b02-mar/verification", as.auditor()).body();
         assertThat(intact.get("valid").asBoolean()).isTrue();
         assertThat(intact.get("events").asLong()).isEqualTo(2);
 
         database.getCollection("commits").updateOne(Filters.eq("streamKeys", "body-b02-rab#0"),
                 Updates.set("events.0.payload.territoryCode", "MA-SAL"));
-        Response edited = api.get("/api/v1/audit/actors/body-b02-rab/verification", auditor);
+        Response edited = api.get("/api/v1/audit/actors/body-b02-rab/verification", as.auditor());
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.body().get("valid").asBoolean()).isFalse();
         assertThat(edited.body().get("firstBrokenLink").get("sequence").asLong()).isZero();

@@ -15,10 +15,11 @@ import ma.crafts.register.eventstore.AppendReceipts;
 import ma.crafts.register.events.artisan.CardIssued;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
-import ma.crafts.register.query.QuerySideApplication;
 import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
+import ma.crafts.register.query.support.Callers;
 import ma.crafts.register.query.support.HttpApi;
 import ma.crafts.register.query.support.HttpApi.Response;
+import ma.crafts.register.query.support.QueryRestContext;
 import ma.crafts.register.query.support.TestEvents;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
@@ -29,22 +30,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every response that shows personal data in clear leaves one record in the read log, which only auditors read; a
  * read whose record cannot be written is refused with 503 and shows nothing.
  */
-@SpringBootTest(classes = {QuerySideApplication.class, PersonalDataReadLogRestTest.FailingRecords.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "register.mongodb.embedded.backend=memory",
-                "register.mongodb.embedded.port=0",
-                "register.data-dir=target/read-log-rest-test-data"
-        })
+@QueryRestContext
+@Import(PersonalDataReadLogRestTest.FailingRecords.class)
+@TestPropertySource(properties = "register.data-dir=target/read-log-rest-test-data")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PersonalDataReadLogRestTest {
 
@@ -81,16 +79,12 @@ class PersonalDataReadLogRestTest {
 
     private HttpApi api;
     private long lastPosition;
-    private String auditor;
-    private String analyst;
-    private String clerk;
+    private Callers as;
 
     @BeforeAll
     void seed() {
         api = new HttpApi(port);
-        auditor = api.token("auditor-1", List.of("AUDITOR"), null);
-        analyst = api.token("analyst-1", List.of("MINISTRY_ANALYST"), null);
-        clerk = api.token("clerk-07", List.of("CHAMBER_CLERK"), "MA-07");
+        as = Callers.of(api);
         publish("Artisan", "a-fatima", TestEvents.registered("a-fatima", "MA-MAR", "MA-07", "B01",
                 vault.seal("a-fatima", person("EE123456"))));
         publish("Artisan", "a-nadia", TestEvents.registered("a-nadia", "MA-MAR", "MA-07", "B01",
@@ -125,13 +119,15 @@ class PersonalDataReadLogRestTest {
 
     @Test
     void eachDisclosingResponseIsLoggedOnceAndOnlyAuditorsReadTheLog() {
-        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition, auditor).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/artisans/a-fatima/history", clerk).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/cooperatives/c-argan?minPosition=" + lastPosition, clerk).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition, analyst).status())
+        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition,
+                as.auditor()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/artisans/a-fatima/history", as.clerk07()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cooperatives/c-argan?minPosition=" + lastPosition,
+                as.clerk07()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition, as.analyst()).status())
                 .as("masked: nothing to log").isEqualTo(200);
 
-        JsonNode fatima = reads("?actorId=a-fatima", auditor).body();
+        JsonNode fatima = reads("?actorId=a-fatima", as.auditor()).body();
         assertThat(fatima.get("total").asLong()).isEqualTo(2);
         List<String> readers = new ArrayList<>();
         fatima.get("items").forEach(item -> readers.add(item.get("subject").asText() + " "
@@ -141,24 +137,25 @@ class PersonalDataReadLogRestTest {
         JsonNode newest = fatima.get("items").get(0);
         assertThat(newest.get("roles").get(0).asText()).isEqualTo("CHAMBER_CLERK");
         assertThat(newest.get("fields").toString()).contains("cin", "firstName", "birthDate");
-        assertThat(reads("?actorId=c-argan&subject=clerk-07", auditor).body().get("total").asLong()).isEqualTo(1);
-        assertThat(reads("?subject=analyst-1", auditor).body().get("total").asLong()).isZero();
-        assertThat(reads("?from=2099-01-01T00:00:00Z", auditor).body().get("total").asLong()).isZero();
-        assertThat(reads("/verification", auditor).body().get("valid").asBoolean()).isTrue();
+        assertThat(reads("?actorId=c-argan&subject=clerk-07", as.auditor()).body().get("total").asLong()).isEqualTo(1);
+        assertThat(reads("?subject=analyst-1", as.auditor()).body().get("total").asLong()).isZero();
+        assertThat(reads("?from=2099-01-01T00:00:00Z", as.auditor()).body().get("total").asLong()).isZero();
+        assertThat(reads("/verification", as.auditor()).body().get("valid").asBoolean()).isTrue();
 
-        assertThat(reads("", clerk).status()).isEqualTo(403);
-        assertThat(reads("", analyst).status()).isEqualTo(403);
+        assertThat(reads("", as.clerk07()).status()).isEqualTo(403);
+        assertThat(reads("", as.analyst()).status()).isEqualTo(403);
         assertThat(reads("", null).status()).isEqualTo(401);
-        assertThat(reads("?from=yesterday", auditor).status()).isEqualTo(400);
+        assertThat(reads("?from=yesterday", as.auditor()).status()).isEqualTo(400);
     }
 
     @Test
     void thePrintedCardIsARead() {
         // A masked read, which logs nothing, waits for the card's projection.
-        assertThat(api.get("/api/v1/artisans/a-nadia?minPosition=" + lastPosition, analyst).status()).isEqualTo(200);
-        Response printed = api.get("/api/v1/cards/MA07-C-0001/document", clerk, "application/pdf");
+        assertThat(api.get("/api/v1/artisans/a-nadia?minPosition=" + lastPosition,
+                as.analyst()).status()).isEqualTo(200);
+        Response printed = api.get("/api/v1/cards/MA07-C-0001/document", as.clerk07(), "application/pdf");
         assertThat(printed.status()).as(printed.text()).isEqualTo(200);
-        JsonNode newest = reads("?subject=clerk-07", auditor).body().get("items").get(0);
+        JsonNode newest = reads("?subject=clerk-07", as.auditor()).body().get("items").get(0);
         assertThat(newest.get("request").asText()).isEqualTo("GET /api/v1/cards/MA07-C-0001/document");
         assertThat(newest.get("actorId").asText()).isEqualTo("a-nadia");
         assertThat(newest.get("fields").toString()).isEqualTo("[\"firstName\",\"lastName\"]");
@@ -166,21 +163,22 @@ class PersonalDataReadLogRestTest {
 
     @Test
     void theRequestsTraceIdIsRecordedAndEchoed() {
-        Response view = api.get("/api/v1/artisans/a-nadia?minPosition=" + lastPosition, auditor, Map.of("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01"));
+        Response view = api.get("/api/v1/artisans/a-nadia?minPosition=" + lastPosition,
+                as.auditor(), Map.of("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01"));
         assertThat(view.status()).isEqualTo(200);
         assertThat(view.header(PersonalDataReadLog.TRACE_ID_HEADER)).isEqualTo(TRACE);
-        assertThat(reads("?actorId=a-nadia", auditor).body().get("items").get(0).get("traceId").asText())
+        assertThat(reads("?actorId=a-nadia", as.auditor()).body().get("items").get(0).get("traceId").asText())
                 .isEqualTo(TRACE);
     }
 
     @Test
     void aReadThatCannotBeLoggedIsRefusedWith503AndShowsNothing() {
-        long before = reads("", auditor).body().get("total").asLong();
+        long before = reads("", as.auditor()).body().get("total").asLong();
         FailingRecords.failing = true;
         try {
             for (String path : List.of("/api/v1/artisans/a-fatima?minPosition=" + lastPosition,
                     "/api/v1/artisans/a-fatima/history", "/api/v1/cooperatives/c-argan")) {
-                Response refused = api.get(path, auditor);
+                Response refused = api.get(path, as.auditor());
                 assertThat(refused.status()).as(path).isEqualTo(503);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.text()).doesNotContain("Fatima", "EE123456", "EE777777");
@@ -188,8 +186,8 @@ class PersonalDataReadLogRestTest {
         } finally {
             FailingRecords.failing = false;
         }
-        assertThat(reads("", auditor).body().get("total").asLong()).isEqualTo(before);
-        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition, analyst).status())
+        assertThat(reads("", as.auditor()).body().get("total").asLong()).isEqualTo(before);
+        assertThat(api.get("/api/v1/artisans/a-fatima?minPosition=" + lastPosition, as.analyst()).status())
                 .as("a masked read logs nothing, so it is served").isEqualTo(200);
     }
 }

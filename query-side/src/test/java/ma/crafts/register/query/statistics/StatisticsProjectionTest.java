@@ -4,6 +4,8 @@ import static ma.crafts.register.query.support.TestEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,10 @@ import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
+import ma.crafts.register.query.eligibility.EligibilityModel;
+import ma.crafts.register.query.eligibility.ProgrammeJudge;
+import ma.crafts.register.query.eligibility.RuleEngine;
+import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
 import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.query.statistics.mongo.StatisticsStore;
@@ -51,6 +57,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +68,8 @@ class StatisticsProjectionTest {
     private static final Instant DAY1 = Instant.parse("2026-03-10T09:00:00Z");
     private static final Instant DAY2 = Instant.parse("2026-04-02T09:00:00Z");
     private static final Instant TODAY = Instant.parse("2026-06-01T12:00:00Z");
+    /** A programme defined, of which the eligibility model serves no version yet. */
+    private static final String PROGRAMME = "AMO-NON-TAXED";
 
     private InMemoryMongo mongo;
     private PersonalDataVault vault;
@@ -76,9 +85,13 @@ class StatisticsProjectionTest {
         catalog = new ReferenceCatalog(Geography.load(), Nomenclature.load());
         store = new StatisticsStore(mongo.database(), CollectionNames.FIRST_GENERATION);
         projection = new StatisticsProjection(store, new ArtisanFolding(), new StatisticsFacts(vault, catalog));
-        queries = new StatisticsQueries(new ActorCounting(store, catalog), new FlowCounting(store, catalog), catalog,
-                new ReadAccess(new CurrentActor()),
-                new RegisterCalendar(Clock.fixed(TODAY, ZoneOffset.UTC), ZoneOffset.UTC));
+        RegisterCalendar calendar = new RegisterCalendar(Clock.fixed(TODAY, ZoneOffset.UTC), ZoneOffset.UTC);
+        EligibilityModel eligibility = new EligibilityModel(
+                new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION),
+                new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, new ArtisanFolding());
+        queries = new StatisticsQueries(new ActorCounting(store, catalog),
+                new EligibleCounting(eligibility, () -> List.of(PROGRAMME), store, catalog),
+                new FlowCounting(store, catalog), catalog, new ReadAccess(new CurrentActor()), calendar);
         Acting.as("analyst", "MINISTRY_ANALYST", null);
     }
 
@@ -159,6 +172,31 @@ class StatisticsProjectionTest {
     }
 
     @Test
+    void aDayOfAClosedMonthIsReadFromTheNearerSnapshotKeptByTheFirstReadThatNeedsIt() {
+        deliver(lifecycle());
+        deliver(List.of(message("a4", 0, 19, Instant.parse("2026-05-20T09:00:00Z"),
+                registered("a4", "MA-CAS", "MA-06", "B01", Gender.M, "1980-01-01"))));
+        Map<String, Long> endOfMarch = Map.of("MA-07/ACTIVE", 3L, "MA-06/ACTIVE", 1L);
+
+        // April is closed (every writer is past May 1st): its first day from March's snapshot plus one day...
+        assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-04-01"))).isEqualTo(endOfMarch);
+        // ... a later day from April's snapshot minus the days after it.
+        assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-04-20")))
+                .isEqualTo(Map.of("MA-07/ACTIVE", 3L, "MA-07/STRUCK_OFF", 1L));
+        MongoCollection<Document> snapshots = mongo.database().getCollection(StatisticsStore.STOCK_SNAPSHOTS);
+        assertThat(snapshots.find(Filters.eq("_id", "M|2026-03|R:MA-06|~summary")).first())
+                .isNotNull().satisfies(d -> assertThat(d.keySet()).hasSize(2));
+        assertThat(snapshots.find(Filters.eq("_id", "M|2026-04|R:MA-06|~summary")).first())
+                .isNotNull().satisfies(d -> assertThat(d.keySet()).containsExactly("_id"));
+        // May is not closed: no snapshot of it, the current counts minus the later days.
+        assertThat(counts(Map.of("groupBy", "regionCode", "asOf", "2026-05-19")))
+                .isEqualTo(Map.of("MA-07", 4L));
+        assertThat(snapshots.countDocuments(Filters.eq("_id", "M|2026-05|R:MA-06|~summary"))).isZero();
+        // Kept snapshots answer again, alike.
+        assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-03-31"))).isEqualTo(endOfMarch);
+    }
+
+    @Test
     void flowsCountPerDayAndMonthAndRelocationsBothWays() {
         deliver(lifecycle());
 
@@ -218,6 +256,20 @@ class StatisticsProjectionTest {
         assertThat(counts(Map.of("groupBy", "provinceCode"))).isEqualTo(first)
                 .isEqualTo(Map.of("MA-MAR", 3L, "MA-SAF", 1L));
         assertThat(counts(Map.of("groupBy", "actorKind"))).isEqualTo(Map.of("ARTISAN", 3L, "COOPERATIVE", 1L));
+    }
+
+    @Test
+    void eligibleForNamesADefinedProgrammeCombinesWithTerritoryAndBranchOnlyAndIsCountedForTodayOnly() {
+        deliver(lifecycle());
+
+        assertThat(queries.actors(Map.of("groupBy", "eligibleFor,regionCode")).groups())
+                .as("a programme not judged yet counts nobody").isEmpty();
+        assertThatThrownBy(() -> queries.actors(Map.of("eligibleFor", "NO-SUCH-PROGRAMME")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("NO-SUCH-PROGRAMME");
+        assertThatThrownBy(() -> queries.actors(Map.of("groupBy", "eligibleFor,gender")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> queries.actors(Map.of("groupBy", "eligibleFor", "asOf", "2026-05-01")))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -3,10 +3,13 @@ package ma.crafts.register.query.statistics.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,21 +28,27 @@ import org.bson.Document;
 
 /**
  * The statistics read model's collections (docs/adr/0007), all read and written by {@code _id} only:
- * {@code query_statistics_cells} (the current counts, plus {@code #position} and {@code #branches}),
- * {@code query_statistics_stock_deltas} (each cell's change per UTC day and month, {@code D|<day>|<cell>} and
- * {@code M|<month>|<cell>}), {@code query_statistics_flows} and {@code query_statistics_actors} (each artisan's folded
- * state and birth month, which the projection needs to know which cell an artisan leaves).
+ * {@code query_statistics_cells} (the current counts, plus {@code #position}, {@code #branches}, {@code #first-day}
+ * and {@code #counted-days}), {@code query_statistics_stock_deltas} (each cell's change per UTC day and month,
+ * {@code D|<day>|<cell>} and {@code M|<month>|<cell>}), {@code query_statistics_stock_snapshots} (each cell's count at
+ * the end of a closed month, {@code M|<month>|<cell>}, written by the reads that need them),
+ * {@code query_statistics_flows} and {@code query_statistics_actors} (each artisan's folded state and birth month,
+ * which the projection needs to know which cell an artisan leaves).
  */
 public class StatisticsStore {
 
     public static final String CELLS = "query_statistics_cells";
     public static final String STOCK_DELTAS = "query_statistics_stock_deltas";
+    public static final String STOCK_SNAPSHOTS = "query_statistics_stock_snapshots";
     public static final String FLOWS = "query_statistics_flows";
     public static final String ACTORS = "query_statistics_actors";
-    public static final List<String> COLLECTIONS = List.of(CELLS, STOCK_DELTAS, FLOWS, ACTORS);
+    public static final List<String> COLLECTIONS = List.of(CELLS, STOCK_DELTAS, STOCK_SNAPSHOTS, FLOWS, ACTORS);
 
     private static final String POSITION = "#position";
     private static final String BRANCHES = "#branches";
+    private static final String FIRST_DAY = "#first-day";
+    private static final String COUNTED_DAYS = "#counted-days";
+    private static final String DAY = "day";
     private static final String BIRTH_MONTH = "birthMonth";
     private static final int IN_SLICE = 128;
 
@@ -58,12 +67,17 @@ public class StatisticsStore {
 
     /**
      * What one batch changes; each map goes from document id to the deltas of the events of the batch, in delivery
-     * order.
+     * order. {@code days} spans the UTC days of the batch's events (null for a batch without events).
      */
     public record Changes(Map<String, List<GuardedCounts.Delta>> cells,
                           Map<String, List<GuardedCounts.Delta>> stockDeltas,
                           Map<String, List<GuardedCounts.Delta>> flows,
-                          Set<String> branches, long highestPosition, Collection<TrackedArtisan> artisans) {
+                          Set<String> branches, long highestPosition, Days days,
+                          Collection<TrackedArtisan> artisans) {
+    }
+
+    /** The first and the last UTC day of a batch's events. */
+    public record Days(LocalDate first, LocalDate last) {
     }
 
     public Map<String, TrackedArtisan> artisans(Collection<String> ids) {
@@ -99,6 +113,12 @@ public class StatisticsStore {
             bookkeeping.add(new UpdateOneModel<>(Filters.eq("_id", BRANCHES), new Document("$set", seen),
                     new UpdateOptions().upsert(true)));
         }
+        if (changes.days() != null) {
+            bookkeeping.add(new UpdateOneModel<>(Filters.eq("_id", FIRST_DAY),
+                    Updates.min(DAY, changes.days().first().toEpochDay()), new UpdateOptions().upsert(true)));
+            bookkeeping.add(new UpdateOneModel<>(Filters.eq("_id", COUNTED_DAYS),
+                    Updates.max(writer, changes.days().last().toEpochDay()), new UpdateOptions().upsert(true)));
+        }
         GuardedCounts.bulkWrite(collection(CELLS), bookkeeping);
         List<Document> states = new ArrayList<>();
         for (TrackedArtisan artisan : changes.artisans()) {
@@ -119,6 +139,43 @@ public class StatisticsStore {
 
     public Map<String, Map<String, Long>> flows(Collection<String> ids) {
         return counts(collection(FLOWS), ids);
+    }
+
+    /** The counts at the end of closed months, by snapshot id, empty snapshots included; absent ones left out. */
+    public Map<String, Map<String, Long>> stockSnapshots(Collection<String> ids) {
+        return counts(collection(STOCK_SNAPSHOTS), ids);
+    }
+
+    /** Keeps snapshots (id to counts); one written again by a concurrent read holds the same counts. */
+    public void saveStockSnapshots(Map<String, Map<String, Long>> snapshots) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        snapshots.forEach((id, counts) -> {
+            Document snapshot = new Document("_id", id);
+            counts.forEach(snapshot::append);
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), snapshot, new ReplaceOptions().upsert(true)));
+        });
+        GuardedCounts.bulkWrite(collection(STOCK_SNAPSHOTS), writes);
+    }
+
+    /** The day of the earliest event counted, if any. */
+    public Optional<LocalDate> firstDay() {
+        Document d = collection(CELLS).find(Filters.eq("_id", FIRST_DAY)).first();
+        return d != null && d.get(DAY) instanceof Number n
+                ? Optional.of(LocalDate.ofEpochDay(n.longValue())) : Optional.empty();
+    }
+
+    /**
+     * The day every writer has counted events up to: the earliest of the writers' latest days. A writer's events come
+     * in the order they were recorded, give or take a late commit of a few seconds, so no event of an earlier day
+     * than the one before it is still to come.
+     */
+    public Optional<LocalDate> countedThrough() {
+        Document d = collection(CELLS).find(Filters.eq("_id", COUNTED_DAYS)).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        return d.entrySet().stream().filter(e -> !"_id".equals(e.getKey()) && e.getValue() instanceof Number)
+                .map(e -> ((Number) e.getValue()).longValue()).min(Long::compare).map(LocalDate::ofEpochDay);
     }
 
     /** The highest global position counted, or -1 before any. */
