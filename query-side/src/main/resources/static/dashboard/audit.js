@@ -295,7 +295,7 @@
     });
     $('clear-as-of').addEventListener('click', () => viewAt(null).catch(failed));
     $('more-events').addEventListener('click', () => moreEvents().catch(failed));
-    Page.start({ content: 'audit', signedIn, languageChanged: render });
+    Page.start({ content: 'audit', firstRole: 'AUDITOR', signedIn, languageChanged: render });
   }
 
   start();

@@ -562,7 +562,7 @@
     $('print').addEventListener('click', () => window.print());
     window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
     window.addEventListener('beforeprint', () => Object.values(state.charts).forEach(c => c.resize()));
-    Page.start({ content: 'dashboard', signedIn, languageChanged });
+    Page.start({ content: 'dashboard', firstRole: 'MINISTRY_ANALYST', signedIn, languageChanged });
   }
 
   start();

@@ -6,6 +6,7 @@ window.RegisterPage = (function () {
   const I18N = window.DashboardI18n;
   const SignIn = window.DashboardSignIn;
   const LANGUAGE = 'register.dashboard.language';
+  const ROLES = ['MINISTRY_ANALYST', 'AUDITOR', 'REGISTRY_ADMIN', 'CHAMBER_CLERK'];
   const $ = id => document.getElementById(id);
 
   const page = {
@@ -73,6 +74,33 @@ window.RegisterPage = (function () {
     document.body.dataset.state = 'signed-out';
   }
 
+  /* An element with attributes (an empty value sets a boolean one) and children; its text comes from data-i18n. */
+  function element(tag, attributes, ...children) {
+    const made = document.createElement(tag);
+    Object.entries(attributes).forEach(([name, value]) => made.setAttribute(name, value));
+    made.append(...children);
+    return made;
+  }
+
+  /* The sign-in section: a role to pick in dev mode (the page's own first), the issuer's button, or why neither. */
+  function buildSignIn(firstRole) {
+    const roles = [firstRole, ...ROLES.filter(role => role !== firstRole)];
+    $('sign-in').replaceChildren(
+      element('h2', { id: 'sign-in-title', 'data-i18n': 'signInTitle' }),
+      element('form', { id: 'dev-sign-in', hidden: '' },
+        element('p', { 'data-i18n': 'devSignInNote' }),
+        element('label', { for: 'dev-role', 'data-i18n': 'role' }),
+        element('select', { id: 'dev-role', name: 'role' },
+          ...roles.map(role => element('option', { value: role, 'data-i18n': 'role.' + role }))),
+        element('label', { for: 'dev-region', 'data-i18n': 'clerkRegion' }),
+        element('select', { id: 'dev-region', name: 'region' }),
+        element('button', { type: 'submit', id: 'dev-sign-in-button', 'data-i18n': 'signIn' })),
+      element('div', { id: 'oidc-sign-in', hidden: '' },
+        element('button', { type: 'button', id: 'oidc-sign-in-button', 'data-i18n': 'signInWithIssuer' })),
+      element('p', { id: 'sign-in-unavailable', hidden: '', 'data-i18n': 'signInUnavailable' }),
+      element('p', { id: 'sign-in-error', class: 'error', role: 'alert' }));
+  }
+
   function fillClerkRegions() {
     const regions = [];
     for (let n = 1; n <= 12; n++) {
@@ -106,10 +134,12 @@ window.RegisterPage = (function () {
 
   /**
    * Wires the header and the sign-in section, then signs in or asks to. pageHooks: content (the id of what shows once
-   * signed in), signedIn() (async, reads and draws), languageChanged() (draws again in the new language).
+   * signed in), firstRole (the role the dev sign-in offers first), signedIn() (async, reads and draws),
+   * languageChanged() (draws again in the new language).
    */
   async function start(pageHooks) {
     hooks = pageHooks;
+    buildSignIn(pageHooks.firstRole);
     $('language-switch').addEventListener('click', switchLanguage);
     $('sign-out').addEventListener('click', () => {
       SignIn.signOut();
