@@ -87,13 +87,16 @@ final class HistoryReads {
     Figures measure(int warmUpRounds, int rounds) throws Exception {
         Path data = Files.createTempDirectory("history-bench");
         try (ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(Map.of("server.port", "0", "server.address", "127.0.0.1",
-                        "register.auth.mode", "dev",
-                        "register.mongodb.embedded.backend", "memory", "register.mongodb.embedded.port", "0",
-                        "register.data-dir", data.resolve("data").toString(),
-                        "register.key-dir", data.resolve("keys").toString(),
-                        "register.audit.checkpoint-dir", data.resolve("checkpoints").toString(),
-                        "register.audit.checkpoint-interval", "0"))
+                .properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("server.address", "127.0.0.1"),
+                        Map.entry("register.auth.mode", "dev"),
+                        Map.entry("register.mongodb.embedded.backend", "memory"),
+                        Map.entry("register.mongodb.embedded.port", "0"),
+                        Map.entry("register.data-dir", data.resolve("data").toString()),
+                        Map.entry("register.key-dir", data.resolve("keys").toString()),
+                        Map.entry("register.audit.checkpoint-dir", data.resolve("checkpoints").toString()),
+                        Map.entry("register.audit.checkpoint-interval", "0"),
+                        // Figures go to stdout: the application's banner and logs stay off it.
+                        Map.entry("spring.main.banner-mode", "off"), Map.entry("logging.level.root", "WARN")))
                 .run()) {
             appendTheHistory(querySide.getBean(EventStore.class), querySide.getBean(PersonalDataVault.class));
             ObjectMapper json = querySide.getBean(ObjectMapper.class);
