@@ -3,6 +3,7 @@ package ma.crafts.register.query.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,9 @@ class DashboardPageTest {
         }
         assertThat(assets).allSatisfy(path -> assertThat(path).as("a path of this application, not another host's")
                 .doesNotContain("//").doesNotStartWith("/"));
+        URI address = URI.create("/dashboard/" + page);
         for (String path : assets.stream().filter(p -> !p.startsWith("data:")).toList()) {
-            assertThat(api.get("/dashboard/" + path, null, "*/*").status()).as(path).isEqualTo(200);
+            assertThat(api.get(address.resolve(path).toString(), null, "*/*").status()).as(path).isEqualTo(200);
         }
         return assets;
     }
