@@ -57,7 +57,7 @@ class StoreVerificationResumptionContractTest {
 
         assertThat(reached.get(0)).as("the first window read after the resumption")
                 .isGreaterThanOrEqualTo(stoppedAt.nextWindow());
-        assertThat(resumed).isEqualTo(whole);
+        assertSameVerdict(resumed, whole);
         assertThat(resumed.valid()).isTrue();
         assertThat(resumed.events()).isEqualTo((long) STREAMS * COMMITS_PER_STREAM * EVENTS_PER_COMMIT);
     }
@@ -76,10 +76,18 @@ class StoreVerificationResumptionContractTest {
         StoreVerification.Result resumed = engine.resumeStoreVerification(stoppedAt, (position, last, events) -> {
         });
 
-        assertThat(resumed).isEqualTo(whole);
+        assertSameVerdict(resumed, whole);
         assertThat(resumed.breaks()).extracting(ChainBreak::kind, ChainBreak::position).contains(
                 org.assertj.core.groups.Tuple.tuple(ChainBreak.Kind.MODIFIED, early),
                 org.assertj.core.groups.Tuple.tuple(ChainBreak.Kind.POSITIONS_MISSING, late));
+    }
+
+    /**
+     * Everything but the last position read: the engine closes an idle position block's remainder with a void document
+     * a moment after the fill, so one run may end on that void and another just before it.
+     */
+    private static void assertSameVerdict(StoreVerification.Result resumed, StoreVerification.Result whole) {
+        assertThat(resumed).usingRecursiveComparison().ignoringFields("lastPosition").isEqualTo(whole);
     }
 
     /** Runs until the first window is verified, takes what it hands out, and stops it there as a crash would. */
