@@ -16,7 +16,10 @@ if [ "$digest" != "$(jq -r .headsDigest "$file")" ]; then
   exit 1
 fi
 
-jq -j '"crafts-register-checkpoint/1\nid=\(.id)\nposition=\(.position)\nsealedAt=\(.sealedAt)\nevents=\(.events)\nstreams=\(.streams)\nheadsDigest=\(.headsDigest)\n"' \
+# Format 2 seals the personal-data read log's head too (readLog); format 1, sealed before it was, has none.
+jq -j 'if .readLog then "crafts-register-checkpoint/2\n" else "crafts-register-checkpoint/1\n" end
+  + "id=\(.id)\nposition=\(.position)\nsealedAt=\(.sealedAt)\nevents=\(.events)\nstreams=\(.streams)\nheadsDigest=\(.headsDigest)\n"
+  + if .readLog then "readLogSequence=\(.readLog.sequence)\nreadLogHash=\(.readLog.hash)\n" else "" end' \
   "$file" > "$work/signed.txt"
 jq -r .signature "$file" | base64 -d > "$work/signature.bin"
 openssl pkeyutl -verify -pubin -inkey "$trusted" -rawin -in "$work/signed.txt" -sigfile "$work/signature.bin"

@@ -2,9 +2,7 @@
 /* The ministry's dashboard: reads the statistics API with the signed-in caller's token and draws each panel with
    ECharts, beside a visually hidden table that is the chart's text alternative and the source of its CSV. */
 (function () {
-  const I18N = window.DashboardI18n;
-  const SignIn = window.DashboardSignIn;
-  const LANGUAGE = 'register.dashboard.language';
+  const Page = window.RegisterPage;
   const INK = '#1a1a1a';
   const BAR = '#1f5f99';
   /* The 12 regions as tiles, roughly where they lie (column, row): no boundary data needs redistributing. */
@@ -20,8 +18,6 @@
   const FILTER_DIMENSIONS = ['regionCode', 'provinceCode', 'branchCode'];
 
   const state = {
-    language: sessionStorage.getItem(LANGUAGE) === 'ar' ? 'ar' : 'fr',
-    config: null,
     reference: null,
     data: null,
     filters: {},
@@ -30,9 +26,7 @@
   };
 
   const $ = id => document.getElementById(id);
-  const labels = () => I18N[state.language];
-  const t = key => labels()[key] !== undefined ? labels()[key] : key;
-  const locale = () => labels().locale;
+  const { labels, t, locale, localized, api } = Page;
   const formatNumber = n => new Intl.NumberFormat(locale()).format(n);
   const formatShare = x => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(x);
   const formatMonth = period => new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', timeZone: 'UTC' })
@@ -41,41 +35,9 @@
     .format(new Date(date + 'T00:00:00Z'));
   const formatInstant = instant => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' })
     .format(new Date(instant));
-  const localized = text => text ? (text[state.language] || text.fr) : '';
   const today = () => new Date().toISOString().slice(0, 10);
 
-  class SignedOut extends Error {
-  }
-
-  async function api(path) {
-    const response = await fetch(path, {
-      headers: { Authorization: 'Bearer ' + SignIn.token(), Accept: 'application/json' }
-    });
-    if (response.status === 401) {
-      SignIn.signOut();
-      showSignIn();
-      throw new SignedOut();
-    }
-    const body = await response.json();
-    if (!response.ok) {
-      throw new Error(body.detail || body.title || String(response.status));
-    }
-    return body;
-  }
-
-  /* ---- language ---- */
-
-  function applyLanguage() {
-    document.documentElement.lang = state.language;
-    document.documentElement.dir = labels().dir;
-    document.querySelectorAll('[data-i18n]').forEach(element => {
-      element.textContent = t(element.dataset.i18n);
-    });
-    document.title = t('title');
-    const other = labels().otherLanguage;
-    $('language-switch').textContent = other.label;
-    $('language-switch').lang = other.code;
-    $('signed-in-as').textContent = SignIn.token() ? t('signedInAs') + whoLabel() : '';
+  function languageChanged() {
     if (state.reference) {
       fillFilterChoices();
     }
@@ -84,35 +46,7 @@
     }
   }
 
-  function switchLanguage() {
-    state.language = labels().otherLanguage.code;
-    sessionStorage.setItem(LANGUAGE, state.language);
-    applyLanguage();
-  }
-
-  /* ---- sign-in ---- */
-
-  function showSignIn() {
-    $('dashboard').hidden = true;
-    $('sign-out').hidden = true;
-    $('sign-in').hidden = false;
-    $('signed-in-as').textContent = '';
-    $('dev-sign-in').hidden = state.config.signIn !== 'dev';
-    $('oidc-sign-in').hidden = state.config.signIn !== 'oidc';
-    $('sign-in-unavailable').hidden = state.config.signIn !== 'none';
-    document.body.dataset.state = 'signed-out';
-  }
-
-  function fillClerkRegions() {
-    const select = $('dev-region');
-    select.replaceChildren(...Object.keys(TILES).sort().map(code => new Option(code, code)));
-  }
-
   async function signedIn() {
-    $('sign-in').hidden = true;
-    $('sign-out').hidden = false;
-    $('dashboard').hidden = false;
-    $('signed-in-as').textContent = t('signedInAs') + whoLabel();
     try {
       if (!state.reference) {
         const [regions, nomenclature] = await Promise.all([api('/api/v1/reference/regions'),
@@ -127,29 +61,14 @@
     }
   }
 
-  /* The role's name in the page's language, and the clerk's region; an issuer's caller by the issuer. */
-  function whoLabel() {
-    const [role, region] = SignIn.who().split(' ');
-    return labels()['role.' + role] ? t('role.' + role) + (region ? ' (' + region + ')' : '') : SignIn.who();
-  }
-
   /* A clerk reads its own region only: the region filter is fixed to it rather than offering 403s. */
   function lockClerkRegion() {
-    const claims = tokenClaims();
+    const claims = Page.tokenClaims();
     const roles = claims.roles || [];
     if (roles.length === 1 && roles[0] === 'CHAMBER_CLERK' && claims.region) {
       $('filter-region').value = claims.region;
       $('filter-region').disabled = true;
       fillProvinces();
-    }
-  }
-
-  function tokenClaims() {
-    try {
-      const payload = SignIn.token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(decodeURIComponent(escape(atob(payload))));
-    } catch (error) {
-      return {};
     }
   }
 
@@ -212,7 +131,7 @@
   /* ---- reading ---- */
 
   function serves(read) {
-    return state.config.served.includes(read);
+    return Page.page.config.served.includes(read);
   }
 
   /* Stock panels: the territorial and branch filters, and the end of the period when it lies in the past. */
@@ -306,7 +225,7 @@
   }
 
   function failed(error) {
-    if (error instanceof SignedOut) {
+    if (error instanceof Page.SignedOut) {
       return;
     }
     $('load-error').textContent = t('loadError') + error.message;
@@ -566,7 +485,7 @@
   /* ---- downloads ---- */
 
   function fileName(panelId, extension) {
-    return 'register-' + panelId.replace('panel-', '') + '-' + today() + '-' + state.language + '.' + extension;
+    return 'register-' + panelId.replace('panel-', '') + '-' + today() + '-' + Page.page.language + '.' + extension;
   }
 
   function save(url, name) {
@@ -629,12 +548,7 @@
 
   /* ---- start ---- */
 
-  async function start() {
-    $('language-switch').addEventListener('click', switchLanguage);
-    $('sign-out').addEventListener('click', () => {
-      SignIn.signOut();
-      showSignIn();
-    });
+  function start() {
     $('filter-region').addEventListener('change', fillProvinces);
     $('filters').addEventListener('submit', event => {
       event.preventDefault();
@@ -646,41 +560,9 @@
       load().catch(failed);
     });
     $('print').addEventListener('click', () => window.print());
-    $('dev-role').addEventListener('change', () => {
-      $('dev-region').disabled = $('dev-role').value !== 'CHAMBER_CLERK';
-    });
-    $('dev-sign-in').addEventListener('submit', event => {
-      event.preventDefault();
-      $('sign-in-error').textContent = '';
-      SignIn.devSignIn($('dev-role').value, $('dev-region').value).then(signedIn)
-        .catch(error => { $('sign-in-error').textContent = t('signInFailed') + error.message; });
-    });
-    $('oidc-sign-in-button').addEventListener('click', () => {
-      SignIn.startOidc(state.config)
-        .catch(error => { $('sign-in-error').textContent = t('signInFailed') + error.message; });
-    });
     window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
     window.addEventListener('beforeprint', () => Object.values(state.charts).forEach(c => c.resize()));
-
-    fillClerkRegions();
-    $('dev-region').disabled = true;
-    applyLanguage();
-    state.config = await (await fetch('/api/v1/dashboard/config')).json();
-    try {
-      if (state.config.signIn === 'oidc' && await SignIn.finishOidc(state.config)) {
-        await signedIn();
-        return;
-      }
-    } catch (error) {
-      showSignIn();
-      $('sign-in-error').textContent = t('signInFailed') + error.message;
-      return;
-    }
-    if (SignIn.token()) {
-      await signedIn();
-    } else {
-      showSignIn();
-    }
+    Page.start({ content: 'dashboard', firstRole: 'MINISTRY_ANALYST', signedIn, languageChanged });
   }
 
   start();

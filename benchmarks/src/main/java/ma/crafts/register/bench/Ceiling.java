@@ -156,7 +156,7 @@ final class Ceiling {
         long project(Windows windows, MongoCollection<Document> view, long deadline);
     }
 
-    private Race replayRace(long events, Duration cap) {
+    Race replayRace(long events, Duration cap) {
         long head = head();
         Map<String, Supplier<Windows>> reads = new LinkedHashMap<>();
         IN_KEYS.stream().map(keys -> Math.min(keys, window)).distinct().forEach(keys ->

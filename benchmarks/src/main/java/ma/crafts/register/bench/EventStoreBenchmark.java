@@ -45,16 +45,8 @@ public final class EventStoreBenchmark {
     public static void main(String[] args) throws Exception {
         // Axon's update checker would phone home at start-up; the register never runs with it.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        Settings settings;
-        try {
-            settings = Settings.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("event-store benchmark: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        new EventStoreBenchmark(settings, out).run();
+        new EventStoreBenchmark(Settings.ofThisProcess("event-store benchmark"), out).run();
         // Axon and the embedded server leave non-daemon threads behind; the figures are out, so stop here.
         System.exit(0);
     }
@@ -191,7 +183,7 @@ public final class EventStoreBenchmark {
      * Verifies every commit of the store as an auditor's run does (hashes, each stream's chain, the positions between
      * commits), rated in events per second; a store that does not verify stops the benchmark.
      */
-    private static Rate verifyStore(MongoDatabase database, long events) {
+    static Rate verifyStore(MongoDatabase database, long events) {
         Rate.Clock clock = Rate.Clock.start();
         StoreVerification.Result result = StoreAudit.readOnly(database).verifyStore(Long.MAX_VALUE, (p, l, e) -> {
         });

@@ -20,6 +20,17 @@ record Settings(List<Long> sizes, List<Long> baselineSizes, List<String> backend
      */
     static final int DEFAULT_CREATES = 100_000;
 
+    /** This process's settings; a setting it cannot read ends the process (status 2), saying which. */
+    static Settings ofThisProcess(String benchmark) {
+        try {
+            return fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(benchmark + ": " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
     static Settings fromEnvironment(Map<String, String> env) {
         List<Long> sizes = sizes(env.getOrDefault("SIZES", "10000,100000,1000000"), "SIZES");
         List<Long> baseline = sizes(env.getOrDefault("BASELINE_SIZES", "10000,100000"), "BASELINE_SIZES");

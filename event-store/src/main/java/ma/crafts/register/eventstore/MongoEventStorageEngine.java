@@ -171,6 +171,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return audit.verifyStore(upTo, progress);
     }
 
+    /** Carries on a verification of the whole store from where another run, perhaps in another process, stood. */
+    public StoreVerification.Result resumeStoreVerification(StoreVerification.Resumption from,
+                                                            StoreVerification.Progress progress) {
+        return audit.resumeStoreVerification(from, progress);
+    }
+
     /** For contract tests that stall or fail appends between their steps. */
     GroupCommitWriter groupCommit() {
         return groupCommit;

@@ -44,6 +44,12 @@ public final class StoreAudit {
         return storeVerification.run(upTo, progress);
     }
 
+    /** See {@link StoreVerification#resume}. */
+    public StoreVerification.Result resumeStoreVerification(StoreVerification.Resumption from,
+                                                            StoreVerification.Progress progress) {
+        return storeVerification.resume(from, progress);
+    }
+
     /** An event as stored, its payload and metadata as JSON. */
     public record StoredEvent(long position, long sequence, Instant timestamp, String payloadType, JsonNode payload,
                               JsonNode metaData) {

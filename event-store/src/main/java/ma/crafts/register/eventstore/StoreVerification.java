@@ -22,7 +22,8 @@ import org.bson.Document;
  * against its hash, every stream's chain from commit to commit, and every position below the last one read held by a
  * commit or a void (a hole is a removed commit). Memory grows with the number of streams (one head each), never with the
  * number of events; a commit found ahead of its stream's predecessor (retried at later positions) waits in its stream
- * until the predecessor is read. The heads it ends with are what a checkpoint seals.
+ * until the predecessor is read. The heads it ends with are what a checkpoint seals. A run can be carried on by another
+ * process from what it handed out after a window ({@link Resumption}), so that a restart does not start it over.
  */
 public final class StoreVerification {
     /** Breaks kept in a result; the rest are only counted. */
@@ -33,6 +34,44 @@ public final class StoreVerification {
     /** Called after each window read, from the verifying thread. */
     public interface Progress {
         void reached(long position, long lastPosition, long eventsChecked);
+
+        /**
+         * Asked after each window: whether to hand out where the run stands now. Taking it copies every stream's
+         * head, so a caller that keeps it asks for it at an interval, not after every window.
+         */
+        default boolean wantsResumption() {
+            return false;
+        }
+
+        /** Where the run stands after a window, for {@link #resume} to carry on from. */
+        default void resumable(Resumption state) {
+        }
+    }
+
+    /** A commit kept while a walk goes on because it was read before its stream's predecessor. */
+    public record WaitingCommit(String aggregateId, long firstSeq, long lastSeq, String prevHash, String hash,
+                                long position) {
+        static WaitingCommit of(Segment segment) {
+            return new WaitingCommit(segment.aggregateId(), segment.firstSeq(), segment.lastSeq(), segment.prevHash(),
+                    segment.hash(), segment.position());
+        }
+
+        Segment segment() {
+            return new Segment(aggregateId, firstSeq, lastSeq, prevHash, hash, new Document(CommitDocuments.ID, position));
+        }
+    }
+
+    /** Positions {@code from} to {@code to} found held by neither a commit nor a void, to be read again at the end. */
+    public record Hole(long from, long to) {
+    }
+
+    /**
+     * Everything a run knows after the windows below {@code nextWindow}: where it stops, where it has read up to, its
+     * counts, the breaks and holes found, every stream's head and the commits waiting for their predecessor.
+     */
+    public record Resumption(long lastPosition, long nextWindow, long nextPosition, long commits, long events,
+                             long breakCount, List<ChainBreak> breaks, List<Hole> holes, List<StreamHeads.Head> heads,
+                             List<WaitingCommit> waiting) {
     }
 
     /**
@@ -62,6 +101,11 @@ public final class StoreVerification {
         return new Run(Math.min(upTo, counter.nextUnreserved() - 1), progress).walk();
     }
 
+    /** Carries on a run from where it stood when it handed {@code from} out, up to the same last position. */
+    public Result resume(Resumption from, Progress progress) {
+        return new Run(from, progress).walk();
+    }
+
     private List<Document> commitsAt(long from, long to) {
         List<Document> found = new ArrayList<>();
         List<Long> ids = new ArrayList<>(MongoEventStorageEngine.IN_CHUNK);
@@ -88,14 +132,40 @@ public final class StoreVerification {
         private final Progress progress;
         private final Map<String, StreamState> streams = new HashMap<>();
         private final List<ChainBreak> breaks = new ArrayList<>();
-        private final List<long[]> holes = new ArrayList<>();
+        private final List<Hole> holes = new ArrayList<>();
         private long breakCount;
         private long commitCount;
         private long events;
+        private long firstWindow;
+        private long next;
 
         Run(long lastPosition, Progress progress) {
             this.lastPosition = lastPosition;
             this.progress = progress;
+        }
+
+        Run(Resumption from, Progress progress) {
+            this(from.lastPosition(), progress);
+            firstWindow = from.nextWindow();
+            next = from.nextPosition();
+            commitCount = from.commits();
+            events = from.events();
+            breakCount = from.breakCount();
+            breaks.addAll(from.breaks());
+            holes.addAll(from.holes());
+            from.heads().forEach(head -> {
+                StreamState state = new StreamState();
+                state.lastSeq = head.lastSequence();
+                state.hash = head.hash();
+                streams.put(head.aggregateId(), state);
+            });
+            from.waiting().forEach(commit -> {
+                StreamState state = streams.computeIfAbsent(commit.aggregateId(), id -> new StreamState());
+                if (state.waiting == null) {
+                    state.waiting = new TreeMap<>();
+                }
+                state.waiting.put(commit.firstSeq(), commit.segment());
+            });
         }
 
         /**
@@ -112,16 +182,15 @@ public final class StoreVerification {
         }
 
         private Result walk(ExecutorService reader) {
-            long next = 0;
-            Future<List<Document>> ahead = readAhead(reader, 0);
-            for (long probe = 0; probe <= lastPosition; probe += WINDOW) {
+            Future<List<Document>> ahead = readAhead(reader, firstWindow);
+            for (long probe = firstWindow; probe <= lastPosition; probe += WINDOW) {
                 long windowEnd = Math.min(lastPosition, probe + WINDOW - 1);
                 List<Document> window = await(ahead);
                 ahead = readAhead(reader, probe + WINDOW);
                 for (Document document : window) {
                     long id = document.get(CommitDocuments.ID, Number.class).longValue();
                     if (id > next) {
-                        holes.add(new long[] {next, id - 1});
+                        holes.add(new Hole(next, id - 1));
                     } else if (id < next) {
                         report(new ChainBreak(null, null, id, ChainBreak.Kind.INSERTED,
                                 "the document at position " + id + " overlaps positions a commit before it holds"));
@@ -130,6 +199,9 @@ public final class StoreVerification {
                     next = Math.max(next, lastPositionOf(document) + 1);
                 }
                 progress.reached(windowEnd, lastPosition, events);
+                if (windowEnd < lastPosition && progress.wantsResumption()) {
+                    progress.resumable(resumption(probe + WINDOW));
+                }
             }
             recheckHoles();
             streams.forEach(this::linkWaiting);
@@ -137,6 +209,21 @@ public final class StoreVerification {
             streams.forEach((id, state) -> heads.add(new StreamHeads.Head(id, state.lastSeq, state.hash)));
             return new Result(next - 1, commitCount, events, StreamHeads.canonicalOrder(heads), List.copyOf(breaks),
                     breakCount);
+        }
+
+        private Resumption resumption(long nextWindow) {
+            List<StreamHeads.Head> heads = new ArrayList<>(streams.size());
+            List<WaitingCommit> waiting = new ArrayList<>();
+            streams.forEach((id, state) -> {
+                if (state.lastSeq >= 0) {
+                    heads.add(new StreamHeads.Head(id, state.lastSeq, state.hash));
+                }
+                if (state.waiting != null) {
+                    state.waiting.values().forEach(segment -> waiting.add(WaitingCommit.of(segment)));
+                }
+            });
+            return new Resumption(lastPosition, nextWindow, next, commitCount, events, breakCount, List.copyOf(breaks),
+                    List.copyOf(holes), heads, waiting);
         }
 
         private Future<List<Document>> readAhead(ExecutorService reader, long from) {
@@ -163,21 +250,21 @@ public final class StoreVerification {
          */
         private void recheckHoles() {
             long budget = HOLE_POSITIONS_RECHECKED;
-            for (long[] hole : holes) {
-                long to = Math.min(hole[1], hole[0] + budget - 1);
-                long covered = hole[0];
+            for (Hole hole : holes) {
+                long to = Math.min(hole.to(), hole.from() + budget - 1);
+                long covered = hole.from();
                 if (budget > 0) {
-                    budget -= to - hole[0] + 1;
-                    for (Document late : commitsAt(hole[0], to)) {
+                    budget -= to - hole.from() + 1;
+                    for (Document late : commitsAt(hole.from(), to)) {
                         if (late.get(CommitDocuments.ID, Number.class).longValue() == covered) {
                             visit(late);
                             covered = lastPositionOf(late) + 1;
                         }
                     }
                 }
-                if (covered <= hole[1]) {
+                if (covered <= hole.to()) {
                     report(new ChainBreak(null, null, covered, ChainBreak.Kind.POSITIONS_MISSING, "positions " + covered
-                            + " to " + hole[1] + " hold neither a commit nor a void: a commit was removed"));
+                            + " to " + hole.to() + " hold neither a commit nor a void: a commit was removed"));
                 }
             }
         }

@@ -1,22 +1,18 @@
 package ma.crafts.register.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
@@ -24,16 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -46,14 +35,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     /** Guelmim-Oued Noun, through Sidi Ifni: a region the other suites of the shared application leave alone. */
     private static final String REGION = "MA-10";
     private static final String PROVINCE = "MA-SIF";
     private static final String REGION_NAME_AR = "كلميم - وادي نون";
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = BrowserSession.PATIENCE;
 
     /** The data set: three women and two men; the second man suspended (still in the register), two women with a card. */
     private static final int ACTORS = 5;
@@ -66,34 +52,20 @@ class DashboardBrowserTest {
 
     private Api api;
     private String analyst;
-    private ChromeDriverService driverService;
+    private BrowserSession session;
     private ChromeDriver browser;
     private Path downloads;
-    private final List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
     void registerTheDataSetAndOpenTheBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: no " + CHROMIUM + " or " + CHROMEDRIVER + "; install them with "
-                        + "`apt-get install -y chromium chromium-driver` (.ci/run does) to run the dashboard's browser test");
+        BrowserSession.assumeInstalled("the dashboard's browser test");
         api = new Api(port);
         analyst = api.token("dashboard-test-analyst", List.of("MINISTRY_ANALYST"), null);
         registerTheDataSet();
         awaitStatistics(REGION, ACTORS);
 
-        Files.createDirectories(SCREENSHOTS);
-        driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,2300",
-                "--user-data-dir=" + Files.createTempDirectory("dashboard-chromium").toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        browser = new ChromeDriver(driverService, options);
+        session = BrowserSession.open(port, "dashboard-screenshots", "1400,2300");
+        browser = session.browser();
         downloads = Files.createTempDirectory("dashboard-downloads").toAbsolutePath();
         browser.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
@@ -101,11 +73,8 @@ class DashboardBrowserTest {
 
     @AfterAll
     void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -144,9 +113,7 @@ class DashboardBrowserTest {
 
         assertTheRegionsPanelDownloads(regional.get("figure-actors"));
 
-        assertThat(resourcesFromElsewhere()).as("every asset comes from the register itself").isEmpty();
-        collectConsoleErrors();
-        assertThat(consoleErrors).as("errors in the browser's console").isEmpty();
+        session.assertSelfContainedAndQuiet();
     }
 
     /** The key figures the page shows, by element id, once checked against the statistics API's for that region. */
@@ -248,35 +215,15 @@ class DashboardBrowserTest {
     }
 
     private void awaitPage(String state) {
-        new WebDriverWait(browser, PATIENCE).withMessage(() -> "the page to be " + state + "; it is "
-                        + browser.findElement(By.tagName("body")).getAttribute("data-state") + ", "
-                        + browser.findElement(By.id("load-error")).getText())
-                .until(b -> state.equals(b.findElement(By.tagName("body")).getAttribute("data-state")));
-        collectConsoleErrors();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> resourcesFromElsewhere() {
-        List<String> resources = (List<String>) browser.executeScript(
-                "return performance.getEntriesByType('resource').map(e => e.name)");
-        return resources.stream().filter(url -> !url.startsWith(base() + "/")).toList();
-    }
-
-    private void collectConsoleErrors() {
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                consoleErrors.add(entry.getMessage());
-            }
-        }
+        session.awaitPage(state);
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        session.screenshot(name);
     }
 
     private String base() {
-        return "http://127.0.0.1:" + port;
+        return session.base();
     }
 
     private static void sleep() {

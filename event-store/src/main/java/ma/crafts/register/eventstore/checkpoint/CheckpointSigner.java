@@ -56,17 +56,20 @@ public final class CheckpointSigner {
         return pem(keys.getPublic());
     }
 
-    public Checkpoint seal(long id, StoreVerification.Result store, Instant sealedAt) {
+    /** @param readLog the read log's head to seal with the store's, or {@code null} for a checkpoint of format 1 */
+    public Checkpoint seal(long id, StoreVerification.Result store, Instant sealedAt, Checkpoint.LogHead readLog) {
         String digest = StreamHeads.digest(store.heads());
         Checkpoint unsigned = new Checkpoint(id, store.lastPosition(), sealedAt.toString(), store.events(),
-                store.heads().size(), digest, keyId(keys.getPublic()), pem(keys.getPublic()), null, store.heads());
+                store.heads().size(), digest, keyId(keys.getPublic()), pem(keys.getPublic()), null, store.heads(),
+                readLog);
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(keys.getPrivate());
             signer.update(unsigned.canonicalText().getBytes(StandardCharsets.UTF_8));
             String signature = Base64.getEncoder().encodeToString(signer.sign());
             return new Checkpoint(unsigned.id(), unsigned.position(), unsigned.sealedAt(), unsigned.events(),
-                    unsigned.streams(), digest, unsigned.keyId(), unsigned.publicKey(), signature, unsigned.heads());
+                    unsigned.streams(), digest, unsigned.keyId(), unsigned.publicKey(), signature, unsigned.heads(),
+                    readLog);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign checkpoint " + id, e);
         }

@@ -38,6 +38,8 @@ class CheckpointContractTest {
     private final CheckpointSigner signer = CheckpointSigner.fromSeed(new SecureRandom().generateSeed(32));
     private MongoEventStorageEngine engine;
     private MongoCollection<Document> commits;
+    /** The read log's head as the query side seals it beside the store's (its records are the query side's). */
+    private static final Checkpoint.LogHead READ_LOG = new Checkpoint.LogHead(7, "ab".repeat(32));
     private Checkpoint sealed;
 
     @TempDir
@@ -48,7 +50,7 @@ class CheckpointContractTest {
         engine = fixture.engineWithStreams();
         commits = fixture.commits();
         sealed = signer.seal(1, engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
-        }), Instant.parse("2026-12-07T10:15:30Z"));
+        }), Instant.parse("2026-12-07T10:15:30Z"), READ_LOG);
     }
 
     @AfterEach
@@ -107,12 +109,20 @@ class CheckpointContractTest {
     void theSignature_holdsOnlyForTheSignedFields_andTheTrustedKey() {
         assertThat(CheckpointSigner.holds(sealed, signer.publicKeyPem())).isTrue();
         Checkpoint moved = new Checkpoint(sealed.id(), sealed.position() + 1, sealed.sealedAt(), sealed.events(),
-                sealed.streams(), sealed.headsDigest(), sealed.keyId(), sealed.publicKey(), sealed.signature(), sealed.heads());
+                sealed.streams(), sealed.headsDigest(), sealed.keyId(), sealed.publicKey(), sealed.signature(), sealed.heads(),
+                READ_LOG);
         assertThat(CheckpointSigner.holds(moved, signer.publicKeyPem())).isFalse();
         Checkpoint fewerHeads = new Checkpoint(sealed.id(), sealed.position(), sealed.sealedAt(), sealed.events(),
                 sealed.streams(), sealed.headsDigest(), sealed.keyId(), sealed.publicKey(), sealed.signature(),
-                sealed.heads().subList(1, sealed.heads().size()));
+                sealed.heads().subList(1, sealed.heads().size()), READ_LOG);
         assertThat(CheckpointSigner.holds(fewerHeads, signer.publicKeyPem())).isFalse();
+        for (Checkpoint.LogHead otherLog : List.of(new Checkpoint.LogHead(6, READ_LOG.hash()),
+                new Checkpoint.LogHead(7, "cd".repeat(32)))) {
+            Checkpoint otherReadLog = new Checkpoint(sealed.id(), sealed.position(), sealed.sealedAt(), sealed.events(),
+                    sealed.streams(), sealed.headsDigest(), sealed.keyId(), sealed.publicKey(), sealed.signature(),
+                    sealed.heads(), otherLog);
+            assertThat(CheckpointSigner.holds(otherReadLog, signer.publicKeyPem())).as("read log %s", otherLog).isFalse();
+        }
         String otherKey = CheckpointSigner.fromSeed(new SecureRandom().generateSeed(32)).publicKeyPem();
         assertThat(CheckpointSigner.holds(sealed, otherKey)).isFalse();
     }
@@ -137,6 +147,22 @@ class CheckpointContractTest {
         String edited = Files.readString(export).replace("\"events\" : 12", "\"events\" : 11");
         assertThat(edited).isNotEqualTo(Files.readString(export));
         assertThat(runDocumentedCheck(Files.writeString(temp.resolve("edited.json"), edited), trusted)).isNotEqualTo(0);
+
+        String otherReadLog = Files.readString(export).replace("\"sequence\" : 7", "\"sequence\" : 6");
+        assertThat(otherReadLog).isNotEqualTo(Files.readString(export));
+        assertThat(runDocumentedCheck(Files.writeString(temp.resolve("read-log.json"), otherReadLog), trusted))
+                .as("the read log's sealed head is signed").isNotEqualTo(0);
+    }
+
+    /** Checkpoints sealed before the read log was (format 1) still check, with the same script. */
+    @Test
+    void theDocumentedSignatureCheck_acceptsACheckpointWithoutTheReadLog() throws Exception {
+        Checkpoint withoutReadLog = signer.seal(2, engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
+        }), Instant.parse("2026-12-07T10:15:31Z"), null);
+        assertThat(withoutReadLog.canonicalText()).startsWith(Checkpoint.FORMAT + "\n").doesNotContain("readLog");
+        Path export = Files.write(temp.resolve("checkpoint-2.json"), CheckpointArchive.toJson(withoutReadLog));
+        Path trusted = Files.writeString(temp.resolve("register-checkpoints.pem"), signer.publicKeyPem());
+        assertThat(runDocumentedCheck(export, trusted)).isEqualTo(0);
     }
 
     /**

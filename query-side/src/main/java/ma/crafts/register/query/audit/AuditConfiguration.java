@@ -1,5 +1,6 @@
 package ma.crafts.register.query.audit;
 
+import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
 import ma.crafts.register.platform.DataDirectory;
 import ma.crafts.register.platform.KeyDirectory;
 import ma.crafts.register.platform.PlatformProperties;
+import ma.crafts.register.query.audit.mongo.VerificationRecords;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * The auditor's verification and checkpoints. Settings: {@code register.audit.checkpoint-dir} (env
  * {@code CHECKPOINT_DIR}; default {@code <data-dir>-checkpoints}, beside the data directory so that restoring or
  * copying the data never carries the checkpoints with it) and {@code register.audit.checkpoint-interval} (default 24h;
- * 0 seals only on demand). The signing key is an Ed25519 private key generated once in KEY_DIR
+ * 0 seals only on demand), and {@code register.audit.verification-save-interval} (default 10s: how often a running
+ * verification of the whole store keeps where it stands, for a restart to carry it on). The signing key is an Ed25519 private key generated once in KEY_DIR
  * ({@code checkpoint-signing.key}, beside the master key, outside DATA_DIR); back it up with the master key, and publish
  * its public key (any checkpoint carries it) where auditors can pin it.
  */
@@ -52,14 +56,18 @@ public class AuditConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public SealedCheckpoints auditSealedCheckpoints(MongoEventStorageEngine engine, CheckpointSigner signer,
-                                                    CheckpointArchive archive,
+    public SealedCheckpoints auditSealedCheckpoints(MongoEventStorageEngine engine, PersonalDataReadLog readLog,
+                                                    CheckpointSigner signer, CheckpointArchive archive,
                                                     @Value("${register.audit.checkpoint-interval:24h}") Duration interval) {
-        return new SealedCheckpoints(engine, signer, archive, Clock.systemUTC(), interval);
+        return new SealedCheckpoints(engine, readLog, signer, archive, Clock.systemUTC(), interval);
     }
 
     @Bean(destroyMethod = "close")
-    public StoreVerifications auditStoreVerifications(MongoEventStorageEngine engine, SealedCheckpoints checkpoints) {
-        return new StoreVerifications(engine, checkpoints, Clock.systemUTC());
+    public StoreVerifications auditStoreVerifications(MongoEventStorageEngine engine, SealedCheckpoints checkpoints,
+                                                      MongoDatabase database,
+                                                      @Value("${register.audit.verification-save-interval:10s}")
+                                                      Duration saveInterval) {
+        return new StoreVerifications(engine, checkpoints, new VerificationRecords(database), saveInterval,
+                Clock.systemUTC());
     }
 }

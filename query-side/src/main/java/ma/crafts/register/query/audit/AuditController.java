@@ -98,12 +98,12 @@ public class AuditController {
     @Operation(summary = "A store verification's progress and result (AUDITOR)",
             description = "While it runs: the position verified so far and the last position it verifies. When done: "
                     + "the verdict, the events checked, and the first breaks found (at most 100), each naming its "
-                    + "actor, sequence, position and kind. 404 for an id this process does not know (it keeps the "
-                    + "newest 50 runs).")
+                    + "actor, sequence, position and kind. A run that a restart interrupted is carried on from where "
+                    + "it stood (resumedAfter). 404 for an unknown id.")
     @ApiResponse(responseCode = "200", description = "Progress, then the verdict with the first breaks")
     public VerificationRun.Progress verification(@PathVariable String id) {
         access.requireAnyRole(Role.AUDITOR);
-        return verifications.get(QueryParameters.identifier("id", id)).progress();
+        return verifications.progress(QueryParameters.identifier("id", id));
     }
 
     /** A checkpoint without its heads: what the list shows. */

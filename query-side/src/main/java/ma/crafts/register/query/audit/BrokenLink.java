@@ -11,8 +11,11 @@ public record BrokenLink(
         @Schema(description = "The sequence in the stream where its chain breaks") Long sequence,
         @Schema(description = "Global position of the commit concerned, where known") Long position,
         @Schema(description = "MODIFIED, REORDERED, EVENT_REMOVED, INSERTED, MISSING, UNLINKED, POSITIONS_MISSING, "
-                + "HEAD_CHANGED, STREAM_REMOVED or STREAM_ADDED") String kind,
+                + "HEAD_CHANGED, STREAM_REMOVED, STREAM_ADDED, or READ_LOG_CHANGED (the personal-data read log no "
+                + "longer holds what the checkpoint sealed; sequence is then the read log's)") String kind,
         String detail) {
+    /** The kind of a break in the personal-data read log against a checkpoint. */
+    static final String READ_LOG_CHANGED = "READ_LOG_CHANGED";
 
     static BrokenLink of(ChainBreak found) {
         return new BrokenLink(found.aggregateId(), found.sequence(), found.position(), found.kind().name(), found.detail());

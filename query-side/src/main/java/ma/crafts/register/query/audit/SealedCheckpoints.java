@@ -17,19 +17,24 @@ import ma.crafts.register.eventstore.StreamHeads;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
 import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.query.readlog.ReadLogVerification;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Seals checkpoints on demand and at an interval, and keeps the newest one's heads at hand for verifying one stream.
- * A checkpoint vouches for what it seals, so a store that does not verify is not sealed: the seal is refused (and at an
- * interval, logged as an error) until someone has looked at the break.
+ * A checkpoint seals the personal-data read log's last record beside every stream's head, so that a record of who read
+ * whose data cannot be removed or altered unseen either. A checkpoint vouches for what it seals, so a store or a read
+ * log that does not verify is not sealed: the seal is refused (and at an interval, logged as an error) until someone
+ * has looked at the break.
  */
 public class SealedCheckpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SealedCheckpoints.class);
 
     private final MongoEventStorageEngine engine;
+    private final PersonalDataReadLog readLog;
     private final CheckpointSigner signer;
     private final CheckpointArchive archive;
     private final Clock clock;
@@ -37,9 +42,10 @@ public class SealedCheckpoints implements AutoCloseable {
     private Checkpoint newest;
     private Map<String, StreamHeads.Head> newestHeads = Map.of();
 
-    public SealedCheckpoints(MongoEventStorageEngine engine, CheckpointSigner signer, CheckpointArchive archive,
-                             Clock clock, Duration interval) {
+    public SealedCheckpoints(MongoEventStorageEngine engine, PersonalDataReadLog readLog, CheckpointSigner signer,
+                             CheckpointArchive archive, Clock clock, Duration interval) {
         this.engine = engine;
+        this.readLog = readLog;
         this.signer = signer;
         this.archive = archive;
         this.clock = clock;
@@ -57,9 +63,9 @@ public class SealedCheckpoints implements AutoCloseable {
     }
 
     /**
-     * Verifies the whole store and seals what it holds.
+     * Verifies the whole store and the read log, and seals what they hold.
      *
-     * @throws RuleViolationException when the store does not verify
+     * @throws RuleViolationException when the store or the read log does not verify
      */
     public synchronized Checkpoint seal() {
         StoreVerification.Result store = engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
@@ -69,7 +75,13 @@ public class SealedCheckpoints implements AutoCloseable {
             throw new RuleViolationException("store-does-not-verify", "The store does not verify (" + store.breakCount()
                     + " breaks, the first: " + first.detail() + "), so it is not sealed");
         }
-        Checkpoint sealed = signer.seal(archive.nextId(), store, clock.instant());
+        ReadLogVerification reads = readLog.verify();
+        if (!reads.valid()) {
+            throw new RuleViolationException("read-log-does-not-verify", "The personal-data read log does not verify "
+                    + "(the first broken record: " + reads.firstBrokenLink() + "), so the register is not sealed");
+        }
+        Checkpoint sealed = signer.seal(archive.nextId(), store, clock.instant(),
+                new Checkpoint.LogHead(reads.records(), reads.headHash()));
         archive.store(sealed);
         remember(sealed);
         log.info("Sealed checkpoint {} at position {} over {} streams", sealed.id(), sealed.position(), sealed.streams());
@@ -103,17 +115,40 @@ public class SealedCheckpoints implements AutoCloseable {
     public record SealedHead(long checkpointId, StreamHeads.Head head) {
     }
 
+    /**
+     * Where the read log no longer holds what {@code checkpoint} sealed of it; empty when it does, or when the
+     * checkpoint predates the read log's sealing (format 1).
+     */
+    public Optional<BrokenLink> readLogBreak(Checkpoint checkpoint) {
+        Checkpoint.LogHead sealed = checkpoint.readLog();
+        if (sealed == null) {
+            return Optional.empty();
+        }
+        ReadLogVerification now = readLog.verifyAgainst(sealed.sequence(), sealed.hash());
+        if (now.valid()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BrokenLink(null, now.firstBrokenLink(), null, BrokenLink.READ_LOG_CHANGED,
+                "the personal-data read log no longer holds what checkpoint " + checkpoint.id() + " sealed (records 1 to "
+                        + sealed.sequence() + ", the last with hash " + sealed.hash() + "): record "
+                        + now.firstBrokenLink() + " was removed or altered"));
+    }
+
     private void sealIfChanged() {
         try {
             Optional<Checkpoint> latest = archive.latest();
             TrackingToken head = engine.createHeadToken();
             long written = head == null ? -1 : head.position().orElse(-1);
-            if (latest.isEmpty() || written > latest.get().position()) {
+            if (latest.isEmpty() || written > latest.get().position() || readLogGrew(latest.get())) {
                 seal();
             }
         } catch (RuntimeException e) {
             log.error("Checkpoint not sealed: {}", e.getMessage());
         }
+    }
+
+    private boolean readLogGrew(Checkpoint since) {
+        return since.readLog() == null || readLog.lastSequence() > since.readLog().sequence();
     }
 
     private void remember(Checkpoint checkpoint) {

@@ -87,12 +87,39 @@ public class PersonalDataReadLog {
         return new PersonalDataReadPage(found.items(), page, size, found.total());
     }
 
+    /** The sequence of the log's last record, 0 while it is empty. */
+    public long lastSequence() {
+        return records.head().sequence();
+    }
+
     /** Walks the whole log and reports the first record whose link to the one before, or whose own hash, fails. */
     public ReadLogVerification verify() {
+        return verifyUpTo(Long.MAX_VALUE);
+    }
+
+    /**
+     * Whether the log still holds what a checkpoint sealed: its records up to {@code sealedSequence}, chained, the last
+     * with {@code sealedHash}. A record at or below it removed or altered breaks the chain there, or, when it was the
+     * last or everything after it was hashed again, leaves another hash at the sealed sequence; both are reported at
+     * the first sequence that no longer holds. Records after it are not looked at.
+     */
+    public ReadLogVerification verifyAgainst(long sealedSequence, String sealedHash) {
+        ReadLogVerification upToSeal = verifyUpTo(sealedSequence);
+        if (upToSeal.valid() && (upToSeal.records() < sealedSequence || !upToSeal.headHash().equals(sealedHash))) {
+            return new ReadLogVerification(false, upToSeal.records(), upToSeal.headHash(),
+                    Math.min(upToSeal.records() + 1, sealedSequence));
+        }
+        return upToSeal;
+    }
+
+    private ReadLogVerification verifyUpTo(long lastSequence) {
         long[] count = {0};
         String[] previous = {ReadLogChain.GENESIS};
         Long[] broken = {null};
         records.forEach(read -> {
+            if (count[0] >= lastSequence) {
+                return;
+            }
             count[0]++;
             boolean linked = read.sequence() == count[0] && previous[0].equals(read.previousHash());
             if (broken[0] == null && (!linked || !ReadLogChain.hash(read).equals(read.hash()))) {

@@ -3,6 +3,7 @@ package ma.crafts.register.query.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +42,33 @@ class DashboardPageTest {
 
     @Test
     void thePageAndEveryAssetItNamesAreServedHereWithoutAToken() {
-        HttpApi.Response page = api.get("/dashboard/", null, "text/html");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(servedWithEveryAsset("")).contains("vendor/echarts/echarts.min.js", "dashboard.js", "dashboard.css",
+                "page.js", "audit.html");
+        assertThat(api.get("/dashboard/vendor/echarts/LICENSE", null, "*/*").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAuditorsPageAndEveryAssetItNamesAreServedHereWithoutAToken() {
+        assertThat(servedWithEveryAsset("audit.html")).contains("audit.js", "page.js", "dashboard.css", "./");
+    }
+
+    /** The page at {@code /dashboard/<page>} and every path it names, each answered here without a token. */
+    private List<String> servedWithEveryAsset(String page) {
+        HttpApi.Response served = api.get("/dashboard/" + page, null, "text/html");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.contentType()).startsWith("text/html");
         List<String> assets = new ArrayList<>();
-        Matcher asset = ASSET.matcher(page.text());
+        Matcher asset = ASSET.matcher(served.text());
         while (asset.find()) {
             assets.add(asset.group(1));
         }
-        assertThat(assets).contains("vendor/echarts/echarts.min.js", "dashboard.js", "dashboard.css")
-                .allSatisfy(path -> assertThat(path).as("a path of this application, not another host's")
-                        .doesNotContain("//").doesNotStartWith("/"));
+        assertThat(assets).allSatisfy(path -> assertThat(path).as("a path of this application, not another host's")
+                .doesNotContain("//").doesNotStartWith("/"));
+        URI address = URI.create("/dashboard/" + page);
         for (String path : assets.stream().filter(p -> !p.startsWith("data:")).toList()) {
-            assertThat(api.get("/dashboard/" + path, null, "*/*").status()).as(path).isEqualTo(200);
+            assertThat(api.get(address.resolve(path).toString(), null, "*/*").status()).as(path).isEqualTo(200);
         }
-        assertThat(api.get("/dashboard/vendor/echarts/LICENSE", null, "*/*").status()).isEqualTo(200);
+        return assets;
     }
 
     @Test

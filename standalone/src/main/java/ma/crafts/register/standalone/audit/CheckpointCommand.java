@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import ma.crafts.register.eventstore.StoreAudit;
@@ -12,6 +13,10 @@ import ma.crafts.register.eventstore.StoreVerification;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
 import ma.crafts.register.eventstore.checkpoint.CheckpointCheck;
+import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.query.readlog.ReadLogVerification;
+import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -62,8 +67,9 @@ final class CheckpointCommand {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Verify the store up to a checkpoint's position against the heads it sealed, and its "
-                    + "signature against the key you trust.")
+            description = "Verify the store up to a checkpoint's position against the heads it sealed, the "
+                    + "personal-data read log against the record it sealed, and its signature against the key you "
+                    + "trust.")
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         CheckpointCommand parent;
@@ -94,8 +100,23 @@ final class CheckpointCommand {
                         outcome.valid() ? "HOLDS" : "BROKEN", outcome.signatureHolds() ? "holds" : "DOES NOT HOLD",
                         outcome.breaks().size());
                 outcome.breaks().forEach(root::printBreak);
-                return outcome.valid() ? AuditCommand.HOLDS : AuditCommand.BROKEN;
+                boolean readLogHolds = readLogHolds(checkpoint, store);
+                return outcome.valid() && readLogHolds ? AuditCommand.HOLDS : AuditCommand.BROKEN;
             }
+        }
+
+        /** The read log up to the record the checkpoint sealed; a checkpoint of format 1 sealed none. */
+        private boolean readLogHolds(Checkpoint checkpoint, StoreConnection store) {
+            Checkpoint.LogHead sealed = checkpoint.readLog();
+            if (sealed == null) {
+                parent.root.out().println("read log: not sealed by this checkpoint (format 1)");
+                return true;
+            }
+            ReadLogVerification now = new PersonalDataReadLog(new ReadLogRecords(store.database()), new CurrentActor(),
+                    Clock.systemUTC()).verifyAgainst(sealed.sequence(), sealed.hash());
+            parent.root.out().printf("read log: %s up to record %d%s%n", now.valid() ? "HOLDS" : "BROKEN",
+                    sealed.sequence(), now.valid() ? "" : "; READ_LOG_CHANGED from record " + now.firstBrokenLink());
+            return now.valid();
         }
 
         private static String read(Path pem) {

@@ -20,10 +20,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.eventstore.StoreAudit;
+import ma.crafts.register.eventstore.checkpoint.Checkpoint;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
 import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
+import ma.crafts.register.query.readlog.PersonalDataRead;
+import ma.crafts.register.query.readlog.ReadLogChain;
+import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -63,7 +67,7 @@ class AuditCommandTest {
             }
             new CheckpointArchive(checkpointDir).store(signer.seal(1,
                     StoreAudit.readOnly(database).verifyStore(Long.MAX_VALUE, (p, l, e) -> {
-                    }), Instant.parse("2025-04-01T00:00:00Z")));
+                    }), Instant.parse("2025-04-01T00:00:00Z"), logTwoReads(database)));
         });
     }
 
@@ -91,7 +95,35 @@ class AuditCommandTest {
         Run check = run("--data-dir", dataDir.toString(), "checkpoint", "verify", exported.toString(),
                 "--public-key", publicKey.toString());
         assertThat(check.status).as(check.out + check.err).isEqualTo(0);
-        assertThat(check.out).contains("HOLDS; signature holds");
+        assertThat(check.out).contains("HOLDS; signature holds", "read log: HOLDS up to record 2");
+    }
+
+    @Test
+    void aReadLogRecordRemoved_isNamedAgainstTheCheckpoint() {
+        Path exported = temp.resolve("kept-elsewhere.json");
+        run("--data-dir", dataDir.toString(), "checkpoint", "export", "-o", exported.toString());
+        onTheStore(database -> database.getCollection(ReadLogRecords.COLLECTION).deleteOne(Filters.eq("_id", 2L)));
+        Run check = run("--data-dir", dataDir.toString(), "checkpoint", "verify", exported.toString(),
+                "--public-key", publicKey.toString());
+        assertThat(check.status).as(check.out + check.err).isEqualTo(1);
+        assertThat(check.out).contains("HOLDS; signature holds", "read log: BROKEN up to record 2; READ_LOG_CHANGED");
+    }
+
+    /** Two records of the personal-data read log, chained as the register writes them; the head to seal. */
+    private static Checkpoint.LogHead logTwoReads(MongoDatabase database) {
+        ReadLogRecords records = new ReadLogRecords(database);
+        String previous = ReadLogChain.GENESIS;
+        for (long sequence = 1; sequence <= 2; sequence++) {
+            PersonalDataRead unhashed = new PersonalDataRead(sequence, Instant.parse("2025-03-0" + sequence + "T10:00:00Z"),
+                    "auditor-1", List.of("AUDITOR"), "a-1", List.of("cin"), "trace-" + sequence,
+                    "GET /api/v1/artisans/a-1", previous, null);
+            String hash = ReadLogChain.hash(unhashed);
+            records.insert(new PersonalDataRead(unhashed.sequence(), unhashed.readAt(), unhashed.subject(),
+                    unhashed.roles(), unhashed.actorId(), unhashed.fields(), unhashed.traceId(), unhashed.request(),
+                    previous, hash));
+            previous = hash;
+        }
+        return new Checkpoint.LogHead(2, previous);
     }
 
     @Test
