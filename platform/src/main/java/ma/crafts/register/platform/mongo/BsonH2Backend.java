@@ -65,7 +65,7 @@ final class BsonH2Backend extends AbstractMongoBackend {
     private static final int CHUNK_FILL_TARGET_PERCENT = 60;
     /** Live bytes one compaction step rewrites: a few milliseconds, taken at most every {@link #COMPACTION_INTERVAL_NANOS}. */
     private static final int COMPACTION_REWRITE_BYTES = 512 << 10;
-    private static final long COMPACTION_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long COMPACTION_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** The longest a commit waits for writes still being applied, so that it covers them as well. */
     private static final long COALESCING_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long COALESCING_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
