@@ -384,13 +384,19 @@ for size in "${sizes[@]}"; do
   heap=$(heap_used_mb "$app_pid")
   rss=$(rss_mb)
   data_mb=$(du -sm "$data_dir" | cut -f1)
+  data_kb_per_artisan=$(awk -v mb="$data_mb" -v n="$in_store" 'BEGIN { printf "%.1f", mb * 1024 / n }')
+  say "$size artisans: BSON bytes per collection..."
+  bench stored ma.crafts.register.bench.http.StoredBytes "--mongodb-uri=mongodb://127.0.0.1:$mongo_port/register" \
+    "--artisans=$in_store"
+  grep '^STORED ' "$work/bench.out" || true
+  echo "$stored"
   store_heap=NA
   store_note=""
   if [ -n "$mongo_pid" ]; then
     store_heap=$(heap_used_mb "$mongo_pid" "$store_jcmd")
     store_note=", in-memory store process $store_heap MB live"
   fi
-  echo "HEAP artisans=$size heap_mb=$heap rss_mb=$rss data_mb=$data_mb store_heap_mb=$store_heap store_after_load=$in_store"
+  echo "HEAP artisans=$size heap_mb=$heap rss_mb=$rss data_mb=$data_mb data_kb_per_artisan=$data_kb_per_artisan store_heap_mb=$store_heap store_after_load=$in_store"
 
   echo
   echo "== $size artisans in the register =="
@@ -405,6 +411,7 @@ for size in "${sizes[@]}"; do
     "GET /api/v1/artisans/{id}, due at $VIEW_RATE/s" "$(field per_second "$rated")/s  p50 $(field p50_ms "$rated") ms  p90 $(field p90_ms "$rated") ms  p99 $(field p99_ms "$rated") ms  p99.9 $(field p999_ms "$rated") ms  ($(field failed "$rated") failed; machine busy $(field cpu_busy_pct "$rated")%)" \
     "GET /api/v1/artisans/{id}, one at a time" "$(field per_second "$solo")/s  p50 $(field p50_ms "$solo") ms  p99 $(field p99_ms "$solo") ms" \
     "live heap, after a full GC (max $APP_HEAP)" "$heap MB  (RSS $rss MB, data directory $data_mb MB$store_note)" \
+    "data directory per artisan in the store" "$data_kb_per_artisan KB  (BSON held: $(awk -v b="$(field bytes_per_artisan "$stored")" 'BEGIN { printf "%.1f", b / 1024 }') KB)" \
     "CPU during the concurrent reads (% of machine)" "busy $(field cpu_busy_pct "$view"), app $(field cpu_app_pct "$view"), other processes $(field cpu_others_pct "$view")"
   echo
   summary+=("$(printf '%-9s %9s %9s %8s %8s %8s %9s %8s %8s %8s %8s %8s %8s %8s %9s %7s %7s %7s' "$size" \

@@ -197,6 +197,38 @@ class BsonH2BackendTest {
         });
     }
 
+    /**
+     * Pages are compressed: the register's documents repeat their field names and much of their text. Uncompressed,
+     * the file would hold more than the documents' BSON bytes; compressed, about half (the rest is the file's own
+     * structure and the _id index).
+     */
+    @Test
+    void theFileHoldsDocumentsInWellUnderTheirBsonBytes() throws Exception {
+        int documents = 2_000;
+        long bsonBytes = 0;
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            Document artisan = new Document("_id", "artisan-" + i).append("version", 3L)
+                    .append("regionCode", "MA-0" + (i % 9 + 1)).append("provinceCode", "MA-0" + (i % 9 + 1) + "-" + i % 7)
+                    .append("activityCode", "A" + i % 172).append("status", i % 11 == 0 ? "SUSPENDED" : "ACTIVE")
+                    .append("nameFr", "Fatima Zahra El Idrissi " + i).append("nameAr", "فاطمة الزهراء الإدريسي " + i)
+                    .append("addressFr", "Derb " + i + ", Médina, Fès").append("addressAr", "درب " + i + "، المدينة، فاس")
+                    .append("cards", List.of(new Document("number", "C-" + i).append("status", "VALID")
+                            .append("validFrom", new Date(1_764_000_000_000L)).append("validUntil", new Date(1_920_000_000_000L))));
+            bsonBytes += org.bson.RawBsonDocument.parse(artisan.toJson()).getByteBuffer().remaining();
+            batch.add(artisan);
+        }
+        withServer(EmbeddedBackend.H2, db -> {
+            MongoCollection<Document> view = db.getCollection("query_artisan_view");
+            for (int from = 0; from < documents; from += 100) {
+                view.insertMany(batch.subList(from, from + 100));
+            }
+        });
+        withServer(EmbeddedBackend.H2, db -> assertThat(db.getCollection("query_artisan_view").countDocuments()).isEqualTo(documents));
+        long fileBytes = java.nio.file.Files.size(dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME));
+        assertThat(fileBytes).as("file of %d documents holding %d BSON bytes", documents, bsonBytes).isLessThan(bsonBytes * 6 / 10);
+    }
+
     @Test
     void aFileWrittenByMongoJavaServersOwnH2Backend_isConvertedWhenOpened() {
         Path file = dataDir.resolve(EmbeddedMongoServer.DATA_FILE_NAME);
