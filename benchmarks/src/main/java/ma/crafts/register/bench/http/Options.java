@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code --name=value} command-line options; every read names the option in its error. */
-final class Options {
+public final class Options {
     private final Map<String, String> values = new HashMap<>();
 
-    Options(String[] args) {
+    public Options(String[] args) {
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 3) {
@@ -17,7 +17,7 @@ final class Options {
         }
     }
 
-    String text(String name) {
+    public String text(String name) {
         String value = values.get(name);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -25,20 +25,20 @@ final class Options {
         return value.strip();
     }
 
-    String text(String name, String fallback) {
+    public String text(String name, String fallback) {
         String value = values.get(name);
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    long number(String name, long min, long max) {
+    public long number(String name, long min, long max) {
         return parse(name, text(name), min, max);
     }
 
-    long number(String name, long fallback, long min, long max) {
+    public long number(String name, long fallback, long min, long max) {
         return values.containsKey(name) ? parse(name, text(name), min, max) : fallback;
     }
 
-    double fraction(String name, double fallback) {
+    public double fraction(String name, double fallback) {
         if (!values.containsKey(name)) {
             return fallback;
         }
