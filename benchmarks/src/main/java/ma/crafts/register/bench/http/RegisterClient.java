@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * the measured latencies. This client costs a small fraction of that and no thread hand-off, so what the figures
  * measure is the register.
  */
-final class RegisterClient {
+public final class RegisterClient {
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -40,14 +40,14 @@ final class RegisterClient {
     /** Tomcat closes idle keep-alive connections after 20 s by default; reconnect well before, never mid-request. */
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    record Response(int statusCode, String body) {
+    public record Response(int statusCode, String body) {
     }
 
     private final String host;
     private final int port;
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
 
-    RegisterClient(String baseUrl) {
+    public RegisterClient(String baseUrl) {
         URI uri = URI.create(baseUrl);
         // The benchmark drives a register it started itself; never point it at someone else's server.
         if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
@@ -61,7 +61,7 @@ final class RegisterClient {
     }
 
     /** A dev token ({@code POST /api/v1/dev/tokens}, embedded profile only). */
-    String token(String subject, String role, String region) throws IOException {
+    public String token(String subject, String role, String region) throws IOException {
         Map<String, Object> body = region == null
                 ? Map.of("subject", subject, "roles", List.of(role))
                 : Map.of("subject", subject, "roles", List.of(role), "region", region);
@@ -76,11 +76,11 @@ final class RegisterClient {
         return exchange("POST", path, token, JSON.writeValueAsBytes(body));
     }
 
-    Response get(String pathAndQuery, String token) throws IOException {
+    public Response get(String pathAndQuery, String token) throws IOException {
         return exchange("GET", pathAndQuery, token, null);
     }
 
-    static JsonNode json(Response response) throws IOException {
+    public static JsonNode json(Response response) throws IOException {
         return JSON.readTree(response.body());
     }
 
