@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import ma.crafts.register.bench.http.Applicants;
-import ma.crafts.register.bench.http.Applicants.Applicant;
 import ma.crafts.register.bench.http.Cins;
 import ma.crafts.register.command.artisan.RegisterArtisanRequest;
 
@@ -48,7 +47,7 @@ public final class ArtisanRows {
 
     public Row row(long n) {
         SplittableRandom random = randomOf(n);
-        Map<String, String> values = valuesOf(applicants.applicant(Cins.IMPORT, n, seed));
+        Map<String, String> values = valuesOf(applicants.applicant(Cins.IMPORT, n, seed).request());
         Fault fault = faultOf(n, random);
         if (fault != null) {
             fault.apply(values, new Fault.Context() {
@@ -92,8 +91,7 @@ public final class ArtisanRows {
         }
     }
 
-    private static Map<String, String> valuesOf(Applicant applicant) {
-        RegisterArtisanRequest request = applicant.request();
+    private static Map<String, String> valuesOf(RegisterArtisanRequest request) {
         Map<String, String> values = new HashMap<>();
         values.put(ArtisanColumns.CIN, request.cin());
         values.put(ArtisanColumns.FIRST_NAME_AR, request.firstName().ar());
@@ -109,7 +107,6 @@ public final class ArtisanRows {
         values.put(ArtisanColumns.ROUTE, request.qualification().route());
         values.put(ArtisanColumns.YEARS, textOf(request.qualification().yearsOfPractice()));
         values.put(ArtisanColumns.DIPLOMA, textOf(request.qualification().diplomaRef()));
-        values.put(ArtisanColumns.REGION, applicant.regionCode());
         return values;
     }
 

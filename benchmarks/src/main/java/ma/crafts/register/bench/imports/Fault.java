@@ -27,7 +27,6 @@ public enum Fault {
         @Override
         void apply(Map<String, String> row, Context context) {
             row.put(ArtisanColumns.PROVINCE, "MA-ZZ" + (char) ('A' + context.pick(26)));
-            row.remove(ArtisanColumns.REGION);
         }
     },
     /** Younger than the register's minimum age (15). */

@@ -24,7 +24,7 @@ import ma.crafts.register.reference.Nomenclature;
  * kinds taking turns), {@code --today} (the import's day, default today in UTC: ages count from it),
  * {@code --encoding} of a CSV (utf-8, written with a byte order mark; utf-16; windows-1256) and {@code --columns-from}
  * (a CSV whose first line names the columns and their order, e.g. the server's template; default
- * {@link ArtisanColumns#REQUEST_FIELDS}). The last stdout line is
+ * {@link ArtisanColumns#ALL}). The last stdout line is
  * {@code GENERATED rows=… valid=… invalid=… <fault>=… file=… bytes=…}.
  */
 public final class GenerateArtisanFile {
@@ -42,7 +42,7 @@ public final class GenerateArtisanFile {
         double invalidShare = options.fraction("invalid-share", 0.03);
         LocalDate today = LocalDate.parse(options.text("today", LocalDate.now(ZoneOffset.UTC).toString()));
         Charset charset = charsetOf(options.text("encoding", "utf-8"));
-        List<String> columns = options.text("columns-from", "").isEmpty() ? ArtisanColumns.REQUEST_FIELDS
+        List<String> columns = options.text("columns-from", "").isEmpty() ? ArtisanColumns.ALL
                 : columnsOf(Path.of(options.text("columns-from")));
         if (format.equals("xlsx") && rows >= XlsxRowWriter.MAX_ROWS) {
             throw new IllegalArgumentException("--rows must stay below " + XlsxRowWriter.MAX_ROWS + " for xlsx");
@@ -104,9 +104,9 @@ public final class GenerateArtisanFile {
         List<String> columns = new ArrayList<>();
         for (String name : header.replace("\uFEFF", "").split(",", -1)) {
             String column = name.strip().replace("\"", "");
-            if (!ArtisanColumns.known(column)) {
+            if (!ArtisanColumns.ALL.contains(column)) {
                 throw new IllegalArgumentException("the template's column '" + column + "' is not one the generator"
-                        + " fills; it knows " + ArtisanColumns.REQUEST_FIELDS + " and " + ArtisanColumns.REGION);
+                        + " fills; it knows " + ArtisanColumns.ALL);
             }
             columns.add(column);
         }

@@ -62,7 +62,7 @@ class ArtisanRowsTest {
             assertThat(problemsOf(values)).as("row %d", n).isEmpty();
             assertThat(cins.add(values.get(ArtisanColumns.CIN))).as("row %d's CIN is new", n).isTrue();
             provinces.add(values.get(ArtisanColumns.PROVINCE));
-            regions.add(values.get(ArtisanColumns.REGION));
+            regions.add(geography.province(values.get(ArtisanColumns.PROVINCE)).orElseThrow().regionCode());
         }
         assertThat(provinces).hasSameSizeAs(geography.provinces());
         assertThat(regions).hasSameSizeAs(geography.regions());

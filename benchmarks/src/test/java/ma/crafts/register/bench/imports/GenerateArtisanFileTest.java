@@ -36,15 +36,15 @@ class GenerateArtisanFileTest {
     @Test
     void aCsvFileHoldsTheHeaderAndEveryRowsValues_quotedWhereNeeded_afterAByteOrderMark() throws IOException {
         Path file = dir.resolve("artisans.csv");
-        GenerateArtisanFile.write(rows, ROWS, ArtisanColumns.REQUEST_FIELDS,
+        GenerateArtisanFile.write(rows, ROWS, ArtisanColumns.ALL,
                 RowWriter.open("csv", file, StandardCharsets.UTF_8));
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF" + String.join(",", ArtisanColumns.REQUEST_FIELDS) + "\r\n");
+        assertThat(text).startsWith("\uFEFF" + String.join(",", ArtisanColumns.ALL) + "\r\n");
         List<List<String>> records = parseCsv(text.substring(1));
         assertThat(records).hasSize(ROWS + 1);
         for (int n = 0; n < ROWS; n++) {
-            assertThat(records.get(n + 1)).isEqualTo(cellsOf(rows.row(n).values(), ArtisanColumns.REQUEST_FIELDS));
+            assertThat(records.get(n + 1)).isEqualTo(cellsOf(rows.row(n).values(), ArtisanColumns.ALL));
         }
     }
 
@@ -52,18 +52,18 @@ class GenerateArtisanFileTest {
     void anArabicCsvCanBeWrittenInWindows1256_asOlderToolsExportIt() throws IOException {
         Path file = dir.resolve("artisans-1256.csv");
         Charset arabicWindows = Charset.forName("windows-1256");
-        GenerateArtisanFile.write(rows, 50, ArtisanColumns.REQUEST_FIELDS, RowWriter.open("csv", file, arabicWindows));
+        GenerateArtisanFile.write(rows, 50, ArtisanColumns.ALL, RowWriter.open("csv", file, arabicWindows));
 
         List<List<String>> records = parseCsv(Files.readString(file, arabicWindows));
-        assertThat(records.get(7)).isEqualTo(cellsOf(rows.row(6).values(), ArtisanColumns.REQUEST_FIELDS));
+        assertThat(records.get(7)).isEqualTo(cellsOf(rows.row(6).values(), ArtisanColumns.ALL));
     }
 
     @Test
     void anXlsxSheetHoldsTheSameCellsAsText_inTheTemplatesColumnOrder() throws IOException {
         Path template = dir.resolve("template.csv");
-        Files.writeString(template, "\uFEFFregionCode,cin,lastName.ar,lastName.fr,birthDate\r\nMA-07,EE1,…\r\n");
+        Files.writeString(template, "\uFEFFbirth_date,cin,last_name_ar,last_name_fr\r\n1984-03-02,EE1,…\r\n");
         List<String> columns = GenerateArtisanFile.columnsOf(template);
-        assertThat(columns).containsExactly("regionCode", "cin", "lastName.ar", "lastName.fr", "birthDate");
+        assertThat(columns).containsExactly("birth_date", "cin", "last_name_ar", "last_name_fr");
         Path file = dir.resolve("artisans.xlsx");
         GenerateArtisanFile.write(rows, ROWS, columns, RowWriter.open("xlsx", file, StandardCharsets.UTF_8));
 
