@@ -21,6 +21,7 @@ import ma.crafts.register.command.enterprise.EnterpriseConfiguration;
 import ma.crafts.register.command.erasure.ErasureController;
 import ma.crafts.register.command.erasure.ErasureReplay;
 import ma.crafts.register.command.erasure.PersonalDataErasure;
+import ma.crafts.register.command.imports.ImportConfiguration;
 import ma.crafts.register.command.mongo.CommandMongoConfiguration;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
@@ -61,7 +62,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({Artisan.class, ProfessionalBody.class, ArtisanCommandController.class, CardCommandController.class,
         ProfessionalBodyCommandController.class, CommandMongoConfiguration.class, CooperativeConfiguration.class,
-        EnterpriseConfiguration.class, ProgrammeConfiguration.class, ErasureController.class})
+        EnterpriseConfiguration.class, ProgrammeConfiguration.class, ErasureController.class,
+        ImportConfiguration.class})
 public class CommandSideConfiguration {
 
     /** The register's clock is the system clock in Morocco's zone unless the application defines one Clock bean. */

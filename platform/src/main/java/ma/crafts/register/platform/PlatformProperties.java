@@ -123,9 +123,11 @@ public record PlatformProperties(
 
     /**
      * @param maxBodySize      largest request body accepted under {@code /api/v1/**}
+     * @param maxUploadSize    largest {@code multipart/form-data} upload (a bulk import's file), spooled to disk
      * @param publicRateLimit  how often one client address may call the paths open without a token
      */
-    public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue PublicRateLimit publicRateLimit) {
+    public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("1GB") DataSize maxUploadSize,
+                       @DefaultValue PublicRateLimit publicRateLimit) {
     }
 
     /**

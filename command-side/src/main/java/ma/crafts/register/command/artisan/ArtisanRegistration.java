@@ -68,6 +68,14 @@ public class ArtisanRegistration {
 
     /** Call after the caller's role was checked and the request passed bean validation. */
     public Registered register(RegisterArtisanRequest request) {
+        return register(request, UUID.randomUUID().toString());
+    }
+
+    /**
+     * What a registration checks before it reserves anything: province, the caller's region, the applicant's clear
+     * data, activity and qualification. Throws as {@link #register} would; a bulk import's dry run stops here.
+     */
+    public Checked check(RegisterArtisanRequest request) {
         Geography.Province province = geography.province(request.provinceCode())
                 .orElseThrow(() -> new InvalidInputException("provinceCode", "'" + request.provinceCode()
                         + "' is not an ISO 3166-2:MA prefecture or province code"));
@@ -88,9 +96,26 @@ public class ArtisanRegistration {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return new Checked(province, personalData, qualification, vault.cinFingerprint(personalData.cin()));
+    }
 
-        String artisanId = UUID.randomUUID().toString();
-        String fingerprint = vault.cinFingerprint(personalData.cin());
+    /**
+     * A registration passed {@link #check}: its normalised personal data and the keyed fingerprint of its CIN.
+     */
+    public record Checked(Geography.Province province, PersonalData personalData, Qualification qualification,
+                          String cinFingerprint) {
+    }
+
+    /**
+     * Registers under {@code artisanId}; a bulk import passes one derived from its job and row, so that a row run again
+     * after a crash finds the CIN reserved for itself.
+     */
+    public Registered register(RegisterArtisanRequest request, String artisanId) {
+        Checked checked = check(request);
+        Geography.Province province = checked.province();
+        PersonalData personalData = checked.personalData();
+        Qualification qualification = checked.qualification();
+        String fingerprint = checked.cinFingerprint();
         cinReservations.reserve(fingerprint, artisanId);
         SequenceKey niaSeries = new SequenceKey(NIA_SERIES, province.regionCode(), policy.today().getYear());
         Long niaNumber = null;

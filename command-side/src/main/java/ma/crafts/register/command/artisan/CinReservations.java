@@ -1,6 +1,7 @@
 package ma.crafts.register.command.artisan;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * One artisan per CIN, nationwide, also under concurrent registrations: a CIN is reserved (by its keyed fingerprint,
@@ -14,6 +15,9 @@ public interface CinReservations {
      * @throws ma.crafts.register.errors.DuplicateCinException if another artisan holds it or is being registered with it
      */
     void reserve(String cinFingerprint, String artisanId);
+
+    /** The artisan holding (or being registered with) this CIN, if any. */
+    Optional<String> holderOf(String cinFingerprint);
 
     /** Releases the reservation if {@code artisanId} still holds it. */
     void release(String cinFingerprint, String artisanId);

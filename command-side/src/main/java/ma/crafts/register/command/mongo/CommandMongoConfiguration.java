@@ -6,6 +6,8 @@ import java.time.Duration;
 import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.artisan.CinReservations;
 import ma.crafts.register.command.artisan.mongo.MongoCinReservations;
+import ma.crafts.register.command.imports.ImportJobs;
+import ma.crafts.register.command.imports.mongo.MongoImportJobs;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
 import ma.crafts.register.command.numbering.mongo.MongoIssuedNumbers;
@@ -14,7 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The command side's MongoDB collections: number counters and pool, issued numbers, CIN reservations. */
+/** The command side's MongoDB collections: number counters and pool, issued numbers, CIN reservations, import jobs. */
 @Configuration(proxyBeanMethods = false)
 public class CommandMongoConfiguration {
 
@@ -26,6 +28,11 @@ public class CommandMongoConfiguration {
     @Bean
     public IssuedNumbers issuedNumbers(MongoDatabase database) {
         return new MongoIssuedNumbers(database, Clock.systemUTC());
+    }
+
+    @Bean
+    public ImportJobs importJobs(MongoDatabase database) {
+        return new MongoImportJobs(database);
     }
 
     /**

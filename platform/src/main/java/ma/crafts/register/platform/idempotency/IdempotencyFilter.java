@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ma.crafts.register.platform.problem.PayloadTooLargeException;
 import ma.crafts.register.platform.problem.Problem;
+import ma.crafts.register.platform.problem.RequestBodyLimitFilter;
 import ma.crafts.register.platform.problem.ProblemWriter;
 import ma.crafts.register.platform.security.CurrentActor;
 import org.slf4j.Logger;
@@ -70,7 +71,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         return !("POST".equals(method) || "PUT".equals(method) || "DELETE".equals(method))
-                || !pathWithinApplication(request).startsWith("/api/v1/");
+                || !pathWithinApplication(request).startsWith("/api/v1/")
+                // An upload (a bulk import's file, up to register.http.max-upload-size) is never read into memory to
+                // be fingerprinted here: its handler keeps the key itself, by the job it names (command.imports).
+                || RequestBodyLimitFilter.isUpload(request);
     }
 
     /** Async handlers finish on a later dispatch, which is where their response is stored. */

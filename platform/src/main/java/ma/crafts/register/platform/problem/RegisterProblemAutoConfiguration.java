@@ -73,7 +73,8 @@ public class RegisterProblemAutoConfiguration {
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties properties,
                                                                                 ProblemWriter writer) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.http().maxBodySize().toBytes(), writer));
+                new RequestBodyLimitFilter(properties.http().maxBodySize().toBytes(),
+                        properties.http().maxUploadSize().toBytes(), writer));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         registration.setName("registerRequestBodyLimitFilter");

@@ -19,24 +19,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps request bodies: a declared {@code Content-Length} over the limit is refused before anything is read, and a
  * body without one (chunked) fails with {@link PayloadTooLargeException} as soon as the limit is crossed, so no caller
  * ever buffers more than the limit.
+ *
+ * <p>A {@code multipart/form-data} upload (a bulk import's file) has a limit of its own: the servlet container spools
+ * its parts to disk as they arrive, so its size costs disk, not memory.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final ProblemWriter writer;
 
-    public RequestBodyLimitFilter(long maxBytes, ProblemWriter writer) {
+    public RequestBodyLimitFilter(long maxBytes, long maxUploadBytes, ProblemWriter writer) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.writer = writer;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = isUpload(request) ? maxUploadBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             writer.write(request, response, Problem.payloadTooLarge(maxBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    }
+
+    /** A {@code multipart/form-data} request: an upload, under the upload limit. */
+    public static boolean isUpload(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, 19);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Optional;
 import java.util.function.Predicate;
 import ma.crafts.register.command.artisan.CinReservations;
 import ma.crafts.register.command.mongo.MongoErrors;
@@ -63,6 +64,10 @@ public class MongoCinReservations implements CinReservations {
             }
             throw new DuplicateCinException();
         }
+        if (artisanId.equals(existing.getString("artisanId"))) {
+            // The same registration again (a bulk import's row run again after a crash): the reservation is its own.
+            return;
+        }
         if (!isAbandoned(existing)) {
             throw new DuplicateCinException();
         }
@@ -72,6 +77,12 @@ public class MongoCinReservations implements CinReservations {
             return;
         }
         throw new DuplicateCinException();
+    }
+
+    @Override
+    public Optional<String> holderOf(String cinFingerprint) {
+        Document reservation = reservations.find(eq("_id", cinFingerprint)).first();
+        return reservation == null ? Optional.empty() : Optional.ofNullable(reservation.getString("artisanId"));
     }
 
     @ScansAccepted(adr = "0001", why = "runs only when a registration fails after reserving; _id plus artisanId "

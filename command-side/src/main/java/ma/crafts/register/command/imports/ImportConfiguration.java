@@ -1,0 +1,77 @@
+package ma.crafts.register.command.imports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import ma.crafts.register.command.EventStreams;
+import ma.crafts.register.command.RequestValidation;
+import ma.crafts.register.command.artisan.ArtisanRecords;
+import ma.crafts.register.command.artisan.ArtisanRegistration;
+import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.platform.PlatformProperties;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import ma.crafts.register.platform.problem.ProblemWriter;
+import ma.crafts.register.platform.security.AccessPolicy;
+import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.platform.security.Role;
+import ma.crafts.register.reference.Geography;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Bulk imports. Settings: {@code register.imports.concurrency} (rows in flight per job, 32: enough for the event
+ * store's group commit to batch them) and {@code register.imports.save-every} (how often a job stores its progress,
+ * PT0.5S). Files live under {@code DATA_DIR/imports/}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ImportConfiguration {
+
+    @Bean
+    public ImportFiles importFiles(PlatformProperties properties) {
+        return new ImportFiles(properties.dataDir().toAbsolutePath().normalize().resolve("imports"));
+    }
+
+    @Bean
+    public RowMapper artisanRows(RequestValidation validation, ArtisanRegistration registration,
+                                 CinReservations cinReservations, ArtisanRecords records, PersonalDataVault vault,
+                                 EventStreams streams, Geography geography) {
+        return new ArtisanRows(validation, registration, cinReservations, records, vault, streams, geography);
+    }
+
+    /** A row's actor: the job's caller as a clerk of the row's region, with the claims a clerk's token carries. */
+    @Bean
+    public RowActor importRowActor() {
+        return (subject, regionCode) -> {
+            Jwt.Builder token = Jwt.withTokenValue("import-job").header("alg", "none").subject(subject)
+                    .claim(CurrentActor.ROLES_CLAIM, List.of(Role.CHAMBER_CLERK.name()));
+            if (regionCode != null) {
+                token.claim(CurrentActor.REGION_CLAIM, regionCode);
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new JwtAuthenticationToken(token.build(),
+                    List.of(new SimpleGrantedAuthority("ROLE_" + Role.CHAMBER_CLERK.name())), subject));
+            return context;
+        };
+    }
+
+    @Bean
+    public ImportJobRunner importJobRunner(List<RowMapper> mappers, ImportFiles files, ImportJobs jobs, RowActor actor,
+                                           @Value("${register.imports.concurrency:32}") int concurrency,
+                                           @Value("${register.imports.save-every:PT0.5S}") Duration saveEvery) {
+        return new ImportJobRunner(mappers, files, jobs, actor, RowReasons.load(), concurrency, saveEvery.toMillis(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    public ImportController importController(ImportJobRunner runner, ImportJobs jobs, ImportFiles files,
+                                             AccessPolicy access, CurrentActor actor, Geography geography,
+                                             ProblemWriter problems) {
+        return new ImportController(runner, jobs, files, access, actor, geography, problems, Clock.systemUTC());
+    }
+}

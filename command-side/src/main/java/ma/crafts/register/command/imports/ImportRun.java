@@ -1,0 +1,199 @@
+package ma.crafts.register.command.imports;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * One run of a job: reads its file as a stream and hands each row to the row workers, at most {@code concurrency} at
+ * once, so that the event store's group commit gathers their appends. Rows finish in any order; the job commits them
+ * in row order (counters, errors file, {@code lastCommittedRow}) and stores its progress every {@code saveEveryMillis},
+ * so a run that stops anywhere (kill -9 included) resumes after its last committed row and runs the rows after it
+ * again, each with the same record id, which makes them come out as they would have.
+ */
+final class ImportRun implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+
+    private record Finished(ImportedRow row, RowOutcome outcome) {
+    }
+
+    private final RowMapper mapper;
+    private final ImportFiles files;
+    private final ImportJobs jobs;
+    private final RowActor actor;
+    private final RowReasons reasons;
+    private final Executor rowWorkers;
+    private final int concurrency;
+    private final long saveEveryMillis;
+    private final Clock clock;
+    private final BooleanSupplier stopping;
+
+    private final Object lock = new Object();
+    private final TreeMap<Long, Finished> finished = new TreeMap<>();
+    private ImportJob job;
+    private ErrorsFile errors;
+    private RowSource source;
+    private long committedOrdinal;
+    private long rowsRead;
+    private long accepted;
+    private long rejected;
+    private long alreadyPresent;
+    private long lastCommittedRow;
+    private long lastSave;
+    private volatile RuntimeException rowFailure;
+
+    ImportRun(ImportJob job, RowMapper mapper, ImportFiles files, ImportJobs jobs, RowActor actor, RowReasons reasons,
+              Executor rowWorkers, int concurrency, long saveEveryMillis, Clock clock, BooleanSupplier stopping) {
+        this.job = job;
+        this.mapper = mapper;
+        this.files = files;
+        this.jobs = jobs;
+        this.actor = actor;
+        this.reasons = reasons;
+        this.rowWorkers = rowWorkers;
+        this.concurrency = concurrency;
+        this.saveEveryMillis = saveEveryMillis;
+        this.clock = clock;
+        this.stopping = stopping;
+        this.rowsRead = job.rowsRead();
+        this.accepted = job.accepted();
+        this.rejected = job.rejected();
+        this.alreadyPresent = job.alreadyPresent();
+        this.lastCommittedRow = job.lastCommittedRow();
+    }
+
+    @Override
+    public void run() {
+        Semaphore inFlight = new Semaphore(concurrency);
+        try (RowSource rows = files.open(job);
+             ErrorsFile errorsFile = new ErrorsFile(files.errors(job.id()), job.errorsLength(), mapper, reasons)) {
+            synchronized (lock) {
+                source = rows;
+                errors = errorsFile;
+                job = job.running(clock.instant());
+                jobs.save(job);
+            }
+            long resumeAfter = job.lastCommittedRow();
+            List<String>[] header = new List[1];
+            long[] ordinal = {0};
+            rows.read((number, values) -> {
+                if (header[0] == null) {
+                    header[0] = values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList();
+                    return true;
+                }
+                if (number <= resumeAfter) {
+                    return true;
+                }
+                if (rowFailure != null) {
+                    return false;
+                }
+                ImportedRow row = new ImportedRow(job.id(), number, byColumn(header[0], values));
+                long rowOrdinal = ++ordinal[0];
+                inFlight.acquire();
+                rowWorkers.execute(() -> {
+                    try {
+                        done(rowOrdinal, row, apply(row));
+                    } catch (RuntimeException e) {
+                        rowFailure = e;
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+                return true;
+            });
+            inFlight.acquire(concurrency);
+            if (rowFailure != null) {
+                throw rowFailure;
+            }
+            synchronized (lock) {
+                save();
+                job = job.finished(ImportStatus.COMPLETED, null, clock.instant());
+                jobs.save(job);
+            }
+        } catch (InterruptedException stopped) {
+            // The process is stopping: the job stays RUNNING and resumes at the next start.
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            if (stopping.getAsBoolean()) {
+                return;
+            }
+            log.warn("Import {} failed: {}", job.id(), e.toString());
+            synchronized (lock) {
+                job = job.finished(ImportStatus.FAILED, describe(e), clock.instant());
+                jobs.save(job);
+            }
+        }
+    }
+
+    private RowOutcome apply(ImportedRow row) {
+        String region = job.regionCode() != null ? job.regionCode() : mapper.regionOf(row);
+        SecurityContextHolder.setContext(actor.clerkOf(job.submittedBy(), region));
+        try {
+            return mapper.apply(row, job.dryRun());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Commits every row finished in an unbroken run from the last committed one, in row order. */
+    private void done(long ordinal, ImportedRow row, RowOutcome outcome) {
+        synchronized (lock) {
+            finished.put(ordinal, new Finished(row, outcome));
+            while (!finished.isEmpty() && finished.firstKey() == committedOrdinal + 1) {
+                Finished next = finished.pollFirstEntry().getValue();
+                committedOrdinal++;
+                rowsRead++;
+                switch (next.outcome().result()) {
+                    case ACCEPTED -> accepted++;
+                    case ALREADY_PRESENT -> alreadyPresent++;
+                    case REJECTED -> {
+                        rejected++;
+                        try {
+                            errors.append(next.row(), next.outcome().reasons());
+                        } catch (IOException e) {
+                            throw new IllegalStateException("Cannot write the errors file of import " + job.id(), e);
+                        }
+                    }
+                }
+                lastCommittedRow = next.row().number();
+            }
+            if (clock.millis() - lastSave >= saveEveryMillis) {
+                save();
+            }
+        }
+    }
+
+    private void save() {
+        try {
+            long errorsLength = errors.commit();
+            job = job.progressed(rowsRead, accepted, rejected, alreadyPresent, source.bytesRead(), lastCommittedRow,
+                    errorsLength);
+            jobs.save(job);
+            lastSave = clock.millis();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the errors file of import " + job.id(), e);
+        }
+    }
+
+    private static Map<String, String> byColumn(List<String> header, List<String> values) {
+        Map<String, String> byColumn = new HashMap<>();
+        for (int i = 0; i < header.size() && i < values.size(); i++) {
+            byColumn.put(header.get(i), values.get(i));
+        }
+        return byColumn;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,241 @@
+package ma.crafts.register.command.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import ma.crafts.register.command.CommandSideApplication;
+import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.command.support.CommandHttp;
+import ma.crafts.register.command.support.CommandHttp.Response;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Bulk imports over real HTTP: jobs, formats, idempotence, dry runs, errors CSV, and what a refused request leaves. */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "register.data-dir=target/import-api-test-data")
+class ImportApiTest {
+    private static final AtomicInteger CINS = new AtomicInteger((int) (System.nanoTime() % 500_000));
+    static final String HEADER = "cin,first_name_ar,first_name_fr,last_name_ar,last_name_fr,birth_date,gender,phone,"
+            + "address,province_code,activity_code,qualification_route,years_of_practice,diploma_ref\n";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    CinReservations reservations;
+    @Autowired
+    PersonalDataVault vault;
+
+    private CommandHttp http;
+    private String clerk07;
+
+    @BeforeEach
+    void tokens() {
+        http = new CommandHttp(port);
+        clerk07 = http.token("import-clerk", "CHAMBER_CLERK", "MA-07");
+    }
+
+    static String cin() {
+        return "IM" + String.format("%06d", CINS.incrementAndGet() % 1_000_000);
+    }
+
+    static String row(String cin, String firstAr, String firstFr) {
+        return cin + "," + firstAr + "," + firstFr + ",بناني,Bennani,1984-03-02,F,+212612345678,Derb Dabachi 12,MA-MAR,"
+                + "B08-001,EXPERIENCE,12,\n";
+    }
+
+    @Test
+    void importsValidRowsRejectsBadOnesWithReasonsAndAppendsNothingTheSecondTime() {
+        String first = cin();
+        String second = cin();
+        String csv = HEADER + row(first, "فاطمة", "Fatima") + row(second, "خديجة", "Khadija")
+                + row("12BAD", "سعاد", "Souad") + row(cin(), "Latin", "Nadia");
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        JsonNode done = importAndWait(file, "artisans.csv", Map.of("kind", "artisans"), "");
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("format").asText()).isEqualTo("csv");
+        assertThat(done.get("encoding").asText()).isEqualTo("utf-8");
+        assertThat(done.get("regionCode").asText()).isEqualTo("MA-07");
+        assertThat(done.get("rowsRead").asLong()).isEqualTo(4);
+        assertThat(done.get("accepted").asLong()).isEqualTo(2);
+        assertThat(done.get("rejected").asLong()).isEqualTo(2);
+        assertThat(done.get("alreadyPresent").asLong()).isZero();
+        assertThat(done.get("bytesTotal").asLong()).isEqualTo(file.length);
+        assertThat(reservations.holderOf(vault.cinFingerprint(first))).isPresent();
+
+        HttpResponse<byte[]> errors = http.download(done.get("links").get("errors").asText(), clerk07, "text/csv");
+        assertThat(errors.statusCode()).isEqualTo(200);
+        assertThat(errors.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String errorsCsv = new String(errors.body(), StandardCharsets.UTF_8);
+        assertThat(errorsCsv).startsWith("\uFEFFrow,cin,first_name_ar,");
+        assertThat(errorsCsv).contains("4,***,***,***,***,***,***,F,***,***,MA-MAR")
+                .contains("cin : doit comporter 1 ou 2 lettres suivies de 1 à 6 chiffres")
+                .contains("cin: يجب أن يتكون من حرف أو حرفين")
+                .contains("first_name_ar : doit être écrit en écriture")
+                .doesNotContain("12BAD").doesNotContain("Souad");
+
+        JsonNode again = importAndWait(file, "artisans.csv", Map.of("kind", "artisans"), "");
+        assertThat(again.get("accepted").asLong()).isZero();
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(2);
+        assertThat(again.get("rejected").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameCinWithOtherDataIsRejectedAsADuplicate() {
+        String cin = cin();
+        importAndWait((HEADER + row(cin, "فاطمة", "Fatima")).getBytes(StandardCharsets.UTF_8), "a.csv",
+                Map.of("kind", "artisans"), "");
+        JsonNode other = importAndWait((HEADER + row(cin, "خديجة", "Khadija")).getBytes(StandardCharsets.UTF_8), "b.csv",
+                Map.of("kind", "artisans"), "");
+        assertThat(other.get("rejected").asLong()).isEqualTo(1);
+        String errorsCsv = new String(http.download(other.get("links").get("errors").asText(), clerk07, "text/csv").body(),
+                StandardCharsets.UTF_8);
+        assertThat(errorsCsv).contains("Ce CIN est déjà inscrit");
+    }
+
+    @Test
+    void readsUtf16AndWindows1256ArabicFiles() {
+        String utf16Cin = cin();
+        byte[] utf16 = withBom(new byte[]{(byte) 0xFF, (byte) 0xFE},
+                (HEADER + row(utf16Cin, "فاطمة", "Fatima")).replace(',', '\t').getBytes(StandardCharsets.UTF_16LE));
+        JsonNode fromUtf16 = importAndWait(utf16, "excel.txt", Map.of("kind", "artisans"), "");
+        assertThat(fromUtf16.get("encoding").asText()).isEqualTo("utf-16");
+        assertThat(fromUtf16.get("accepted").asLong()).as(fromUtf16.toString()).isEqualTo(1);
+
+        byte[] cp1256 = (HEADER + row(cin(), "فاطمة", "Fatima")).replace(',', ';')
+                .getBytes(Charset.forName("windows-1256"));
+        JsonNode fromCp1256 = importAndWait(cp1256, "old-tool.csv", Map.of("kind", "artisans"), "");
+        assertThat(fromCp1256.get("encoding").asText()).isEqualTo("windows-1256");
+        assertThat(fromCp1256.get("accepted").asLong()).as(fromCp1256.toString()).isEqualTo(1);
+    }
+
+    @Test
+    void aDryRunChecksEveryRowAndStoresNothing() {
+        String cin = cin();
+        JsonNode dry = importAndWait((HEADER + row(cin, "فاطمة", "Fatima") + row("X", "فاطمة", "Fatima"))
+                .getBytes(StandardCharsets.UTF_8), "dry.csv", Map.of("kind", "artisans"), "?dryRun=true");
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.get("accepted").asLong()).isEqualTo(1);
+        assertThat(dry.get("rejected").asLong()).isEqualTo(1);
+        assertThat(reservations.holderOf(vault.cinFingerprint(cin))).isEmpty();
+    }
+
+    @Test
+    void refusedRequestsAreProblemsAndStoreNothing() {
+        long jobsBefore = database.getCollection("import_jobs").countDocuments();
+        byte[] file = (HEADER + row(cin(), "فاطمة", "Fatima")).getBytes(StandardCharsets.UTF_8);
+        Response badKind = http.upload("/api/v1/imports", clerk07, Map.of("kind", "camels"), "a.csv", file, Map.of());
+        Response empty = http.upload("/api/v1/imports", clerk07, Map.of("kind", "artisans"), "a.csv", new byte[0], Map.of());
+        Response headerOnly = http.upload("/api/v1/imports", clerk07, Map.of("kind", "artisans"), "a.csv",
+                HEADER.getBytes(StandardCharsets.UTF_8), Map.of());
+        Response missingColumns = http.upload("/api/v1/imports", clerk07, Map.of("kind", "artisans"), "a.csv",
+                "cin,gender\nAB1,F\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        Response otherRegion = http.upload("/api/v1/imports", clerk07, Map.of("kind", "artisans", "regionCode", "MA-03"),
+                "a.csv", file, Map.of());
+        Response analyst = http.upload("/api/v1/imports", http.token("import-analyst", "MINISTRY_ANALYST", null),
+                Map.of("kind", "artisans"), "a.csv", file, Map.of());
+        for (Response refused : List.of(badKind, empty, headerOnly, missingColumns)) {
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(missingColumns.body().toString()).contains("first_name_ar");
+        assertThat(otherRegion.status()).isEqualTo(403);
+        assertThat(analyst.status()).isEqualTo(403);
+        assertThat(database.getCollection("import_jobs").countDocuments()).isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void theTemplateHasTheColumnsAndAnExampleThatImports() {
+        HttpResponse<byte[]> template = http.download("/api/v1/imports/templates/artisans", clerk07, "text/csv");
+        assertThat(template.statusCode()).isEqualTo(200);
+        String text = new String(template.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF" + HEADER.strip());
+        assertThat(text.lines().count()).isEqualTo(2);
+        assertThat(http.download("/api/v1/imports/templates/camels", clerk07, "text/csv").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersWithTheSameJobAndTwoJobsWithOneCinRegisterItOnce() throws Exception {
+        byte[] file = (HEADER + row(cin(), "فاطمة", "Fatima")).getBytes(StandardCharsets.UTF_8);
+        Response first = http.upload("/api/v1/imports", clerk07, Map.of("kind", "artisans"), "a.csv", file,
+                Map.of("Idempotency-Key", "import-key-" + System.nanoTime()));
+        assertThat(first.status()).isEqualTo(202);
+
+        String cin = cin();
+        byte[] same = (HEADER + row(cin, "فاطمة", "Fatima")).getBytes(StandardCharsets.UTF_8);
+        List<Response> started = CommandHttp.concurrently(List.of(
+                () -> http.upload("/api/v1/imports", clerk07, Map.of("kind", "artisans"), "x.csv", same, Map.of()),
+                () -> http.upload("/api/v1/imports", clerk07, Map.of("kind", "artisans"), "y.csv", same, Map.of())));
+        long accepted = 0;
+        long alreadyPresent = 0;
+        for (Response job : started) {
+            assertThat(job.status()).isEqualTo(202);
+            JsonNode done = waitFor(job.location());
+            accepted += done.get("accepted").asLong();
+            alreadyPresent += done.get("alreadyPresent").asLong();
+        }
+        assertThat(accepted).isEqualTo(1);
+        assertThat(alreadyPresent).isEqualTo(1);
+    }
+
+    @Test
+    void theReportIsAPageOrJson() {
+        JsonNode done = importAndWait((HEADER + row(cin(), "فاطمة", "Fatima")).getBytes(StandardCharsets.UTF_8), "r.csv",
+                Map.of("kind", "artisans"), "");
+        HttpResponse<byte[]> page = http.download(done.get("links").get("report").asText(), clerk07, "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("Rapport d'import").contains("r.csv");
+        HttpResponse<byte[]> json = http.download(done.get("links").get("report").asText(), clerk07, "application/json");
+        assertThat(new String(json.body(), StandardCharsets.UTF_8)).contains("\"accepted\":1");
+        String otherClerk = http.token("import-clerk-03", "CHAMBER_CLERK", "MA-03");
+        assertThat(http.get("/api/v1/imports/" + done.get("id").asText(), otherClerk).status()).isEqualTo(403);
+    }
+
+    private JsonNode importAndWait(byte[] file, String name, Map<String, String> fields, String query) {
+        Response started = http.upload("/api/v1/imports" + query, clerk07, fields, name, file, Map.of());
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        assertThat(started.location()).isEqualTo("/api/v1/imports/" + started.body().get("id").asText());
+        return waitFor(started.location());
+    }
+
+    private JsonNode waitFor(String location) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Response status = http.get(location, clerk07);
+            assertThat(status.status()).isEqualTo(200);
+            String state = status.body().get("status").asText();
+            if (state.equals("COMPLETED") || state.equals("FAILED")) {
+                return status.body();
+            }
+            assertThat(Instant.now()).as("job %s still %s", location, state).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static byte[] withBom(byte[] bom, byte[] text) {
+        byte[] all = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(text, 0, all, bom.length, text.length);
+        return all;
+    }
+}
