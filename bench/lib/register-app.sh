@@ -8,7 +8,8 @@
 # class on the app's libraries and puts its last stdout line in VAR; field NAME LINE reads a key=value from such a line.
 #
 # Settings, each with a default: BUILD (auto, always, never), APP_JAR, APP_HEAP (1g), APP_JAVA_OPTS, MONGO_BACKEND
-# (h2, memory, h2-memory), MONGO_HEAP (12g), MONGO_JAVA (java), MONGO_JAVA_OPTS, STARTUP_TIMEOUT (600); and
+# (h2, memory, h2-memory), MONGO_HEAP (12g), MONGO_JAVA (java), MONGO_JAVA_OPTS, STARTUP_TIMEOUT (600), APP_LOG (a
+# file the app's log is copied to at the end, to read after the scratch directory is gone; default none); and
 # BENCH_CLASS, a class of the benchmarks jar the caller runs (a jar without it is an older build), WORK_NAME, the
 # scratch directory's prefix. bench/register-http.sh documents the settings.
 
@@ -16,6 +17,7 @@ BUILD="${BUILD:-auto}"
 APP_JAR="${APP_JAR:-}"
 APP_HEAP="${APP_HEAP:-1g}"
 APP_JAVA_OPTS="${APP_JAVA_OPTS:-}"
+APP_LOG="${APP_LOG:-}"
 MONGO_BACKEND="${MONGO_BACKEND:-h2}"
 MONGO_HEAP="${MONGO_HEAP:-12g}"
 MONGO_JAVA="${MONGO_JAVA:-java}"
@@ -93,6 +95,7 @@ register_app_cleanup() {
   stop "$child_pid"
   stop "$app_pid"
   stop "$mongo_pid"
+  if [ -n "$APP_LOG" ] && [ -f "$work/app.log" ]; then cp "$work/app.log" "$APP_LOG" || true; fi
   [ -z "$work" ] || rm -rf "$work"
 }
 fail_with_log() {
