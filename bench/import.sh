@@ -77,7 +77,7 @@ say "importing through the API with the register's command line..."
 ticks_before=$(app_ticks)
 started=$(now)
 REGISTER_TOKEN="$admin_token" java -Xmx256m -Dfile.encoding=UTF-8 -jar "$run_dir/register.jar" import "$file" \
-  --kind=artisans "--url=$base_url" --progress=lines >"$work/import.out" &
+  --kind=artisans "--url=$base_url" --progress=lines "--errors-to=$work/rejected.csv" >"$work/import.out" &
 child_pid=$!
 rc=0
 wait "$child_pid" || rc=$?
@@ -91,6 +91,8 @@ accepted=$(count_of accepted)
 rejected=$(count_of rejected)
 rows_read=$(count_of 'rows read')
 [ -n "$accepted" ] && [ "$accepted" -gt 0 ] || fail_with_log "the import accepted no row: $summary"
+# The errors file's records, its header left out; quoted values may hold line breaks, so count the rows' numbers.
+rejected_in_file=$(grep -c '^[0-9][0-9]*,' "$work/rejected.csv" || true)
 
 say "waiting for every projection to catch up..."
 bench catchup ma.crafts.register.bench.imports.ImportBenchmark catch-up "--base-url=$base_url" "--token=$admin_token" \
@@ -123,7 +125,7 @@ vs_ceiling=$(ratio "$rows_per_s" "$(field ceiling_rows_per_s "$store")" "%.3f")
 echo
 echo "== import of $ROWS generated artisan rows ($FORMAT, $rejected rejected) on $store_label, app -Xmx$APP_HEAP =="
 printf '  %-44s %s\n' \
-  "rows read / accepted / rejected" "$rows_read / $accepted / $rejected (generator: $(field valid "$generated") valid, $(field invalid "$generated") invalid)" \
+  "rows read / accepted / rejected" "$rows_read / $accepted / $rejected (generator: $(field valid "$generated") valid, $(field invalid "$generated") invalid; $rejected_in_file rows in the errors file)" \
   "import (upload to COMPLETED)" "$import_seconds s, $import_only_per_s rows/s" \
   "projections caught up" "$(field seconds "$catchup") s later (head $(field head "$catchup"))" \
   "upload to caught up" "$total_seconds s: $rows_per_s rows/s" \
