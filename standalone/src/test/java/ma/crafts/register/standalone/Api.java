@@ -77,7 +77,31 @@ final class Api {
         return send(method, path, token, body, Map.of());
     }
 
+    /** A {@code multipart/form-data} body: text {@code fields} and one file, the part named "file". */
+    record Upload(Map<String, String> fields, String fileName, byte[] file) {
+        private static final String BOUNDARY = "register-test-upload";
+
+        byte[] encode() {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            fields.forEach((name, value) -> body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
+                    + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return body.toByteArray();
+        }
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + BOUNDARY;
+        }
+    }
+
     Reply send(String method, String path, String token, Object body, Map<String, String> headers) {
+        if (body instanceof Upload upload) {
+            return send(method, path, token, HttpRequest.BodyPublishers.ofByteArray(upload.encode()),
+                    upload.contentType(), headers);
+        }
         try {
             return sendRaw(method, path, token, body == null ? null : JSON.writeValueAsString(body), headers);
         } catch (IOException e) {
@@ -91,18 +115,23 @@ final class Api {
     }
 
     private Reply sendRaw(String method, String path, String token, String json, Map<String, String> headers) {
+        return json == null ? send(method, path, token, HttpRequest.BodyPublishers.noBody(), null, headers)
+                : send(method, path, token, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8),
+                "application/json", headers);
+    }
+
+    private Reply send(String method, String path, String token, HttpRequest.BodyPublisher body, String contentType,
+                       Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
             headers.forEach(request::header);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            if (json != null) {
-                request.header("Content-Type", "application/json");
-                request.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
             }
+            request.method(method, body);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), parse(response.body()), response);
         } catch (IOException e) {

@@ -163,6 +163,16 @@ class AuthorisationMatrixTest {
             row("GET /api/v1/statistics/flows?measure=registrations&regionCode=" + RegisterFixtures.OWN_REGION,
                     f -> null, 200, FORBIDDEN, 200, 200, 200),
             adminOnly("POST /api/v1/admin/statistics/recount", 200, f -> null),
+            // Imports: a clerk its own region's, the administrator any; a dry run, so the matrix stores no artisan.
+            // The file names the clerk's region, so a clerk of another region is refused it.
+            row("POST /api/v1/imports?dryRun=true", RegisterFixtures::importUpload, 202, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                    202),
+            row("GET /api/v1/imports/{id}", f -> null, 200, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200),
+            row("GET /api/v1/imports/{id}/errors", f -> null, 200, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200),
+            row("GET /api/v1/imports/{id}/report", f -> null, 200, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200),
+            // Both roles that import may read what a file must look like.
+            row("GET /api/v1/imports/templates/{kind}", f -> null, 200, 200, FORBIDDEN, FORBIDDEN, 200)
+                    .on("kind", f -> "artisans"),
             open("GET /api/v1/open-data/actors.csv", 200),
             anyRole("GET /api/v1/reference/regions", 200),
             anyRole("GET /api/v1/reference/activities", 200),

@@ -52,6 +52,8 @@ final class RegisterFixtures {
     final String storeVerification;
     /** A checkpoint sealed by the administrator. */
     final String checkpoint;
+    /** A dry-run import job of one artisan row, started by the clerk of {@link #OWN_REGION}. */
+    final String importJob;
 
     private final Map<String, String> byCollection = new HashMap<>();
 
@@ -107,6 +109,9 @@ final class RegisterFixtures {
         Api.Reply verification = api.post("/api/v1/audit/verifications", auditor, Map.of());
         assertThat(verification.status()).as("fixture: %s", verification.body()).isEqualTo(202);
         storeVerification = verification.body().get("id").asText();
+        Api.Reply imported = api.post("/api/v1/imports?dryRun=true", clerk, importUpload());
+        assertThat(imported.status()).as("fixture: %s", imported.body()).isEqualTo(202);
+        importJob = imported.body().get("id").asText();
 
         erasedArtisan = created(api.post("/api/v1/artisans", clerk, Api.artisan(freshCin(), PROVINCE, activityCode)),
                 "artisanId");
@@ -126,6 +131,7 @@ final class RegisterFixtures {
         byCollection.put("programmes", programme);
         byCollection.put("card-checks", checkCode);
         byCollection.put("actors", artisan);
+        byCollection.put("imports", importJob);
     }
 
     /** The body of an erasure of personal data. */
@@ -148,6 +154,16 @@ final class RegisterFixtures {
                     + "/: add one to RegisterFixtures, or give the row its own with .on(...)");
         }
         return value;
+    }
+
+    /** A one-row artisans file for POST /api/v1/imports, in the fixture province, of a CIN nobody registered. */
+    Api.Upload importUpload() {
+        String csv = "cin,first_name_ar,first_name_fr,last_name_ar,last_name_fr,birth_date,gender,phone,address,"
+                + "province_code,activity_code,qualification_route,years_of_practice,diploma_ref\n"
+                + freshCin() + ",فاطمة,Fatima,الزهراء,Zahra,1984-03-02,F," + PHONE + ",Derb Dabachi 12," + PROVINCE + ","
+                + activityCode + ",EXPERIENCE,12,\n";
+        return new Api.Upload(Map.of("kind", "artisans", "regionCode", OWN_REGION), "artisans.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     Map<String, Object> cooperative(String cin) {

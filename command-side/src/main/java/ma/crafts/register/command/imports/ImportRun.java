@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class ImportRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+    /** Attempts at a row that fails for another reason than its data, 0.5 s, 1 s, 2 s, 4 s apart. */
+    private static final int ROW_ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MILLIS = 500;
 
     private record Finished(ImportedRow row, RowOutcome outcome) {
     }
@@ -84,11 +89,11 @@ final class ImportRun implements Runnable {
                 jobs.save(job);
             }
             long resumeAfter = job.lastCommittedRow();
-            List<String>[] header = new List[1];
-            long[] ordinal = {0};
+            AtomicReference<List<String>> header = new AtomicReference<>();
+            AtomicLong ordinal = new AtomicLong();
             rows.read((number, values) -> {
-                if (header[0] == null) {
-                    header[0] = values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList();
+                if (header.get() == null) {
+                    header.set(values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList());
                     return true;
                 }
                 if (number <= resumeAfter) {
@@ -97,8 +102,8 @@ final class ImportRun implements Runnable {
                 if (rowFailure != null) {
                     return false;
                 }
-                ImportedRow row = new ImportedRow(job.id(), number, byColumn(header[0], values));
-                long rowOrdinal = ++ordinal[0];
+                ImportedRow row = new ImportedRow(job.id(), number, byColumn(header.get(), values));
+                long rowOrdinal = ordinal.incrementAndGet();
                 inFlight.acquire();
                 rowWorkers.execute(() -> {
                     try {
@@ -112,36 +117,67 @@ final class ImportRun implements Runnable {
                 return true;
             });
             inFlight.acquire(concurrency);
-            if (rowFailure != null) {
-                throw rowFailure;
-            }
             synchronized (lock) {
+                // What was committed before a row failed stays counted; a row failing because the process stops
+                // leaves the job RUNNING, to resume at the next start.
                 save();
-                job = job.finished(ImportStatus.COMPLETED, null, clock.instant());
+                if (rowFailure == null) {
+                    job = job.finished(ImportStatus.COMPLETED, null, clock.instant());
+                } else if (!stopping.getAsBoolean()) {
+                    job = failed(rowFailure);
+                }
                 jobs.save(job);
             }
         } catch (InterruptedException stopped) {
             // The process is stopping: the job stays RUNNING and resumes at the next start.
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            if (stopping.getAsBoolean()) {
-                return;
-            }
-            log.warn("Import {} failed: {}", job.id(), e.toString());
             synchronized (lock) {
-                job = job.finished(ImportStatus.FAILED, describe(e), clock.instant());
-                jobs.save(job);
+                if (!stopping.getAsBoolean()) {
+                    job = failed(e);
+                    jobs.save(job);
+                }
             }
         }
     }
 
+    /** The job FAILED: a file that cannot be read, or a row the register could not process (its store, say). */
+    private ImportJob failed(Exception e) {
+        log.warn("Import {} failed: {}", job.id(), e.toString());
+        return job.finished(ImportStatus.FAILED, describe(e), clock.instant());
+    }
+
+    /**
+     * A row's rules give an outcome; anything else (a store timing out under load, say) is tried again, which a row
+     * allows: it registers under the same record id each time and finds what an earlier attempt stored.
+     */
     private RowOutcome apply(ImportedRow row) {
         String region = job.regionCode() != null ? job.regionCode() : mapper.regionOf(row);
         SecurityContextHolder.setContext(actor.clerkOf(job.submittedBy(), region));
         try {
-            return mapper.apply(row, job.dryRun());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return mapper.apply(row, job.dryRun());
+                } catch (RuntimeException e) {
+                    if (attempt == ROW_ATTEMPTS || stopping.getAsBoolean()) {
+                        throw e;
+                    }
+                    log.info("Import {} row {}: attempt {} failed ({}), trying again", job.id(), row.number(), attempt,
+                            e.toString());
+                    pause(attempt);
+                }
+            }
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted between attempts", e);
         }
     }
 

@@ -159,6 +159,31 @@ class ImportApiTest {
         assertThat(database.getCollection("import_jobs").countDocuments()).isEqualTo(jobsBefore);
     }
 
+    /** docs/imports/artisans-example.csv: three rows a chamber may import and one that shows the reasons. */
+    @Test
+    void theDocumentedExampleChecksAsItSays() throws Exception {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "docs", "imports",
+                "artisans-example.csv"));
+        JsonNode dry = importAndWait(example, "artisans-example.csv", Map.of("kind", "artisans"), "?dryRun=true");
+        assertThat(dry.get("accepted").asLong()).as(dry.toString()).isEqualTo(3);
+        assertThat(dry.get("rejected").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anUploadIsNotHeldToTheJsonBodyLimit() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 1500; i++) {
+            csv.append(row("BAD" + i, "فاطمة", "Fatima"));
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(file.length).isGreaterThan(64 * 1024);
+        JsonNode done = importAndWait(file, "large.csv", Map.of("kind", "artisans"), "?dryRun=true");
+        assertThat(done.get("rejected").asLong()).isEqualTo(1500);
+        String errorsCsv = new String(http.download(done.get("links").get("errors").asText(), clerk07, "text/csv").body(),
+                StandardCharsets.UTF_8);
+        assertThat(errorsCsv.lines().count()).isEqualTo(1501);
+    }
+
     @Test
     void theTemplateHasTheColumnsAndAnExampleThatImports() {
         HttpResponse<byte[]> template = http.download("/api/v1/imports/templates/artisans", clerk07, "text/csv");
@@ -167,6 +192,8 @@ class ImportApiTest {
         assertThat(text).startsWith("\uFEFF" + HEADER.strip());
         assertThat(text.lines().count()).isEqualTo(2);
         assertThat(http.download("/api/v1/imports/templates/camels", clerk07, "text/csv").statusCode()).isEqualTo(404);
+        JsonNode dry = importAndWait(template.body(), "template.csv", Map.of("kind", "artisans"), "?dryRun=true");
+        assertThat(dry.get("rejected").asLong()).as(dry.toString()).isZero();
     }
 
     @Test

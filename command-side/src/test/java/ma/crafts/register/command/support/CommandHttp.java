@@ -77,9 +77,17 @@ public final class CommandHttp {
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
+            return exchange(request, token);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response exchange(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), json, response.headers().firstValue("Location").orElse(null),
@@ -106,24 +114,11 @@ public final class CommandHttp {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-            headers.forEach(request::header);
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), json, response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        headers.forEach(request::header);
+        return exchange(request, token);
     }
 
     /** A GET of a document that is not JSON (a CSV, a page): status, type and bytes. */
