@@ -1,4 +1,4 @@
-# Sourced by the scripts that start their own processes on 127.0.0.1 (bench/register-http.sh, deploy/cluster-test.sh).
+# Sourced by the scripts that start their own processes on 127.0.0.1 (bench/lib/register-app.sh, deploy/cluster-test.sh).
 # free_port reports failure through the caller's fail function.
 
 # Stops a process the script started: TERM, up to 30 s for a clean shutdown, then KILL.

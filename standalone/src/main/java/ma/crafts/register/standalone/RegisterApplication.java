@@ -4,6 +4,7 @@ import java.util.Arrays;
 import ma.crafts.register.command.CommandSideConfiguration;
 import ma.crafts.register.query.QuerySideConfiguration;
 import ma.crafts.register.standalone.audit.AuditCommand;
+import ma.crafts.register.standalone.imports.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,10 +18,16 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 public class RegisterApplication {
-    /** {@code audit ...} runs the auditor's command line instead, without the web server. */
+    /**
+     * {@code audit ...} runs the auditor's command line instead, without the web server; {@code import ...} the
+     * migration team's, which sends a file to a running register.
+     */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("audit")) {
             System.exit(AuditCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(RegisterApplication.class, args);
     }

@@ -115,7 +115,12 @@ public final class Applicants {
     }
 
     public Applicant applicant(Cins namespace, long n) {
-        SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L ^ namespace.ordinal());
+        return applicant(namespace, n, 0);
+    }
+
+    /** Applicant {@code n} of a namespace drawn with another {@code seed}: the same CIN, other data. */
+    public Applicant applicant(Cins namespace, long n, long seed) {
+        SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L ^ namespace.ordinal() ^ seed * 0xC2B2AE3D27D4EB4FL);
         Province province = pickProvince(random);
         boolean woman = random.nextBoolean();
         String[] first = woman ? WOMEN[random.nextInt(WOMEN.length)] : MEN[random.nextInt(MEN.length)];

@@ -12,7 +12,9 @@ public enum Cins {
     PREFILL(List.of("A", "AB", "AD", "B", "BE", "BH", "BJ", "BK", "C", "CB", "D", "DA", "E", "EE", "F", "G", "J",
             "JB", "K", "L")),
     /** Applicants registered over HTTP by the load client. */
-    HTTP(List.of("H", "HA", "I", "IA", "M", "N", "P", "Q"));
+    HTTP(List.of("H", "HA", "I", "IA", "M", "N", "P", "Q")),
+    /** Applicants in the files of bench/import.sh (bench.imports.ArtisanRows). */
+    IMPORT(List.of("R", "S", "SA", "SB", "SH", "T", "TA", "U", "V", "W", "X", "Y", "Z", "ZT"));
 
     private static final int NUMBERS_PER_PREFIX = 1_000_000;
     /** Odd and not a multiple of 5, so multiplying by it permutes 0..999 999: numbers look scattered, not sequential. */

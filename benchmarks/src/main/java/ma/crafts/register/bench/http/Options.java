@@ -38,7 +38,7 @@ public final class Options {
         return values.containsKey(name) ? parse(name, text(name), min, max) : fallback;
     }
 
-    double fraction(String name, double fallback) {
+    public double fraction(String name, double fallback) {
         if (!values.containsKey(name)) {
             return fallback;
         }
