@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.RegisterCalendar;
@@ -34,10 +35,10 @@ import ma.crafts.register.query.programme.ProgrammeVersion;
  * lists and counts to the next all at once.
  *
  * <p>Every write (a batch of actor events, or a slice of a pass) reads the records, judges and writes them while
- * holding one lock, shared by all the models of the process (every generation): a pass slice and an event batch never interleave,
- * so an actor's verdicts for the version being computed are always judged on its latest state, and the list moves,
- * derived from the stored verdicts, always match them. One query-side process maintains the model (the processor's
- * segments and the passes run in it).
+ * holding one lock, shared by all the models of the process (every generation): in one process a pass slice and an event
+ * batch never interleave, so an actor's verdicts for the version being computed are always judged on its latest state, and the list moves,
+ * derived from the stored verdicts, always match them. Passes run in one query-side process at a time, the holder
+ * of the {@link PassLease}; the event batches run wherever the processor's segments are claimed.
  *
  * <p>Time: verdicts judge the day they are written (a card valid on that day, an age on that day...). A pass also runs
  * once a day, re-judging every actor at the same versions, so no verdict is more than a day old.
@@ -56,12 +57,17 @@ public class EligibilityModel {
     private final Supplier<List<ProgrammeHistory>> programmes;
     private final RegisterCalendar calendar;
     private final ArtisanFolding folding;
+    private final PassLease lease;
 
-    /** @param programmes every programme's history, as the programme projection holds it */
+    /**
+     * @param programmes every programme's history, as the programme projection holds it
+     * @param lease      this process's claim on the passes, shared with the other query-side processes
+     */
     public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
                             Supplier<List<ProgrammeHistory>> programmes,
-                            RegisterCalendar calendar, ArtisanFolding folding) {
+                            RegisterCalendar calendar, ArtisanFolding folding, PassLease lease) {
         this.repository = repository;
+        this.lease = lease;
         this.judge = judge;
         this.programmes = programmes;
         this.calendar = calendar;
@@ -119,10 +125,24 @@ public class EligibilityModel {
     /**
      * Re-judges every actor when a programme has a version in force that is not served yet, when a pass was cut
      * short, or when the last pass judged an earlier day; then switches each recomputed programme to its new version.
+     * Only the holder of the lease does: another process's call returns at once.
      *
-     * @return what the pass did, or empty when none was due
+     * @return what the pass did, or empty when none was due, another process holds the lease, or it was lost mid-pass
      */
     public Optional<PassOutcome> recomputeIfDue() {
+        PassLease.Held held = lease.take(repository, calendar);
+        if (held == null) {
+            return Optional.empty();
+        }
+        try {
+            return recompute(held);
+        } finally {
+            held.release();
+        }
+    }
+
+    /** The pass, if one is due; it stops where it is, to be resumed by the new holder, when the lease is lost. */
+    private Optional<PassOutcome> recompute(PassLease.Held held) {
         long started = System.nanoTime();
         Begun begun;
         synchronized (WRITE_LOCK) {
@@ -137,11 +157,18 @@ public class EligibilityModel {
         for (int from = 0; from < actors.size(); from += PASS_SLICE) {
             List<Map.Entry<String, Long>> slice = actors.subList(from, Math.min(actors.size(), from + PASS_SLICE));
             synchronized (WRITE_LOCK) {
-                verdicts += rejudge(slice, begun.number());
+                OptionalLong judged = rejudge(slice, begun.number(), held);
+                if (judged.isEmpty()) {
+                    return Optional.empty();
+                }
+                verdicts += judged.getAsLong();
             }
         }
         long judged = System.nanoTime();
         synchronized (WRITE_LOCK) {
+            if (!held.stillHeld()) {
+                return Optional.empty();
+            }
             finishPass(begun);
         }
         return Optional.of(new PassOutcome(begun.number(), actors.size(), verdicts, judged - started,
@@ -180,7 +207,8 @@ public class EligibilityModel {
         return new Begun(number, today);
     }
 
-    private long rejudge(List<Map.Entry<String, Long>> slice, long passNumber) {
+    /** Re-judges one slice; empty, having written nothing, when the lease was lost meanwhile. */
+    private OptionalLong rejudge(List<Map.Entry<String, Long>> slice, long passNumber, PassLease.Held held) {
         Map<String, EligibilityRecord> records = repository.findAll(slice.stream().map(Map.Entry::getKey).toList());
         List<ProgrammeVersion> written = writtenVersions();
         Instant now = calendar.now();
@@ -201,9 +229,12 @@ public class EligibilityModel {
                 changed.add(new EligibilityRecord(record.state(), after));
             }
         }
+        if (!held.stillHeld()) {
+            return OptionalLong.empty();
+        }
         moves.write(PASS_WRITER);
         repository.replaceAll(changed);
-        return verdicts;
+        return OptionalLong.of(verdicts);
     }
 
     private void finishPass(Begun begun) {

@@ -15,9 +15,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
@@ -28,6 +35,7 @@ import ma.crafts.register.events.programme.ProgrammeRevised;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
+import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
 import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.programme.ProgrammeHistory;
@@ -51,7 +59,10 @@ class EligibilityModelTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final List<ProgrammeHistory> programmes = new CopyOnWriteArrayList<>();
     private final AtomicInteger wakes = new AtomicInteger();
+    private static final Duration LEASE_TERM = Duration.ofSeconds(60);
+
     private InMemoryMongo mongo;
+    private RegisterCalendar calendar;
     private EligibilityRepository repository;
     private EligibilityModel model;
     private EligibilityProjection projection;
@@ -60,10 +71,9 @@ class EligibilityModelTest {
     @BeforeEach
     void setUp() {
         mongo = new InMemoryMongo();
-        RegisterCalendar calendar = new RegisterCalendar(clock, ZoneId.of("Africa/Casablanca"));
+        calendar = new RegisterCalendar(clock, ZoneId.of("Africa/Casablanca"));
         repository = new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION);
-        model = new EligibilityModel(repository, new ProgrammeJudge(new RuleEngine(), calendar, null),
-                () -> List.copyOf(programmes), calendar, new ArtisanFolding());
+        model = process("this process", new ProgrammeJudge(new RuleEngine(), calendar, null));
         projection = new EligibilityProjection(model, wakes::incrementAndGet);
     }
 
@@ -186,6 +196,94 @@ class EligibilityModelTest {
         model.recomputeIfDue();
         assertThat(model.readableVersion(AMO)).contains(2);
         assertThat(verdictOf("a1").eligible()).isFalse();
+    }
+
+    @Test
+    void twoProcessesRunOnePassPerVersionAndServeEveryVersion() throws Exception {
+        EligibilityModel other = process("other process", new ProgrammeJudge(new RuleEngine(), calendar, null));
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        for (int i = 0; i < 3 * EligibilityModel.PASS_SLICE; i++) {
+            register(String.format("a%03d", i), i % 3 == 0 ? "MA-RAB" : "MA-MAR", i % 3 == 0 ? "MA-04" : "MA-07");
+        }
+        ExecutorService processes = Executors.newFixedThreadPool(2);
+        try {
+            List<Long> passNumbers = new ArrayList<>();
+            for (int version = 2; version <= 6; version++) {
+                revise(version, clock.instant(), rule("region", ConditionType.REGION_IN,
+                        version % 2 == 0 ? "MA-04" : "MA-07"));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Optional<EligibilityModel.PassOutcome>>> passes = new ArrayList<>();
+                for (EligibilityModel process : List.of(model, other)) {
+                    passes.add(processes.submit(() -> {
+                        start.await();
+                        return process.recomputeIfDue();
+                    }));
+                }
+                start.countDown();
+                List<EligibilityModel.PassOutcome> ran = new ArrayList<>();
+                for (Future<Optional<EligibilityModel.PassOutcome>> pass : passes) {
+                    pass.get(30, TimeUnit.SECONDS).ifPresent(ran::add);
+                }
+                assertThat(ran).as("passes run for version %d", version).hasSize(1);
+                passNumbers.add(ran.get(0).number());
+                assertThat(model.readableVersion(AMO)).as("switched to version %d", version).contains(version);
+                assertThat(count(version, null)).isEqualTo(version % 2 == 0 ? 100 : 200);
+                assertThat(countsByRegion(version)).isEqualTo(recountByRegion(version));
+            }
+            assertThat(passNumbers).as("one pass each, numbered in turn").doesNotHaveDuplicates().isSorted();
+        } finally {
+            processes.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStalledProcessIsTakenOverOnceItsLeaseRunsOutAndWritesNothingMore() {
+        AtomicReference<Runnable> stall = new AtomicReference<>();
+        EligibilityModel stalling = process("stalling process", new ProgrammeJudge(new RuleEngine(), calendar, null) {
+            @Override
+            public List<ProgrammeEligibility> judge(ArtisanState state, Instant instant,
+                                                    List<ProgrammeVersion> versions) {
+                Runnable pause = stall.getAndSet(null);
+                if (pause != null) {
+                    pause.run();
+                }
+                return super.judge(state, instant, versions);
+            }
+        });
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        for (int i = 0; i < 3 * EligibilityModel.PASS_SLICE; i++) {
+            register(String.format("a%03d", i), i % 3 == 0 ? "MA-RAB" : "MA-MAR", i % 3 == 0 ? "MA-04" : "MA-07");
+        }
+        revise(2, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-04"));
+        List<Optional<EligibilityModel.PassOutcome>> takeovers = new ArrayList<>();
+        stall.set(() -> {
+            takeovers.add(model.recomputeIfDue());
+            clock.advance(LEASE_TERM.plusSeconds(1));
+            takeovers.add(model.recomputeIfDue());
+            revise(3, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-07"));
+            takeovers.add(model.recomputeIfDue());
+        });
+
+        Optional<EligibilityModel.PassOutcome> stalled = stalling.recomputeIfDue();
+
+        assertThat(takeovers.get(0)).as("while the stalled process's lease runs").isEmpty();
+        assertThat(takeovers.get(1)).as("once it has run out, resumed and switched").isPresent();
+        assertThat(takeovers.get(2)).as("the next revision").isPresent();
+        assertThat(stalled).as("the stalled process, back, gives up its pass").isEmpty();
+        assertThat(model.readableVersion(AMO)).contains(3);
+        assertThat(repository.find("a000").orElseThrow().verdicts())
+                .as("the stalled slice's verdicts, judged by versions 1 and 2, are not written over the new ones")
+                .extracting(ProgrammeEligibility::programVersion).contains(3).doesNotContain(1);
+        assertThat(count(3, null)).isEqualTo(200);
+        assertThat(countsByRegion(3)).isEqualTo(recountByRegion(3));
+        assertThat(stalling.recomputeIfDue()).as("the lease is free again, and nothing is due").isEmpty();
+    }
+
+    private EligibilityModel process(String holder, ProgrammeJudge judge) {
+        return new EligibilityModel(repository, judge, () -> List.copyOf(programmes), calendar, new ArtisanFolding(),
+                new PassLease(holder, LEASE_TERM));
     }
 
     private void register(String id, String province, String region) {
