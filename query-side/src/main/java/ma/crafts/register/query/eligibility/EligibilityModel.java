@@ -213,7 +213,7 @@ public class EligibilityModel {
         List<ProgrammeVersion> written = writtenVersions();
         Instant now = calendar.now();
         Moves moves = new Moves(written);
-        List<EligibilityRecord> changed = new ArrayList<>();
+        Map<String, List<ProgrammeEligibility>> changed = new HashMap<>();
         long verdicts = 0;
         for (Map.Entry<String, Long> actor : slice) {
             EligibilityRecord record = records.get(actor.getKey());
@@ -226,14 +226,14 @@ public class EligibilityModel {
                 long order = (passNumber << POSITION_BITS) | actor.getValue();
                 moves.add(record.state(), record.verdicts(), record.state(), after, order,
                         WriterProgress.inOrder(order));
-                changed.add(new EligibilityRecord(record.state(), after));
+                changed.put(record.actorId(), after);
             }
         }
         if (!held.stillHeld()) {
             return OptionalLong.empty();
         }
         moves.write(PASS_WRITER);
-        repository.replaceAll(changed);
+        repository.saveVerdicts(changed);
         return OptionalLong.of(verdicts);
     }
 

@@ -4,11 +4,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ma.crafts.register.eventstore.ScansAccepted;
 import ma.crafts.register.query.eligibility.EligibilityRecord;
+import ma.crafts.register.query.eligibility.ProgrammeEligibility;
 import ma.crafts.register.query.eligibility.RecomputePass;
 import ma.crafts.register.query.eligibility.VersionPointer;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex;
@@ -90,9 +94,18 @@ public class EligibilityRepository {
         DocumentWrites.saveAll(actors(), fresh, existing);
     }
 
-    /** Replaces the records of actors the model already holds. */
-    public void replaceAll(Collection<EligibilityRecord> records) {
-        DocumentWrites.saveAll(actors(), List.of(), records.stream().map(EligibilityRepository::document).toList());
+    /**
+     * Sets the verdicts of actors the model already holds, leaving their state as it is: a pass rewrites the verdicts
+     * alone, and replacing whole records (the state is most of a record) made a pass allocate many times more.
+     */
+    public void saveVerdicts(Map<String, List<ProgrammeEligibility>> verdictsByActor) {
+        if (verdictsByActor.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(verdictsByActor.size());
+        verdictsByActor.forEach((actorId, verdicts) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", actorId),
+                Updates.set("verdicts", verdicts(verdicts)))));
+        actors().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /** Every actor's id with the position of its registration, the order a pass visits them in. */
@@ -206,7 +219,11 @@ public class EligibilityRepository {
 
     private static Document document(EligibilityRecord record) {
         return ArtisanStateCodec.toDocument(record.state())
-                .append("verdicts", record.verdicts().stream().map(VerdictCodec::toDocument).toList());
+                .append("verdicts", verdicts(record.verdicts()));
+    }
+
+    private static List<Document> verdicts(List<ProgrammeEligibility> verdicts) {
+        return verdicts.stream().map(VerdictCodec::toDocument).toList();
     }
 
     private static EligibilityRecord record(Document d) {
