@@ -477,7 +477,7 @@ public class QuerySideConfiguration {
     @Bean
     public RebuildableProjection queryEligibilityProjection(EligibilityModels models, EligibilityRecompute recompute) {
         return new RebuildableProjection(QueryProcessors.ELIGIBILITY,
-                List.of(EligibilityRepository.ACTORS, EligibilityRepository.VERSIONS),
+                List.of(EligibilityRepository.ACTORS, EligibilityRepository.VERSIONS, EligibilityRepository.DUE),
                 names -> new EligibilityProjection(models.of(names), recompute::wake));
     }
 
