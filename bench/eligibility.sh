@@ -5,6 +5,7 @@
 #
 #   bench/eligibility.sh                   # ARTISANS=50000 (about five minutes on two shared cores)
 #   ARTISANS=5000 bench/eligibility.sh     # smoke run
+#   BENCH_GC=-XX:+UseG1GC bench/eligibility.sh   # another collector (default ZGC, as the query side runs)
 #
 # Figures go to stdout, progress to stderr. The last line is the RESULT line.
 set -euo pipefail
@@ -12,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 HEAP="${BENCH_HEAP:-6g}"
+# ZGC, as deploy/run-local.sh runs the query side: G1's pauses during a recompute were most of the read p99.
+GC="${BENCH_GC:--XX:+UseZGC}"
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   echo "eligibility.sh: building query-side and benchmarks (SKIP_BUILD=1 to reuse the last build)" >&2
@@ -32,6 +35,6 @@ cp "$JAR" "$RUN_DIR/"
 cp -r benchmarks/target/lib "$RUN_DIR/lib"
 
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
+java -Xms"$HEAP" -Xmx"$HEAP" "$GC" -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
   -Djava.io.tmpdir="${TMPDIR:-/tmp}" ${JAVA_OPTS:-} \
   -cp "$RUN_DIR/benchmarks.jar:$RUN_DIR/lib/*" ma.crafts.register.bench.EligibilityBenchmark
