@@ -2,12 +2,13 @@
 # Sourced by the benchmark scripts: builds the modules a benchmark needs, then runs one main class of the benchmarks
 # module from a private copy of its jar and libraries.
 #
-#   run_benchmark <script name> <modules, e.g. query-side,benchmarks> <default heap> <main class>
+#   run_benchmark <script name> <modules, e.g. query-side,benchmarks> <default heap> <main class> [<default GC flag>]
 #
-# SKIP_BUILD=1 reuses the last build; MVN_ARGS and JAVA_OPTS add flags; BENCH_HEAP overrides the heap.
+# SKIP_BUILD=1 reuses the last build; MVN_ARGS and JAVA_OPTS add flags; BENCH_HEAP overrides the heap and BENCH_GC
+# the collector (G1 unless the script names another).
 
 run_benchmark() {
-  local name="$1" modules="$2" heap="${BENCH_HEAP:-$3}" main="$4"
+  local name="$1" modules="$2" heap="${BENCH_HEAP:-$3}" main="$4" gc="${BENCH_GC:-${5:--XX:+UseG1GC}}"
 
   if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
     echo "$name: building $modules (SKIP_BUILD=1 to reuse the last build)" >&2
@@ -30,7 +31,7 @@ run_benchmark() {
   cp -r benchmarks/target/lib "$run_dir/lib"
 
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-  java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
+  java -Xms"$heap" -Xmx"$heap" "$gc" -Dfile.encoding=UTF-8 -Daxoniq.update-checker.disabled=true \
     -Djava.io.tmpdir="${TMPDIR:-/tmp}" ${JAVA_OPTS:-} \
     -cp "$run_dir/benchmarks.jar:$run_dir/lib/*" "$main"
 }

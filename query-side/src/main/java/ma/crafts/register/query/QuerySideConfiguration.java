@@ -3,11 +3,13 @@ package ma.crafts.register.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import ma.crafts.register.eventstore.TrackingProgress;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
@@ -45,6 +47,7 @@ import ma.crafts.register.query.card.mongo.CardVerificationRepository;
 import ma.crafts.register.query.eligibility.EligibilityModel;
 import ma.crafts.register.query.eligibility.EligibilityProjection;
 import ma.crafts.register.query.eligibility.EligibilityRecompute;
+import ma.crafts.register.query.eligibility.PassLease;
 import ma.crafts.register.query.eligibility.EligibilityService;
 import ma.crafts.register.query.eligibility.EligibleActors;
 import ma.crafts.register.query.eligibility.ProgrammeJudge;
@@ -436,20 +439,28 @@ public class QuerySideConfiguration {
         return new ProgrammeJudge(engine, queryRegisterCalendar, vault);
     }
 
-    /** Makes the eligibility model of any generation. */
-    public record EligibilityModels(MongoDatabase database, ProgrammeJudge judge,
-                                    ProgrammeRepository programmes, RegisterCalendar calendar, ArtisanFolding folding) {
+    /** Makes the eligibility model of any generation, its passes run under this process's lease. */
+    public record EligibilityModels(MongoDatabase database, ProgrammeJudge judge, ProgrammeRepository programmes,
+                                    RegisterCalendar calendar, ArtisanFolding folding, PassLease lease) {
         public EligibilityModel of(CollectionNames names) {
             return new EligibilityModel(new EligibilityRepository(database, names), judge, programmes::all,
-                    calendar, folding);
+                    calendar, folding, lease);
         }
     }
 
+    /**
+     * Setting: {@code register.query.eligibility.lease-term} (default 60s), how long a process that stopped renewing
+     * its lease on the recompute passes keeps the other query-side processes from taking them over.
+     */
     @Bean
     public EligibilityModels queryEligibilityModels(MongoDatabase database, ProgrammeJudge judge,
                                                     ProgrammeRepository programmes,
-                                                    RegisterCalendar queryRegisterCalendar, ArtisanFolding folding) {
-        return new EligibilityModels(database, judge, programmes, queryRegisterCalendar, folding);
+                                                    RegisterCalendar queryRegisterCalendar, ArtisanFolding folding,
+                                                    @Value("${register.query.eligibility.lease-term:60s}")
+                                                    Duration leaseTerm) {
+        String holder = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
+        return new EligibilityModels(database, judge, programmes, queryRegisterCalendar, folding,
+                new PassLease(holder, leaseTerm));
     }
 
     /** The model serving reads: whichever generation the pointer designates at each call. */
@@ -472,7 +483,7 @@ public class QuerySideConfiguration {
     @Bean
     public RebuildableProjection queryEligibilityProjection(EligibilityModels models, EligibilityRecompute recompute) {
         return new RebuildableProjection(QueryProcessors.ELIGIBILITY,
-                List.of(EligibilityRepository.ACTORS, EligibilityRepository.VERSIONS),
+                List.of(EligibilityRepository.ACTORS, EligibilityRepository.VERSIONS, EligibilityRepository.DUE),
                 names -> new EligibilityProjection(models.of(names), recompute::wake));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.RegisterCalendar;
@@ -34,10 +35,10 @@ import ma.crafts.register.query.programme.ProgrammeVersion;
  * lists and counts to the next all at once.
  *
  * <p>Every write (a batch of actor events, or a slice of a pass) reads the records, judges and writes them while
- * holding one lock, shared by all the models of the process (every generation): a pass slice and an event batch never interleave,
- * so an actor's verdicts for the version being computed are always judged on its latest state, and the list moves,
- * derived from the stored verdicts, always match them. One query-side process maintains the model (the processor's
- * segments and the passes run in it).
+ * holding one lock, shared by all the models of the process (every generation): in one process a pass slice and an event
+ * batch never interleave, so an actor's verdicts for the version being computed are always judged on its latest state, and the list moves,
+ * derived from the stored verdicts, always match them. Passes run in one query-side process at a time, the holder
+ * of the {@link PassLease}; the event batches run wherever the processor's segments are claimed.
  *
  * <p>Time: verdicts judge the day they are written (a card valid on that day, an age on that day...). A pass also runs
  * once a day, re-judging every actor at the same versions, so no verdict is more than a day old.
@@ -56,12 +57,17 @@ public class EligibilityModel {
     private final Supplier<List<ProgrammeHistory>> programmes;
     private final RegisterCalendar calendar;
     private final ArtisanFolding folding;
+    private final PassLease lease;
 
-    /** @param programmes every programme's history, as the programme projection holds it */
+    /**
+     * @param programmes every programme's history, as the programme projection holds it
+     * @param lease      this process's claim on the passes, shared with the other query-side processes
+     */
     public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
                             Supplier<List<ProgrammeHistory>> programmes,
-                            RegisterCalendar calendar, ArtisanFolding folding) {
+                            RegisterCalendar calendar, ArtisanFolding folding, PassLease lease) {
         this.repository = repository;
+        this.lease = lease;
         this.judge = judge;
         this.programmes = programmes;
         this.calendar = calendar;
@@ -96,15 +102,18 @@ public class EligibilityModel {
             List<ProgrammeVersion> written = writtenVersions();
             Instant now = calendar.now();
             Map<String, List<ProgrammeEligibility>> verdicts = new HashMap<>();
+            Map<String, LocalDate> changesOn = new HashMap<>();
             Moves moves = new Moves(written);
             for (Change change : changes) {
                 folded.apply(change.event()).ifPresent(step -> {
                     String id = step.after().artisanId();
                     List<ProgrammeEligibility> before = verdicts.computeIfAbsent(id,
                             key -> stored.containsKey(key) ? stored.get(key).verdicts() : List.of());
-                    List<ProgrammeEligibility> after = judge.judge(step.after(), now, written);
-                    moves.add(step.before(), before, step.after(), after, change.event().position(), change.progress());
-                    verdicts.put(id, after);
+                    ProgrammeJudge.Judged after = judge.judgeUntilChange(step.after(), now, written);
+                    moves.add(step.before(), before, step.after(), after.verdicts(), change.event().position(),
+                            change.progress());
+                    verdicts.put(id, after.verdicts());
+                    changesOn.put(id, after.changesOn());
                 });
             }
             if (folded.changed().isEmpty()) {
@@ -113,16 +122,34 @@ public class EligibilityModel {
             moves.write(scope.writer());
             repository.saveAll(folded.changed().stream()
                     .map(state -> new EligibilityRecord(state, verdicts.get(state.artisanId()))).toList());
+            DueDays due = new DueDays();
+            folded.changed().forEach(state -> due.add(state, changesOn.get(state.artisanId())));
+            due.write();
         }
     }
 
     /**
-     * Re-judges every actor when a programme has a version in force that is not served yet, when a pass was cut
-     * short, or when the last pass judged an earlier day; then switches each recomputed programme to its new version.
+     * Re-judges every actor when a programme has a version in force that is not served yet or when a pass was cut
+     * short, then switches each recomputed programme to its new version; on a new day, re-judges the actors whose
+     * verdicts the days since the last pass may have changed, found in the day buckets.
+     * Only the holder of the lease does: another process's call returns at once.
      *
-     * @return what the pass did, or empty when none was due
+     * @return what the pass did, or empty when none was due, another process holds the lease, or it was lost mid-pass
      */
     public Optional<PassOutcome> recomputeIfDue() {
+        PassLease.Held held = lease.take(repository, calendar);
+        if (held == null) {
+            return Optional.empty();
+        }
+        try {
+            return recompute(held);
+        } finally {
+            held.release();
+        }
+    }
+
+    /** The pass, if one is due; it stops where it is, to be resumed by the new holder, when the lease is lost. */
+    private Optional<PassOutcome> recompute(PassLease.Held held) {
         long started = System.nanoTime();
         Begun begun;
         synchronized (WRITE_LOCK) {
@@ -131,24 +158,38 @@ public class EligibilityModel {
         if (begun == null) {
             return Optional.empty();
         }
-        List<Map.Entry<String, Long>> actors = new ArrayList<>(repository.allActors().entrySet());
+        List<Map.Entry<String, Long>> actors = new ArrayList<>((begun.everyone() ? repository.allActors()
+                : repository.dueBetween(begun.lastJudged(), begun.day())).entrySet());
         actors.sort(Map.Entry.comparingByValue());
         long verdicts = 0;
         for (int from = 0; from < actors.size(); from += PASS_SLICE) {
             List<Map.Entry<String, Long>> slice = actors.subList(from, Math.min(actors.size(), from + PASS_SLICE));
             synchronized (WRITE_LOCK) {
-                verdicts += rejudge(slice, begun.number());
+                OptionalLong judged = rejudge(slice, begun.number(), held);
+                if (judged.isEmpty()) {
+                    return Optional.empty();
+                }
+                verdicts += judged.getAsLong();
             }
         }
         long judged = System.nanoTime();
         synchronized (WRITE_LOCK) {
+            if (!held.stillHeld()) {
+                return Optional.empty();
+            }
             finishPass(begun);
         }
         return Optional.of(new PassOutcome(begun.number(), actors.size(), verdicts, judged - started,
                 System.nanoTime() - judged));
     }
 
-    private record Begun(long number, LocalDate day) {
+    /**
+     * A pass begun.
+     *
+     * @param everyone   whether every actor is re-judged, or only those due from {@code lastJudged} to {@code day}
+     * @param lastJudged the day the previous pass judged, null before the first
+     */
+    private record Begun(long number, LocalDate day, boolean everyone, LocalDate lastJudged) {
     }
 
     private Begun beginPass() {
@@ -166,7 +207,8 @@ public class EligibilityModel {
                     pointer.towards(version.version())));
         }
         boolean computing = next.values().stream().anyMatch(pointer -> pointer.computing() != null);
-        if (next.equals(pointers) && !computing && !pass.running() && today.equals(pass.judgedOn())) {
+        boolean versionsMove = !next.equals(pointers) || computing;
+        if (!versionsMove && !pass.running() && today.equals(pass.judgedOn())) {
             return null;
         }
         for (VersionPointer pointer : next.values()) {
@@ -176,34 +218,43 @@ public class EligibilityModel {
             }
         }
         long number = pass.running() ? pass.number() : pass.number() + 1;
-        repository.savePass(new RecomputePass(number, true, pass.judgedOn()));
-        return new Begun(number, today);
+        repository.savePass(new RecomputePass(number, true, pass.judgedOn(), pass.daysBucketed()));
+        // A pass cut short resumes over everyone: its buckets may be forgotten already, or not yet read.
+        boolean everyone = versionsMove || pass.running() || !pass.daysBucketed() || pass.judgedOn() == null;
+        return new Begun(number, today, everyone, pass.judgedOn());
     }
 
-    private long rejudge(List<Map.Entry<String, Long>> slice, long passNumber) {
+    /** Re-judges one slice; empty, having written nothing, when the lease was lost meanwhile. */
+    private OptionalLong rejudge(List<Map.Entry<String, Long>> slice, long passNumber, PassLease.Held held) {
         Map<String, EligibilityRecord> records = repository.findAll(slice.stream().map(Map.Entry::getKey).toList());
         List<ProgrammeVersion> written = writtenVersions();
         Instant now = calendar.now();
         Moves moves = new Moves(written);
-        List<EligibilityRecord> changed = new ArrayList<>();
+        Map<String, List<ProgrammeEligibility>> changed = new HashMap<>();
+        DueDays due = new DueDays();
         long verdicts = 0;
         for (Map.Entry<String, Long> actor : slice) {
             EligibilityRecord record = records.get(actor.getKey());
             if (record == null) {
                 continue;
             }
-            List<ProgrammeEligibility> after = judge.judge(record.state(), now, written);
-            verdicts += after.size();
-            if (!after.equals(record.verdicts())) {
+            ProgrammeJudge.Judged after = judge.judgeUntilChange(record.state(), now, written);
+            verdicts += after.verdicts().size();
+            due.add(record.state(), after.changesOn());
+            if (!after.verdicts().equals(record.verdicts())) {
                 long order = (passNumber << POSITION_BITS) | actor.getValue();
-                moves.add(record.state(), record.verdicts(), record.state(), after, order,
+                moves.add(record.state(), record.verdicts(), record.state(), after.verdicts(), order,
                         WriterProgress.inOrder(order));
-                changed.add(new EligibilityRecord(record.state(), after));
+                changed.put(record.actorId(), after.verdicts());
             }
         }
+        if (!held.stillHeld()) {
+            return OptionalLong.empty();
+        }
         moves.write(PASS_WRITER);
-        repository.replaceAll(changed);
-        return verdicts;
+        repository.saveVerdicts(changed);
+        due.write();
+        return OptionalLong.of(verdicts);
     }
 
     private void finishPass(Begun begun) {
@@ -213,7 +264,12 @@ public class EligibilityModel {
                 repository.savePointer(pointer.switched());
             }
         }
-        repository.savePass(new RecomputePass(begun.number(), false, begun.day()));
+        // The day's own bucket is kept for the next pass: an event batch judged just before midnight may still be
+        // adding to it.
+        if (begun.lastJudged() != null) {
+            repository.forgetDue(begun.lastJudged(), begun.day().minusDays(1));
+        }
+        repository.savePass(new RecomputePass(begun.number(), false, begun.day(), true));
     }
 
     /** The versions every write judges: per programme, the served one and the one being computed. */
@@ -297,6 +353,22 @@ public class EligibilityModel {
     public void clear() {
         synchronized (WRITE_LOCK) {
             repository.clear();
+        }
+    }
+
+    /** The actors of one write by the day they are to be judged again, for the day buckets. */
+    private final class DueDays {
+        private final Map<LocalDate, Map<String, Long>> byDay = new HashMap<>();
+
+        void add(ArtisanState state, LocalDate changesOn) {
+            if (changesOn != null) {
+                byDay.computeIfAbsent(changesOn, day -> new HashMap<>())
+                        .put(state.artisanId(), state.registrationPosition());
+            }
+        }
+
+        void write() {
+            repository.dueOn(byDay);
         }
     }
 

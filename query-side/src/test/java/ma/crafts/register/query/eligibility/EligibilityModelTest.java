@@ -15,9 +15,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
@@ -28,6 +35,7 @@ import ma.crafts.register.events.programme.ProgrammeRevised;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
+import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
 import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.programme.ProgrammeHistory;
@@ -51,7 +59,10 @@ class EligibilityModelTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final List<ProgrammeHistory> programmes = new CopyOnWriteArrayList<>();
     private final AtomicInteger wakes = new AtomicInteger();
+    private static final Duration LEASE_TERM = Duration.ofSeconds(60);
+
     private InMemoryMongo mongo;
+    private RegisterCalendar calendar;
     private EligibilityRepository repository;
     private EligibilityModel model;
     private EligibilityProjection projection;
@@ -60,10 +71,9 @@ class EligibilityModelTest {
     @BeforeEach
     void setUp() {
         mongo = new InMemoryMongo();
-        RegisterCalendar calendar = new RegisterCalendar(clock, ZoneId.of("Africa/Casablanca"));
+        calendar = new RegisterCalendar(clock, ZoneId.of("Africa/Casablanca"));
         repository = new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION);
-        model = new EligibilityModel(repository, new ProgrammeJudge(new RuleEngine(), calendar, null),
-                () -> List.copyOf(programmes), calendar, new ArtisanFolding());
+        model = process("this process", new ProgrammeJudge(new RuleEngine(), calendar, null));
         projection = new EligibilityProjection(model, wakes::incrementAndGet);
     }
 
@@ -158,19 +168,47 @@ class EligibilityModelTest {
     }
 
     @Test
-    void aNewDayReJudgesVerdictsThatDependOnTheDate() {
+    void aNewDayReJudgesTheVerdictsThatDependOnTheDateAndOnlyThose() {
         define(1, rule("card", ConditionType.HAS_VALID_CARD));
         model.recomputeIfDue();
         register("a1", "MA-MAR", "MA-07");
         apply("a1", 1, new CardIssued("a1", "C-1", LocalDate.parse("2021-12-08"), LocalDate.parse("2026-12-07"), null));
+        register("a2", "MA-MAR", "MA-07");
+        apply("a2", 1, new CardIssued("a2", "C-2", LocalDate.parse("2022-12-31"), LocalDate.parse("2027-12-30"), null));
+        register("a3", "MA-MAR", "MA-07");
         assertThat(verdictOf("a1").eligible()).isTrue();
-        assertThat(count(1, null)).isEqualTo(1);
+        assertThat(count(1, null)).isEqualTo(2);
         assertThat(model.recomputeIfDue()).as("judged today already").isEmpty();
 
         clock.advance(Duration.ofDays(1));
-        assertThat(model.recomputeIfDue()).isPresent();
+        assertThat(model.recomputeIfDue()).get().as("actors re-judged: the card ending last night's holder")
+                .extracting(EligibilityModel.PassOutcome::actors).isEqualTo(1L);
         assertThat(verdictOf("a1").eligible()).as("the card expired last night").isFalse();
+        assertThat(count(1, null)).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(388));
+        assertThat(model.recomputeIfDue()).get()
+                .as("actors re-judged: a2, whose card ended on a day no pass ran, and a1 again, the last pass's own day "
+                        + "being read once more").extracting(EligibilityModel.PassOutcome::actors).isEqualTo(2L);
+        assertThat(verdictOf("a2").eligible()).as("its last valid day was 30 December").isFalse();
         assertThat(count(1, null)).isZero();
+    }
+
+    @Test
+    void aNumberOfMonthsRegisteredIsReachedOnItsDay() {
+        define(1, new EligibilityRule("months", ConditionType.REGISTERED_FOR_AT_LEAST_MONTHS, List.of(), null, 11,
+                null, null, false, null));
+        model.recomputeIfDue();
+        register("a1", "MA-MAR", "MA-07");
+        assertThat(verdictOf("a1").eligible()).as("registered on 10 January, judged on 7 December").isFalse();
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(model.recomputeIfDue()).get().extracting(EligibilityModel.PassOutcome::actors).isEqualTo(0L);
+        assertThat(verdictOf("a1").eligible()).isFalse();
+        clock.advance(Duration.ofDays(1));
+        assertThat(model.recomputeIfDue()).get().extracting(EligibilityModel.PassOutcome::actors).isEqualTo(1L);
+        assertThat(verdictOf("a1").eligible()).as("eleven months on 10 December").isTrue();
+        assertThat(count(1, null)).isEqualTo(1);
     }
 
     @Test
@@ -186,6 +224,93 @@ class EligibilityModelTest {
         model.recomputeIfDue();
         assertThat(model.readableVersion(AMO)).contains(2);
         assertThat(verdictOf("a1").eligible()).isFalse();
+    }
+
+    @Test
+    void twoProcessesRunOnePassPerVersionAndServeEveryVersion() throws Exception {
+        EligibilityModel other = process("other process", new ProgrammeJudge(new RuleEngine(), calendar, null));
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        for (int i = 0; i < 3 * EligibilityModel.PASS_SLICE; i++) {
+            register(String.format("a%03d", i), i % 3 == 0 ? "MA-RAB" : "MA-MAR", i % 3 == 0 ? "MA-04" : "MA-07");
+        }
+        ExecutorService processes = Executors.newFixedThreadPool(2);
+        try {
+            List<Long> passNumbers = new ArrayList<>();
+            for (int version = 2; version <= 6; version++) {
+                revise(version, clock.instant(), rule("region", ConditionType.REGION_IN,
+                        version % 2 == 0 ? "MA-04" : "MA-07"));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Optional<EligibilityModel.PassOutcome>>> passes = new ArrayList<>();
+                for (EligibilityModel process : List.of(model, other)) {
+                    passes.add(processes.submit(() -> {
+                        start.await();
+                        return process.recomputeIfDue();
+                    }));
+                }
+                start.countDown();
+                List<EligibilityModel.PassOutcome> ran = new ArrayList<>();
+                for (Future<Optional<EligibilityModel.PassOutcome>> pass : passes) {
+                    pass.get(30, TimeUnit.SECONDS).ifPresent(ran::add);
+                }
+                assertThat(ran).as("passes run for version %d", version).hasSize(1);
+                passNumbers.add(ran.get(0).number());
+                assertThat(model.readableVersion(AMO)).as("switched to version %d", version).contains(version);
+                assertThat(count(version, null)).isEqualTo(version % 2 == 0 ? 100 : 200);
+                assertThat(countsByRegion(version)).isEqualTo(recountByRegion(version));
+            }
+            assertThat(passNumbers).as("one pass each, numbered in turn").doesNotHaveDuplicates().isSorted();
+        } finally {
+            processes.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStalledProcessIsTakenOverOnceItsLeaseRunsOutAndWritesNothingMore() {
+        AtomicReference<Runnable> stall = new AtomicReference<>();
+        EligibilityModel stalling = process("stalling process", new ProgrammeJudge(new RuleEngine(), calendar, null) {
+            @Override
+            public Judged judgeUntilChange(ArtisanState state, Instant instant, List<ProgrammeVersion> versions) {
+                Runnable pause = stall.getAndSet(null);
+                if (pause != null) {
+                    pause.run();
+                }
+                return super.judgeUntilChange(state, instant, versions);
+            }
+        });
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        for (int i = 0; i < 3 * EligibilityModel.PASS_SLICE; i++) {
+            register(String.format("a%03d", i), i % 3 == 0 ? "MA-RAB" : "MA-MAR", i % 3 == 0 ? "MA-04" : "MA-07");
+        }
+        revise(2, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-04"));
+        List<Optional<EligibilityModel.PassOutcome>> takeovers = new ArrayList<>();
+        stall.set(() -> {
+            takeovers.add(model.recomputeIfDue());
+            clock.advance(LEASE_TERM.plusSeconds(1));
+            takeovers.add(model.recomputeIfDue());
+            revise(3, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-07"));
+            takeovers.add(model.recomputeIfDue());
+        });
+
+        Optional<EligibilityModel.PassOutcome> stalled = stalling.recomputeIfDue();
+
+        assertThat(takeovers.get(0)).as("while the stalled process's lease runs").isEmpty();
+        assertThat(takeovers.get(1)).as("once it has run out, resumed and switched").isPresent();
+        assertThat(takeovers.get(2)).as("the next revision").isPresent();
+        assertThat(stalled).as("the stalled process, back, gives up its pass").isEmpty();
+        assertThat(model.readableVersion(AMO)).contains(3);
+        assertThat(repository.find("a000").orElseThrow().verdicts())
+                .as("the stalled slice's verdicts, judged by versions 1 and 2, are not written over the new ones")
+                .extracting(ProgrammeEligibility::programVersion).contains(3).doesNotContain(1);
+        assertThat(count(3, null)).isEqualTo(200);
+        assertThat(countsByRegion(3)).isEqualTo(recountByRegion(3));
+        assertThat(stalling.recomputeIfDue()).as("the lease is free again, and nothing is due").isEmpty();
+    }
+
+    private EligibilityModel process(String holder, ProgrammeJudge judge) {
+        return new EligibilityModel(repository, judge, () -> List.copyOf(programmes), calendar, new ArtisanFolding(),
+                new PassLease(holder, LEASE_TERM));
     }
 
     private void register(String id, String province, String region) {

@@ -95,7 +95,9 @@ class ProgrammeProjectionTest {
         deliver(0, new ProgrammeDefined("ONCF", SEEDED, CARD, "seed"), "system", SEEDED);
         ProgrammeRepository otherProcess = new ProgrammeRepository(mongo.database(), new ObjectMapper()
                 .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
-        assertThat(repository.all()).singleElement().extracting(h -> h.versions().size()).isEqualTo(1);
+        List<ProgrammeHistory> listed = repository.all();
+        assertThat(listed).singleElement().extracting(h -> h.versions().size()).isEqualTo(1);
+        assertThat(repository.all()).as("not listed again while nothing changed").isSameAs(listed);
 
         new AnnotationEventHandlerAdapter(new ProgrammeProjection(otherProcess)).handle(
                 new GenericDomainEventMessage<>("Programme", "ONCF", 1,
@@ -103,5 +105,7 @@ class ProgrammeProjectionTest {
                         Map.of("recordedBy", "admin-1", "globalPosition", 2L)));
 
         assertThat(repository.all()).singleElement().extracting(h -> h.versions().size()).isEqualTo(2);
+        otherProcess.clear();
+        assertThat(repository.all()).as("nor a reset there").isEmpty();
     }
 }

@@ -1,13 +1,23 @@
 package ma.crafts.register.query.eligibility.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.result.UpdateResult;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ma.crafts.register.eventstore.ScansAccepted;
 import ma.crafts.register.query.eligibility.EligibilityRecord;
+import ma.crafts.register.query.eligibility.ProgrammeEligibility;
 import ma.crafts.register.query.eligibility.RecomputePass;
 import ma.crafts.register.query.eligibility.VersionPointer;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex;
@@ -25,8 +36,9 @@ import org.bson.Document;
 
 /**
  * The eligibility model of one generation: {@value #ACTORS} (one document per actor: its folded state and its
- * verdicts), {@value #VERSIONS} (one {@link VersionPointer} per programme, and the {@link RecomputePass} under
- * {@value #PASS}), and per programme version an {@link ArtisanSearchIndex} of its eligible actors, whose count
+ * verdicts), {@value #VERSIONS} (one {@link VersionPointer} per programme, the {@link RecomputePass} under
+ * {@value #PASS} and the lease on the passes under {@value #LEASE}), {@value #DUE} (the actors to judge again on
+ * each day, {@code <day>|<shard>}), and per programme version an {@link ArtisanSearchIndex} of its eligible actors, whose count
  * documents are the pre-aggregated counts. Everything is read by {@code _id} or {@code $in}, except the one listing
  * of every actor a recompute pass makes.
  */
@@ -34,10 +46,17 @@ public class EligibilityRepository {
 
     public static final String ACTORS = "query_eligibility";
     public static final String VERSIONS = "query_eligibility_versions";
+    public static final String DUE = "query_eligibility_due";
+    /**
+     * Each day's bucket is split by actor id into this many documents, so that one day shared by every actor (cards
+     * issued together expire together) stays far below a document's size limit and each addition scans a short array.
+     */
+    private static final int DUE_SHARDS = 16;
     /** The eligible actors of a version live in the index's collections renamed with this prefix and the version. */
     private static final String INDEX_PREFIX = "query_artisan_search";
     private static final String ELIGIBLE_PREFIX = "query_eligible";
     static final String PASS = "#pass";
+    static final String LEASE = "#lease";
     private static final int IN_SLICE = 128;
 
     private final MongoDatabase database;
@@ -54,6 +73,10 @@ public class EligibilityRepository {
 
     private MongoCollection<Document> versions() {
         return database.getCollection(names.of(VERSIONS));
+    }
+
+    private MongoCollection<Document> due() {
+        return database.getCollection(names.of(DUE));
     }
 
     public Optional<EligibilityRecord> find(String actorId) {
@@ -82,9 +105,18 @@ public class EligibilityRepository {
         DocumentWrites.saveAll(actors(), fresh, existing);
     }
 
-    /** Replaces the records of actors the model already holds. */
-    public void replaceAll(Collection<EligibilityRecord> records) {
-        DocumentWrites.saveAll(actors(), List.of(), records.stream().map(EligibilityRepository::document).toList());
+    /**
+     * Sets the verdicts of actors the model already holds, leaving their state as it is: a pass rewrites the verdicts
+     * alone, and replacing whole records (the state is most of a record) made a pass allocate many times more.
+     */
+    public void saveVerdicts(Map<String, List<ProgrammeEligibility>> verdictsByActor) {
+        if (verdictsByActor.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(verdictsByActor.size());
+        verdictsByActor.forEach((actorId, verdicts) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", actorId),
+                Updates.set("verdicts", verdicts(verdicts)))));
+        actors().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /** Every actor's id with the position of its registration, the order a pass visits them in. */
@@ -119,13 +151,115 @@ public class EligibilityRepository {
         }
         String judgedOn = d.getString("judgedOn");
         return new RecomputePass(d.get("number", Number.class).longValue(), Boolean.TRUE.equals(d.getBoolean("running")),
-                judgedOn == null ? null : LocalDate.parse(judgedOn));
+                judgedOn == null ? null : LocalDate.parse(judgedOn), Boolean.TRUE.equals(d.getBoolean("daysBucketed")));
     }
 
     public void savePass(RecomputePass pass) {
         Document d = new Document("_id", PASS).append("number", pass.number()).append("running", pass.running())
-                .append("judgedOn", pass.judgedOn() == null ? null : pass.judgedOn().toString());
+                .append("judgedOn", pass.judgedOn() == null ? null : pass.judgedOn().toString())
+                .append("daysBucketed", pass.daysBucketed());
         versions().replaceOne(Filters.eq("_id", PASS), d, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Takes the lease on the recompute passes for {@code holder} until {@code until}: a compare-and-set that succeeds
+     * when nobody holds the lease, the holder does already, or another holder's lease had expired by {@code now}.
+     *
+     * @return true when {@code holder} holds the lease until {@code until}
+     */
+    @ScansAccepted(adr = "0001", why = "a compare-and-set on the lease: _id plus the holder or expiry it expects; the "
+            + "collection holds one pointer per programme (about ten), the pass and the lease")
+    public boolean takeLease(String holder, Instant now, Instant until) {
+        try {
+            UpdateResult taken = versions().updateOne(Filters.and(Filters.eq("_id", LEASE),
+                            Filters.or(Filters.eq("holder", holder), Filters.lt("expiresAt", Date.from(now)))),
+                    Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", Date.from(until))),
+                    new UpdateOptions().upsert(true));
+            return taken.getMatchedCount() == 1 || taken.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            // The filter matched nothing, so the upsert tried to insert a second lease: another holder has it.
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Extends {@code holder}'s lease to {@code until}, unless another holder has taken it since, even one that has
+     * released it again: a holder that lost the lease must not go on with the pass the other one resumed.
+     *
+     * @return true when {@code holder} still holds the lease, until {@code until}
+     */
+    @ScansAccepted(adr = "0001", why = "a compare-and-set on the lease: _id plus the holder it expects; the "
+            + "collection holds one pointer per programme (about ten), the pass and the lease")
+    public boolean renewLease(String holder, Instant until) {
+        return versions().updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("holder", holder)),
+                Updates.set("expiresAt", Date.from(until))).getMatchedCount() == 1;
+    }
+
+    /** Ends {@code holder}'s lease at once, so another process need not wait for it to expire; nobody else's. */
+    @ScansAccepted(adr = "0001", why = "a compare-and-set on the lease: _id plus the holder it expects; the "
+            + "collection holds one pointer per programme (about ten), the pass and the lease")
+    public void releaseLease(String holder) {
+        versions().updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("holder", holder)),
+                Updates.set("expiresAt", new Date(0)));
+    }
+
+    /**
+     * Puts actors in the buckets of the days their verdicts are to be judged again, each with its registration
+     * position (the order a pass visits actors in). An actor judged again later is added to its new day's bucket and
+     * left in the former one: judging it once more on that day costs less than finding and removing it.
+     */
+    public void dueOn(Map<LocalDate, Map<String, Long>> actorsByDay) {
+        Map<String, List<Document>> byBucket = new HashMap<>();
+        actorsByDay.forEach((day, actors) -> actors.forEach((actorId, position) -> byBucket
+                .computeIfAbsent(dueBucket(day, Math.floorMod(actorId.hashCode(), DUE_SHARDS)), id -> new ArrayList<>())
+                .add(new Document("actor", actorId).append("position", position))));
+        if (byBucket.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(byBucket.size());
+        byBucket.forEach((bucket, entries) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", bucket),
+                Updates.addEachToSet("actors", entries), new UpdateOptions().upsert(true))));
+        due().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** The actors in the buckets of the days from {@code first} to {@code last}, with their registration positions. */
+    public Map<String, Long> dueBetween(LocalDate first, LocalDate last) {
+        Map<String, Long> actors = new HashMap<>();
+        List<String> buckets = dueBuckets(first, last);
+        for (int from = 0; from < buckets.size(); from += IN_SLICE) {
+            for (Document bucket : due().find(Filters.in("_id", buckets.subList(from,
+                    Math.min(buckets.size(), from + IN_SLICE))))) {
+                for (Document entry : bucket.getList("actors", Document.class, List.of())) {
+                    actors.put(entry.getString("actor"), entry.get("position", Number.class).longValue());
+                }
+            }
+        }
+        return actors;
+    }
+
+    /** Drops the buckets of the days from {@code first} to {@code last}, once a pass has judged their actors. */
+    public void forgetDue(LocalDate first, LocalDate last) {
+        List<String> buckets = dueBuckets(first, last);
+        for (int from = 0; from < buckets.size(); from += IN_SLICE) {
+            due().deleteMany(Filters.in("_id", buckets.subList(from, Math.min(buckets.size(), from + IN_SLICE))));
+        }
+    }
+
+    private static List<String> dueBuckets(LocalDate first, LocalDate last) {
+        List<String> buckets = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            for (int shard = 0; shard < DUE_SHARDS; shard++) {
+                buckets.add(dueBucket(day, shard));
+            }
+        }
+        return buckets;
+    }
+
+    private static String dueBucket(LocalDate day, int shard) {
+        return day + "|" + shard;
     }
 
     /** The eligible actors of one programme version, with their counts by territory and branch. */
@@ -139,7 +273,7 @@ public class EligibilityRepository {
     public void clear() {
         for (Document pointer : versions().find()) {
             String programId = pointer.getString("_id");
-            if (PASS.equals(programId)) {
+            if (PASS.equals(programId) || LEASE.equals(programId)) {
                 continue;
             }
             List<Integer> known = new ArrayList<>(pointer.getList("retired", Integer.class, List.of()));
@@ -149,11 +283,16 @@ public class EligibilityRepository {
         }
         actors().drop();
         versions().drop();
+        due().drop();
     }
 
     private static Document document(EligibilityRecord record) {
         return ArtisanStateCodec.toDocument(record.state())
-                .append("verdicts", record.verdicts().stream().map(VerdictCodec::toDocument).toList());
+                .append("verdicts", verdicts(record.verdicts()));
+    }
+
+    private static List<Document> verdicts(List<ProgrammeEligibility> verdicts) {
+        return verdicts.stream().map(VerdictCodec::toDocument).toList();
     }
 
     private static EligibilityRecord record(Document d) {
