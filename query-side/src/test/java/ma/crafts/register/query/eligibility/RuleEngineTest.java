@@ -122,47 +122,4 @@ class RuleEngineTest {
         assertThat(outcomes.get("maalem").satisfied()).isTrue();
         assertThat(outcomes.get("body").satisfied()).isTrue();
     }
-
-    @Test
-    void eachRuleThatDependsOnTheDateNamesTheFirstDayItsOutcomeMayChange() {
-        ArtisanState state = artisan(false);
-        assertThat(changesOn(state, "2021-06-01", BORN, EVERY_CONDITION))
-                .as("24 months registered since 1 March 2020").isEqualTo("2022-03-01");
-        assertThat(changesOn(state, "2022-03-01", BORN, EVERY_CONDITION))
-                .as("15 years of practice: 12 declared on 1 March 2020").isEqualTo("2023-03-01");
-        assertThat(changesOn(state, "2023-06-01", BORN, EVERY_CONDITION))
-                .as("the card's first valid day").isEqualTo("2024-01-10");
-        assertThat(changesOn(state, "2025-01-01", BORN, EVERY_CONDITION))
-                .as("the day after the card's last valid day").isEqualTo("2029-01-10");
-        assertThat(changesOn(state, "2029-06-01", BORN, EVERY_CONDITION))
-                .as("46 years old, past the range's end").isEqualTo("2030-03-02");
-        assertThat(changesOn(state, "2030-03-02", BORN, EVERY_CONDITION)).as("nothing left to reach").isNull();
-    }
-
-    @Test
-    void aDayThatAddingMonthsOrYearsOvershootsIsNotMissed() {
-        ArtisanState registeredOn31January = folding.foldAll(List.of(new ArtisanEvent("a2", 0, 1,
-                Instant.parse("2026-01-31T10:00:00Z"), registered("a2", "MA-MAR", "MA-07", "B01", sealed("a2")))))
-                .orElseThrow();
-        assertThat(changesOn(registeredOn31January, "2026-02-10", null, only(new EligibilityRule("a-month",
-                ConditionType.REGISTERED_FOR_AT_LEAST_MONTHS, List.of(), null, 1, null, null, false, null))))
-                .as("a whole month since 31 January on 1 March, not 28 February").isEqualTo("2026-03-01");
-        assertThat(changesOn(registeredOn31January, "2026-02-10", LocalDate.parse("2008-02-29"),
-                only(new EligibilityRule("adult", ConditionType.AGE_BETWEEN, List.of(), null, null, 18, null, false,
-                        null)))).as("born on 29 February: 18 on 1 March of a common year").isEqualTo("2026-03-01");
-        assertThat(changesOn(registeredOn31January, "2026-02-10", null, only(rule("women", ConditionType.GENDER_IS,
-                false, "F")))).as("no rule depends on the date").isNull();
-    }
-
-    private static ProgrammeVersion only(EligibilityRule rule) {
-        return new ProgrammeVersion("ONE", 1, Instant.parse("2020-01-01T00:00:00Z"), new ProgrammeTerms("Test",
-                new LocalizedText("برنامج", "Programme"), false, null, List.of(rule)), "test", "admin-1",
-                Instant.parse("2020-01-01T00:00:00Z"));
-    }
-
-    private static String changesOn(ArtisanState state, String day, LocalDate birthDate, ProgrammeVersion version) {
-        LocalDate changes = VerdictExpiry.of(state, EligibilityFacts.of(state, LocalDate.parse(day), ZONE, birthDate),
-                ZONE, List.of(version));
-        return changes == null ? null : changes.toString();
-    }
 }
