@@ -483,7 +483,7 @@ public class QuerySideConfiguration {
     @Bean
     public RebuildableProjection queryEligibilityProjection(EligibilityModels models, EligibilityRecompute recompute) {
         return new RebuildableProjection(QueryProcessors.ELIGIBILITY,
-                List.of(EligibilityRepository.ACTORS, EligibilityRepository.VERSIONS, EligibilityRepository.DUE),
+                List.of(EligibilityRepository.ACTORS, EligibilityRepository.VERSIONS),
                 names -> new EligibilityProjection(models.of(names), recompute::wake));
     }
 

@@ -102,18 +102,15 @@ public class EligibilityModel {
             List<ProgrammeVersion> written = writtenVersions();
             Instant now = calendar.now();
             Map<String, List<ProgrammeEligibility>> verdicts = new HashMap<>();
-            Map<String, LocalDate> changesOn = new HashMap<>();
             Moves moves = new Moves(written);
             for (Change change : changes) {
                 folded.apply(change.event()).ifPresent(step -> {
                     String id = step.after().artisanId();
                     List<ProgrammeEligibility> before = verdicts.computeIfAbsent(id,
                             key -> stored.containsKey(key) ? stored.get(key).verdicts() : List.of());
-                    ProgrammeJudge.Judged after = judge.judgeUntilChange(step.after(), now, written);
-                    moves.add(step.before(), before, step.after(), after.verdicts(), change.event().position(),
-                            change.progress());
-                    verdicts.put(id, after.verdicts());
-                    changesOn.put(id, after.changesOn());
+                    List<ProgrammeEligibility> after = judge.judge(step.after(), now, written);
+                    moves.add(step.before(), before, step.after(), after, change.event().position(), change.progress());
+                    verdicts.put(id, after);
                 });
             }
             if (folded.changed().isEmpty()) {
@@ -122,16 +119,12 @@ public class EligibilityModel {
             moves.write(scope.writer());
             repository.saveAll(folded.changed().stream()
                     .map(state -> new EligibilityRecord(state, verdicts.get(state.artisanId()))).toList());
-            DueDays due = new DueDays();
-            folded.changed().forEach(state -> due.add(state, changesOn.get(state.artisanId())));
-            due.write();
         }
     }
 
     /**
-     * Re-judges every actor when a programme has a version in force that is not served yet or when a pass was cut
-     * short, then switches each recomputed programme to its new version; on a new day, re-judges the actors whose
-     * verdicts the days since the last pass may have changed, found in the day buckets.
+     * Re-judges every actor when a programme has a version in force that is not served yet, when a pass was cut
+     * short, or when the last pass judged an earlier day; then switches each recomputed programme to its new version.
      * Only the holder of the lease does: another process's call returns at once.
      *
      * @return what the pass did, or empty when none was due, another process holds the lease, or it was lost mid-pass
@@ -158,8 +151,7 @@ public class EligibilityModel {
         if (begun == null) {
             return Optional.empty();
         }
-        List<Map.Entry<String, Long>> actors = new ArrayList<>((begun.everyone() ? repository.allActors()
-                : repository.dueBetween(begun.lastJudged(), begun.day())).entrySet());
+        List<Map.Entry<String, Long>> actors = new ArrayList<>(repository.allActors().entrySet());
         actors.sort(Map.Entry.comparingByValue());
         long verdicts = 0;
         for (int from = 0; from < actors.size(); from += PASS_SLICE) {
@@ -183,13 +175,7 @@ public class EligibilityModel {
                 System.nanoTime() - judged));
     }
 
-    /**
-     * A pass begun.
-     *
-     * @param everyone   whether every actor is re-judged, or only those due from {@code lastJudged} to {@code day}
-     * @param lastJudged the day the previous pass judged, null before the first
-     */
-    private record Begun(long number, LocalDate day, boolean everyone, LocalDate lastJudged) {
+    private record Begun(long number, LocalDate day) {
     }
 
     private Begun beginPass() {
@@ -207,8 +193,7 @@ public class EligibilityModel {
                     pointer.towards(version.version())));
         }
         boolean computing = next.values().stream().anyMatch(pointer -> pointer.computing() != null);
-        boolean versionsMove = !next.equals(pointers) || computing;
-        if (!versionsMove && !pass.running() && today.equals(pass.judgedOn())) {
+        if (next.equals(pointers) && !computing && !pass.running() && today.equals(pass.judgedOn())) {
             return null;
         }
         for (VersionPointer pointer : next.values()) {
@@ -218,10 +203,8 @@ public class EligibilityModel {
             }
         }
         long number = pass.running() ? pass.number() : pass.number() + 1;
-        repository.savePass(new RecomputePass(number, true, pass.judgedOn(), pass.daysBucketed()));
-        // A pass cut short resumes over everyone: its buckets may be forgotten already, or not yet read.
-        boolean everyone = versionsMove || pass.running() || !pass.daysBucketed() || pass.judgedOn() == null;
-        return new Begun(number, today, everyone, pass.judgedOn());
+        repository.savePass(new RecomputePass(number, true, pass.judgedOn()));
+        return new Begun(number, today);
     }
 
     /** Re-judges one slice; empty, having written nothing, when the lease was lost meanwhile. */
@@ -231,21 +214,19 @@ public class EligibilityModel {
         Instant now = calendar.now();
         Moves moves = new Moves(written);
         Map<String, List<ProgrammeEligibility>> changed = new HashMap<>();
-        DueDays due = new DueDays();
         long verdicts = 0;
         for (Map.Entry<String, Long> actor : slice) {
             EligibilityRecord record = records.get(actor.getKey());
             if (record == null) {
                 continue;
             }
-            ProgrammeJudge.Judged after = judge.judgeUntilChange(record.state(), now, written);
-            verdicts += after.verdicts().size();
-            due.add(record.state(), after.changesOn());
-            if (!after.verdicts().equals(record.verdicts())) {
+            List<ProgrammeEligibility> after = judge.judge(record.state(), now, written);
+            verdicts += after.size();
+            if (!after.equals(record.verdicts())) {
                 long order = (passNumber << POSITION_BITS) | actor.getValue();
-                moves.add(record.state(), record.verdicts(), record.state(), after.verdicts(), order,
+                moves.add(record.state(), record.verdicts(), record.state(), after, order,
                         WriterProgress.inOrder(order));
-                changed.put(record.actorId(), after.verdicts());
+                changed.put(record.actorId(), after);
             }
         }
         if (!held.stillHeld()) {
@@ -253,7 +234,6 @@ public class EligibilityModel {
         }
         moves.write(PASS_WRITER);
         repository.saveVerdicts(changed);
-        due.write();
         return OptionalLong.of(verdicts);
     }
 
@@ -264,12 +244,7 @@ public class EligibilityModel {
                 repository.savePointer(pointer.switched());
             }
         }
-        // The day's own bucket is kept for the next pass: an event batch judged just before midnight may still be
-        // adding to it.
-        if (begun.lastJudged() != null) {
-            repository.forgetDue(begun.lastJudged(), begun.day().minusDays(1));
-        }
-        repository.savePass(new RecomputePass(begun.number(), false, begun.day(), true));
+        repository.savePass(new RecomputePass(begun.number(), false, begun.day()));
     }
 
     /** The versions every write judges: per programme, the served one and the one being computed. */
@@ -353,22 +328,6 @@ public class EligibilityModel {
     public void clear() {
         synchronized (WRITE_LOCK) {
             repository.clear();
-        }
-    }
-
-    /** The actors of one write by the day they are to be judged again, for the day buckets. */
-    private final class DueDays {
-        private final Map<LocalDate, Map<String, Long>> byDay = new HashMap<>();
-
-        void add(ArtisanState state, LocalDate changesOn) {
-            if (changesOn != null) {
-                byDay.computeIfAbsent(changesOn, day -> new HashMap<>())
-                        .put(state.artisanId(), state.registrationPosition());
-            }
-        }
-
-        void write() {
-            repository.dueOn(byDay);
         }
     }
 

@@ -25,23 +25,9 @@ public class ProgrammeJudge {
 
     /** The state judged on the day of {@code instant} by {@code versions}, whether or not they are in force then. */
     public List<ProgrammeEligibility> judge(ArtisanState state, Instant instant, List<ProgrammeVersion> versions) {
-        return judgeUntilChange(state, instant, versions).verdicts();
-    }
-
-    /**
-     * Verdicts and the first later day on which the date alone may change them.
-     *
-     * @param changesOn null when no rule of the versions depends on the date
-     */
-    public record Judged(List<ProgrammeEligibility> verdicts, LocalDate changesOn) {
-    }
-
-    /** As {@link #judge}, with the day the verdicts are to be judged again even if the actor does not change. */
-    public Judged judgeUntilChange(ArtisanState state, Instant instant, List<ProgrammeVersion> versions) {
         EligibilityFacts facts = EligibilityFacts.of(state, calendar.dayOf(instant), calendar.zone(),
                 birthDateIfNeeded(state, versions));
-        return new Judged(versions.stream().map(programme -> engine.evaluate(programme, facts)).toList(),
-                VerdictExpiry.of(state, facts, calendar.zone(), versions));
+        return versions.stream().map(programme -> engine.evaluate(programme, facts)).toList();
     }
 
     /** Personal data is opened only when a rule of the versions applied asks for an age. */

@@ -37,8 +37,7 @@ import org.bson.Document;
 /**
  * The eligibility model of one generation: {@value #ACTORS} (one document per actor: its folded state and its
  * verdicts), {@value #VERSIONS} (one {@link VersionPointer} per programme, the {@link RecomputePass} under
- * {@value #PASS} and the lease on the passes under {@value #LEASE}), {@value #DUE} (the actors to judge again on
- * each day, {@code <day>|<shard>}), and per programme version an {@link ArtisanSearchIndex} of its eligible actors, whose count
+ * {@value #PASS} and the lease on the passes under {@value #LEASE}), and per programme version an {@link ArtisanSearchIndex} of its eligible actors, whose count
  * documents are the pre-aggregated counts. Everything is read by {@code _id} or {@code $in}, except the one listing
  * of every actor a recompute pass makes.
  */
@@ -46,12 +45,6 @@ public class EligibilityRepository {
 
     public static final String ACTORS = "query_eligibility";
     public static final String VERSIONS = "query_eligibility_versions";
-    public static final String DUE = "query_eligibility_due";
-    /**
-     * Each day's bucket is split by actor id into this many documents, so that one day shared by every actor (cards
-     * issued together expire together) stays far below a document's size limit and each addition scans a short array.
-     */
-    private static final int DUE_SHARDS = 16;
     /** The eligible actors of a version live in the index's collections renamed with this prefix and the version. */
     private static final String INDEX_PREFIX = "query_artisan_search";
     private static final String ELIGIBLE_PREFIX = "query_eligible";
@@ -73,10 +66,6 @@ public class EligibilityRepository {
 
     private MongoCollection<Document> versions() {
         return database.getCollection(names.of(VERSIONS));
-    }
-
-    private MongoCollection<Document> due() {
-        return database.getCollection(names.of(DUE));
     }
 
     public Optional<EligibilityRecord> find(String actorId) {
@@ -151,13 +140,12 @@ public class EligibilityRepository {
         }
         String judgedOn = d.getString("judgedOn");
         return new RecomputePass(d.get("number", Number.class).longValue(), Boolean.TRUE.equals(d.getBoolean("running")),
-                judgedOn == null ? null : LocalDate.parse(judgedOn), Boolean.TRUE.equals(d.getBoolean("daysBucketed")));
+                judgedOn == null ? null : LocalDate.parse(judgedOn));
     }
 
     public void savePass(RecomputePass pass) {
         Document d = new Document("_id", PASS).append("number", pass.number()).append("running", pass.running())
-                .append("judgedOn", pass.judgedOn() == null ? null : pass.judgedOn().toString())
-                .append("daysBucketed", pass.daysBucketed());
+                .append("judgedOn", pass.judgedOn() == null ? null : pass.judgedOn().toString());
         versions().replaceOne(Filters.eq("_id", PASS), d, new ReplaceOptions().upsert(true));
     }
 
@@ -206,62 +194,6 @@ public class EligibilityRepository {
                 Updates.set("expiresAt", new Date(0)));
     }
 
-    /**
-     * Puts actors in the buckets of the days their verdicts are to be judged again, each with its registration
-     * position (the order a pass visits actors in). An actor judged again later is added to its new day's bucket and
-     * left in the former one: judging it once more on that day costs less than finding and removing it.
-     */
-    public void dueOn(Map<LocalDate, Map<String, Long>> actorsByDay) {
-        Map<String, List<Document>> byBucket = new HashMap<>();
-        actorsByDay.forEach((day, actors) -> actors.forEach((actorId, position) -> byBucket
-                .computeIfAbsent(dueBucket(day, Math.floorMod(actorId.hashCode(), DUE_SHARDS)), id -> new ArrayList<>())
-                .add(new Document("actor", actorId).append("position", position))));
-        if (byBucket.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(byBucket.size());
-        byBucket.forEach((bucket, entries) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", bucket),
-                Updates.addEachToSet("actors", entries), new UpdateOptions().upsert(true))));
-        due().bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    }
-
-    /** The actors in the buckets of the days from {@code first} to {@code last}, with their registration positions. */
-    public Map<String, Long> dueBetween(LocalDate first, LocalDate last) {
-        Map<String, Long> actors = new HashMap<>();
-        List<String> buckets = dueBuckets(first, last);
-        for (int from = 0; from < buckets.size(); from += IN_SLICE) {
-            for (Document bucket : due().find(Filters.in("_id", buckets.subList(from,
-                    Math.min(buckets.size(), from + IN_SLICE))))) {
-                for (Document entry : bucket.getList("actors", Document.class, List.of())) {
-                    actors.put(entry.getString("actor"), entry.get("position", Number.class).longValue());
-                }
-            }
-        }
-        return actors;
-    }
-
-    /** Drops the buckets of the days from {@code first} to {@code last}, once a pass has judged their actors. */
-    public void forgetDue(LocalDate first, LocalDate last) {
-        List<String> buckets = dueBuckets(first, last);
-        for (int from = 0; from < buckets.size(); from += IN_SLICE) {
-            due().deleteMany(Filters.in("_id", buckets.subList(from, Math.min(buckets.size(), from + IN_SLICE))));
-        }
-    }
-
-    private static List<String> dueBuckets(LocalDate first, LocalDate last) {
-        List<String> buckets = new ArrayList<>();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            for (int shard = 0; shard < DUE_SHARDS; shard++) {
-                buckets.add(dueBucket(day, shard));
-            }
-        }
-        return buckets;
-    }
-
-    private static String dueBucket(LocalDate day, int shard) {
-        return day + "|" + shard;
-    }
-
     /** The eligible actors of one programme version, with their counts by territory and branch. */
     public ArtisanSearchIndex eligible(String programId, int version) {
         String suffix = "_" + programId.replaceAll("[^A-Za-z0-9_-]", "_") + "_v" + version;
@@ -283,7 +215,6 @@ public class EligibilityRepository {
         }
         actors().drop();
         versions().drop();
-        due().drop();
     }
 
     private static Document document(EligibilityRecord record) {
