@@ -34,6 +34,7 @@ import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanProjection;
 import ma.crafts.register.query.eligibility.EligibilityModel;
+import ma.crafts.register.query.eligibility.PassLease;
 import ma.crafts.register.query.eligibility.ProgrammeJudge;
 import ma.crafts.register.query.eligibility.RuleEngine;
 import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
@@ -135,7 +136,8 @@ public final class StatisticsBenchmark {
             RegisterCalendar calendar = new RegisterCalendar(Clock.fixed(TODAY, ZoneOffset.UTC), ZoneOffset.UTC);
             EligibilityModel eligibility = new EligibilityModel(
                     new EligibilityRepository(database, CollectionNames.FIRST_GENERATION),
-                    new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, folding);
+                    new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, folding,
+                    new PassLease("benchmark", Duration.ofMinutes(1)));
             StatisticsQueries queries = new StatisticsQueries(new ActorCounting(store, catalog),
                     new EligibleCounting(eligibility, List::of, store, catalog), new FlowCounting(store, catalog),
                     catalog, new ReadAccess(new CurrentActor()), calendar);

@@ -36,6 +36,7 @@ import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.eligibility.EligibilityModel;
+import ma.crafts.register.query.eligibility.PassLease;
 import ma.crafts.register.query.eligibility.ProgrammeJudge;
 import ma.crafts.register.query.eligibility.RuleEngine;
 import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
@@ -88,7 +89,8 @@ class StatisticsProjectionTest {
         RegisterCalendar calendar = new RegisterCalendar(Clock.fixed(TODAY, ZoneOffset.UTC), ZoneOffset.UTC);
         EligibilityModel eligibility = new EligibilityModel(
                 new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION),
-                new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, new ArtisanFolding());
+                new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, new ArtisanFolding(),
+                new PassLease("statistics-test", Duration.ofMinutes(1)));
         queries = new StatisticsQueries(new ActorCounting(store, catalog),
                 new EligibleCounting(eligibility, () -> List.of(PROGRAMME), store, catalog),
                 new FlowCounting(store, catalog), catalog, new ReadAccess(new CurrentActor()), calendar);
