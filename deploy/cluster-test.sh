@@ -62,7 +62,9 @@ command -v unzip >/dev/null || fail "unzip is not installed"
 # --- build -------------------------------------------------------------------------------------------------------
 bench_jar=benchmarks/target/benchmarks.jar
 standalone_jar() { ls standalone/target/standalone-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true; }
-has_entry() { [ -f "$1" ] && unzip -l "$1" | grep -q "$2"; }
+# grep reads the whole listing (no -q): stopping early would kill unzip with SIGPIPE, and pipefail would count that
+# as the entry missing.
+has_entry() { [ -f "$1" ] && unzip -l "$1" | grep "$2" >/dev/null; }
 usable() { has_entry "$(standalone_jar)" 'BOOT-INF/lib/command-side' && has_entry "$bench_jar" 'bench/cluster/ClusterLoad.class'; }
 newer_sources_than() {
   [ -n "$(find . \( -path ./data -o -path ./keys -o -path '*/target' \) -prune -o \
