@@ -1,5 +1,6 @@
 package ma.crafts.register.query.eligibility;
 
+import ma.crafts.register.query.CountGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public class EligibleActors {
         if (version.isEmpty()) {
             return new EligibleCount(programId, null, dimension, List.of(), 0);
         }
-        List<EligibleCount.Group> groups = new ArrayList<>();
+        List<CountGroup> groups = new ArrayList<>();
         for (String value : values(dimension, region)) {
             String key = switch (dimension) {
                 case "regionCode" -> ArtisanSearchKeys.key(value, null, null, null);
@@ -81,7 +82,7 @@ public class EligibleActors {
             };
             long count = model.count(programId, version.get(), key);
             if (count > 0) {
-                groups.add(new EligibleCount.Group(Map.of(dimension, value), count));
+                groups.add(new CountGroup(Map.of(dimension, value), count));
             }
         }
         long total = model.count(programId, version.get(), ArtisanSearchKeys.key(region, null, null, null));

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.statistics;
 
+import ma.crafts.register.query.CountGroup;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class ActorCounting {
         stock.at(day, today, documents).forEach((id, fields) -> fields.forEach((field, count) ->
                 matching(request, day, CellLayout.decode(id, field, codes::regionOf)).ifPresent(key ->
                         groups.merge(key, count, Long::sum))));
-        List<ActorStatistics.Group> result = new ArrayList<>();
+        List<CountGroup> result = new ArrayList<>();
         long total = 0;
         List<Map.Entry<List<String>, Long>> sorted = new ArrayList<>(groups.entrySet());
         // Sorted once at the end: a sorted map compared its keys' texts at every one of the many additions.
@@ -57,7 +58,7 @@ public class ActorCounting {
             for (int i = 0; i < request.groupBy().size(); i++) {
                 key.put(request.groupBy().get(i).apiName(), group.getKey().get(i));
             }
-            result.add(new ActorStatistics.Group(key, group.getValue()));
+            result.add(new CountGroup(key, group.getValue()));
             total += group.getValue();
         }
         return new ActorStatistics(result, total, position);

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.statistics;
 
+import ma.crafts.register.query.CountGroup;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class ActorGauges {
         if (takenAt.plus(refresh).isBefore(now)) {
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             Map<String, Long> counts = new HashMap<>();
-            for (ActorStatistics.Group group : counting.count(new StatisticsRequest(
+            for (CountGroup group : counting.count(new StatisticsRequest(
                     List.of(Dimension.REGION, Dimension.STATUS), Map.of()), today, today).groups()) {
                 counts.put(group.key().get(Dimension.REGION.apiName()) + "|"
                         + group.key().get(Dimension.STATUS.apiName()), group.count());

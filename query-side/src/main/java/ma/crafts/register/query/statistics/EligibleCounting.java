@@ -1,5 +1,6 @@
 package ma.crafts.register.query.statistics;
 
+import ma.crafts.register.query.CountGroup;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -54,7 +55,7 @@ public class EligibleCounting {
             }
         }
         long position = store.position();
-        List<ActorStatistics.Group> groups = new ArrayList<>();
+        List<CountGroup> groups = new ArrayList<>();
         long total = 0;
         for (String programId : programIds(request.filter(Dimension.ELIGIBLE_FOR))) {
             Optional<Integer> version = model.readableVersion(programId);
@@ -68,7 +69,7 @@ public class EligibleCounting {
                     Map<String, String> key = new LinkedHashMap<>();
                     request.groupBy().forEach(dimension -> key.put(dimension.apiName(),
                             dimension == Dimension.ELIGIBLE_FOR ? programId : place.get(dimension)));
-                    groups.add(new ActorStatistics.Group(key, count));
+                    groups.add(new CountGroup(key, count));
                     total += count;
                 }
             }

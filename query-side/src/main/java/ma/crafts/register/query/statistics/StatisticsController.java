@@ -1,5 +1,6 @@
 package ma.crafts.register.query.statistics;
 
+import ma.crafts.register.query.CountGroup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
@@ -137,7 +138,7 @@ public class StatisticsController {
             content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     public ResponseEntity<byte[]> openData() {
         List<List<String>> rows = new ArrayList<>();
-        for (ActorStatistics.Group group : queries.openData()) {
+        for (CountGroup group : queries.openData()) {
             String region = group.key().get(Dimension.REGION.apiName());
             String branch = group.key().get(Dimension.BRANCH.apiName());
             LocalizedText regionName = catalog.geography().region(region).map(r -> r.name()).orElse(null);

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.statistics;
 
+import ma.crafts.register.query.CountGroup;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class StatisticsCsv {
         StringBuilder csv = new StringBuilder(BOM);
         groupBy.forEach(dimension -> csv.append(quoted(dimension.apiName())).append(','));
         csv.append("count\r\n");
-        for (ActorStatistics.Group group : statistics.groups()) {
+        for (CountGroup group : statistics.groups()) {
             groupBy.forEach(dimension -> csv.append(quoted(group.key().get(dimension.apiName()))).append(','));
             csv.append(group.count()).append("\r\n");
         }

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.statistics;
 
+import ma.crafts.register.query.CountGroup;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -108,12 +109,12 @@ public class StatisticsQueries {
      * The open data: actors in the register (not struck off) by region, branch and gender, for everyone. Counts
      * below {@code threshold} are left for the caller to suppress.
      */
-    public List<ActorStatistics.Group> openData() {
+    public List<CountGroup> openData() {
         StatisticsRequest request = new StatisticsRequest(List.of(Dimension.REGION, Dimension.BRANCH, Dimension.GENDER,
                 Dimension.STATUS), Map.of());
         LocalDate today = today();
         Map<Map<String, String>, Long> merged = new LinkedHashMap<>();
-        for (ActorStatistics.Group group : actors.count(request, today, today).groups()) {
+        for (CountGroup group : actors.count(request, today, today).groups()) {
             if (ArtisanStatus.STRUCK_OFF.name().equals(group.key().get(Dimension.STATUS.apiName()))) {
                 continue;
             }
@@ -121,8 +122,8 @@ public class StatisticsQueries {
             key.remove(Dimension.STATUS.apiName());
             merged.merge(key, group.count(), Long::sum);
         }
-        List<ActorStatistics.Group> groups = new ArrayList<>();
-        merged.forEach((key, count) -> groups.add(new ActorStatistics.Group(key, count)));
+        List<CountGroup> groups = new ArrayList<>();
+        merged.forEach((key, count) -> groups.add(new CountGroup(key, count)));
         return groups;
     }
 

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.statistics;
 
+import ma.crafts.register.query.CountGroup;
 import static ma.crafts.register.query.support.TestEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,7 +138,7 @@ class StatisticsProjectionTest {
 
     private Map<String, Long> counts(Map<String, String> parameters) {
         Map<String, Long> counts = new HashMap<>();
-        for (ActorStatistics.Group group : queries.actors(parameters).groups()) {
+        for (CountGroup group : queries.actors(parameters).groups()) {
             counts.put(String.join("/", group.key().values()), group.count());
         }
         return counts;
