@@ -12,9 +12,10 @@
 # with an Idempotency-Key, sent again on a connection error or a 5xx. The register's clock is shifted on the command
 # nodes (bench.cluster.ShiftedClock) so that Morocco's midnight falls during the load: the cards issued before it
 # (valid one day) expire through their deadlines while nodes die.
-# Faults: kill -9 of a command node KILL_COMMAND_AT seconds into the load, restarted at once; then kill -9 of a query
-# node (KILL_QUERY_AT seconds in, or once the command node is back), restarted at once. Of each side, the node killed
-# is the one that owns the most tracking segments, so that the other has them to take over.
+# Faults: kill -9 of a command node KILL_COMMAND_AT seconds into the load, restarted once the survivor has taken over its
+# segments; then kill -9 of a query node (KILL_QUERY_AT seconds in, or once the command node is back), restarted the
+# same way. Of each side, the node killed is the one that owns the most tracking segments, so that the other has them
+# to take over.
 # Checks (bench.cluster.ClusterCheck): every acknowledged command stored exactly once; no NIA, card number or CIN
 # twice; every due card expiry fired once; the killed node's tracking segments taken over by the surviving node
 # within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically;
@@ -245,13 +246,16 @@ kill_and_restart() {
   kill -9 "$dead_pid"
   wait "$dead_pid" 2>/dev/null || true
   say "killed $name (pid $dead_pid, owning $(sed -n 's/.* segments=//p' <<< "$watching") segments); $survivor must take them over"
-  start_node "$name"
-  await_ready "$name"
-  windows+=("$killed_at-$(( $(now_ms) + RECOVERY_GRACE * 1000 ))")
+  # The restart waits for the takeover: a node restarted at once races the survivor for the segments once the dead
+  # node's claims expire, and on a quiet machine it is up by then and wins, so the survivor's takeover is never seen.
   wait "$watcher" || true
   unset "pids[watch-$side]"
   reclaims+=("$(tail -n 1 "$work/reclaim-$side.out")")
-  say "$name restarted; ${reclaims[-1]}"
+  say "${reclaims[-1]}; restarting $name"
+  start_node "$name"
+  await_ready "$name"
+  windows+=("$killed_at-$(( $(now_ms) + RECOVERY_GRACE * 1000 ))")
+  say "$name restarted"
 }
 sleep_until() { local left=$(( $1 - $(date +%s) )); [ "$left" -le 0 ] || sleep "$left"; }
 

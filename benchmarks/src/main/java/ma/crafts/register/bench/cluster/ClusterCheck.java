@@ -30,7 +30,8 @@ import org.bson.Document;
  *   milliseconds; started early, so that a slow JVM start does not delay the kill), of two nodes of a side, picks the
  *   one that owns the most tracking segments (the first if neither owns any) for the kill, so that the other has them
  *   to take over, and prints {@code WATCHING dead= survivor= segments=}; once that process has died, waits until the survivor owns
- *   every segment it owned and prints {@code RECLAIM segments= seconds=} (exit 1 if the time ran out).</li>
+ *   every segment it owned and prints {@code RECLAIM segments= seconds=} (exit 1 if the time ran out, with
+ *   {@code unclaimed=segment@ownerpid,...}).</li>
  *   <li>{@code check --mongo-uri= --ledger= --query-urls=a,b --windows=from-to,... --new-day=YYYY-MM-DD}: holds the
  *   ledger against the store and the two query nodes against each other, prints one {@code VIOLATION} line per fault
  *   found and the figures as the last line; exit 1 on any violation.</li>
@@ -76,8 +77,10 @@ public final class ClusterCheck {
         long deadline = died + TimeUnit.SECONDS.toNanos(options.number("timeout-seconds", 1, 3600));
         while (true) {
             Map<String, String> now = ownedBy(database, "");
+            // Each segment not yet the survivor's is printed with its owner's pid ("none" when free), so that a
+            // failed takeover says who holds the segment instead.
             List<String> notTaken = segments.stream().filter(id -> !now.getOrDefault(id, "").startsWith(survivor))
-                    .sorted().toList();
+                    .sorted().map(id -> id + "@" + now.getOrDefault(id, "none@").split("@")[0]).toList();
             double seconds = (System.nanoTime() - died) / 1e9;
             if (notTaken.isEmpty()) {
                 System.out.printf(Locale.ROOT, "RECLAIM segments=%d seconds=%.1f%n", segments.size(), seconds);
