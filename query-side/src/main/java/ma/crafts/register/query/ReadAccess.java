@@ -48,6 +48,15 @@ public class ReadAccess {
     }
 
     /**
+     * How a history shows personal data to a caller whose read was allowed with {@code readDisclosure}. The contract
+     * opens personal data in a history to auditors only, so a clerk who sees its own region's names in the view sees
+     * them masked in the history: the history also holds what was amended away, which the clerk's work does not need.
+     */
+    public Disclosure inHistory(Disclosure readDisclosure) {
+        return actor.hasRole(Role.AUDITOR) ? readDisclosure : Disclosure.MASKED;
+    }
+
+    /**
      * Checks what can be checked before the artisan is read: a token, and a role that reads artisans. A read that
      * waits for {@code ?minPosition} calls this first, so that nobody without the right to the answer holds a thread.
      *
@@ -107,7 +116,7 @@ public class ReadAccess {
      * region nor body, so that a clerk gets the same words for another region's body and for an unknown one.
      *
      * A body holds no personal data, but its history may hold a clerk's free text: shown as an artisan's would be,
-     * in clear to auditors and the region's clerks, masked for the other readers.
+     * in clear to auditors only ({@link #inHistory}).
      *
      * @throws ForbiddenException for a clerk of another region (or of none, for a null region), or a caller with no
      *                            role

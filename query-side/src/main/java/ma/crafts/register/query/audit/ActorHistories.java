@@ -74,7 +74,7 @@ public class ActorHistories {
             }
             states.add(state);
         }
-        boolean full = readers.requireRead().apply(state == null ? null : regionOf.apply(state))
+        boolean full = access.inHistory(readers.requireRead().apply(state == null ? null : regionOf.apply(state)))
                 == ReadAccess.Disclosure.FULL;
         if (state == null) {
             throw new NotFoundException("No " + kind + " is registered under " + actorId);

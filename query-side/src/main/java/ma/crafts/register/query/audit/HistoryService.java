@@ -44,9 +44,8 @@ public class HistoryService {
                 .orElseThrow(() -> new NotFoundException("No artisan is registered under " + artisanId));
         List<ArtisanState> states = stream.steps().stream().map(ArtisanStream.Step::after).toList();
         ArtisanState now = states.get(states.size() - 1);
-        // Full disclosure (an auditor, or a clerk of the artisan's current region, who amends that data) opens the
-        // sealed personal data and shows identifying text recorded in clear, as the view shows such a caller names.
-        boolean full = access.requireArtisanRead(now.regionCode()) == ReadAccess.Disclosure.FULL;
+        // Full disclosure (an auditor) opens the sealed personal data and shows identifying text recorded in clear.
+        boolean full = access.inHistory(access.requireArtisanRead(now.regionCode())) == ReadAccess.Disclosure.FULL;
         return pages.page(artisanId, stream.messages(), states, query, full);
     }
 }
