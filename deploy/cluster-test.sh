@@ -18,9 +18,9 @@
 # to take over.
 # Checks (bench.cluster.ClusterCheck): every acknowledged command stored exactly once; no NIA, card number or CIN
 # twice; every due card expiry fired once; the killed node's tracking segments taken over by the surviving node
-# within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically;
-# no connection error or 5xx at the gateway outside the kill windows (from a kill until RECOVERY_GRACE seconds after
-# the restarted node is ready). The last line is
+# within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically, and
+# as its events fold (?asOf=now); no connection error or 5xx at the gateway outside the kill windows (from a kill
+# until RECOVERY_GRACE seconds after the restarted node is ready). The last line is
 #   RESULT acked= stored= duplicates= lost= recovery_s= ...
 # and the exit status is 1 on any violation.
 #
