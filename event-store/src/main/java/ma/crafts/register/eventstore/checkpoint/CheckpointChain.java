@@ -39,7 +39,11 @@ public final class CheckpointChain {
         return Optional.empty();
     }
 
-    private static Optional<Break> linkBreak(Checkpoint before, Checkpoint checkpoint) {
+    /**
+     * Whether {@code checkpoint} follows {@code before} ({@code null} when it opens the series); ids are not
+     * compared.
+     */
+    public static Optional<Break> linkBreak(Checkpoint before, Checkpoint checkpoint) {
         if (checkpoint.previous() == null) {
             return before == null || before.previous() == null ? Optional.empty()
                     : Optional.of(new Break(checkpoint.id(), "checkpoint " + checkpoint.id() + " names no checkpoint "

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -154,9 +155,10 @@ public class SealedCheckpoints implements AutoCloseable {
     }
 
     private Checkpoint sealUnder(Lease.Held held) {
+        Optional<Checkpoint> last = records.latestWithoutHeads();
         // Renewed as the verification goes, so that a long one keeps the lease a node at work is entitled to.
         StoreVerification.Result store = engine.verifyStore(Long.MAX_VALUE,
-                (position, last, events) -> held.stillHeld());
+                (position, upTo, events) -> held.stillHeld());
         if (!store.valid()) {
             ChainBreak first = store.breaks().get(0);
             throw new RuleViolationException("store-does-not-verify", "The store does not verify (" + store.breakCount()
@@ -167,7 +169,6 @@ public class SealedCheckpoints implements AutoCloseable {
             throw new RuleViolationException("read-log-does-not-verify", "The personal-data read log does not verify "
                     + "(the first broken record: " + reads.firstBrokenLink() + "), so the register is not sealed");
         }
-        Optional<Checkpoint> last = records.latestWithoutHeads();
         Checkpoint sealed = signer.seal(last.map(before -> before.id() + 1).orElse(1L), store, clock.instant(),
                 new Checkpoint.LogHead(reads.records(), reads.headHash()),
                 last.map(Checkpoint::chainHash).orElse(Checkpoint.FIRST));
@@ -206,10 +207,11 @@ public class SealedCheckpoints implements AutoCloseable {
     }
 
     /**
-     * Imports the files of this node's checkpoint directory that the series lacks, as long as they continue it: a
-     * file under an id the series holds must be the checkpoint stored there, and the first that is not (another
-     * node's own series, sealed before the series was shared) stops the import, since what follows it continues that
-     * other series. The files stay where they are either way, as signed as before.
+     * Imports the files of this node's checkpoint directory that the series lacks, where they fit in it: between the
+     * stored checkpoints before and after them, chained to both. A file under an id the series holds must be the
+     * checkpoint stored there; an unchained one that is not (another node's own series, sealed before the series was
+     * shared) means the unchained files after it continue that other series, so they are left out too. The files stay
+     * where they are either way, as signed as before.
      */
     private synchronized void importCopies() {
         List<Long> ids = copies.ids();
@@ -223,7 +225,7 @@ public class SealedCheckpoints implements AutoCloseable {
             return;
         }
         try {
-            int imported = importContinuing(ids, held.get());
+            int imported = importFitting(ids, held.get());
             if (imported > 0) {
                 log.info("Imported {} checkpoints from {} into the register's series", imported, copies.directory());
             }
@@ -232,37 +234,46 @@ public class SealedCheckpoints implements AutoCloseable {
         }
     }
 
-    private int importContinuing(List<Long> ids, Lease.Held held) {
-        List<Checkpoint> series = new ArrayList<>(records.seriesWithoutHeads());
+    private int importFitting(List<Long> ids, Lease.Held held) {
+        TreeMap<Long, Checkpoint> stored = new TreeMap<>();
+        records.seriesWithoutHeads().forEach(checkpoint -> stored.put(checkpoint.id(), checkpoint));
+        List<Long> left = new ArrayList<>();
+        boolean anotherNodesSeries = false;
         int imported = 0;
         for (long id : ids) {
             Checkpoint copy = copies.read(id).orElseThrow();
-            Optional<Checkpoint> stored = series.stream().filter(checkpoint -> checkpoint.id() == id).findFirst();
-            if (stored.isPresent()) {
-                if (!sameSeal(stored.get(), copy)) {
-                    log.warn("{} is not the register's checkpoint {}: a series this node sealed on its own, kept as "
-                            + "files and not imported", copies.fileOf(id), id);
-                    return imported;
+            Checkpoint there = stored.get(id);
+            if (there != null) {
+                if (!sameSeal(there, copy)) {
+                    left.add(id);
+                    anotherNodesSeries |= copy.previous() == null;
                 }
                 continue;
             }
-            List<Checkpoint> extended = new ArrayList<>(series);
-            extended.add(copy);
-            Optional<CheckpointChain.Break> misfit = CheckpointChain.firstBreak(extended);
-            if (misfit.isPresent() || !CheckpointSigner.holds(copy, copy.publicKey())) {
-                log.warn("{} does not continue the register's series ({}), so it and the files after it are not "
-                        + "imported", copies.fileOf(id), misfit.map(CheckpointChain.Break::detail)
-                        .orElse("its signature does not hold"));
-                return imported;
+            if ((anotherNodesSeries && copy.previous() == null) || !fits(copy, stored)) {
+                left.add(id);
+                continue;
             }
             if (!held.stillHeld() || !records.append(copy)) {
-                log.warn("Import of {} stopped: another node took over sealing", copies.directory());
+                log.warn("Import of {} stopped at checkpoint {}: another node took over sealing", copies.directory(), id);
                 return imported;
             }
-            series.add(copy);
+            stored.put(id, copy);
             imported++;
         }
+        if (!left.isEmpty()) {
+            log.warn("Checkpoints {} in {} are not the register's (sealed by a node on its own before the series was "
+                    + "shared, or not chained to their neighbours), so they were not imported", left, copies.directory());
+        }
         return imported;
+    }
+
+    private static boolean fits(Checkpoint copy, TreeMap<Long, Checkpoint> stored) {
+        List<Checkpoint> upToCopy = new ArrayList<>(stored.headMap(copy.id()).values());
+        upToCopy.add(copy);
+        Checkpoint after = stored.get(copy.id() + 1);
+        return CheckpointSigner.holds(copy, copy.publicKey()) && CheckpointChain.firstBreak(upToCopy).isEmpty()
+                && (after == null || CheckpointChain.linkBreak(copy, after).isEmpty());
     }
 
     private static boolean sameSeal(Checkpoint stored, Checkpoint copy) {
