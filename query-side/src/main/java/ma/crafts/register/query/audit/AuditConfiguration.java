@@ -45,8 +45,17 @@ public class AuditConfiguration {
     private static final String CHECKPOINT_DIR_SUFFIX = "-checkpoints";
     private static final int ED25519_PRIVATE_KEY_BYTES = 32;
 
+    /**
+     * The signing key given as a setting ({@code register.audit.checkpoint-signing-key}, env
+     * {@code REGISTER_AUDIT_CHECKPOINT_SIGNING_KEY}: the 32-byte private key in base64, as the file holds it), which is
+     * how a cluster hands every node the same key from one secret; else the file in KEY_DIR.
+     */
     @Bean
-    public CheckpointSigner auditCheckpointSigner(PlatformProperties properties) {
+    public CheckpointSigner auditCheckpointSigner(PlatformProperties properties,
+                                                  @Value("${register.audit.checkpoint-signing-key:}") String configured) {
+        if (!configured.isBlank()) {
+            return CheckpointSigner.fromSeed(Base64.getDecoder().decode(configured.trim()));
+        }
         Path file = KeyDirectory.prepare(properties.keyDirectory()).resolve(SIGNING_KEY_FILE);
         try {
             return CheckpointSigner.fromSeed(Base64.getDecoder().decode(
