@@ -62,6 +62,19 @@ public final class CheckpointArchive {
         }
     }
 
+    /**
+     * Moves a checkpoint's file into the subdirectory {@code folder}, out of the series this directory copies, so that
+     * a checkpoint of the series stored later under the same id does not replace it.
+     */
+    public Path setAside(long id, String folder) {
+        try {
+            Path aside = Files.createDirectories(directory.resolve(folder));
+            return Files.move(fileOf(id), aside.resolve(fileOf(id).getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move checkpoint " + id + " into " + directory.resolve(folder), e);
+        }
+    }
+
     public Path fileOf(long id) {
         return directory.resolve("checkpoint-" + id + ".json");
     }

@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public class SealedCheckpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SealedCheckpoints.class);
     private static final Duration LEASE_POLL = Duration.ofMillis(100);
+    /** Where the files that were not imported are kept, so that the series' own copies never replace them. */
+    static final String NOT_IMPORTED = "not-imported";
 
     private final MongoEventStorageEngine engine;
     private final PersonalDataReadLog readLog;
@@ -210,8 +212,9 @@ public class SealedCheckpoints implements AutoCloseable {
      * Imports the files of this node's checkpoint directory that the series lacks, where they fit in it: between the
      * stored checkpoints before and after them, chained to both. A file under an id the series holds must be the
      * checkpoint stored there; an unchained one that is not (another node's own series, sealed before the series was
-     * shared) means the unchained files after it continue that other series, so they are left out too. The files stay
-     * where they are either way, as signed as before.
+     * shared) means the unchained files after it continue that other series, so they are left out too. The files
+     * left out are moved into {@value #NOT_IMPORTED}, as signed as before, where a copy of the series' own checkpoint
+     * under the same id cannot replace them.
      */
     private synchronized void importCopies() {
         List<Long> ids = copies.ids();
@@ -262,8 +265,10 @@ public class SealedCheckpoints implements AutoCloseable {
             imported++;
         }
         if (!left.isEmpty()) {
+            left.forEach(id -> copies.setAside(id, NOT_IMPORTED));
             log.warn("Checkpoints {} in {} are not the register's (sealed by a node on its own before the series was "
-                    + "shared, or not chained to their neighbours), so they were not imported", left, copies.directory());
+                    + "shared, or not chained to their neighbours), so they were not imported; their files are kept in "
+                    + "{}", left, copies.directory(), copies.directory().resolve(NOT_IMPORTED));
         }
         return imported;
     }

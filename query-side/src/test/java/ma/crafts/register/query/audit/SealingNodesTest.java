@@ -109,11 +109,14 @@ class SealingNodesTest {
         assertThat(nodeA.series()).isEqualTo(withoutHeads(ownSeries));
         SealedCheckpoints nodeB = node("node-b");
         assertThat(nodeB.series()).as("node b's own series is not imported").isEqualTo(withoutHeads(ownSeries));
-        assertThat(new CheckpointArchive(temp.resolve("node-b")).ids()).containsExactly(1L, 2L);
+        assertThat(new CheckpointArchive(temp.resolve("node-b").resolve(SealedCheckpoints.NOT_IMPORTED)).read(1))
+                .as("but kept aside").contains(otherSeries.get(0));
         assertThat(otherSeries.get(0).canonicalText()).isNotEqualTo(ownSeries.get(0).canonicalText());
 
         Checkpoint next = nodeB.seal();
         assertThat(next.id()).isEqualTo(4);
+        assertThat(new CheckpointArchive(temp.resolve("node-b")).ids()).as("the copies of the series only")
+                .containsExactly(4L);
         assertThat(next.previous()).isEqualTo(ownSeries.get(2).chainHash());
         assertThat(CheckpointChain.firstBreak(nodeA.series())).isEmpty();
         node("node-a");
