@@ -295,7 +295,7 @@ for line in "${reclaims[@]}"; do
   fi
 done
 
-echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") reads_lagged=$(field reads_lagged "$check") read_log_records=$(field read_log_records "$check") violations=$(field violations "$check")"
+echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") reads_lagged=$(field reads_lagged "$check") read_log_records=$(field read_log_records "$check") checkpoints=$(field checkpoints "$check") violations=$(field violations "$check")"
 [ "$check_rc" = 0 ] && [ "$reclaim_ok" = 1 ] || exit 1
 exit 0
 }

@@ -34,7 +34,7 @@ import ma.crafts.register.query.artisan.ArtisanProjection;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.artisan.mongo.ArtisanViewRepository;
 import ma.crafts.register.query.eligibility.EligibilityModel;
-import ma.crafts.register.query.eligibility.PassLease;
+import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.eligibility.EligibilityProjection;
 import ma.crafts.register.query.eligibility.ProgrammeJudge;
 import ma.crafts.register.query.eligibility.RuleEngine;
@@ -132,7 +132,7 @@ public final class EligibilityBenchmark {
             EligibilityModel model = new EligibilityModel(
                     new EligibilityRepository(database, CollectionNames.FIRST_GENERATION),
                     new ProgrammeJudge(new RuleEngine(), calendar, null), () -> List.copyOf(programmes), calendar,
-                    folding, new PassLease("benchmark", Duration.ofMinutes(1)));
+                    folding, new Lease("benchmark", Duration.ofMinutes(1)));
             model.recomputeIfDue();
             progress.say("building the eligibility model");
             Rate.Clock modelClock = Rate.Clock.start();

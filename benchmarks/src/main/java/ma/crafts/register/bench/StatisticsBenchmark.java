@@ -34,7 +34,7 @@ import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanProjection;
 import ma.crafts.register.query.eligibility.EligibilityModel;
-import ma.crafts.register.query.eligibility.PassLease;
+import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.eligibility.ProgrammeJudge;
 import ma.crafts.register.query.eligibility.RuleEngine;
 import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
@@ -137,7 +137,7 @@ public final class StatisticsBenchmark {
             EligibilityModel eligibility = new EligibilityModel(
                     new EligibilityRepository(database, CollectionNames.FIRST_GENERATION),
                     new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, folding,
-                    new PassLease("benchmark", Duration.ofMinutes(1)));
+                    new Lease("benchmark", Duration.ofMinutes(1)));
             StatisticsQueries queries = new StatisticsQueries(new ActorCounting(store, catalog),
                     new EligibleCounting(eligibility, List::of, store, catalog), new FlowCounting(store, catalog),
                     catalog, new ReadAccess(new CurrentActor()), calendar);

@@ -146,7 +146,7 @@ public final class HashChain {
     }
 
     /** A fresh digest per hash, cloned: looking one up by name through the providers costs more than hashing an event. */
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return (MessageDigest) SHA_256.clone();
         } catch (CloneNotSupportedException e) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.bson.Document;
 
 /**
  * Every stream's head (last sequence and the hash of its last commit) at one global position, and a digest over them that
@@ -23,7 +25,29 @@ public final class StreamHeads {
         }
     }
 
+    /** At most this many heads in one stored part, well under a MongoDB document's 16 MB at millions of streams. */
+    public static final int HEADS_PER_PART = 5_000;
+    private static final String PART_HEADS = "heads";
+
     private StreamHeads() {
+    }
+
+    /** The heads as the documents that store them, {@link #HEADS_PER_PART} each, named by {@code partId}. */
+    public static List<Document> parts(List<Head> heads, IntFunction<Object> partId) {
+        List<Document> parts = new ArrayList<>();
+        for (int from = 0; from < heads.size(); from += HEADS_PER_PART) {
+            List<Document> part = heads.subList(from, Math.min(heads.size(), from + HEADS_PER_PART)).stream()
+                    .map(head -> new Document("a", head.aggregateId()).append("s", head.lastSequence())
+                            .append("h", head.hash())).toList();
+            parts.add(new Document("_id", partId.apply(parts.size())).append(PART_HEADS, part));
+        }
+        return parts;
+    }
+
+    /** The heads one of {@link #parts} stores, in their order. */
+    public static List<Head> ofPart(Document part) {
+        return part.getList(PART_HEADS, Document.class).stream()
+                .map(head -> new Head(head.getString("a"), head.getLong("s"), head.getString("h"))).toList();
     }
 
     /** The heads in the canonical order the digest is taken in. */

@@ -1,6 +1,7 @@
 package ma.crafts.register.eventstore;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -35,6 +36,11 @@ public final class InterleavedStore implements AutoCloseable {
     /** The commits collection, through a client of its own. */
     public MongoCollection<Document> commits() {
         return fixture.newProcessDatabase().getCollection("commits");
+    }
+
+    /** The store's database, through a client of its own. */
+    public MongoDatabase database() {
+        return fixture.newProcessDatabase();
     }
 
     public MongoCollection<Document> counters() {

@@ -14,6 +14,8 @@ import ma.crafts.register.architecture.Sources;
 /** The platform's share of the Mongo access rule (docs/adr/0001), and what it may not know about. */
 @AnalyzeClasses(packages = "ma.crafts.register.platform", importOptions = ImportOption.DoNotIncludeTests.class)
 class PlatformArchitectureTest {
+    private static final String LEASE_COMPARE_AND_SET = "a compare-and-set on a lease: _id plus the holder or "
+            + "expiry it expects, once per piece of work and per renewal, in a collection of a few documents";
     /** The platform does not depend on the event store, where {@code @ScansAccepted} lives, so its scans are listed here. */
     private static final Map<String, String> SCANS = Map.of(
             "ma.crafts.register.platform.idempotency.IdempotencyKeyStore#forgetActors",
@@ -21,7 +23,10 @@ class PlatformArchitectureTest {
                     + "re-applied at start-up, over records kept 24 h",
             "ma.crafts.register.platform.idempotency.IdempotencyKeyStore#deleteExpired",
             "a sweep every register.idempotency.cleanup-interval, off the request path, standing in for the TTL "
-                    + "monitor that mongo-java-server lacks; on MongoDB the TTL index on expiresAt serves it");
+                    + "monitor that mongo-java-server lacks; on MongoDB the TTL index on expiresAt serves it",
+            "ma.crafts.register.platform.lease.LeaseDocument#take", LEASE_COMPARE_AND_SET,
+            "ma.crafts.register.platform.lease.LeaseDocument#renew", LEASE_COMPARE_AND_SET,
+            "ma.crafts.register.platform.lease.LeaseDocument#release", LEASE_COMPARE_AND_SET);
 
     @ArchTest
     static final ArchRule filtersUseAnIndexUnlessScansAccepted =

@@ -47,7 +47,7 @@ import ma.crafts.register.query.card.mongo.CardVerificationRepository;
 import ma.crafts.register.query.eligibility.EligibilityModel;
 import ma.crafts.register.query.eligibility.EligibilityProjection;
 import ma.crafts.register.query.eligibility.EligibilityRecompute;
-import ma.crafts.register.query.eligibility.PassLease;
+import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.eligibility.EligibilityService;
 import ma.crafts.register.query.eligibility.EligibleActors;
 import ma.crafts.register.query.eligibility.ProgrammeJudge;
@@ -441,7 +441,7 @@ public class QuerySideConfiguration {
 
     /** Makes the eligibility model of any generation, its passes run under this process's lease. */
     public record EligibilityModels(MongoDatabase database, ProgrammeJudge judge, ProgrammeRepository programmes,
-                                    RegisterCalendar calendar, ArtisanFolding folding, PassLease lease) {
+                                    RegisterCalendar calendar, ArtisanFolding folding, Lease lease) {
         public EligibilityModel of(CollectionNames names) {
             return new EligibilityModel(new EligibilityRepository(database, names), judge, programmes::all,
                     calendar, folding, lease);
@@ -460,7 +460,7 @@ public class QuerySideConfiguration {
                                                     Duration leaseTerm) {
         String holder = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
         return new EligibilityModels(database, judge, programmes, queryRegisterCalendar, folding,
-                new PassLease(holder, leaseTerm));
+                new Lease(holder, leaseTerm));
     }
 
     /** The model serving reads: whichever generation the pointer designates at each call. */

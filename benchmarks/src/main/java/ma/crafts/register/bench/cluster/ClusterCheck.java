@@ -35,7 +35,7 @@ import org.bson.Document;
  *   every segment it owned and prints {@code RECLAIM segments= seconds=} (exit 1 if the time ran out, with
  *   {@code unclaimed=segment@ownerpid,...}).</li>
  *   <li>{@code check --mongo-uri= --ledger= --query-urls=a,b --windows=from-to,... --new-day=YYYY-MM-DD}: holds the
- *   ledger against the store and the two query nodes against each other, prints one {@code VIOLATION} line per fault
+ *   ledger against the store and the two query nodes against each other (views, read log, checkpoints), prints one {@code VIOLATION} line per fault
  *   found and the figures as the last line; exit 1 on any violation.</li>
  * </ul>
  */
@@ -124,6 +124,7 @@ public final class ClusterCheck {
         String auditor = new RegisterClient(options.text("token-url")).token("cluster-auditor", "AUDITOR", null);
         int compared = queryNodesAgree(store, queryUrls, auditor);
         long reads = readLogIntact(queryUrls, auditor);
+        int checkpoints = checkpointsAgree(queryUrls, auditor);
         long outside = gatewayErrorsOutside(ledger, options.text("windows", ""));
         ledger.stream().filter(e -> e.kind() == Ledger.Kind.REJECTED)
                 .forEach(e -> violation("journey " + e.journey() + " " + e.step() + " refused: " + e.detail()));
@@ -131,12 +132,13 @@ public final class ClusterCheck {
         violations.forEach(v -> System.out.println("VIOLATION " + v));
         System.out.printf(Locale.ROOT, "CHECK acked=%d stored=%d duplicates=%d lost=%d unknown=%d rejected=%d"
                         + " overtaken_by_expiry=%d deadlines_due=%d deadlines_fired=%d views_compared=%d"
-                        + " gateway_errors_outside_kills=%d reads_lagged=%d read_log_records=%d violations=%d%n", acked,
+                        + " gateway_errors_outside_kills=%d reads_lagged=%d read_log_records=%d checkpoints=%d"
+                        + " violations=%d%n", acked,
                 storedLostDuplicated[0],
                 storedLostDuplicated[2], storedLostDuplicated[1], count(ledger, Ledger.Kind.UNKNOWN),
                 count(ledger, Ledger.Kind.REJECTED),
                 count(ledger, Ledger.Kind.OVERTAKEN), deadlines[0], deadlines[1], compared, outside,
-                count(ledger, Ledger.Kind.LAGGED), reads, violations.size());
+                count(ledger, Ledger.Kind.LAGGED), reads, checkpoints, violations.size());
         return violations.isEmpty();
     }
 
@@ -281,6 +283,31 @@ public final class ClusterCheck {
             }
         }
         return verifications.get(0).path("records").asLong();
+    }
+
+    /**
+     * Each query node seals a checkpoint; both then list the register's one series of them, the same and chained.
+     * Returns its length.
+     */
+    private int checkpointsAgree(String[] queryUrls, String auditor) throws IOException {
+        for (String url : queryUrls) {
+            RegisterClient.Response sealed = new RegisterClient(url).command("POST", "/api/v1/audit/checkpoints",
+                    auditor, null, null);
+            if (sealed.statusCode() != 201) {
+                violation("sealing a checkpoint on " + url + " answered " + sealed.statusCode() + ": " + sealed.body());
+                return 0;
+            }
+        }
+        List<JsonNode> lists = new ArrayList<>();
+        for (String url : queryUrls) {
+            lists.add(RegisterClient.json(new RegisterClient(url).get("/api/v1/audit/checkpoints", auditor)));
+        }
+        JsonNode first = lists.get(0);
+        if (!lists.stream().allMatch(first::equals) || !first.path("chainBreak").isNull()
+                || first.path("items").size() < queryUrls.length) {
+            violation("the query nodes do not list one chained series holding the checkpoint each sealed: " + lists);
+        }
+        return first.path("items").size();
     }
 
     /** Both query nodes, once each has applied the whole store, answer every artisan's view identically. */

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Sealed checkpoints as JSON files ({@code checkpoint-<id>.json}, the very file an auditor exports) in a directory
- * outside the database and outside DATA_DIR: restoring or editing the data cannot take a checkpoint back with it.
+ * outside the database and outside DATA_DIR: the sealing node's copy of the series {@link CheckpointRecords} keeps,
+ * which restoring or editing the database cannot take back.
  */
 public final class CheckpointArchive {
     private static final Pattern FILE_NAME = Pattern.compile("checkpoint-(\\d+)\\.json");
@@ -49,16 +50,6 @@ public final class CheckpointArchive {
         return Files.exists(file) ? Optional.of(readFile(file)) : Optional.empty();
     }
 
-    public Optional<Checkpoint> latest() {
-        List<Long> ids = ids();
-        return ids.isEmpty() ? Optional.empty() : read(ids.get(ids.size() - 1));
-    }
-
-    public long nextId() {
-        List<Long> ids = ids();
-        return ids.isEmpty() ? 1 : ids.get(ids.size() - 1) + 1;
-    }
-
     /** Writes the checkpoint whole or not at all: a reader never sees half a file. */
     public Path store(Checkpoint checkpoint) {
         try {
@@ -68,6 +59,19 @@ public final class CheckpointArchive {
             return Files.move(temp, fileOf(checkpoint.id()), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store checkpoint " + checkpoint.id() + " in " + directory, e);
+        }
+    }
+
+    /**
+     * Moves a checkpoint's file into the subdirectory {@code folder}, out of the series this directory copies, so that
+     * a checkpoint of the series stored later under the same id does not replace it.
+     */
+    public Path setAside(long id, String folder) {
+        try {
+            Path aside = Files.createDirectories(directory.resolve(folder));
+            return Files.move(fileOf(id), aside.resolve(fileOf(id).getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move checkpoint " + id + " into " + directory.resolve(folder), e);
         }
     }
 

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -14,6 +13,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import ma.crafts.register.eventstore.HashChain;
 import ma.crafts.register.eventstore.StoreVerification;
 import ma.crafts.register.eventstore.StreamHeads;
 
@@ -56,12 +56,17 @@ public final class CheckpointSigner {
         return pem(keys.getPublic());
     }
 
-    /** @param readLog the read log's head to seal with the store's, or {@code null} for a checkpoint of format 1 */
-    public Checkpoint seal(long id, StoreVerification.Result store, Instant sealedAt, Checkpoint.LogHead readLog) {
+    /**
+     * @param readLog  the read log's head to seal with the store's, or {@code null} for a checkpoint of format 1
+     * @param previous the {@link Checkpoint#chainHash} of the checkpoint before (or {@link Checkpoint#FIRST}), or
+     *                 {@code null} for a checkpoint of format 1 or 2
+     */
+    public Checkpoint seal(long id, StoreVerification.Result store, Instant sealedAt, Checkpoint.LogHead readLog,
+                           String previous) {
         String digest = StreamHeads.digest(store.heads());
         Checkpoint unsigned = new Checkpoint(id, store.lastPosition(), sealedAt.toString(), store.events(),
                 store.heads().size(), digest, keyId(keys.getPublic()), pem(keys.getPublic()), null, store.heads(),
-                readLog);
+                readLog, previous);
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(keys.getPrivate());
@@ -69,7 +74,7 @@ public final class CheckpointSigner {
             String signature = Base64.getEncoder().encodeToString(signer.sign());
             return new Checkpoint(unsigned.id(), unsigned.position(), unsigned.sealedAt(), unsigned.events(),
                     unsigned.streams(), digest, unsigned.keyId(), unsigned.publicKey(), signature, unsigned.heads(),
-                    readLog);
+                    readLog, previous);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign checkpoint " + id, e);
         }
@@ -94,11 +99,7 @@ public final class CheckpointSigner {
     }
 
     public static String keyId(PublicKey key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(HashChain.sha256().digest(key.getEncoded()));
     }
 
     public static PublicKey parsePem(String pem) throws GeneralSecurityException {

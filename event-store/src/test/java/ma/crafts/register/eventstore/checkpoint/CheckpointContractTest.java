@@ -50,7 +50,7 @@ class CheckpointContractTest {
         engine = fixture.engineWithStreams();
         commits = fixture.commits();
         sealed = signer.seal(1, engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
-        }), Instant.parse("2026-12-07T10:15:30Z"), READ_LOG);
+        }), Instant.parse("2026-12-07T10:15:30Z"), READ_LOG, Checkpoint.FIRST);
     }
 
     @AfterEach
@@ -110,17 +110,17 @@ class CheckpointContractTest {
         assertThat(CheckpointSigner.holds(sealed, signer.publicKeyPem())).isTrue();
         Checkpoint moved = new Checkpoint(sealed.id(), sealed.position() + 1, sealed.sealedAt(), sealed.events(),
                 sealed.streams(), sealed.headsDigest(), sealed.keyId(), sealed.publicKey(), sealed.signature(), sealed.heads(),
-                READ_LOG);
+                READ_LOG, sealed.previous());
         assertThat(CheckpointSigner.holds(moved, signer.publicKeyPem())).isFalse();
         Checkpoint fewerHeads = new Checkpoint(sealed.id(), sealed.position(), sealed.sealedAt(), sealed.events(),
                 sealed.streams(), sealed.headsDigest(), sealed.keyId(), sealed.publicKey(), sealed.signature(),
-                sealed.heads().subList(1, sealed.heads().size()), READ_LOG);
+                sealed.heads().subList(1, sealed.heads().size()), READ_LOG, sealed.previous());
         assertThat(CheckpointSigner.holds(fewerHeads, signer.publicKeyPem())).isFalse();
         for (Checkpoint.LogHead otherLog : List.of(new Checkpoint.LogHead(6, READ_LOG.hash()),
                 new Checkpoint.LogHead(7, "cd".repeat(32)))) {
             Checkpoint otherReadLog = new Checkpoint(sealed.id(), sealed.position(), sealed.sealedAt(), sealed.events(),
                     sealed.streams(), sealed.headsDigest(), sealed.keyId(), sealed.publicKey(), sealed.signature(),
-                    sealed.heads(), otherLog);
+                    sealed.heads(), otherLog, sealed.previous());
             assertThat(CheckpointSigner.holds(otherReadLog, signer.publicKeyPem())).as("read log %s", otherLog).isFalse();
         }
         String otherKey = CheckpointSigner.fromSeed(new SecureRandom().generateSeed(32)).publicKeyPem();
@@ -130,11 +130,10 @@ class CheckpointContractTest {
     @Test
     void theArchive_storesAndReadsBackTheSameCheckpoint() {
         CheckpointArchive archive = new CheckpointArchive(temp.resolve("checkpoints"));
-        assertThat(archive.nextId()).isEqualTo(1);
+        assertThat(archive.ids()).isEmpty();
         archive.store(sealed);
         assertThat(archive.read(1)).contains(sealed);
-        assertThat(archive.latest()).contains(sealed);
-        assertThat(archive.nextId()).isEqualTo(2);
+        assertThat(archive.ids()).containsExactly(1L);
     }
 
     /** docs/audit-checkpoints.md, step 1: jq and openssl check the exported file against the trusted key. */
@@ -154,15 +153,50 @@ class CheckpointContractTest {
                 .as("the read log's sealed head is signed").isNotEqualTo(0);
     }
 
-    /** Checkpoints sealed before the read log was (format 1) still check, with the same script. */
+    /**
+     * Checkpoints sealed before the read log was (format 1), and those a node sealed on its own before the register
+     * kept one series (format 2), still check, with the same script.
+     */
     @Test
-    void theDocumentedSignatureCheck_acceptsACheckpointWithoutTheReadLog() throws Exception {
+    void theDocumentedSignatureCheck_acceptsTheFormatsBeforeTheSeries() throws Exception {
         Checkpoint withoutReadLog = signer.seal(2, engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
-        }), Instant.parse("2026-12-07T10:15:31Z"), null);
+        }), Instant.parse("2026-12-07T10:15:31Z"), null, null);
         assertThat(withoutReadLog.canonicalText()).startsWith(Checkpoint.FORMAT + "\n").doesNotContain("readLog");
-        Path export = Files.write(temp.resolve("checkpoint-2.json"), CheckpointArchive.toJson(withoutReadLog));
+        Checkpoint unchained = signer.seal(3, engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
+        }), Instant.parse("2026-12-07T10:15:32Z"), READ_LOG, null);
+        assertThat(unchained.canonicalText()).startsWith(Checkpoint.FORMAT_WITH_READ_LOG + "\n")
+                .contains("readLogHash=").doesNotContain("previous");
         Path trusted = Files.writeString(temp.resolve("register-checkpoints.pem"), signer.publicKeyPem());
-        assertThat(runDocumentedCheck(export, trusted)).isEqualTo(0);
+        for (Checkpoint earlier : List.of(withoutReadLog, unchained)) {
+            Path export = Files.write(temp.resolve("checkpoint-" + earlier.id() + ".json"),
+                    CheckpointArchive.toJson(earlier));
+            assertThat(runDocumentedCheck(export, trusted)).as("checkpoint %d", earlier.id()).isEqualTo(0);
+        }
+    }
+
+    /**
+     * docs/audit-checkpoints.md, step 1 with the checkpoint before: the script checks that a checkpoint names it, and
+     * refuses one put in its place; the link is signed, so editing it breaks the signature.
+     */
+    @Test
+    void theDocumentedChainCheck_acceptsTheCheckpointBefore_andNoOther() throws Exception {
+        fixture.appendMore(engine);
+        Checkpoint next = signer.seal(2, engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
+        }), Instant.parse("2026-12-07T11:15:30Z"), READ_LOG, sealed.chainHash());
+        assertThat(sealed.canonicalText()).startsWith(Checkpoint.FORMAT_CHAINED + "\n")
+                .endsWith("previous=" + Checkpoint.FIRST + "\n");
+        Checkpoint replacement = signer.seal(1, engine.verifyStore(Long.MAX_VALUE, (position, last, events) -> {
+        }), Instant.parse("2026-12-07T10:15:30Z"), READ_LOG, Checkpoint.FIRST);
+        Path first = Files.write(temp.resolve("checkpoint-1.json"), CheckpointArchive.toJson(sealed));
+        Path second = Files.write(temp.resolve("checkpoint-2.json"), CheckpointArchive.toJson(next));
+        Path replaced = Files.write(temp.resolve("replaced-1.json"), CheckpointArchive.toJson(replacement));
+        Path trusted = Files.writeString(temp.resolve("register-checkpoints.pem"), signer.publicKeyPem());
+
+        assertThat(runDocumentedCheck(second, trusted, first)).isEqualTo(0);
+        assertThat(runDocumentedCheck(second, trusted, replaced)).as("another checkpoint 1").isNotEqualTo(0);
+        String relinked = Files.readString(second).replace(sealed.chainHash(), replacement.chainHash());
+        assertThat(runDocumentedCheck(Files.writeString(temp.resolve("relinked.json"), relinked), trusted, replaced))
+                .as("the link is signed").isNotEqualTo(0);
     }
 
     /**
@@ -208,9 +242,12 @@ class CheckpointContractTest {
         return CheckpointCheck.compare(checkpoint, signer.publicKeyPem(), store);
     }
 
-    private static int runDocumentedCheck(Path export, Path trusted) throws IOException, InterruptedException {
-        Process check = new ProcessBuilder("../deploy/check-checkpoint-signature.sh", export.toString(), trusted.toString())
-                .redirectErrorStream(true).start();
+    private static int runDocumentedCheck(Path export, Path trusted, Path... before)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("../deploy/check-checkpoint-signature.sh", export.toString(),
+                trusted.toString()));
+        java.util.Arrays.stream(before).map(Path::toString).forEach(command::add);
+        Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
         check.getInputStream().transferTo(System.out);
         return check.waitFor();
     }

@@ -3,16 +3,21 @@ package ma.crafts.register.query.audit;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
+import ma.crafts.register.eventstore.checkpoint.CheckpointRecords;
 import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
 import ma.crafts.register.platform.DataDirectory;
 import ma.crafts.register.platform.KeyDirectory;
 import ma.crafts.register.platform.PlatformProperties;
+import ma.crafts.register.platform.lease.Lease;
+import ma.crafts.register.platform.lease.LeaseDocument;
 import ma.crafts.register.query.audit.mongo.VerificationRecords;
 import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,21 +27,35 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The auditor's verification and checkpoints. Settings: {@code register.audit.checkpoint-dir} (env
  * {@code CHECKPOINT_DIR}; default {@code <data-dir>-checkpoints}, beside the data directory so that restoring or
- * copying the data never carries the checkpoints with it) and {@code register.audit.checkpoint-interval} (default 24h;
- * 0 seals only on demand), and {@code register.audit.verification-save-interval} (default 10s: how often a running
- * verification of the whole store keeps where it stands, for a restart to carry it on). The signing key is an Ed25519 private key generated once in KEY_DIR
- * ({@code checkpoint-signing.key}, beside the master key, outside DATA_DIR); back it up with the master key, and publish
- * its public key (any checkpoint carries it) where auditors can pin it.
+ * copying the data never carries the copies of the checkpoints with it), {@code register.audit.checkpoint-interval}
+ * (default 24h; 0 seals only on demand), {@code register.audit.checkpoint-lease-term} (default 60s: how long a node
+ * that stopped renewing its turn at sealing keeps the others from sealing, and how long an on-demand seal waits for
+ * another node's), and {@code register.audit.verification-save-interval} (default 10s: how often a running
+ * verification of the whole store keeps where it stands, for a restart to carry it on). The signing key is an Ed25519
+ * private key generated once in KEY_DIR ({@code checkpoint-signing.key}, beside the master key, outside DATA_DIR); in
+ * a cluster every node mounts the same file (deploy/README.md); back it up with the master key, and publish its public
+ * key (any checkpoint carries it) where auditors can pin it.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
     static final String SIGNING_KEY_FILE = "checkpoint-signing.key";
+    /** The collection, and the one document in it, where the nodes take turns at sealing. */
+    static final String SEALING_LEASE = "checkpoint_sealing";
     /** The default checkpoint directory is the data directory's name with this suffix, beside it. */
-    public static final String CHECKPOINT_DIR_SUFFIX = "-checkpoints";
+    private static final String CHECKPOINT_DIR_SUFFIX = "-checkpoints";
     private static final int ED25519_PRIVATE_KEY_BYTES = 32;
 
+    /**
+     * The signing key given as a setting ({@code register.audit.checkpoint-signing-key}, env
+     * {@code REGISTER_AUDIT_CHECKPOINT_SIGNING_KEY}: the 32-byte private key in base64, as the file holds it), which is
+     * how a cluster hands every node the same key from one secret; else the file in KEY_DIR.
+     */
     @Bean
-    public CheckpointSigner auditCheckpointSigner(PlatformProperties properties) {
+    public CheckpointSigner auditCheckpointSigner(PlatformProperties properties,
+                                                  @Value("${register.audit.checkpoint-signing-key:}") String configured) {
+        if (!configured.isBlank()) {
+            return CheckpointSigner.fromSeed(Base64.getDecoder().decode(configured.trim()));
+        }
         Path file = KeyDirectory.prepare(properties.keyDirectory()).resolve(SIGNING_KEY_FILE);
         try {
             return CheckpointSigner.fromSeed(Base64.getDecoder().decode(
@@ -58,8 +77,14 @@ public class AuditConfiguration {
     @Bean(destroyMethod = "close")
     public SealedCheckpoints auditSealedCheckpoints(MongoEventStorageEngine engine, PersonalDataReadLog readLog,
                                                     CheckpointSigner signer, CheckpointArchive archive,
-                                                    @Value("${register.audit.checkpoint-interval:24h}") Duration interval) {
-        return new SealedCheckpoints(engine, readLog, signer, archive, Clock.systemUTC(), interval);
+                                                    MongoDatabase database,
+                                                    @Value("${register.audit.checkpoint-interval:24h}") Duration interval,
+                                                    @Value("${register.audit.checkpoint-lease-term:60s}")
+                                                    Duration leaseTerm) {
+        String holder = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
+        return new SealedCheckpoints(engine, readLog, signer, new CheckpointRecords(database), archive,
+                new Lease(holder, leaseTerm), new LeaseDocument(database.getCollection(SEALING_LEASE), SEALING_LEASE),
+                Clock.systemUTC(), interval);
     }
 
     @Bean(destroyMethod = "close")

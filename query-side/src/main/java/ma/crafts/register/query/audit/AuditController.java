@@ -15,6 +15,7 @@ import ma.crafts.register.eventstore.HashChain;
 import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
+import ma.crafts.register.eventstore.checkpoint.CheckpointChain;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.Role;
 import ma.crafts.register.query.QueryParameters;
@@ -109,35 +110,45 @@ public class AuditController {
     /** A checkpoint without its heads: what the list shows. */
     @Schema(name = "CheckpointSummary")
     public record CheckpointSummary(long id, long position, String sealedAt, long events, long streams,
-                                    String headsDigest, String keyId) {
+                                    String headsDigest, String keyId,
+                                    @Schema(description = "SHA-256 of the signed text of the checkpoint before it "
+                                            + "(64 zeros for the first); null for checkpoints sealed before the "
+                                            + "register kept one series")
+                                    String previous) {
         static CheckpointSummary of(Checkpoint checkpoint) {
             return new CheckpointSummary(checkpoint.id(), checkpoint.position(), checkpoint.sealedAt(),
-                    checkpoint.events(), checkpoint.streams(), checkpoint.headsDigest(), checkpoint.keyId());
+                    checkpoint.events(), checkpoint.streams(), checkpoint.headsDigest(), checkpoint.keyId(),
+                    checkpoint.previous());
         }
     }
 
     @Schema(name = "CheckpointList")
-    public record CheckpointList(List<CheckpointSummary> items, String publicKey) {
+    public record CheckpointList(List<CheckpointSummary> items, String publicKey,
+                                 @Schema(description = "Where the series first does not chain (a checkpoint missing "
+                                         + "or replaced); null when it does")
+                                 String chainBreak) {
     }
 
     @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The sealed checkpoints, oldest first, and the key that signs them (AUDITOR)",
-            description = "Each checkpoint's id, position, counts, heads digest and time, with the Ed25519 public key "
-                    + "that verifies their signatures; docs/audit-checkpoints.md shows how to check one without the "
-                    + "register's code.")
+            description = "The register's one series, the same on every node: each checkpoint's id, position, counts, "
+                    + "heads digest, time and the hash of the one before it, with the Ed25519 public key that "
+                    + "verifies their signatures and where the series does not chain; docs/audit-checkpoints.md shows "
+                    + "how to check one without the register's code.")
     @ApiResponse(responseCode = "200", description = "The checkpoints")
     public CheckpointList checkpoints() {
         access.requireAnyRole(Role.AUDITOR);
-        List<CheckpointSummary> items = checkpoints.ids().stream().map(checkpoints::read).flatMap(Optional::stream)
-                .map(CheckpointSummary::of).toList();
-        return new CheckpointList(items, checkpoints.publicKeyPem());
+        List<Checkpoint> series = checkpoints.series();
+        return new CheckpointList(series.stream().map(CheckpointSummary::of).toList(), checkpoints.publicKeyPem(),
+                CheckpointChain.firstBreak(series).map(CheckpointChain.Break::detail).orElse(null));
     }
 
     @PostMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Seal a checkpoint now (AUDITOR, REGISTRY_ADMIN)",
             description = "Verifies the whole store, then signs its position, event and stream counts and the digest of "
                     + "every stream's head. 409 (/problems/rule-violation, store-does-not-verify) when the store does "
-                    + "not verify. Location names the signed file.")
+                    + "not verify, and (checkpoint-being-sealed) when another node kept sealing for longer than the "
+                    + "lease's term. Location names the signed file.")
     @ApiResponse(responseCode = "201", description = "Sealed")
     public ResponseEntity<CheckpointSummary> seal() {
         access.requireAnyRole(Role.AUDITOR, Role.REGISTRY_ADMIN);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanEvent;
@@ -38,7 +39,7 @@ import ma.crafts.register.query.programme.ProgrammeVersion;
  * holding one lock, shared by all the models of the process (every generation): in one process a pass slice and an event
  * batch never interleave, so an actor's verdicts for the version being computed are always judged on its latest state, and the list moves,
  * derived from the stored verdicts, always match them. Passes run in one query-side process at a time, the holder
- * of the {@link PassLease}; the event batches run wherever the processor's segments are claimed.
+ * of the {@link Lease}; the event batches run wherever the processor's segments are claimed.
  *
  * <p>Time: verdicts judge the day they are written (a card valid on that day, an age on that day...). A pass also runs
  * once a day, re-judging every actor at the same versions, so no verdict is more than a day old.
@@ -57,7 +58,7 @@ public class EligibilityModel {
     private final Supplier<List<ProgrammeHistory>> programmes;
     private final RegisterCalendar calendar;
     private final ArtisanFolding folding;
-    private final PassLease lease;
+    private final Lease lease;
 
     /**
      * @param programmes every programme's history, as the programme projection holds it
@@ -65,7 +66,7 @@ public class EligibilityModel {
      */
     public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
                             Supplier<List<ProgrammeHistory>> programmes,
-                            RegisterCalendar calendar, ArtisanFolding folding, PassLease lease) {
+                            RegisterCalendar calendar, ArtisanFolding folding, Lease lease) {
         this.repository = repository;
         this.lease = lease;
         this.judge = judge;
@@ -130,7 +131,7 @@ public class EligibilityModel {
      * @return what the pass did, or empty when none was due, another process holds the lease, or it was lost mid-pass
      */
     public Optional<PassOutcome> recomputeIfDue() {
-        PassLease.Held held = lease.take(repository, calendar);
+        Lease.Held held = lease.take(repository.lease(), calendar::now);
         if (held == null) {
             return Optional.empty();
         }
@@ -142,7 +143,7 @@ public class EligibilityModel {
     }
 
     /** The pass, if one is due; it stops where it is, to be resumed by the new holder, when the lease is lost. */
-    private Optional<PassOutcome> recompute(PassLease.Held held) {
+    private Optional<PassOutcome> recompute(Lease.Held held) {
         long started = System.nanoTime();
         Begun begun;
         synchronized (WRITE_LOCK) {
@@ -208,7 +209,7 @@ public class EligibilityModel {
     }
 
     /** Re-judges one slice; empty, having written nothing, when the lease was lost meanwhile. */
-    private OptionalLong rejudge(List<Map.Entry<String, Long>> slice, long passNumber, PassLease.Held held) {
+    private OptionalLong rejudge(List<Map.Entry<String, Long>> slice, long passNumber, Lease.Held held) {
         Map<String, EligibilityRecord> records = repository.findAll(slice.stream().map(Map.Entry::getKey).toList());
         List<ProgrammeVersion> written = writtenVersions();
         Instant now = calendar.now();

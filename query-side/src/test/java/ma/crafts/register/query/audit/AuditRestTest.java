@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
+import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
 import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
 import ma.crafts.register.query.QuerySideApplication;
 import ma.crafts.register.query.support.HttpApi;
@@ -109,6 +110,9 @@ class AuditRestTest {
 
         HttpApi.Response listed = api.get("/api/v1/audit/checkpoints", auditor);
         assertThat(listed.body().get("items")).hasSize(1);
+        assertThat(listed.body().get("items").get(0).get("previous").asText()).as("the first of the series")
+                .isEqualTo(Checkpoint.FIRST);
+        assertThat(listed.body().get("chainBreak").isNull()).isTrue();
         String publicKey = listed.body().get("publicKey").asText();
         HttpApi.Response file = api.get(location, auditor);
         assertThat(file.header("Content-Disposition")).contains("checkpoint-1.json");
@@ -117,7 +121,8 @@ class AuditRestTest {
         assertThat(checkpoint.heads()).extracting(head -> head.aggregateId()).contains(artisan, cooperative);
 
         assertThat(SCRATCH.resolve("keys").resolve(AuditConfiguration.SIGNING_KEY_FILE)).exists();
-        assertThat(SCRATCH.resolve("checkpoints").resolve("checkpoint-1.json")).exists();
+        assertThat(CheckpointArchive.readFile(SCRATCH.resolve("checkpoints").resolve("checkpoint-1.json")))
+                .as("the sealing node's copy outside the database").isEqualTo(checkpoint);
         assertThat(api.get("/api/v1/audit/checkpoints/x", auditor).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/checkpoints/999", auditor).status()).isEqualTo(404);
     }

@@ -51,8 +51,9 @@ class ReadLogCheckpointTest {
     void theReadLogsLastRecord_isSealedAndSigned() {
         ReadLogVerification log = store.readLog.verify();
         assertThat(sealed.readLog()).isEqualTo(new Checkpoint.LogHead(READS, log.headHash()));
-        assertThat(sealed.canonicalText()).startsWith(Checkpoint.FORMAT_WITH_READ_LOG + "\n")
-                .endsWith("readLogSequence=" + READS + "\nreadLogHash=" + log.headHash() + "\n");
+        assertThat(sealed.canonicalText()).startsWith(Checkpoint.FORMAT_CHAINED + "\n")
+                .endsWith("readLogSequence=" + READS + "\nreadLogHash=" + log.headHash() + "\nprevious="
+                        + Checkpoint.FIRST + "\n");
         assertThat(CheckpointSigner.holds(sealed, store.checkpoints.publicKeyPem())).isTrue();
         assertThat(store.checkpoints.readLogBreak(sealed)).isEmpty();
 

@@ -32,6 +32,7 @@ import ma.crafts.register.events.artisan.CardIssued;
 import ma.crafts.register.events.programme.ConditionType;
 import ma.crafts.register.events.programme.EligibilityRule;
 import ma.crafts.register.events.programme.ProgrammeRevised;
+import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
@@ -283,7 +284,7 @@ class EligibilityModelTest {
 
     private EligibilityModel process(String holder, ProgrammeJudge judge) {
         return new EligibilityModel(repository, judge, () -> List.copyOf(programmes), calendar, new ArtisanFolding(),
-                new PassLease(holder, LEASE_TERM));
+                new Lease(holder, LEASE_TERM));
     }
 
     private void register(String id, String province, String region) {

@@ -37,7 +37,7 @@ import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.eligibility.EligibilityModel;
-import ma.crafts.register.query.eligibility.PassLease;
+import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.eligibility.ProgrammeJudge;
 import ma.crafts.register.query.eligibility.RuleEngine;
 import ma.crafts.register.query.eligibility.mongo.EligibilityRepository;
@@ -91,7 +91,7 @@ class StatisticsProjectionTest {
         EligibilityModel eligibility = new EligibilityModel(
                 new EligibilityRepository(mongo.database(), CollectionNames.FIRST_GENERATION),
                 new ProgrammeJudge(new RuleEngine(), calendar, null), List::of, calendar, new ArtisanFolding(),
-                new PassLease("statistics-test", Duration.ofMinutes(1)));
+                new Lease("statistics-test", Duration.ofMinutes(1)));
         queries = new StatisticsQueries(new ActorCounting(store, catalog),
                 new EligibleCounting(eligibility, () -> List.of(PROGRAMME), store, catalog),
                 new FlowCounting(store, catalog), catalog, new ReadAccess(new CurrentActor()), calendar);

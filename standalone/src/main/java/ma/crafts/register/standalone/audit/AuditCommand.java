@@ -6,8 +6,6 @@ import java.util.concurrent.Callable;
 import ma.crafts.register.eventstore.ChainBreak;
 import ma.crafts.register.eventstore.StoreAudit;
 import ma.crafts.register.eventstore.StoreVerification;
-import ma.crafts.register.platform.DataDirectory;
-import ma.crafts.register.query.audit.AuditConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,11 +64,6 @@ public final class AuditCommand {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
-    }
-
-    /** Where the register keeps its checkpoints when no directory is named: beside the data directory. */
-    Path defaultCheckpointDir() {
-        return DataDirectory.sibling(dataDir, AuditConfiguration.CHECKPOINT_DIR_SUFFIX);
     }
 
     /** A verification of the whole store up to {@code upTo}, with its progress on standard error. */

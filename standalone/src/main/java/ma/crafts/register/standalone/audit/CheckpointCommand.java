@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import ma.crafts.register.eventstore.StoreAudit;
 import ma.crafts.register.eventstore.StoreVerification;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
+import ma.crafts.register.eventstore.checkpoint.CheckpointChain;
 import ma.crafts.register.eventstore.checkpoint.CheckpointCheck;
+import ma.crafts.register.eventstore.checkpoint.CheckpointRecords;
 import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import ma.crafts.register.query.readlog.ReadLogVerification;
@@ -29,7 +32,8 @@ final class CheckpointCommand {
     AuditCommand root;
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write a sealed checkpoint (the newest, or ID) as the JSON file to keep elsewhere.")
+            description = "Write one of the register's checkpoints (the newest, or ID) as the JSON file to keep "
+                    + "elsewhere.")
     static final class Export implements Callable<Integer> {
         @ParentCommand
         CheckpointCommand parent;
@@ -37,39 +41,36 @@ final class CheckpointCommand {
         @Parameters(arity = "0..1", paramLabel = "ID", description = "The checkpoint; none for the newest")
         Long id;
 
-        @Option(names = "--checkpoint-dir", defaultValue = "${env:CHECKPOINT_DIR}",
-                description = "Where the register keeps its checkpoints (default: $CHECKPOINT_DIR, else "
-                        + "<data-dir>-checkpoints)")
-        Path checkpointDir;
-
         @Option(names = {"-o", "--out"}, description = "The file to write; standard output when absent")
         Path out;
 
         @Override
         public Integer call() throws IOException {
             AuditCommand root = parent.root;
-            CheckpointArchive archive = new CheckpointArchive(checkpointDir != null ? checkpointDir
-                    : root.defaultCheckpointDir());
-            Optional<Checkpoint> checkpoint = id == null ? archive.latest() : archive.read(id);
-            if (checkpoint.isEmpty()) {
-                root.err().println("No checkpoint " + (id == null ? "" : id + " ") + "in " + archive.directory());
-                return AuditCommand.BROKEN;
+            try (StoreConnection store = root.connect()) {
+                CheckpointRecords records = new CheckpointRecords(store.database());
+                Optional<Checkpoint> checkpoint = (id == null ? records.latestWithoutHeads().map(Checkpoint::id)
+                        : Optional.of(id)).flatMap(records::read);
+                if (checkpoint.isEmpty()) {
+                    root.err().println("The register has no checkpoint" + (id == null ? "" : " " + id));
+                    return AuditCommand.BROKEN;
+                }
+                byte[] json = CheckpointArchive.toJson(checkpoint.get());
+                if (out == null) {
+                    root.out().println(new String(json, StandardCharsets.UTF_8));
+                } else {
+                    Files.write(out, json);
+                    root.err().println("Checkpoint " + checkpoint.get().id() + " written to " + out);
+                }
+                return AuditCommand.HOLDS;
             }
-            byte[] json = CheckpointArchive.toJson(checkpoint.get());
-            if (out == null) {
-                root.out().println(new String(json, StandardCharsets.UTF_8));
-            } else {
-                Files.write(out, json);
-                root.err().println("Checkpoint " + checkpoint.get().id() + " written to " + out);
-            }
-            return AuditCommand.HOLDS;
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify the store up to a checkpoint's position against the heads it sealed, the "
-                    + "personal-data read log against the record it sealed, and its signature against the key you "
-                    + "trust.")
+                    + "personal-data read log against the record it sealed, its signature against the key you "
+                    + "trust, and that the register's series of checkpoints still holds it and chains.")
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         CheckpointCommand parent;
@@ -101,8 +102,27 @@ final class CheckpointCommand {
                         outcome.breaks().size());
                 outcome.breaks().forEach(root::printBreak);
                 boolean readLogHolds = readLogHolds(checkpoint, store);
-                return outcome.valid() && readLogHolds ? AuditCommand.HOLDS : AuditCommand.BROKEN;
+                boolean seriesHolds = seriesHolds(checkpoint, new CheckpointRecords(store.database()).seriesWithoutHeads());
+                return outcome.valid() && readLogHolds && seriesHolds ? AuditCommand.HOLDS : AuditCommand.BROKEN;
             }
+        }
+
+        /**
+         * The register's series still holds this checkpoint as the file has it, and chains: a checkpoint removed from
+         * the series, or replaced, shows, the latest ones included once the auditor keeps a later file.
+         */
+        private boolean seriesHolds(Checkpoint kept, List<Checkpoint> series) {
+            Optional<Checkpoint> stored = series.stream().filter(checkpoint -> checkpoint.id() == kept.id()).findFirst();
+            Optional<String> broken = CheckpointChain.firstBreak(series).map(CheckpointChain.Break::detail);
+            if (stored.isEmpty()) {
+                broken = Optional.of("the register holds no checkpoint " + kept.id() + " (" + series.size()
+                        + " in its series): it was removed");
+            } else if (!stored.get().canonicalText().equals(kept.canonicalText())) {
+                broken = Optional.of("the register's checkpoint " + kept.id() + " is not the one this file holds");
+            }
+            parent.root.out().printf("series: %s%n", broken.map(detail -> "BROKEN; " + detail)
+                    .orElse("HOLDS, " + series.size() + " checkpoints chained, checkpoint " + kept.id() + " as kept"));
+            return broken.isEmpty();
         }
 
         /** The read log up to the record the checkpoint sealed; a checkpoint of format 1 sealed none. */

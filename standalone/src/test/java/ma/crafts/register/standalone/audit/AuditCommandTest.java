@@ -22,6 +22,7 @@ import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.eventstore.StoreAudit;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
 import ma.crafts.register.eventstore.checkpoint.CheckpointArchive;
+import ma.crafts.register.eventstore.checkpoint.CheckpointRecords;
 import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
@@ -45,7 +46,7 @@ class AuditCommandTest {
     @TempDir
     Path temp;
     private Path dataDir;
-    private Path checkpointDir;
+    private CheckpointSigner signer;
     private Path publicKey;
 
     record Recorded(String actorId, int number) {
@@ -54,8 +55,7 @@ class AuditCommandTest {
     @BeforeEach
     void aStoppedRegistersDataDirectoryWithACheckpoint() throws IOException {
         dataDir = temp.resolve("data");
-        checkpointDir = temp.resolve("data-checkpoints");
-        CheckpointSigner signer = CheckpointSigner.fromSeed(new SecureRandom().generateSeed(32));
+        signer = CheckpointSigner.fromSeed(new SecureRandom().generateSeed(32));
         publicKey = Files.writeString(temp.resolve("register.pem"), signer.publicKeyPem());
         onTheStore(database -> {
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(database)
@@ -65,9 +65,9 @@ class AuditCommandTest {
                 append(engine, "a-1", sequence, "2025-0" + (sequence + 1) + "-01T09:00:00Z");
                 append(engine, "c-1", sequence, "2025-0" + (sequence + 1) + "-02T09:00:00Z");
             }
-            new CheckpointArchive(checkpointDir).store(signer.seal(1,
+            new CheckpointRecords(database).append(signer.seal(1,
                     StoreAudit.readOnly(database).verifyStore(Long.MAX_VALUE, (p, l, e) -> {
-                    }), Instant.parse("2025-04-01T00:00:00Z"), logTwoReads(database)));
+                    }), Instant.parse("2025-04-01T00:00:00Z"), logTwoReads(database), Checkpoint.FIRST));
         });
     }
 
@@ -95,7 +95,44 @@ class AuditCommandTest {
         Run check = run("--data-dir", dataDir.toString(), "checkpoint", "verify", exported.toString(),
                 "--public-key", publicKey.toString());
         assertThat(check.status).as(check.out + check.err).isEqualTo(0);
-        assertThat(check.out).contains("HOLDS; signature holds", "read log: HOLDS up to record 2");
+        assertThat(check.out).contains("HOLDS; signature holds", "read log: HOLDS up to record 2",
+                "series: HOLDS, 1 checkpoints chained");
+    }
+
+    /**
+     * The register's series, read from the database, names a checkpoint removed from it: in the middle, by the chain;
+     * the latest, against the file the auditor kept.
+     */
+    @Test
+    void aCheckpointRemovedFromTheRegistersSeries_isNamed() {
+        onTheStore(database -> {
+            CheckpointRecords records = new CheckpointRecords(database);
+            Checkpoint first = records.read(1).orElseThrow();
+            Checkpoint second = signer.seal(2, StoreAudit.readOnly(database).verifyStore(Long.MAX_VALUE, (p, l, e) -> {
+            }), Instant.parse("2025-04-02T00:00:00Z"), first.readLog(), first.chainHash());
+            records.append(second);
+            records.append(signer.seal(3, StoreAudit.readOnly(database).verifyStore(Long.MAX_VALUE, (p, l, e) -> {
+            }), Instant.parse("2025-04-03T00:00:00Z"), first.readLog(), second.chainHash()));
+        });
+        Path newest = temp.resolve("newest.json");
+        assertThat(run("--data-dir", dataDir.toString(), "checkpoint", "export", "-o", newest.toString()).status)
+                .isEqualTo(0);
+        Path oldest = temp.resolve("oldest.json");
+        assertThat(run("--data-dir", dataDir.toString(), "checkpoint", "export", "1", "-o", oldest.toString()).status)
+                .isEqualTo(0);
+        assertThat(CheckpointArchive.readFile(newest).id()).isEqualTo(3);
+
+        onTheStore(database -> database.getCollection(CheckpointRecords.CHECKPOINTS).deleteOne(Filters.eq("_id", 2L)));
+        Run middle = run("--data-dir", dataDir.toString(), "checkpoint", "verify", oldest.toString(),
+                "--public-key", publicKey.toString());
+        assertThat(middle.status).as(middle.out + middle.err).isEqualTo(1);
+        assertThat(middle.out).contains("read log: HOLDS", "series: BROKEN; checkpoint 2 is missing");
+
+        onTheStore(database -> database.getCollection(CheckpointRecords.CHECKPOINTS).deleteOne(Filters.eq("_id", 3L)));
+        Run latest = run("--data-dir", dataDir.toString(), "checkpoint", "verify", newest.toString(),
+                "--public-key", publicKey.toString());
+        assertThat(latest.status).as(latest.out + latest.err).isEqualTo(1);
+        assertThat(latest.out).contains("series: BROKEN; the register holds no checkpoint 3");
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.bson.Document;
  * Store verifications as they run, so that one a restart interrupted is carried on rather than started over:
  * {@code store_verifications} holds a document per run ({@code _id} = the run's id) with what a request shows of it
  * and, while it runs, where it stands; every stream's head it has reached is spread over
- * {@code store_verification_heads} ({@code _id} = run, generation, part), at most {@link #HEADS_PER_PART} heads a
+ * {@code store_verification_heads} ({@code _id} = run, generation, part), at most {@link StreamHeads#HEADS_PER_PART} heads a
  * document, so that no document grows with the register. A new generation is written whole before the run's document
  * names it, so a process that dies while saving leaves the previous one readable. One document,
  * {@code _id = "unfinished"}, lists the runs still to finish, in the order they were asked for.
@@ -32,7 +32,6 @@ import org.bson.Document;
 public class VerificationRecords {
     public static final String RUNS = "store_verifications";
     public static final String HEADS = "store_verification_heads";
-    static final int HEADS_PER_PART = 5_000;
     private static final String UNFINISHED = "unfinished";
     private static final String IDS = "ids";
     private static final String SHOWN = "shown";
@@ -70,14 +69,7 @@ public class VerificationRecords {
         Document current = runs.find(eq("_id", runId)).first();
         long generation = current == null || current.get(RESUMPTION) == null ? 1
                 : current.get(RESUMPTION, Document.class).getLong(GENERATION) + 1;
-        List<Document> parts = new ArrayList<>();
-        List<StreamHeads.Head> all = state.heads();
-        for (int from = 0; from < all.size(); from += HEADS_PER_PART) {
-            List<Document> part = all.subList(from, Math.min(all.size(), from + HEADS_PER_PART)).stream()
-                    .map(head -> new Document("a", head.aggregateId()).append("s", head.lastSequence())
-                            .append("h", head.hash())).toList();
-            parts.add(new Document("_id", partId(runId, generation, parts.size())).append("heads", part));
-        }
+        List<Document> parts = StreamHeads.parts(state.heads(), part -> partId(runId, generation, part));
         if (!parts.isEmpty()) {
             heads.insertMany(parts);
         }
@@ -174,9 +166,7 @@ public class VerificationRecords {
         long generation = kept.getLong(GENERATION);
         List<StreamHeads.Head> reached = new ArrayList<>();
         for (int part = 0; part < kept.getInteger(PARTS); part++) {
-            Document stored = heads.find(eq("_id", partId(runId, generation, part))).first();
-            stored.getList("heads", Document.class).forEach(head -> reached.add(
-                    new StreamHeads.Head(head.getString("a"), head.getLong("s"), head.getString("h"))));
+            reached.addAll(StreamHeads.ofPart(heads.find(eq("_id", partId(runId, generation, part))).first()));
         }
         return new StoreVerification.Resumption(kept.getLong("lastPosition"), kept.getLong("nextWindow"),
                 kept.getLong("nextPosition"), kept.getLong("commits"), kept.getLong("events"),

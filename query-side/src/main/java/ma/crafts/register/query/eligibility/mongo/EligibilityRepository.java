@@ -1,29 +1,24 @@
 package ma.crafts.register.query.eligibility.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import com.mongodb.client.result.UpdateResult;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import ma.crafts.register.eventstore.ScansAccepted;
+import ma.crafts.register.platform.lease.LeaseDocument;
 import ma.crafts.register.query.eligibility.EligibilityRecord;
 import ma.crafts.register.query.eligibility.ProgrammeEligibility;
 import ma.crafts.register.query.eligibility.RecomputePass;
@@ -149,49 +144,9 @@ public class EligibilityRepository {
         versions().replaceOne(Filters.eq("_id", PASS), d, new ReplaceOptions().upsert(true));
     }
 
-    /**
-     * Takes the lease on the recompute passes for {@code holder} until {@code until}: a compare-and-set that succeeds
-     * when nobody holds the lease, the holder does already, or another holder's lease had expired by {@code now}.
-     *
-     * @return true when {@code holder} holds the lease until {@code until}
-     */
-    @ScansAccepted(adr = "0001", why = "a compare-and-set on the lease: _id plus the holder or expiry it expects; the "
-            + "collection holds one pointer per programme (about ten), the pass and the lease")
-    public boolean takeLease(String holder, Instant now, Instant until) {
-        try {
-            UpdateResult taken = versions().updateOne(Filters.and(Filters.eq("_id", LEASE),
-                            Filters.or(Filters.eq("holder", holder), Filters.lt("expiresAt", Date.from(now)))),
-                    Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", Date.from(until))),
-                    new UpdateOptions().upsert(true));
-            return taken.getMatchedCount() == 1 || taken.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            // The filter matched nothing, so the upsert tried to insert a second lease: another holder has it.
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return false;
-        }
-    }
-
-    /**
-     * Extends {@code holder}'s lease to {@code until}, unless another holder has taken it since, even one that has
-     * released it again: a holder that lost the lease must not go on with the pass the other one resumed.
-     *
-     * @return true when {@code holder} still holds the lease, until {@code until}
-     */
-    @ScansAccepted(adr = "0001", why = "a compare-and-set on the lease: _id plus the holder it expects; the "
-            + "collection holds one pointer per programme (about ten), the pass and the lease")
-    public boolean renewLease(String holder, Instant until) {
-        return versions().updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("holder", holder)),
-                Updates.set("expiresAt", Date.from(until))).getMatchedCount() == 1;
-    }
-
-    /** Ends {@code holder}'s lease at once, so another process need not wait for it to expire; nobody else's. */
-    @ScansAccepted(adr = "0001", why = "a compare-and-set on the lease: _id plus the holder it expects; the "
-            + "collection holds one pointer per programme (about ten), the pass and the lease")
-    public void releaseLease(String holder) {
-        versions().updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("holder", holder)),
-                Updates.set("expiresAt", new Date(0)));
+    /** Where the lease on the recompute passes is held, beside the pointers and the pass it guards. */
+    public LeaseDocument lease() {
+        return new LeaseDocument(versions(), LEASE);
     }
 
     /** The eligible actors of one programme version, with their counts by territory and branch. */
