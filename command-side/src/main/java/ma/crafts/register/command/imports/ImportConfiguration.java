@@ -3,11 +3,13 @@ package ma.crafts.register.command.imports;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.RequestValidation;
 import ma.crafts.register.command.artisan.ArtisanRecords;
 import ma.crafts.register.command.artisan.ArtisanRegistration;
 import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.command.card.CardIssuing;
 import ma.crafts.register.command.cooperative.ActorEnrolment;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.platform.PlatformProperties;
@@ -59,11 +61,23 @@ public class ImportConfiguration {
     }
 
     @Bean
-    RowMapper enterpriseRows(RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys,
-                             PersonalDataVault vault, EventStreams streams, Geography geography,
-                             ArtisanReferences importArtisanReferences, CurrentActor actor) {
+    public RowMapper enterpriseRows(RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys,
+                                    PersonalDataVault vault, EventStreams streams, Geography geography,
+                                    ArtisanReferences importArtisanReferences, CurrentActor actor) {
         return new EnterpriseRows(validation, enrolment, keys, vault, streams, geography, importArtisanReferences,
                 actor);
+    }
+
+    @Bean
+    public RowMapper cardRows(ArtisanReferences importArtisanReferences, CardIssuing issuing, CurrentActor actor) {
+        return new CardRows(importArtisanReferences, issuing, actor);
+    }
+
+    @Bean
+    public RowMapper membershipRows(ArtisanReferences importArtisanReferences, RequestValidation validation,
+                                    CommandGatewayReceipts commands, EventStreams streams, AccessPolicy access,
+                                    CurrentActor actor) {
+        return new MembershipRows(importArtisanReferences, validation, commands, streams, access, actor);
     }
 
     /** A row's actor: the job's caller as a clerk of the row's region, with the claims a clerk's token carries. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.command.CommandSideApplication;
+import ma.crafts.register.command.body.ProfessionalBodyId;
 import ma.crafts.register.command.support.CommandHttp;
 import ma.crafts.register.command.support.CommandHttp.Response;
 import ma.crafts.register.command.support.Requests;
@@ -116,8 +117,73 @@ class ImportKindsTest {
     }
 
     @Test
+    void cardsNameTheirArtisanByCinOrNia() {
+        String byCin = Requests.uniqueCin("CA");
+        String byNia = registerArtisan(Requests.uniqueCin("CB"), clerk07, "MA-MAR").body().get("nia").asText();
+        registerArtisan(byCin, clerk07, "MA-MAR");
+        String holderCin = Requests.uniqueCin("CC");
+        String holder = registerArtisan(holderCin, clerk07, "MA-MAR").body().get("artisanId").asText();
+        assertThat(http.post("/api/v1/artisans/" + holder + "/cards", clerk07, null).status()).isEqualTo(201);
+        String fesCin = Requests.uniqueCin("CF");
+        registerArtisan(fesCin, http.token("import-kinds-clerk-fes", "CHAMBER_CLERK", "MA-03"), "MA-FES");
+        byte[] file = csv("artisan_cin,artisan_nia", byCin + ",", "," + byNia, holderCin + ",", fesCin + ",",
+                Requests.uniqueCin("CN") + ",", byCin + "," + byNia);
+
+        JsonNode done = imports.importAndWait(file, "cards.csv", Map.of("kind", "cards"), "");
+        assertThat(done.get("accepted").asLong()).as(done.toString()).isEqualTo(2);
+        assertThat(done.get("alreadyPresent").asLong()).isEqualTo(1);
+        assertThat(done.get("rejected").asLong()).isEqualTo(3);
+        String errors = imports.errors(done);
+        assertThat(errors).startsWith("\uFEFFrow,artisan_cin,artisan_nia,reason_fr,reason_ar\r\n")
+                .contains("5,***,,artisan_cin : aucun artisan de la région n'est inscrit sous ce CIN ou ce NIA")
+                .contains("6,***,,artisan_cin : aucun artisan")
+                .contains("7,***," + byNia + ",artisan_nia : le CIN et le NIA désignent des artisans différents")
+                .doesNotContain(fesCin).doesNotContain(byCin);
+        assertThat(http.post("/api/v1/artisans/" + holder + "/cards", clerk07, null).rule()).isEqualTo("one-valid-card");
+
+        JsonNode again = imports.importAndWait(file, "cards.csv", Map.of("kind", "cards"), "");
+        assertThat(again.get("accepted").asLong()).isZero();
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(3);
+        assertThat(again.get("rejected").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void membershipsNameTheArtisanByCinOrNiaAndTheBodyById() {
+        String admin = http.token("import-kinds-admin", "REGISTRY_ADMIN", null);
+        String body = constitute(admin, "MA-MAR");
+        String fesBody = constitute(admin, "MA-FES");
+        String byCin = Requests.uniqueCin("MA");
+        registerArtisan(byCin, clerk07, "MA-MAR");
+        String byNia = registerArtisan(Requests.uniqueCin("MB"), clerk07, "MA-MAR").body().get("nia").asText();
+        String memberCin = Requests.uniqueCin("MC");
+        String member = registerArtisan(memberCin, clerk07, "MA-MAR").body().get("artisanId").asText();
+        assertThat(http.post("/api/v1/artisans/" + member + "/memberships", clerk07, Map.of("bodyId", body)).status())
+                .isEqualTo(201);
+        byte[] file = csv("artisan_cin,artisan_nia,body_id", byCin + ",," + body, "," + byNia + "," + body,
+                memberCin + ",," + body, Requests.uniqueCin("MN") + ",," + body, memberCin + ",," + fesBody,
+                memberCin + ",,");
+
+        JsonNode done = imports.importAndWait(file, "memberships.csv", Map.of("kind", "memberships"), "");
+        assertThat(done.get("accepted").asLong()).as(done.toString()).isEqualTo(2);
+        assertThat(done.get("alreadyPresent").asLong()).isEqualTo(1);
+        assertThat(done.get("rejected").asLong()).isEqualTo(3);
+        String errors = imports.errors(done);
+        assertThat(errors).startsWith("\uFEFFrow,artisan_cin,artisan_nia,body_id,reason_fr,reason_ar\r\n")
+                .contains("5,***,," + body + ",artisan_cin : aucun artisan de la région")
+                .contains("6,***,," + fesBody + ",body_id : un agent de la région MA-07 ne peut désigner que les "
+                        + "corporations professionnelles de sa région")
+                .contains("7,***,,,body_id : est obligatoire,body_id: إلزامي")
+                .doesNotContain(memberCin);
+
+        JsonNode again = imports.importAndWait(file, "memberships.csv", Map.of("kind", "memberships"), "");
+        assertThat(again.get("accepted").asLong()).isZero();
+        assertThat(again.get("alreadyPresent").asLong()).isEqualTo(3);
+        assertThat(again.get("rejected").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void eachKindHasATemplate() {
-        for (String kind : new String[]{"cooperatives", "enterprises"}) {
+        for (String kind : new String[]{"cooperatives", "enterprises", "cards", "memberships"}) {
             HttpResponse<byte[]> template = http.download("/api/v1/imports/templates/" + kind, clerk07, "text/csv");
             assertThat(template.statusCode()).isEqualTo(200);
             assertThat(new String(template.body(), StandardCharsets.UTF_8).lines().count()).isEqualTo(2);
@@ -153,6 +219,14 @@ class ImportKindsTest {
                 "B08-001", Map.of("route", "EXPERIENCE", "yearsOfPractice", 12)));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response;
+    }
+
+    /** The provincial body of the artisans' branch (B08) in {@code province}, constituted unless it was. */
+    private String constitute(String admin, String province) {
+        Response constituted = http.post("/api/v1/professional-bodies", admin,
+                Requests.professionalBody("PROVINCIAL", "B08", province));
+        assertThat(constituted.status()).as(constituted.body().toString()).isIn(201, 409);
+        return ProfessionalBodyId.of("B08", province);
     }
 
     private static byte[] csv(String header, String... rows) {

@@ -1,0 +1,122 @@
+package ma.crafts.register.command.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import ma.crafts.register.command.CommandGatewayReceipts;
+import ma.crafts.register.command.EventStreams;
+import ma.crafts.register.command.RequestValidation;
+import ma.crafts.register.command.artisan.ArtisanCommandController.JoinBodyRequest;
+import ma.crafts.register.command.artisan.ArtisanRecords;
+import ma.crafts.register.command.artisan.JoinProfessionalBody;
+import ma.crafts.register.command.body.ProfessionalBodyId;
+import ma.crafts.register.command.imports.RowReasons.Reason;
+import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
+import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
+import ma.crafts.register.platform.security.AccessPolicy;
+import ma.crafts.register.platform.security.CurrentActor;
+
+/**
+ * Memberships: a row names an artisan (by CIN or NIA) and a professional body ({@code body_id}, as the register
+ * gives it), and asks for what {@code POST /api/v1/artisans/{artisanId}/memberships} does: the same request record,
+ * validation and {@link JoinProfessionalBody}, whose aggregate applies the membership rules. An artisan already
+ * member of that body is already present. A dry run checks the row's fields and its artisan.
+ */
+final class MembershipRows implements RowMapper {
+    private static final String ARTISAN = "artisan";
+    private static final String BODY = "body_id";
+    private static final List<String> COLUMNS = List.of(ARTISAN + "_cin", ARTISAN + "_nia", BODY);
+    /** The provincial body of the example artisan's branch (B08) and province (Marrakech). */
+    private static final List<String> EXAMPLE = List.of("EE123456", "", ProfessionalBodyId.of("B08", "MA-MAR"));
+    private static final Set<String> PERSONAL = Set.of(ARTISAN + "_cin");
+
+    private final ArtisanReferences artisans;
+    private final RequestValidation validation;
+    private final CommandGatewayReceipts commands;
+    private final EventStreams streams;
+    private final AccessPolicy access;
+    private final CurrentActor actor;
+
+    MembershipRows(ArtisanReferences artisans, RequestValidation validation, CommandGatewayReceipts commands,
+                   EventStreams streams, AccessPolicy access, CurrentActor actor) {
+        this.artisans = artisans;
+        this.validation = validation;
+        this.commands = commands;
+        this.streams = streams;
+        this.access = access;
+        this.actor = actor;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.MEMBERSHIPS;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> example() {
+        return EXAMPLE;
+    }
+
+    @Override
+    public Set<String> personalColumns() {
+        return PERSONAL;
+    }
+
+    @Override
+    public String regionOf(ImportedRow row) {
+        return artisans.regionOf(row, ARTISAN);
+    }
+
+    @Override
+    public RowOutcome apply(ImportedRow row, boolean dryRun) {
+        List<Reason> reasons = new ArrayList<>();
+        String region = actor.region();
+        Optional<ArtisanRecords.Current> artisan = artisans.resolve(row, ARTISAN, region, reasons);
+        if (artisan.isEmpty()) {
+            return RowOutcome.rejected(reasons);
+        }
+        String artisanId = artisan.get().artisanId();
+        return RowRules.outcome(field -> Map.of("bodyId", BODY).getOrDefault(field, field), BODY, () -> {
+            access.requireWriteAccessToRegion(region);
+            String bodyId = validation.valid(new JoinBodyRequest(row.value(BODY))).bodyId().strip();
+            if (dryRun) {
+                return RowOutcome.ACCEPTED;
+            }
+            if (holds(artisanId, bodyId)) {
+                return RowOutcome.ALREADY_PRESENT;
+            }
+            try {
+                commands.send(new JoinProfessionalBody(artisanId, bodyId, region), artisanId,
+                        ArtisanJoinedProfessionalBody.class);
+                return RowOutcome.ACCEPTED;
+            } catch (RuleViolationException refused) {
+                // Another row may have made the artisan a member of this body meanwhile.
+                if (holds(artisanId, bodyId)) {
+                    return RowOutcome.ALREADY_PRESENT;
+                }
+                throw refused;
+            }
+        });
+    }
+
+    /** Whether the artisan's last word on this body is a joining, not an end of membership. */
+    private boolean holds(String artisanId, String bodyId) {
+        return streams.payloads(artisanId).reduce(false, (member, event) -> {
+            if (event instanceof ArtisanJoinedProfessionalBody joined && joined.bodyId().equals(bodyId)) {
+                return true;
+            }
+            if (event instanceof ProfessionalBodyMembershipEnded ended && ended.bodyId().equals(bodyId)) {
+                return false;
+            }
+            return member;
+        }, (earlier, later) -> later);
+    }
+}
