@@ -31,7 +31,7 @@ import ma.crafts.register.values.SealedPersonalData;
  * French) an earlier import registered is already present when the rest of its data is the same too, and rejected
  * otherwise ({@link ImportKeys}).
  */
-abstract class ActorRows implements RowMapper {
+abstract class ActorRows extends DeclaredRows {
     /** How long a row waits for a concurrent registration of its name (another job's row) to be stored. */
     private static final Duration CONCURRENT_REGISTRATION_WAIT = Duration.ofSeconds(10);
     static final List<String> NAME_AND_ACTIVITIES = List.of("name_ar", "name_fr", "activity_codes", "activity_code");
@@ -68,8 +68,10 @@ abstract class ActorRows implements RowMapper {
     private final EventStreams streams;
     private final Geography geography;
 
-    ActorRows(RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys, PersonalDataVault vault,
+    ActorRows(ImportKind kind, List<String> columns, List<String> example, Set<String> personalColumns,
+              RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys, PersonalDataVault vault,
               EventStreams streams, Geography geography) {
+        super(kind, columns, example, personalColumns);
         this.validation = validation;
         this.enrolment = enrolment;
         this.keys = keys;

@@ -46,8 +46,8 @@ final class ArtisanReferences {
     }
 
     /**
-     * The artisan the row names, if it is registered in {@code region} (any region when null); otherwise a reason,
-     * the same for an unknown artisan and for another region's.
+     * The artisan the row names, if it is registered in {@code region}; otherwise a reason, the same for an unknown
+     * artisan and for another region's (and for a row whose clerk has no region, so names none).
      */
     Optional<ArtisanRecords.Current> resolve(ImportedRow row, String prefix, String region, List<Reason> reasons) {
         String cin = row.value(prefix + "_cin");
@@ -63,7 +63,7 @@ final class ArtisanReferences {
             return Optional.empty();
         }
         Optional<ArtisanRecords.Current> artisan = byCin.or(() -> byNia).flatMap(records::current)
-                .filter(found -> region == null || Objects.equals(region, found.regionCode()));
+                .filter(found -> Objects.equals(region, found.regionCode()));
         if (artisan.isEmpty()) {
             reasons.add(new Reason(cin != null ? prefix + "_cin" : prefix + "_nia", UNKNOWN));
         }

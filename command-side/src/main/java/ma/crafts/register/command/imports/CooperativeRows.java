@@ -17,40 +17,20 @@ import ma.crafts.register.reference.Geography;
 
 /** Cooperatives: a row is the body of {@code POST /api/v1/cooperatives} (see {@link ActorRows}). */
 final class CooperativeRows extends ActorRows {
-    private static final List<String> COLUMNS = allColumns();
     private static final List<String> EXAMPLE = List.of("تعاونية الزربية الحوزية", "Coopérative du tapis du Haouz",
             "B04-002", "", "MA-HAO", "EE654321", "خديجة", "Khadija", "أيت علي", "Ait Ali", "1979-05-14", "F",
             "+212612345678", "Douar Tameslohte, Al Haouz");
 
     CooperativeRows(RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys, PersonalDataVault vault,
                     EventStreams streams, Geography geography) {
-        super(validation, enrolment, keys, vault, streams, geography);
+        super(ImportKind.COOPERATIVES, allColumns(), EXAMPLE, REPRESENTATIVE_PERSONAL, validation, enrolment, keys,
+                vault, streams, geography);
     }
 
     private static List<String> allColumns() {
         List<String> columns = new ArrayList<>(NAME_AND_ACTIVITIES);
         columns.addAll(SEAT_AND_REPRESENTATIVE);
         return List.copyOf(columns);
-    }
-
-    @Override
-    public ImportKind kind() {
-        return ImportKind.COOPERATIVES;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> example() {
-        return EXAMPLE;
-    }
-
-    @Override
-    public Set<String> personalColumns() {
-        return REPRESENTATIVE_PERSONAL;
     }
 
     @Override

@@ -15,7 +15,6 @@ import ma.crafts.register.command.enterprise.RegisterEnterpriseRequest;
 import ma.crafts.register.command.imports.RowReasons.Reason;
 import ma.crafts.register.events.enterprise.EnterpriseRegistered;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
-import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.reference.Geography;
 
 /**
@@ -25,20 +24,19 @@ import ma.crafts.register.reference.Geography;
  */
 final class EnterpriseRows extends ActorRows {
     private static final String SUPERVISOR = "supervisor";
-    private static final List<String> COLUMNS = allColumns();
     private static final List<String> EXAMPLE = List.of("مقاولة الفخار المراكشي", "Poterie marrakchie SARL",
             "B08-001", "", "EE123456", "", "MA-MAR", "EE777777", "يوسف", "Youssef", "العلوي", "Alaoui", "1975-11-02",
             "M", "+212612345678", "Quartier industriel Sidi Ghanem, Marrakech");
-    private static final Set<String> PERSONAL = personal();
 
     private final ArtisanReferences artisans;
-    private final CurrentActor actor;
+    private final ActingRegion actingRegion;
 
     EnterpriseRows(RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys, PersonalDataVault vault,
-                   EventStreams streams, Geography geography, ArtisanReferences artisans, CurrentActor actor) {
-        super(validation, enrolment, keys, vault, streams, geography);
+                   EventStreams streams, Geography geography, ArtisanReferences artisans, ActingRegion actingRegion) {
+        super(ImportKind.ENTERPRISES, allColumns(), EXAMPLE, personal(), validation, enrolment, keys, vault, streams,
+                geography);
         this.artisans = artisans;
-        this.actor = actor;
+        this.actingRegion = actingRegion;
     }
 
     private static List<String> allColumns() {
@@ -54,30 +52,10 @@ final class EnterpriseRows extends ActorRows {
         return Set.copyOf(personal);
     }
 
-    @Override
-    public ImportKind kind() {
-        return ImportKind.ENTERPRISES;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> example() {
-        return EXAMPLE;
-    }
-
-    @Override
-    public Set<String> personalColumns() {
-        return PERSONAL;
-    }
-
     /** The supervisor is looked up in the row's region, as a clerk naming another region's artisan gets 404. */
     @Override
     ActorApplication request(ImportedRow row, Application a, List<Reason> reasons) {
-        String supervisor = artisans.resolve(row, SUPERVISOR, actor.region(), reasons)
+        String supervisor = artisans.resolve(row, SUPERVISOR, actingRegion.current(), reasons)
                 .map(ArtisanRecords.Current::artisanId).orElse(null);
         return new RegisterEnterpriseRequest(a.name(), a.activityCodes(), a.activityCode(), supervisor,
                 a.provinceCode(), a.cin(), a.firstName(), a.lastName(), a.birthDate(), a.gender(), a.phone(),

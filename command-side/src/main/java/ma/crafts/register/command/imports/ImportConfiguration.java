@@ -65,19 +65,18 @@ public class ImportConfiguration {
                                     PersonalDataVault vault, EventStreams streams, Geography geography,
                                     ArtisanReferences importArtisanReferences, CurrentActor actor) {
         return new EnterpriseRows(validation, enrolment, keys, vault, streams, geography, importArtisanReferences,
-                actor);
+                actor::region);
     }
 
     @Bean
     public RowMapper cardRows(ArtisanReferences importArtisanReferences, CardIssuing issuing, CurrentActor actor) {
-        return new CardRows(importArtisanReferences, issuing, actor);
+        return new CardRows(importArtisanReferences, issuing, actor::region);
     }
 
     @Bean
     public RowMapper membershipRows(ArtisanReferences importArtisanReferences, RequestValidation validation,
-                                    CommandGatewayReceipts commands, EventStreams streams, AccessPolicy access,
-                                    CurrentActor actor) {
-        return new MembershipRows(importArtisanReferences, validation, commands, streams, access, actor);
+                                    CommandGatewayReceipts commands, EventStreams streams, CurrentActor actor) {
+        return new MembershipRows(importArtisanReferences, validation, commands, streams, actor::region);
     }
 
     /** A row's actor: the job's caller as a clerk of the row's region, with the claims a clerk's token carries. */

@@ -16,8 +16,6 @@ import ma.crafts.register.command.imports.RowReasons.Reason;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
-import ma.crafts.register.platform.security.AccessPolicy;
-import ma.crafts.register.platform.security.CurrentActor;
 
 /**
  * Memberships: a row names an artisan (by CIN or NIA) and a professional body ({@code body_id}, as the register
@@ -25,49 +23,26 @@ import ma.crafts.register.platform.security.CurrentActor;
  * validation and {@link JoinProfessionalBody}, whose aggregate applies the membership rules. An artisan already
  * member of that body is already present. A dry run checks the row's fields and its artisan.
  */
-final class MembershipRows implements RowMapper {
+final class MembershipRows extends DeclaredRows {
     private static final String ARTISAN = "artisan";
     private static final String BODY = "body_id";
-    private static final List<String> COLUMNS = List.of(ARTISAN + "_cin", ARTISAN + "_nia", BODY);
-    /** The provincial body of the example artisan's branch (B08) and province (Marrakech). */
-    private static final List<String> EXAMPLE = List.of("EE123456", "", ProfessionalBodyId.of("B08", "MA-MAR"));
-    private static final Set<String> PERSONAL = Set.of(ARTISAN + "_cin");
 
     private final ArtisanReferences artisans;
     private final RequestValidation validation;
     private final CommandGatewayReceipts commands;
     private final EventStreams streams;
-    private final AccessPolicy access;
-    private final CurrentActor actor;
+    private final ActingRegion actingRegion;
 
     MembershipRows(ArtisanReferences artisans, RequestValidation validation, CommandGatewayReceipts commands,
-                   EventStreams streams, AccessPolicy access, CurrentActor actor) {
+                   EventStreams streams, ActingRegion actingRegion) {
+        // The example names the provincial body of the example artisan's branch (B08) and province (Marrakech).
+        super(ImportKind.MEMBERSHIPS, List.of(ARTISAN + "_cin", ARTISAN + "_nia", BODY),
+                List.of("EE123456", "", ProfessionalBodyId.of("B08", "MA-MAR")), Set.of(ARTISAN + "_cin"));
         this.artisans = artisans;
         this.validation = validation;
         this.commands = commands;
         this.streams = streams;
-        this.access = access;
-        this.actor = actor;
-    }
-
-    @Override
-    public ImportKind kind() {
-        return ImportKind.MEMBERSHIPS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> example() {
-        return EXAMPLE;
-    }
-
-    @Override
-    public Set<String> personalColumns() {
-        return PERSONAL;
+        this.actingRegion = actingRegion;
     }
 
     @Override
@@ -78,14 +53,13 @@ final class MembershipRows implements RowMapper {
     @Override
     public RowOutcome apply(ImportedRow row, boolean dryRun) {
         List<Reason> reasons = new ArrayList<>();
-        String region = actor.region();
+        String region = actingRegion.current();
         Optional<ArtisanRecords.Current> artisan = artisans.resolve(row, ARTISAN, region, reasons);
         if (artisan.isEmpty()) {
             return RowOutcome.rejected(reasons);
         }
         String artisanId = artisan.get().artisanId();
         return RowRules.outcome(field -> Map.of("bodyId", BODY).getOrDefault(field, field), BODY, () -> {
-            access.requireWriteAccessToRegion(region);
             String bodyId = validation.valid(new JoinBodyRequest(row.value(BODY))).bodyId().strip();
             if (dryRun) {
                 return RowOutcome.ACCEPTED;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.command.CommandSideApplication;
@@ -181,12 +182,17 @@ class ImportKindsTest {
         assertThat(again.get("rejected").asLong()).isEqualTo(3);
     }
 
+    /** Each kind's template, and its documented example (docs/imports/) with the template's header. */
     @Test
-    void eachKindHasATemplate() {
+    void eachKindHasATemplateAndAnExample() throws Exception {
         for (String kind : new String[]{"cooperatives", "enterprises", "cards", "memberships"}) {
             HttpResponse<byte[]> template = http.download("/api/v1/imports/templates/" + kind, clerk07, "text/csv");
             assertThat(template.statusCode()).isEqualTo(200);
-            assertThat(new String(template.body(), StandardCharsets.UTF_8).lines().count()).isEqualTo(2);
+            List<String> lines = new String(template.body(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).hasSize(2);
+            String example = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "imports",
+                    kind + "-example.csv"));
+            assertThat(example.lines().findFirst()).as(kind).contains(lines.get(0));
         }
         HttpResponse<byte[]> cooperatives = http.download("/api/v1/imports/templates/cooperatives", clerk07, "text/csv");
         assertThat(new String(cooperatives.body(), StandardCharsets.UTF_8)).startsWith("\uFEFF" + ACTOR_HEADER);
