@@ -1,18 +1,13 @@
 package ma.crafts.register.command.imports;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.RequestValidation;
 import ma.crafts.register.command.artisan.ArtisanCommandController.JoinBodyRequest;
-import ma.crafts.register.command.artisan.ArtisanRecords;
 import ma.crafts.register.command.artisan.JoinProfessionalBody;
 import ma.crafts.register.command.body.ProfessionalBodyId;
-import ma.crafts.register.command.imports.RowReasons.Reason;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
@@ -23,42 +18,25 @@ import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
  * validation and {@link JoinProfessionalBody}, whose aggregate applies the membership rules. An artisan already
  * member of that body is already present. A dry run checks the row's fields and its artisan.
  */
-final class MembershipRows extends DeclaredRows {
-    private static final String ARTISAN = "artisan";
+final class MembershipRows extends RowsNamingAnArtisan {
     private static final String BODY = "body_id";
 
-    private final ArtisanReferences artisans;
     private final RequestValidation validation;
     private final CommandGatewayReceipts commands;
     private final EventStreams streams;
-    private final ActingRegion actingRegion;
 
     MembershipRows(ArtisanReferences artisans, RequestValidation validation, CommandGatewayReceipts commands,
                    EventStreams streams, ActingRegion actingRegion) {
         // The example names the provincial body of the example artisan's branch (B08) and province (Marrakech).
-        super(ImportKind.MEMBERSHIPS, List.of(ARTISAN + "_cin", ARTISAN + "_nia", BODY),
-                List.of("EE123456", "", ProfessionalBodyId.of("B08", "MA-MAR")), Set.of(ARTISAN + "_cin"));
-        this.artisans = artisans;
+        super(ImportKind.MEMBERSHIPS, List.of(BODY), List.of(ProfessionalBodyId.of("B08", "MA-MAR")), artisans,
+                actingRegion);
         this.validation = validation;
         this.commands = commands;
         this.streams = streams;
-        this.actingRegion = actingRegion;
     }
 
     @Override
-    public String regionOf(ImportedRow row) {
-        return artisans.regionOf(row, ARTISAN);
-    }
-
-    @Override
-    public RowOutcome apply(ImportedRow row, boolean dryRun) {
-        List<Reason> reasons = new ArrayList<>();
-        String region = actingRegion.current();
-        Optional<ArtisanRecords.Current> artisan = artisans.resolve(row, ARTISAN, region, reasons);
-        if (artisan.isEmpty()) {
-            return RowOutcome.rejected(reasons);
-        }
-        String artisanId = artisan.get().artisanId();
+    RowOutcome apply(ImportedRow row, String artisanId, String region, boolean dryRun) {
         return RowRules.outcome(field -> Map.of("bodyId", BODY).getOrDefault(field, field), BODY, () -> {
             String bodyId = validation.valid(new JoinBodyRequest(row.value(BODY))).bodyId().strip();
             if (dryRun) {
