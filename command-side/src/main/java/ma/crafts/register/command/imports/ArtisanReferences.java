@@ -18,9 +18,9 @@ import ma.crafts.register.platform.privacy.PersonalDataVault;
  */
 final class ArtisanReferences {
     /** Also what a clerk is told of another region's artisan: the answer must not show that it exists. */
-    static final String UNKNOWN = "no artisan of the region is registered under this CIN or NIA";
-    static final String NEITHER = "give the artisan's CIN or NIA";
-    static final String DIFFERENT = "the CIN and the NIA name different artisans";
+    private static final String UNKNOWN = "no artisan of the region is registered under this CIN or NIA";
+    private static final String NEITHER = "give the artisan's CIN or NIA";
+    private static final String DIFFERENT = "the CIN and the NIA name different artisans";
 
     private final CinReservations cinReservations;
     private final IssuedNumbers issuedNumbers;
@@ -46,8 +46,9 @@ final class ArtisanReferences {
     }
 
     /**
-     * The artisan the row names, if it is registered in {@code region}; otherwise a reason, the same for an unknown
-     * artisan and for another region's (and for a row whose clerk has no region, so names none).
+     * The artisan the row names, if it is registered in {@code region}; otherwise a reason. Another region's artisan
+     * counts as unknown, also when the row's CIN and NIA are compared, so that no answer shows it exists (nor does a
+     * row whose clerk has no region name any artisan).
      */
     Optional<ArtisanRecords.Current> resolve(ImportedRow row, String prefix, String region, List<Reason> reasons) {
         String cin = row.value(prefix + "_cin");
@@ -56,18 +57,22 @@ final class ArtisanReferences {
             reasons.add(new Reason(prefix + "_cin", NEITHER));
             return Optional.empty();
         }
-        Optional<String> byCin = byCin(cin);
-        Optional<String> byNia = byNia(nia);
-        if (byCin.isPresent() && byNia.isPresent() && !byCin.equals(byNia)) {
+        Optional<ArtisanRecords.Current> byCin = inRegion(byCin(cin), region);
+        Optional<ArtisanRecords.Current> byNia = inRegion(byNia(nia), region);
+        boolean bothGiven = cin != null && nia != null;
+        if (bothGiven && (byCin.isPresent() || byNia.isPresent()) && !byCin.equals(byNia)) {
             reasons.add(new Reason(prefix + "_nia", DIFFERENT));
             return Optional.empty();
         }
-        Optional<ArtisanRecords.Current> artisan = byCin.or(() -> byNia).flatMap(records::current)
-                .filter(found -> Objects.equals(region, found.regionCode()));
+        Optional<ArtisanRecords.Current> artisan = byCin.or(() -> byNia);
         if (artisan.isEmpty()) {
             reasons.add(new Reason(cin != null ? prefix + "_cin" : prefix + "_nia", UNKNOWN));
         }
         return artisan;
+    }
+
+    private Optional<ArtisanRecords.Current> inRegion(Optional<String> artisanId, String region) {
+        return artisanId.flatMap(records::current).filter(found -> Objects.equals(region, found.regionCode()));
     }
 
     private Optional<String> byCin(String cin) {
