@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Imports of cooperatives, enterprises, cards and memberships over real HTTP: per kind good, bad and already present
@@ -36,6 +38,10 @@ class ImportKindsTest {
     int port;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    List<RowMapper> mappers;
+    @Autowired
+    RowActor rowActor;
 
     private CommandHttp http;
     private String clerk07;
@@ -180,6 +186,33 @@ class ImportKindsTest {
         assertThat(again.get("accepted").asLong()).isZero();
         assertThat(again.get("alreadyPresent").asLong()).isEqualTo(3);
         assertThat(again.get("rejected").asLong()).isEqualTo(3);
+    }
+
+    /**
+     * A row run again under its own record id (a job resumed after a crash) counts as it did the first time; the same
+     * row in another job finds the record and is already present.
+     */
+    @Test
+    void aCooperativeRowRunAgainAfterACrashCountsAsAccepted() {
+        RowMapper cooperatives = mappers.stream().filter(mapper -> mapper.kind() == ImportKind.COOPERATIVES)
+                .findFirst().orElseThrow();
+        List<String> header = List.of(ACTOR_HEADER.split(","));
+        List<String> values = List.of(cooperativeRow(uniqueName(), Requests.uniqueCin("CR"), "+212612345678")
+                .split(","));
+        Map<String, String> byColumn = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byColumn.put(header.get(i), values.get(i));
+        }
+        String job = "crashed-job-" + System.nanoTime();
+        SecurityContextHolder.setContext(rowActor.clerkOf("import-kinds-clerk", "MA-07"));
+        try {
+            assertThat(cooperatives.apply(new ImportedRow(job, 2, byColumn), false)).isEqualTo(RowOutcome.ACCEPTED);
+            assertThat(cooperatives.apply(new ImportedRow(job, 2, byColumn), false)).isEqualTo(RowOutcome.ACCEPTED);
+            assertThat(cooperatives.apply(new ImportedRow("another-" + job, 2, byColumn), false))
+                    .isEqualTo(RowOutcome.ALREADY_PRESENT);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** Each kind's template, and its documented example (docs/imports/) with the template's header. */
