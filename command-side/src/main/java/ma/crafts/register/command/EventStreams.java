@@ -1,6 +1,8 @@
 package ma.crafts.register.command;
 
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.axonframework.messaging.Message;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -33,5 +35,13 @@ public class EventStreams {
             }
         }
         return false;
+    }
+
+    /**
+     * The aggregate's event payloads from its first event, read lazily; empty when it has no stream. From the first
+     * event, not from a snapshot, for the same reason as {@link #anyPayload}.
+     */
+    public Stream<Object> payloads(String aggregateId) {
+        return eventStore.readEvents(aggregateId, 0).asStream().map(Message::getPayload);
     }
 }

@@ -110,7 +110,14 @@ public class ActorEnrolment {
 
     /** Allocates the NIA, seals the representative's data and sends the command built by {@code factory}. */
     public Enrolled enrol(Checked checked, CommandFactory factory) {
-        String actorId = UUID.randomUUID().toString();
+        return enrol(checked, factory, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Enrols under {@code actorId}; a bulk import passes one derived from its job and row, so that a row run again
+     * after a crash finds what it may already have registered.
+     */
+    public Enrolled enrol(Checked checked, CommandFactory factory, String actorId) {
         SequenceKey niaSeries = new SequenceKey(ArtisanRegistration.NIA_SERIES, checked.regionCode(),
                 policy.today().getYear());
         Long niaNumber = null;

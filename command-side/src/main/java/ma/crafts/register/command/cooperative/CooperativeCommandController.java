@@ -84,10 +84,7 @@ public class CooperativeCommandController {
     public ResponseEntity<RegisteredResponse> register(@RequestBody(required = false) RegisterCooperativeRequest request) {
         access.requireAnyRole(Role.CHAMBER_CLERK);
         ActorEnrolment.Checked checked = enrolment.check(validation.valid(request));
-        ActorEnrolment.Enrolled enrolled = enrolment.enrol(checked, (cooperativeId, nia, representative) ->
-                new RegisterCooperative(cooperativeId, nia, checked.name(), checked.provinceCode(),
-                        checked.activityCodes(), checked.representativeGender(), representative,
-                        checked.actingRegion()));
+        ActorEnrolment.Enrolled enrolled = enrolment.enrol(checked, RegisterCooperative.of(checked));
         return ResponseEntity.created(URI.create("/api/v1/cooperatives/" + enrolled.actorId()))
                 .body(new RegisteredResponse(enrolled.actorId(), enrolled.nia(), ACTIVE,
                         enrolled.appended().version(), enrolled.appended().position()));

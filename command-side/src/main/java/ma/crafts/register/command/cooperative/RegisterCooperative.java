@@ -17,4 +17,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RegisterCooperative(@TargetAggregateIdentifier String cooperativeId, String nia, LocalizedText name,
                                   String provinceCode, List<String> activityCodes, Gender representativeGender,
                                   SealedPersonalData representative, String actingRegion) {
+
+    /** The command for an application that passed the checks: the REST API and bulk imports send it alike. */
+    public static ActorEnrolment.CommandFactory of(ActorEnrolment.Checked checked) {
+        return (cooperativeId, nia, representative) -> new RegisterCooperative(cooperativeId, nia, checked.name(),
+                checked.provinceCode(), checked.activityCodes(), checked.representativeGender(), representative,
+                checked.actingRegion());
+    }
 }

@@ -109,10 +109,7 @@ public class EnterpriseCommandController {
         RegisterEnterpriseRequest valid = validation.valid(request);
         ActorEnrolment.Checked checked = enrolment.check(valid);
         String supervisor = valid.supervisingArtisanId().strip();
-        ActorEnrolment.Enrolled enrolled = enrolment.enrol(checked, (enterpriseId, nia, representative) ->
-                new RegisterEnterprise(enterpriseId, nia, checked.name(), checked.provinceCode(),
-                        checked.activityCodes(), supervisor, checked.representativeGender(), representative,
-                        checked.actingRegion()));
+        ActorEnrolment.Enrolled enrolled = enrolment.enrol(checked, RegisterEnterprise.of(checked, supervisor));
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + enrolled.actorId()))
                 .body(new RegisteredResponse(enrolled.actorId(), enrolled.nia(), ACTIVE, supervisor,
                         enrolled.appended().version(), enrolled.appended().position()));

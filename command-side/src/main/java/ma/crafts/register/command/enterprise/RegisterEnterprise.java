@@ -1,6 +1,7 @@
 package ma.crafts.register.command.enterprise;
 
 import java.util.List;
+import ma.crafts.register.command.cooperative.ActorEnrolment;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.SealedPersonalData;
@@ -17,4 +18,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RegisterEnterprise(@TargetAggregateIdentifier String enterpriseId, String nia, LocalizedText name,
                                  String provinceCode, List<String> activityCodes, String supervisingArtisanId,
                                  Gender representativeGender, SealedPersonalData representative, String actingRegion) {
+
+    /** The command for an application that passed the checks: the REST API and bulk imports send it alike. */
+    public static ActorEnrolment.CommandFactory of(ActorEnrolment.Checked checked, String supervisingArtisanId) {
+        return (enterpriseId, nia, representative) -> new RegisterEnterprise(enterpriseId, nia, checked.name(),
+                checked.provinceCode(), checked.activityCodes(), supervisingArtisanId,
+                checked.representativeGender(), representative, checked.actingRegion());
+    }
 }

@@ -3,11 +3,15 @@ package ma.crafts.register.command.imports;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import ma.crafts.register.command.CommandGatewayReceipts;
 import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.RequestValidation;
 import ma.crafts.register.command.artisan.ArtisanRecords;
 import ma.crafts.register.command.artisan.ArtisanRegistration;
 import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.command.card.CardIssuing;
+import ma.crafts.register.command.cooperative.ActorEnrolment;
+import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.platform.PlatformProperties;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.problem.ProblemWriter;
@@ -42,6 +46,37 @@ public class ImportConfiguration {
                                  CinReservations cinReservations, ArtisanRecords records, PersonalDataVault vault,
                                  EventStreams streams, Geography geography) {
         return new ArtisanRows(validation, registration, cinReservations, records, vault, streams, geography);
+    }
+
+    @Bean
+    ArtisanReferences importArtisanReferences(CinReservations cinReservations, IssuedNumbers issuedNumbers,
+                                              ArtisanRecords records, PersonalDataVault vault) {
+        return new ArtisanReferences(cinReservations, issuedNumbers, records, vault);
+    }
+
+    @Bean
+    public RowMapper cooperativeRows(RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys,
+                                     PersonalDataVault vault, EventStreams streams, Geography geography) {
+        return new CooperativeRows(validation, enrolment, keys, vault, streams, geography);
+    }
+
+    @Bean
+    public RowMapper enterpriseRows(RequestValidation validation, ActorEnrolment enrolment, ImportKeys keys,
+                                    PersonalDataVault vault, EventStreams streams, Geography geography,
+                                    ArtisanReferences importArtisanReferences, CurrentActor actor) {
+        return new EnterpriseRows(validation, enrolment, keys, vault, streams, geography, importArtisanReferences,
+                actor::region);
+    }
+
+    @Bean
+    public RowMapper cardRows(ArtisanReferences importArtisanReferences, CardIssuing issuing, CurrentActor actor) {
+        return new CardRows(importArtisanReferences, issuing, actor::region);
+    }
+
+    @Bean
+    public RowMapper membershipRows(ArtisanReferences importArtisanReferences, RequestValidation validation,
+                                    CommandGatewayReceipts commands, EventStreams streams, CurrentActor actor) {
+        return new MembershipRows(importArtisanReferences, validation, commands, streams, actor::region);
     }
 
     /** A row's actor: the job's caller as a clerk of the row's region, with the claims a clerk's token carries. */

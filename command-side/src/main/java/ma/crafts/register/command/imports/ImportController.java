@@ -82,12 +82,14 @@ public class ImportController {
     @Operation(operationId = "startImport", summary = "Start an import job",
             description = "Multipart parts: `file` (CSV in UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1256, "
                     + "or .xlsx; the first row names the columns of GET /api/v1/imports/templates/{kind}), `kind` "
-                    + "(artisans), optional `regionCode` (a clerk's own region, its default; the administrator's "
-                    + "choice, or none when every row's province names its region) and optional `encoding` (utf-8, "
-                    + "utf-16, windows-1256; detected otherwise). Each row is checked and registered as POST "
-                    + "/api/v1/artisans would; a row whose CIN is registered with the same personal data is "
-                    + "`alreadyPresent`. `?dryRun=true` checks every row and stores nothing. The same "
-                    + "`Idempotency-Key` with the same file answers with the job it started.")
+                    + "(artisans, cooperatives, enterprises, cards, memberships), optional `regionCode` (a clerk's "
+                    + "own region, its default; the administrator's choice, or none when every row names its region "
+                    + "by its province or its artisan) and optional `encoding` (utf-8, utf-16, windows-1256; detected "
+                    + "otherwise). Each row is checked and registered as the kind's POST would (POST "
+                    + "/api/v1/artisans, /cooperatives, /enterprises, /artisans/{id}/cards, /artisans/{id}/memberships); "
+                    + "a row whose record the register already holds with the same data is `alreadyPresent`. "
+                    + "`?dryRun=true` checks every row and stores nothing. The same `Idempotency-Key` with the same "
+                    + "file answers with the job it started.")
     @ApiResponse(responseCode = "202", description = "Started; the body is the job's status",
             headers = @Header(name = "Location", description = "/api/v1/imports/{id}", schema = @Schema(type = "string")))
     public ResponseEntity<ImportJobStatus> start(

@@ -7,7 +7,9 @@ import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.artisan.CinReservations;
 import ma.crafts.register.command.artisan.mongo.MongoCinReservations;
 import ma.crafts.register.command.imports.ImportJobs;
+import ma.crafts.register.command.imports.ImportKeys;
 import ma.crafts.register.command.imports.mongo.MongoImportJobs;
+import ma.crafts.register.command.imports.mongo.MongoImportKeys;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
 import ma.crafts.register.command.numbering.mongo.MongoIssuedNumbers;
@@ -33,6 +35,11 @@ public class CommandMongoConfiguration {
     @Bean
     public ImportJobs importJobs(MongoDatabase database) {
         return new MongoImportJobs(database);
+    }
+
+    @Bean
+    public ImportKeys importKeys(MongoDatabase database) {
+        return new MongoImportKeys(database);
     }
 
     /**

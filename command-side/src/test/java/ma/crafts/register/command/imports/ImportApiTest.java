@@ -7,8 +7,6 @@ import com.mongodb.client.MongoDatabase;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -234,29 +232,11 @@ class ImportApiTest {
     }
 
     private JsonNode importAndWait(byte[] file, String name, Map<String, String> fields, String query) {
-        Response started = http.upload("/api/v1/imports" + query, clerk07, fields, name, file, Map.of());
-        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
-        assertThat(started.location()).isEqualTo("/api/v1/imports/" + started.body().get("id").asText());
-        return waitFor(started.location());
+        return new ImportClient(http, clerk07).importAndWait(file, name, fields, query);
     }
 
     private JsonNode waitFor(String location) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Response status = http.get(location, clerk07);
-            assertThat(status.status()).isEqualTo(200);
-            String state = status.body().get("status").asText();
-            if (state.equals("COMPLETED") || state.equals("FAILED")) {
-                return status.body();
-            }
-            assertThat(Instant.now()).as("job %s still %s", location, state).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return new ImportClient(http, clerk07).waitFor(location);
     }
 
     private static byte[] withBom(byte[] bom, byte[] text) {
