@@ -46,9 +46,12 @@ public class ArtisanViewPresenter {
                 masked ? null : PersonalDetails.of(personal, disclosure));
     }
 
-    /** Sealed text (a reason, a reference) as the caller may see it: opened, null once erased, or masked. */
     private Function<SealedText, String> shown(boolean masked) {
-        return sealed -> sealed == null ? null
-                : masked ? PersonalDataMasking.MASK : vault.openText(sealed).orElse(null);
+        return shown(masked, vault::openText);
+    }
+
+    /** Sealed text (a reason, a reference) as the caller may see it: masked, or opened (null once erased). */
+    static Function<SealedText, String> shown(boolean masked, Function<SealedText, Optional<String>> open) {
+        return sealed -> sealed == null ? null : masked ? PersonalDataMasking.MASK : open.apply(sealed).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.audit;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,7 +98,7 @@ class HistoryRestTest {
                 "2021-provisional-1"), "phone number mistyped");
         append("a-karim", 2, "2024-03-01T09:00:00Z",
                 new ArtisanRelocated("a-karim", "MA-MAR", "MA-07", "MA-SAF", "MA-07", null), "moved his workshop");
-        append("a-karim", 3, "2024-04-01T09:00:00Z", new ArtisanSuspended("a-karim", "inquiry"), null);
+        append("a-karim", 3, "2024-04-01T09:00:00Z", new ArtisanSuspended("a-karim", recordedInClear("a-karim", "inquiry")), null);
         // Sealed: moved with a reason an earlier version recorded in clear, then back with one sealed under its key.
         append("a-sealed", 0, "2024-01-15T09:00:00Z", registration("a-sealed", "+212600000004"), null);
         append("a-sealed", 1, "2024-02-15T09:00:00Z",
@@ -110,9 +111,9 @@ class HistoryRestTest {
         Instant day = Instant.parse("2024-01-02T09:00:00Z");
         for (int i = 0; i < BUSY_SUSPENSIONS; i++) {
             append("a-busy", 2L * i + 1, day.plusSeconds(86_400L * 2 * i).toString(),
-                    new ArtisanSuspended("a-busy", "check " + i), null);
+                    new ArtisanSuspended("a-busy", vault.sealText("a-busy", "check " + i).orElseThrow()), null);
             append("a-busy", 2L * i + 2, day.plusSeconds(86_400L * (2 * i + 1)).toString(),
-                    new ArtisanReinstated("a-busy", "checked " + i), null);
+                    new ArtisanReinstated("a-busy", vault.sealText("a-busy", "checked " + i).orElseThrow()), null);
         }
         // A cooperative of Marrakech-Safi renamed with a new representative, then suspended.
         publish("Cooperative", "c-argan", 0, "2024-01-05T09:00:00Z", new CooperativeRegistered("c-argan", "NIA-c-argan",
@@ -121,15 +122,15 @@ class HistoryRestTest {
         publish("Cooperative", "c-argan", 1, "2024-05-05T09:00:00Z", new CooperativeDetailsAmended("c-argan",
                 List.of("name", "representative"), new LocalizedText("تعاونية أركان الصويرة", "Coopérative Argan Essaouira"),
                 null, null, null, seal("c-argan", "+212600000011")), "new statutes");
-        publish("Cooperative", "c-argan", 2, "2024-09-05T09:00:00Z", new CooperativeSuspended("c-argan", "audit"),
+        publish("Cooperative", "c-argan", 2, "2024-09-05T09:00:00Z", new CooperativeSuspended("c-argan", recordedInClear("c-argan", "audit")),
                 null);
         // An enterprise whose supervisor changed before it was struck off.
         publish("Enterprise", "e-zellige", 0, "2024-02-01T09:00:00Z", new EnterpriseRegistered("e-zellige",
                 "NIA-e-zellige", new LocalizedText("زليج", "Zellige SARL"), "MA-MAR", "MA-07", List.of("B01-001"),
                 List.of("B01"), "2021-provisional-1", "a-karim", Gender.M, seal("e-zellige", "+212600000020")), null);
         publish("Enterprise", "e-zellige", 1, "2024-06-01T09:00:00Z", new EnterpriseSupervisingArtisanChanged(
-                "e-zellige", "a-karim", "a-busy", false, "supervisor retired"), null);
-        publish("Enterprise", "e-zellige", 2, "2024-10-01T09:00:00Z", new EnterpriseStruckOff("e-zellige", "closed"),
+                "e-zellige", "a-karim", "a-busy", false, recordedInClear("e-zellige", "supervisor retired")), null);
+        publish("Enterprise", "e-zellige", 2, "2024-10-01T09:00:00Z", new EnterpriseStruckOff("e-zellige", recordedInClear("e-zellige", "closed")),
                 null);
         // Marrakech-Safi's regional body and Marrakech's provincial body of branch B02, affiliated months later; a
         // provincial body of Rabat-Salé-Kénitra, whose stored commit is edited by hand at the end.
