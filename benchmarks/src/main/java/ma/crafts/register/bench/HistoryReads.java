@@ -195,8 +195,9 @@ final class HistoryReads {
             Object event = switch (sequence % 4) {
                 case 1 -> new ArtisanDetailsAmended(ARTISAN, List.of("phone"), vault.seal(ARTISAN, person(sequence)),
                         null, null, null);
-                case 2 -> new ArtisanSuspended(ARTISAN, "inquiry " + sequence);
-                case 3 -> new ArtisanReinstated(ARTISAN, "inquiry " + (sequence - 1) + " closed");
+                case 2 -> new ArtisanSuspended(ARTISAN, vault.sealText(ARTISAN, "inquiry " + sequence).orElseThrow());
+                case 3 -> new ArtisanReinstated(ARTISAN,
+                        vault.sealText(ARTISAN, "inquiry " + (sequence - 1) + " closed").orElseThrow());
                 default -> sequence % 8 == 0
                         ? new ArtisanRelocated(ARTISAN, "MA-MAR", "MA-07", "MA-SAF", "MA-07", null)
                         : new ArtisanRelocated(ARTISAN, "MA-SAF", "MA-07", "MA-MAR", "MA-07", null);

@@ -57,6 +57,7 @@ import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -309,7 +310,7 @@ public final class StatisticsBenchmark {
             String statusAsOf = status;
             if (random.nextDouble() < 0.05) {
                 Instant suspended = at.plusSeconds(120);
-                events.add(message(id, sequence, position++, suspended, new ArtisanSuspended(id, "bench")));
+                events.add(message(id, sequence, position++, suspended, new ArtisanSuspended(id, SealedText.recordedInClear(id, "bench"))));
                 status = "SUSPENDED";
                 statusAsOf = suspended.isBefore(endOfAsOf) ? status : statusAsOf;
             }

@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import ma.crafts.register.errors.NotFoundException;
-import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -30,12 +28,12 @@ public final class ActorMetadata implements MessageDispatchInterceptor<CommandMe
     public static final String SYSTEM = "system";
 
     private final CurrentActor actor;
-    private final PersonalDataVault vault;
+    private final TextSealer sealer;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public ActorMetadata(CurrentActor actor, PersonalDataVault vault) {
+    public ActorMetadata(CurrentActor actor, TextSealer sealer) {
         this.actor = actor;
-        this.vault = vault;
+        this.sealer = sealer;
     }
 
     @Override
@@ -51,8 +49,7 @@ public final class ActorMetadata implements MessageDispatchInterceptor<CommandMe
             Map<String, Object> stamped = new HashMap<>(metaData);
             if (reason != null) {
                 String actorId = targets.resolveTarget(command).getIdentifier();
-                stamped.put(StatedReason.REASON, vault.sealText(actorId, reason).orElseThrow(
-                        () -> new NotFoundException("Nothing is registered under " + actorId)));
+                stamped.put(StatedReason.REASON, sealer.seal(actorId, reason));
             }
             stamped.putIfAbsent(RECORDED_BY, command.getMetaData().getOrDefault(RECORDED_BY, SYSTEM));
             stamped.putIfAbsent(CHAMBER, command.getMetaData().getOrDefault(CHAMBER, CurrentActor.NATIONAL));

@@ -94,8 +94,13 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public ActorMetadata actorMetadata(CurrentActor actor, PersonalDataVault vault) {
-        return new ActorMetadata(actor, vault);
+    public TextSealer textSealer(PersonalDataVault vault) {
+        return TextSealer.of(vault);
+    }
+
+    @Bean
+    public ActorMetadata actorMetadata(CurrentActor actor, TextSealer sealer) {
+        return new ActorMetadata(actor, sealer);
     }
 
     @Bean

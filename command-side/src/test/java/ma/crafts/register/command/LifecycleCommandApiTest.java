@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -352,6 +354,73 @@ class LifecycleCommandApiTest {
         Response mismatch = http.post(path(graduate, "diploma-evidence"), clerk07, Map.of("diplomaRef", "OFPPT-2018-0001",
                 "issuer", "OFPPT", "evidenceRef", "CH07-DOC-816"));
         assertThat(mismatch.body().get("outcome").asText()).isEqualTo("MISMATCH");
+    }
+
+    // --- what the store keeps ----------------------------------------------------------------------------------
+
+    @Test
+    void reasonsAndReferencesAreStoredSealedUnderTheArtisansKeyAndGoWithIt() {
+        String graduate = register("MA-MAR", "B05-002", "DIPLOMA", null, "OFPPT-2019-0042");
+        assertThat(http.post(path(graduate, "diploma-evidence"), clerk07, Map.of("diplomaRef", "ofppt 2019 0042",
+                "issuer", "OFPPT", "evidenceRef", "CH07-DOC-4711")).body().get("diplomaRef").asText())
+                .as("the clerk who gave it is shown it").isEqualTo("ofppt 2019 0042");
+        String card = http.post(path(graduate, "cards"), clerk07, null).body().get("cardNumber").asText();
+        assertThat(http.post(cardPath(card, "suspension"), clerk07, Map.of("reason", "plainte de M. Bennani"))
+                .status()).isEqualTo(200);
+        assertThat(http.post(cardPath(card, "revocation"), clerk07, Map.of("reason", "fraude avérée de M. Bennani"))
+                .status()).isEqualTo(200);
+        assertThat(http.post(path(graduate, "suspension"), clerk07, Map.of("reason", "enquête du caïd Alaoui"))
+                .status()).isEqualTo(200);
+        assertThat(http.post(path(graduate, "striking-off"), clerk07, Map.of("reason", "décès signalé par Mme Tazi"))
+                .status()).isEqualTo(200);
+        String master = register("MA-MAR", "B05-002", "EXPERIENCE", 5, null);
+        assertThat(http.post(path(master, "master-artisan-status"), clerk07,
+                Map.of("yearsOfPractice", 12, "evidenceRef", "ATT-2026-4711")).status()).isEqualTo(200);
+        List<String> inClear = List.of("ofppt 2019 0042", "CH07-DOC-4711", "plainte de M. Bennani",
+                "fraude avérée de M. Bennani", "enquête du caïd Alaoui", "décès signalé par Mme Tazi", "ATT-2026-4711");
+
+        List<String> stored = new ArrayList<>();
+        for (Document commit : database.getCollection("commits").find()) {
+            String json = commit.toJson();
+            if (json.contains(graduate) || json.contains(master)) {
+                stored.add(json);
+            }
+        }
+        assertThat(stored).isNotEmpty();
+        for (String text : inClear) {
+            assertThat(stored).as("the stored commits hold no %s in clear", text).noneMatch(json -> json.contains(text));
+        }
+        List<String> opened = new ArrayList<>();
+        for (String artisanId : List.of(graduate, master)) {
+            for (DomainEventMessage<?> event : eventStore.readEvents(artisanId, 0).asStream().toList()) {
+                sealedTexts(event.getPayload()).forEach(sealed -> {
+                    assertThat(sealed.keyId()).isEqualTo(artisanId);
+                    opened.add(vault.openText(sealed).orElseThrow());
+                });
+            }
+        }
+        assertThat(opened).containsAll(inClear);
+
+        vault.erase(graduate);
+        for (DomainEventMessage<?> event : eventStore.readEvents(graduate, 0).asStream().toList()) {
+            sealedTexts(event.getPayload()).forEach(sealed -> assertThat(vault.openText(sealed))
+                    .as("gone with the artisan's key").isEmpty());
+        }
+    }
+
+    /** The sealed text an event holds in its own fields. */
+    private static List<SealedText> sealedTexts(Object payload) {
+        List<SealedText> found = new ArrayList<>();
+        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+            try {
+                if (component.getAccessor().invoke(payload) instanceof SealedText sealed) {
+                    found.add(sealed);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
     }
 
     @Test

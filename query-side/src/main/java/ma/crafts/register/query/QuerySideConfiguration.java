@@ -308,8 +308,9 @@ public class QuerySideConfiguration {
     @Bean
     public CardQueries queryCardQueries(CardVerificationRepository repository, ArtisanStreamReader streams,
                                         ReadAccess access, ProjectionFreshness freshness,
-                                        RegisterCalendar queryRegisterCalendar) {
-        return new CardQueries(repository, streams, access, freshness, queryRegisterCalendar);
+                                        RegisterCalendar queryRegisterCalendar, PersonalDataVault vault,
+                                        PersonalDataReadLog readLog) {
+        return new CardQueries(repository, streams, access, freshness, queryRegisterCalendar, vault, readLog);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package ma.crafts.register.query;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,8 +86,8 @@ class ChamberReadsRestTest {
         append("Artisan", "a-fatima", 0, artisan("a-fatima", "MA-MAR", "MA-07", "EE123456"));
         append("Artisan", "a-fatima", 1, new CardIssued("a-fatima", "MA07-C-0001", LocalDate.parse("2024-06-01"),
                 LocalDate.parse("2094-05-31"), null));
-        append("Artisan", "a-fatima", 2, new CardSuspended("a-fatima", "MA07-C-0001", "misuse under inquiry"));
-        append("Artisan", "a-fatima", 3, new CardReinstated("a-fatima", "MA07-C-0001", "inquiry closed"));
+        append("Artisan", "a-fatima", 2, new CardSuspended("a-fatima", "MA07-C-0001", recordedInClear("a-fatima", "misuse under inquiry")));
+        append("Artisan", "a-fatima", 3, new CardReinstated("a-fatima", "MA07-C-0001", recordedInClear("a-fatima", "inquiry closed")));
         append("Artisan", "a-fatima", 4, new CardRenewed("a-fatima", "MA07-C-0001", LocalDate.parse("2094-05-31"),
                 LocalDate.parse("2099-05-31"), null));
         append("Artisan", "a-fatima", 5, new ArtisanJoinedProfessionalBody("a-fatima", PROVINCIAL, "B01",

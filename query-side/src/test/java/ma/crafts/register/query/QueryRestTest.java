@@ -1,5 +1,6 @@
 package ma.crafts.register.query;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,8 +98,8 @@ class QueryRestTest {
                         FATIMAS_CHECK_CODE));
         append("a-fatima", 2, "2024-06-02T09:00:00Z",
                 new ArtisanJoinedProfessionalBody("a-fatima", "body-pottery-mar", "B01", LocalDate.parse("2024-06-02")));
-        append("a-fatima", 3, "2025-02-01T09:00:00Z", new ArtisanSuspended("a-fatima", "inquiry"));
-        append("a-fatima", 4, "2025-03-01T09:00:00Z", new ArtisanReinstated("a-fatima", "inquiry closed"));
+        append("a-fatima", 3, "2025-02-01T09:00:00Z", new ArtisanSuspended("a-fatima", recordedInClear("a-fatima", "inquiry")));
+        append("a-fatima", 4, "2025-03-01T09:00:00Z", new ArtisanReinstated("a-fatima", recordedInClear("a-fatima", "inquiry closed")));
         // Youssef, in Rabat, with a card that expired at the end of 2025.
         append("a-youssef", 0, "2024-02-01T09:00:00Z", registration("a-youssef", "MA-RAB", "MA-04", "B06", "AB12345",
                 new LocalizedText("يوسف", "Youssef"), new LocalizedText("العلوي", "Alaoui")));
@@ -109,7 +110,7 @@ class QueryRestTest {
                 new LocalizedText("أمينة", "Amina"), new LocalizedText("بناني", "Bennani")));
         append("a-amina", 1, "2024-03-02T09:00:00Z",
                 new CardIssued("a-amina", "MA07-C-0003", LocalDate.parse("2024-03-02"), FAR_FUTURE, null));
-        append("a-amina", 2, "2024-09-01T09:00:00Z", new ArtisanSuspended("a-amina", "inquiry"));
+        append("a-amina", 2, "2024-09-01T09:00:00Z", new ArtisanSuspended("a-amina", recordedInClear("a-amina", "inquiry")));
         // Erased: personal data crypto-shredded after registration.
         append("a-erased", 0, "2024-04-01T09:00:00Z", registration("a-erased", "MA-SAF", "MA-07", "B01", "JK1111",
                 new LocalizedText("سعيد", "Said"), new LocalizedText("ناصري", "Nassiri")));

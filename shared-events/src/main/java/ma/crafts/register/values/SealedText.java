@@ -1,12 +1,12 @@
 package ma.crafts.register.values;
 
 /**
- * Free text that may identify a person (a clerk's reason, which can name anyone) as it travels in events: sealed like
- * {@link SealedPersonalData}, under the actor's own key, so that destroying the key erases it with the rest of the
- * actor's personal data.
+ * Free text that may identify a person (a clerk's reason, which can name anyone; a diploma or attestation number) as it
+ * travels in events: sealed like {@link SealedPersonalData}, under the actor's own key, so that destroying the key erases
+ * it with the rest of the actor's personal data.
  *
  * @param keyId      the vault key that sealed it (the actor id)
- * @param algorithm  {@code AES-256-GCM}; or {@value #CLEAR} for text an event recorded before reasons were sealed,
+ * @param algorithm  {@code AES-256-GCM}; or {@value #CLEAR} for text an event recorded before such text was sealed,
  *                   which an upcaster brings into this shape and the vault shows only while the actor's key exists
  * @param nonce      base64 nonce; null for {@value #CLEAR}
  * @param sealedText base64 ciphertext of the UTF-8 text; the text itself for {@value #CLEAR}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import ma.crafts.register.command.ActorMetadata;
 import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.command.RegisterPolicy;
+import ma.crafts.register.command.TextSealer;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.errors.ForbiddenException;
@@ -40,6 +41,7 @@ import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -142,31 +144,32 @@ public class Artisan extends RecordedArtisan {
     // ------------------------------------------------------------------------------------------------ status
 
     @CommandHandler
-    public void handle(SuspendArtisan command) {
+    public void handle(SuspendArtisan command, TextSealer sealer) {
         String reason = ArtisanRules.reason(command.reason());
         if (status != ArtisanStatus.ACTIVE) {
             throw new RuleViolationException("artisan-must-be-active", "Only an active artisan can be suspended; "
                     + artisanId + " is " + status);
         }
-        apply(new ArtisanSuspended(artisanId, reason));
+        apply(new ArtisanSuspended(artisanId, sealer.seal(artisanId, reason)));
     }
 
     @CommandHandler
-    public void handle(ReinstateArtisan command) {
+    public void handle(ReinstateArtisan command, TextSealer sealer) {
         String reason = ArtisanRules.reason(command.reason());
         if (status != ArtisanStatus.SUSPENDED) {
             throw new RuleViolationException("artisan-must-be-suspended", "Only a suspended artisan can be reinstated; "
                     + artisanId + " is " + status);
         }
-        apply(new ArtisanReinstated(artisanId, reason));
+        apply(new ArtisanReinstated(artisanId, sealer.seal(artisanId, reason)));
     }
 
     @CommandHandler
-    public void handle(StrikeOffArtisan command, RegisterPolicy policy) {
-        String reason = ArtisanRules.reason(command.reason());
+    public void handle(StrikeOffArtisan command, RegisterPolicy policy, TextSealer sealer) {
+        String stated = ArtisanRules.reason(command.reason());
         if (status == ArtisanStatus.STRUCK_OFF) {
             throw new RuleViolationException("artisan-struck-off", "Artisan " + artisanId + " is already struck off");
         }
+        SealedText reason = sealer.seal(artisanId, stated);
         apply(new ArtisanStruckOff(artisanId, reason));
         memberships.endings(artisanId, m -> true, Cause.STRUCK_OFF, reason, policy.today())
                 .forEach(AggregateLifecycle::apply);
@@ -175,7 +178,8 @@ public class Artisan extends RecordedArtisan {
     // ------------------------------------------------------------------------------------------------ qualification
 
     @CommandHandler
-    public MasterArtisanStatusGranted handle(GrantMasterArtisanStatus command, RegisterPolicy policy) {
+    public MasterArtisanStatusGranted handle(GrantMasterArtisanStatus command, RegisterPolicy policy,
+                                             TextSealer sealer) {
         String evidenceRef = ArtisanRules.masterArtisanEvidence(command.yearsOfPractice(), command.evidenceRef());
         requireActive("master-artisan status");
         if (category == ArtisanCategory.MASTER_ARTISAN) {
@@ -183,21 +187,27 @@ public class Artisan extends RecordedArtisan {
         }
         ArtisanRules.requireMasterArtisanYears(command.yearsOfPractice(), policy);
         MasterArtisanStatusGranted granted =
-                new MasterArtisanStatusGranted(artisanId, command.yearsOfPractice(), evidenceRef);
+                new MasterArtisanStatusGranted(artisanId, command.yearsOfPractice(), sealer.seal(artisanId, evidenceRef));
         apply(granted);
         return granted;
     }
 
     @CommandHandler
-    public DiplomaEvidenceChecked handle(RecordDiplomaEvidence command) {
-        DiplomaEvidenceRecorded evidence = ArtisanRules.diplomaEvidence(artisanId, command);
+    public DiplomaEvidenceChecked handle(RecordDiplomaEvidence command, TextSealer sealer) {
+        RecordDiplomaEvidence evidence = ArtisanRules.diplomaEvidence(command);
         requireNotStruckOff("given diploma evidence");
         if (qualification == null || qualification.route() != QualificationRoute.DIPLOMA) {
             throw new RuleViolationException("diploma-route-only", "Artisan " + artisanId
                     + " was registered on the experience route; diploma evidence belongs to the diploma route");
         }
-        apply(evidence);
-        DiplomaEvidenceChecked checked = ArtisanRules.diplomaCheck(evidence, qualification.diplomaRef());
+        SealedText diplomaRef = sealer.seal(artisanId, evidence.diplomaRef());
+        apply(new DiplomaEvidenceRecorded(artisanId, diplomaRef, evidence.issuer(),
+                sealer.seal(artisanId, evidence.evidenceRef())));
+        // The registered reference is compared in clear: ArtisanRegistered still records the qualification so.
+        DiplomaEvidenceChecked.Outcome outcome = ArtisanRules.diplomaCheck(evidence.diplomaRef(),
+                qualification.diplomaRef());
+        DiplomaEvidenceChecked checked = new DiplomaEvidenceChecked(artisanId, diplomaRef, outcome,
+                ArtisanRules.diplomaCheckDetail(outcome));
         apply(checked);
         return checked;
     }
@@ -231,21 +241,25 @@ public class Artisan extends RecordedArtisan {
     }
 
     @CommandHandler
-    public CardSuspended handle(SuspendCard command, RegisterPolicy policy) {
+    public CardSuspended handle(SuspendCard command, RegisterPolicy policy, TextSealer sealer) {
+        String reason = ArtisanRules.reason(command.reason());
         return applied(currentCard(command.cardNumber())
-                .suspension(artisanId, ArtisanRules.reason(command.reason()), policy.today()));
+                .suspension(artisanId, sealer.seal(artisanId, reason), policy.today()));
     }
 
     @CommandHandler
-    public CardReinstated handle(ReinstateCard command, RegisterPolicy policy) {
+    public CardReinstated handle(ReinstateCard command, RegisterPolicy policy, TextSealer sealer) {
+        String reason = ArtisanRules.reason(command.reason());
         return applied(currentCard(command.cardNumber())
-                .reinstatement(artisanId, ArtisanRules.reason(command.reason()), policy.today()));
+                .reinstatement(artisanId, sealer.seal(artisanId, reason), policy.today()));
     }
 
     @CommandHandler
-    public CardRevoked handle(RevokeCard command, RegisterPolicy policy, DeadlineManager deadlines) {
+    public CardRevoked handle(RevokeCard command, RegisterPolicy policy, DeadlineManager deadlines,
+                              TextSealer sealer) {
+        String reason = ArtisanRules.reason(command.reason());
         CardRevoked revoked = currentCard(command.cardNumber())
-                .revocation(artisanId, ArtisanRules.reason(command.reason()), policy.today());
+                .revocation(artisanId, sealer.seal(artisanId, reason), policy.today());
         deadlines.cancelAllWithinScope(CardExpiryDue.DEADLINE);
         return applied(revoked);
     }
@@ -308,10 +322,10 @@ public class Artisan extends RecordedArtisan {
 
     @CommandHandler
     public ProfessionalBodyMembershipEnded handle(ExcludeFromProfessionalBody command, ProfessionalBodies bodies,
-                                                  RegisterPolicy policy) {
+                                                  RegisterPolicy policy, TextSealer sealer) {
         String reason = ArtisanRules.reason(command.reason());
         return applied(memberships.ending(artisanId, command.bodyId(), namedBy(command.actingRegion(), bodies),
-                Cause.EXCLUDED, reason, policy.today()));
+                Cause.EXCLUDED, sealer.seal(artisanId, reason), policy.today()));
     }
 
     /**

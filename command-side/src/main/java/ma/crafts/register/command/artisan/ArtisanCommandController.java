@@ -319,7 +319,8 @@ public class ArtisanCommandController {
         Appended<DiplomaEvidenceChecked> appended = commands.send(new RecordDiplomaEvidence(artisanId, valid.diplomaRef(),
                 valid.issuer(), valid.evidenceRef(), region), artisanId, DiplomaEvidenceChecked.class);
         DiplomaEvidenceChecked checked = appended.result();
-        return new DiplomaEvidenceResponse(artisanId, checked.diplomaRef(), checked.outcome(), checked.detail(),
+        // The recorded reference is sealed; the clerk who gave it is shown what it was checked as.
+        return new DiplomaEvidenceResponse(artisanId, valid.diplomaRef().strip(), checked.outcome(), checked.detail(),
                 appended.version(), appended.position());
     }
 

@@ -12,7 +12,6 @@ import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.DiplomaEvidenceChecked;
-import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanCategory;
@@ -170,8 +169,8 @@ final class ArtisanRules {
         }
     }
 
-    /** The diploma evidence as recorded, once its three references are well-formed. */
-    static DiplomaEvidenceRecorded diplomaEvidence(String artisanId, RecordDiplomaEvidence command) {
+    /** The diploma evidence with its three references stripped, once they are well-formed. */
+    static RecordDiplomaEvidence diplomaEvidence(RecordDiplomaEvidence command) {
         List<FieldProblem> problems = new ArrayList<>();
         String diplomaRef = reference("diplomaRef", command.diplomaRef(), problems);
         String issuer = reference("issuer", command.issuer(), problems);
@@ -179,17 +178,20 @@ final class ArtisanRules {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new DiplomaEvidenceRecorded(artisanId, diplomaRef, issuer, evidenceRef);
+        return new RecordDiplomaEvidence(command.artisanId(), diplomaRef, issuer, evidenceRef, command.actingRegion());
     }
 
     /** Whether the evidence names the diploma the artisan was registered with. */
-    static DiplomaEvidenceChecked diplomaCheck(DiplomaEvidenceRecorded evidence, String registeredDiplomaRef) {
-        boolean matches = comparable(evidence.diplomaRef()).equals(comparable(registeredDiplomaRef));
-        return new DiplomaEvidenceChecked(evidence.artisanId(), evidence.diplomaRef(),
-                matches ? DiplomaEvidenceChecked.Outcome.CONFIRMED : DiplomaEvidenceChecked.Outcome.MISMATCH,
-                // Both numbers are in the stream already; a diploma number names one person, so not again here.
-                matches ? "The evidence names the diploma the artisan was registered with"
-                        : "The evidence names another diploma than the one the artisan was registered with");
+    static DiplomaEvidenceChecked.Outcome diplomaCheck(String evidenceDiplomaRef, String registeredDiplomaRef) {
+        return comparable(evidenceDiplomaRef).equals(comparable(registeredDiplomaRef))
+                ? DiplomaEvidenceChecked.Outcome.CONFIRMED : DiplomaEvidenceChecked.Outcome.MISMATCH;
+    }
+
+    /** The check's outcome in words, naming neither number: a diploma number names one person. */
+    static String diplomaCheckDetail(DiplomaEvidenceChecked.Outcome outcome) {
+        return outcome == DiplomaEvidenceChecked.Outcome.CONFIRMED
+                ? "The evidence names the diploma the artisan was registered with"
+                : "The evidence names another diploma than the one the artisan was registered with";
     }
 
     /** Diploma references as people write them: case, blanks and separators do not make another diploma. */

@@ -15,6 +15,7 @@ import ma.crafts.register.events.artisan.CardRevoked;
 import ma.crafts.register.events.artisan.CardSuspended;
 import ma.crafts.register.values.CardCheckCode;
 import ma.crafts.register.values.CardStatus;
+import ma.crafts.register.values.SealedText;
 
 /**
  * The artisan's current professional card, and the card rules: an entity of the artisan aggregate rather than an
@@ -112,17 +113,17 @@ public class Card {
                 + "; only a VALID or EXPIRED card can be renewed");
     }
 
-    CardSuspended suspension(String holderId, String reason, LocalDate today) {
+    CardSuspended suspension(String holderId, SealedText reason, LocalDate today) {
         requireStatusOn(today, "suspended", CardStatus.VALID);
         return new CardSuspended(holderId, cardNumber, reason);
     }
 
-    CardReinstated reinstatement(String holderId, String reason, LocalDate today) {
+    CardReinstated reinstatement(String holderId, SealedText reason, LocalDate today) {
         requireStatusOn(today, "reinstated", CardStatus.SUSPENDED);
         return new CardReinstated(holderId, cardNumber, reason);
     }
 
-    CardRevoked revocation(String holderId, String reason, LocalDate today) {
+    CardRevoked revocation(String holderId, SealedText reason, LocalDate today) {
         requireStatusOn(today, "revoked", CardStatus.VALID, CardStatus.SUSPENDED, CardStatus.EXPIRED);
         return new CardRevoked(holderId, cardNumber, reason);
     }

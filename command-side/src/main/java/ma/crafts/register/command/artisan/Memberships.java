@@ -14,6 +14,7 @@ import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded;
 import ma.crafts.register.events.artisan.ProfessionalBodyMembershipEnded.Cause;
+import ma.crafts.register.values.SealedText;
 
 /**
  * An artisan's memberships of provincial professional bodies, at most one per branch (Law 50.17 art. 11), and the
@@ -51,7 +52,7 @@ final class Memberships {
 
     /** The end of the membership of {@code bodyId}: 404 for a body that does not exist, 409 for one not joined. */
     ProfessionalBodyMembershipEnded ending(String artisanId, String bodyId, ProfessionalBodies bodies, Cause cause,
-                                           String reason, LocalDate today) {
+                                           SealedText reason, LocalDate today) {
         for (Membership m : byBranch.values()) {
             if (m.bodyId().equals(bodyId)) {
                 return ending(artisanId, m, cause, reason, today);
@@ -66,7 +67,7 @@ final class Memberships {
 
     /** The ends of the memberships that a change of the artisan's record ends. */
     List<ProfessionalBodyMembershipEnded> endings(String artisanId, Predicate<Membership> ended, Cause cause,
-                                                  String reason, LocalDate today) {
+                                                  SealedText reason, LocalDate today) {
         return byBranch.values().stream().filter(ended)
                 .map(m -> ending(artisanId, m, cause, reason, today)).toList();
     }
@@ -80,7 +81,7 @@ final class Memberships {
     }
 
     private static ProfessionalBodyMembershipEnded ending(String artisanId, Membership membership, Cause cause,
-                                                          String reason, LocalDate today) {
+                                                          SealedText reason, LocalDate today) {
         return new ProfessionalBodyMembershipEnded(artisanId, membership.bodyId(), membership.branchCode(),
                 membership.since(), today, cause, reason);
     }

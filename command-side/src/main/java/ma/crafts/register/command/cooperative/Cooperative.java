@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
 import ma.crafts.register.command.ErasureRules;
+import ma.crafts.register.command.TextSealer;
 import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
 import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.events.cooperative.CooperativeReinstated;
@@ -14,6 +15,7 @@ import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,10 +67,11 @@ public class Cooperative {
     }
 
     @CommandHandler
-    public void handle(ChangeCooperativeStatus command) {
+    public void handle(ChangeCooperativeStatus command, TextSealer sealer) {
         ActorLifecycle.requireWithinRegion(command.actingRegion(), regionCode, KIND);
-        String reason = ActorLifecycle.reason(command.reason());
+        String stated = ActorLifecycle.reason(command.reason());
         ActorLifecycle.requireTransition(status, command.status(), KIND, cooperativeId);
+        SealedText reason = sealer.sealIfAny(cooperativeId, stated);
         apply(switch (command.status()) {
             case SUSPENDED -> new CooperativeSuspended(cooperativeId, reason);
             case ACTIVE -> new CooperativeReinstated(cooperativeId, reason);

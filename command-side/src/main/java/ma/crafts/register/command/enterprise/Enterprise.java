@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import ma.crafts.register.command.ErasureRules;
+import ma.crafts.register.command.TextSealer;
 import ma.crafts.register.command.cooperative.ActorDetails;
 import ma.crafts.register.command.cooperative.ActorLifecycle;
 import ma.crafts.register.command.cooperative.ActorRules;
@@ -28,6 +29,7 @@ import ma.crafts.register.reference.Geography;
 import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -98,10 +100,11 @@ public class Enterprise {
     }
 
     @CommandHandler
-    public void handle(ChangeEnterpriseStatus command) {
+    public void handle(ChangeEnterpriseStatus command, TextSealer sealer) {
         ActorLifecycle.requireWithinRegion(command.actingRegion(), regionCode, KIND);
-        String reason = ActorLifecycle.reason(command.reason());
+        String stated = ActorLifecycle.reason(command.reason());
         ActorLifecycle.requireTransition(status, command.status(), KIND, enterpriseId);
+        SealedText reason = sealer.sealIfAny(enterpriseId, stated);
         apply(switch (command.status()) {
             case SUSPENDED -> new EnterpriseSuspended(enterpriseId, reason);
             case ACTIVE -> new EnterpriseReinstated(enterpriseId, reason);
@@ -111,7 +114,8 @@ public class Enterprise {
 
     /** A new supervisor, ACTIVE now, also lifts a non-compliance flag that the former one's strike-off caused. */
     @CommandHandler
-    public EnterpriseSupervisingArtisanChanged handle(ChangeSupervisingArtisan command, SupervisingArtisans supervisors) {
+    public EnterpriseSupervisingArtisanChanged handle(ChangeSupervisingArtisan command, SupervisingArtisans supervisors,
+                                                      TextSealer sealer) {
         ActorLifecycle.requireWithinRegion(command.actingRegion(), regionCode, KIND);
         String reason = ActorLifecycle.reason(command.reason());
         String supervisor = command.supervisingArtisanId() == null ? "" : command.supervisingArtisanId().strip();
@@ -125,7 +129,7 @@ public class Enterprise {
         }
         requireActiveSupervisor(supervisor, command.actingRegion(), supervisors);
         EnterpriseSupervisingArtisanChanged changed = new EnterpriseSupervisingArtisanChanged(enterpriseId,
-                supervisingArtisanId, supervisor, !compliant, reason);
+                supervisingArtisanId, supervisor, !compliant, sealer.sealIfAny(enterpriseId, reason));
         apply(changed);
         return changed;
     }

@@ -1,5 +1,6 @@
 package ma.crafts.register.command.artisan;
 
+import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.AggregateFixtures.registeredInMarrakech;
 import static ma.crafts.register.command.support.AggregateFixtures.rule;
 import ma.crafts.register.command.support.AggregateFixtures;
@@ -214,18 +215,18 @@ class ArtisanAggregateTest {
 
     @Test
     void aSuspendedOrStruckOffArtisanGetsNoCard() {
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry"))
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry")))
                 .when(new IssueCard(ID, CARD, MARRAKECH_SAFI, CHECK_CODE))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
-        fixture.given(registered(), new ArtisanStruckOff(ID, "deceased"))
+        fixture.given(registered(), new ArtisanStruckOff(ID, sealed(ID, "deceased")))
                 .when(new IssueCard(ID, CARD, MARRAKECH_SAFI, CHECK_CODE))
                 .expectException(RuleViolationException.class).expectNoEvents();
     }
 
     @Test
     void aReinstatedArtisanCanGetACardAgain() {
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry"), new ArtisanReinstated(ID, "cleared"))
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry")), new ArtisanReinstated(ID, sealed(ID, "cleared")))
                 .when(new IssueCard(ID, CARD, MARRAKECH_SAFI, CHECK_CODE))
                 .expectSuccessfulHandlerExecution();
     }
@@ -317,7 +318,7 @@ class ArtisanAggregateTest {
     @Test
     void aSuspendedArtisanCannotJoin() {
         body(BODY, BodyLevel.PROVINCIAL, "B08", "MA-MAR", MARRAKECH_SAFI);
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry"))
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry")))
                 .when(new JoinProfessionalBody(ID, BODY, MARRAKECH_SAFI))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
@@ -343,23 +344,23 @@ class ArtisanAggregateTest {
     @Test
     void suspendsReinstatesAndStrikesOff() {
         fixture.given(registered()).when(new SuspendArtisan(ID, " inquiry ", MARRAKECH_SAFI))
-                .expectEvents(new ArtisanSuspended(ID, "inquiry"));
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry")).when(new ReinstateArtisan(ID, "cleared", MARRAKECH_SAFI))
-                .expectEvents(new ArtisanReinstated(ID, "cleared"));
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry")).when(new StrikeOffArtisan(ID, "fraud", MARRAKECH_SAFI))
-                .expectEvents(new ArtisanStruckOff(ID, "fraud"));
+                .expectEvents(new ArtisanSuspended(ID, sealed(ID, "inquiry")));
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry"))).when(new ReinstateArtisan(ID, "cleared", MARRAKECH_SAFI))
+                .expectEvents(new ArtisanReinstated(ID, sealed(ID, "cleared")));
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry"))).when(new StrikeOffArtisan(ID, "fraud", MARRAKECH_SAFI))
+                .expectEvents(new ArtisanStruckOff(ID, sealed(ID, "fraud")));
     }
 
     @Test
     void statusChangesFollowTheLifecycle() {
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry")).when(new SuspendArtisan(ID, "again", MARRAKECH_SAFI))
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry"))).when(new SuspendArtisan(ID, "again", MARRAKECH_SAFI))
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(registered()).when(new ReinstateArtisan(ID, "nothing to lift", MARRAKECH_SAFI))
                 .expectException(rule("artisan-must-be-suspended"))
                 .expectNoEvents();
-        fixture.given(registered(), new ArtisanStruckOff(ID, "fraud")).when(new ReinstateArtisan(ID, "appeal", MARRAKECH_SAFI))
+        fixture.given(registered(), new ArtisanStruckOff(ID, sealed(ID, "fraud"))).when(new ReinstateArtisan(ID, "appeal", MARRAKECH_SAFI))
                 .expectException(RuleViolationException.class).expectNoEvents();
-        fixture.given(registered(), new ArtisanStruckOff(ID, "fraud")).when(new StrikeOffArtisan(ID, "again", MARRAKECH_SAFI))
+        fixture.given(registered(), new ArtisanStruckOff(ID, sealed(ID, "fraud"))).when(new StrikeOffArtisan(ID, "again", MARRAKECH_SAFI))
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(registered()).when(new SuspendArtisan(ID, " ", MARRAKECH_SAFI))
                 .expectException(InvalidInputException.class).expectNoEvents();

@@ -1,5 +1,6 @@
 package ma.crafts.register.command.artisan;
 
+import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.AggregateFixtures.registeredInMarrakech;
 import static ma.crafts.register.command.support.AggregateFixtures.rule;
 import ma.crafts.register.command.support.AggregateFixtures;
@@ -160,7 +161,7 @@ class ArtisanLifecycleAggregateTest {
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(containsString("personalData"))
                 .expectNoEvents();
-        fixture.given(registered(), new ArtisanStruckOff(ID, "fraud"))
+        fixture.given(registered(), new ArtisanStruckOff(ID, sealed(ID, "fraud")))
                 .when(new AmendArtisanDetails(ID, List.of("phone"), NEW_DATA, sealedFor(ID), null, MARRAKECH_SAFI))
                 .expectException(rule("artisan-struck-off"))
                 .expectNoEvents();
@@ -190,7 +191,7 @@ class ArtisanLifecycleAggregateTest {
                 .expectNoEvents();
         fixture.given(registered(), moved)
                 .when(new SuspendArtisan(ID, "inquiry", FES_MEKNES))
-                .expectEvents(new ArtisanSuspended(ID, "inquiry"));
+                .expectEvents(new ArtisanSuspended(ID, sealed(ID, "inquiry")));
         fixture.given(registered(), moved)
                 .when(new RelocateArtisan(ID, "MA-MAR", sealedFor(ID), NEW_DATA, MARRAKECH_SAFI))
                 .expectException(ForbiddenException.class)
@@ -199,10 +200,10 @@ class ArtisanLifecycleAggregateTest {
 
     @Test
     void aSuspendedArtisanMayMoveButAStruckOffOneMayNot() {
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry"))
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry")))
                 .when(new RelocateArtisan(ID, "MA-SAF", NEW_DATA, sealedFor(ID), MARRAKECH_SAFI))
                 .expectEvents(new ArtisanRelocated(ID, "MA-MAR", MARRAKECH_SAFI, "MA-SAF", MARRAKECH_SAFI, NEW_DATA));
-        fixture.given(registered(), new ArtisanStruckOff(ID, "fraud"))
+        fixture.given(registered(), new ArtisanStruckOff(ID, sealed(ID, "fraud")))
                 .when(new RelocateArtisan(ID, "MA-SAF", NEW_DATA, sealedFor(ID), MARRAKECH_SAFI))
                 .expectException(rule("artisan-struck-off"))
                 .expectNoEvents();
@@ -236,21 +237,21 @@ class ArtisanLifecycleAggregateTest {
         ArtisanJoinedProfessionalBody joinedB06 = new ArtisanJoinedProfessionalBody(ID, BODY_MARRAKECH_B06, "B06", JOINED);
         fixture.given(registered(), joinedB08(), joinedB06)
                 .when(new StrikeOffArtisan(ID, "fausse déclaration", MARRAKECH_SAFI))
-                .expectEvents(new ArtisanStruckOff(ID, "fausse déclaration"),
+                .expectEvents(new ArtisanStruckOff(ID, sealed(ID, "fausse déclaration")),
                         new ProfessionalBodyMembershipEnded(ID, BODY_MARRAKECH_B08, "B08", JOINED, TODAY,
-                                Cause.STRUCK_OFF, "fausse déclaration"),
+                                Cause.STRUCK_OFF, sealed(ID, "fausse déclaration")),
                         new ProfessionalBodyMembershipEnded(ID, BODY_MARRAKECH_B06, "B06", JOINED, TODAY,
-                                Cause.STRUCK_OFF, "fausse déclaration"));
+                                Cause.STRUCK_OFF, sealed(ID, "fausse déclaration")));
     }
 
     @Test
     void suspensionKeepsMembershipsAndReinstatementRestoresTheStatus() {
         fixture.given(registered(), joinedB08())
                 .when(new SuspendArtisan(ID, "contrôle", MARRAKECH_SAFI))
-                .expectEvents(new ArtisanSuspended(ID, "contrôle"));
-        fixture.given(registered(), joinedB08(), new ArtisanSuspended(ID, "contrôle"))
+                .expectEvents(new ArtisanSuspended(ID, sealed(ID, "contrôle")));
+        fixture.given(registered(), joinedB08(), new ArtisanSuspended(ID, sealed(ID, "contrôle")))
                 .when(new ReinstateArtisan(ID, "régularisé", MARRAKECH_SAFI))
-                .expectEvents(new ArtisanReinstated(ID, "régularisé"));
+                .expectEvents(new ArtisanReinstated(ID, sealed(ID, "régularisé")));
     }
 
     @Test
@@ -282,7 +283,7 @@ class ArtisanLifecycleAggregateTest {
         fixture.given(registered(), joinedB08())
                 .when(new ExcludeFromProfessionalBody(ID, BODY_MARRAKECH_B08, " cotisations impayées ", MARRAKECH_SAFI))
                 .expectEvents(new ProfessionalBodyMembershipEnded(ID, BODY_MARRAKECH_B08, "B08", JOINED, TODAY,
-                        Cause.EXCLUDED, "cotisations impayées"));
+                        Cause.EXCLUDED, sealed(ID, "cotisations impayées")));
     }
 
     @Test
@@ -324,7 +325,7 @@ class ArtisanLifecycleAggregateTest {
     void grantsMasterArtisanStatusOnTenYears() {
         fixture.given(registered())
                 .when(new GrantMasterArtisanStatus(ID, 10, " ATT-2026-0042 ", MARRAKECH_SAFI))
-                .expectEvents(new MasterArtisanStatusGranted(ID, 10, "ATT-2026-0042"));
+                .expectEvents(new MasterArtisanStatusGranted(ID, 10, sealed(ID, "ATT-2026-0042")));
     }
 
     @Test
@@ -337,11 +338,11 @@ class ArtisanLifecycleAggregateTest {
                 .when(new GrantMasterArtisanStatus(ID, 12, "ATT-1", MARRAKECH_SAFI))
                 .expectException(rule("already-master-artisan"))
                 .expectNoEvents();
-        fixture.given(registered(), new MasterArtisanStatusGranted(ID, 11, "ATT-0"))
+        fixture.given(registered(), new MasterArtisanStatusGranted(ID, 11, sealed(ID, "ATT-0")))
                 .when(new GrantMasterArtisanStatus(ID, 12, "ATT-1", MARRAKECH_SAFI))
                 .expectException(rule("already-master-artisan"))
                 .expectNoEvents();
-        fixture.given(registered(), new ArtisanSuspended(ID, "inquiry"))
+        fixture.given(registered(), new ArtisanSuspended(ID, sealed(ID, "inquiry")))
                 .when(new GrantMasterArtisanStatus(ID, 12, "ATT-1", MARRAKECH_SAFI))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
@@ -374,8 +375,8 @@ class ArtisanLifecycleAggregateTest {
     void recordsDiplomaEvidenceAndConfirmsItAgainstTheRegisteredDiploma() {
         fixture.given(onDiploma("OFPPT-2019-0042"))
                 .when(new RecordDiplomaEvidence(ID, "ofppt 2019 0042", "OFPPT", "CH07-DOC-815", MARRAKECH_SAFI))
-                .expectEvents(new DiplomaEvidenceRecorded(ID, "ofppt 2019 0042", "OFPPT", "CH07-DOC-815"),
-                        new DiplomaEvidenceChecked(ID, "ofppt 2019 0042", DiplomaEvidenceChecked.Outcome.CONFIRMED,
+                .expectEvents(new DiplomaEvidenceRecorded(ID, sealed(ID, "ofppt 2019 0042"), "OFPPT", sealed(ID, "CH07-DOC-815")),
+                        new DiplomaEvidenceChecked(ID, sealed(ID, "ofppt 2019 0042"), DiplomaEvidenceChecked.Outcome.CONFIRMED,
                                 "The evidence names the diploma the artisan was registered with"));
     }
 
@@ -396,7 +397,7 @@ class ArtisanLifecycleAggregateTest {
                 .when(new RecordDiplomaEvidence(ID, "OFPPT-1", "OFPPT", "DOC-1", MARRAKECH_SAFI))
                 .expectException(rule("diploma-route-only"))
                 .expectNoEvents();
-        fixture.given(onDiploma("OFPPT-1"), new ArtisanStruckOff(ID, "fraud"))
+        fixture.given(onDiploma("OFPPT-1"), new ArtisanStruckOff(ID, sealed(ID, "fraud")))
                 .when(new RecordDiplomaEvidence(ID, "OFPPT-1", "OFPPT", "DOC-1", MARRAKECH_SAFI))
                 .expectException(rule("artisan-struck-off"))
                 .expectNoEvents();

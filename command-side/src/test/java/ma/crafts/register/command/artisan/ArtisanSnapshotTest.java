@@ -1,5 +1,6 @@
 package ma.crafts.register.command.artisan;
 
+import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
 import static ma.crafts.register.command.support.TestReference.TODAY;
 import static ma.crafts.register.command.support.TestReference.sealedFor;
@@ -50,7 +51,7 @@ class ArtisanSnapshotTest {
                 NOMENCLATURE.version(), Gender.F, new Qualification(QualificationRoute.EXPERIENCE, 7, null),
                 ArtisanCategory.ARTISAN, sealedFor(ID)));
         artisan.on(new CardIssued(ID, CARD, TODAY, TODAY.plusYears(5).minusDays(1), CHECK_CODE));
-        artisan.on(new CardSuspended(ID, CARD, "enquête"));
+        artisan.on(new CardSuspended(ID, CARD, sealed(ID, "enquête")));
         artisan.on(new ArtisanJoinedProfessionalBody(ID, "body-b08-mar", "B08", TODAY));
         return artisan;
     }

@@ -1,5 +1,6 @@
 package ma.crafts.register.command.artisan;
 
+import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.AggregateFixtures.registeredInMarrakech;
 import static ma.crafts.register.command.support.AggregateFixtures.rule;
 import ma.crafts.register.command.support.AggregateFixtures;
@@ -180,7 +181,7 @@ class CardLifecycleAggregateTest {
     @Test
     void noNewCardWhileTheCurrentOneIsSuspended() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY.minusMonths(1), ONE_YEAR_CARD_UNTIL),
-                        new CardSuspended(ID, CARD, "enquête"))
+                        new CardSuspended(ID, CARD, sealed(ID, "enquête")))
                 .when(new IssueCard(ID, CARD_2, REGION, CHECK_CODE))
                 .expectException(rule("card-suspended"))
                 .expectNoEvents();
@@ -189,7 +190,7 @@ class CardLifecycleAggregateTest {
     @Test
     void aSuspensionOutlivesTheCardsExpiry_noRenewalNoNewCard_untilRevoked() {
         LocalDate past = TODAY.minusDays(1);
-        CardSuspended suspended = new CardSuspended(ID, CARD, "enquête");
+        CardSuspended suspended = new CardSuspended(ID, CARD, sealed(ID, "enquête"));
         CardExpired expired = new CardExpired(ID, CARD, past);
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired)
                 .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
@@ -205,7 +206,7 @@ class CardLifecycleAggregateTest {
                 .expectException(rule("card-suspended")).expectNoEvents();
         setUp();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), suspended, expired,
-                        new CardRevoked(ID, CARD, "fraude"))
+                        new CardRevoked(ID, CARD, sealed(ID, "fraude")))
                 .when(new IssueCard(ID, CARD_2, REGION, CHECK_CODE))
                 .expectSuccessfulHandlerExecution();
         setUp();
@@ -279,17 +280,17 @@ class CardLifecycleAggregateTest {
                 .expectException(rule("card-renewal-grace-passed"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, TODAY.plusDays(10)),
-                        new CardRevoked(ID, CARD, "fraude"))
+                        new CardRevoked(ID, CARD, sealed(ID, "fraude")))
                 .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-not-renewable"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, TODAY.plusDays(10)),
-                        new ArtisanSuspended(ID, "enquête"))
+                        new ArtisanSuspended(ID, sealed(ID, "enquête")))
                 .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, TODAY.plusDays(10)),
-                        new ArtisanStruckOff(ID, "radiation"))
+                        new ArtisanStruckOff(ID, sealed(ID, "radiation")))
                 .when(new RenewCard(ID, CARD, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("artisan-must-be-active"))
                 .expectNoEvents();
@@ -301,32 +302,32 @@ class CardLifecycleAggregateTest {
     void suspendsAndReinstatesACard() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL))
                 .when(new SuspendCard(ID, CARD, " usage abusif ", REGION))
-                .expectEvents(new CardSuspended(ID, CARD, "usage abusif"));
+                .expectEvents(new CardSuspended(ID, CARD, sealed(ID, "usage abusif")));
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL),
-                        new CardSuspended(ID, CARD, "usage abusif"))
+                        new CardSuspended(ID, CARD, sealed(ID, "usage abusif")))
                 .when(new ReinstateCard(ID, CARD, "levée", REGION))
-                .expectEvents(new CardReinstated(ID, CARD, "levée"));
+                .expectEvents(new CardReinstated(ID, CARD, sealed(ID, "levée")));
     }
 
     @Test
     void revokesAValidSuspendedOrExpiredCard() {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL))
                 .when(new RevokeCard(ID, CARD, "fraude", REGION))
-                .expectEvents(new CardRevoked(ID, CARD, "fraude"));
+                .expectEvents(new CardRevoked(ID, CARD, sealed(ID, "fraude")));
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL),
-                        new CardSuspended(ID, CARD, "enquête"))
+                        new CardSuspended(ID, CARD, sealed(ID, "enquête")))
                 .when(new RevokeCard(ID, CARD, "fraude", REGION))
-                .expectEvents(new CardRevoked(ID, CARD, "fraude"));
+                .expectEvents(new CardRevoked(ID, CARD, sealed(ID, "fraude")));
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY.minusYears(1), TODAY.minusDays(1)))
                 .when(new RevokeCard(ID, CARD, "fraude", REGION))
-                .expectEvents(new CardRevoked(ID, CARD, "fraude"));
+                .expectEvents(new CardRevoked(ID, CARD, sealed(ID, "fraude")));
     }
 
     @Test
     void cardStatusRejectionsNameWhatIsInTheWay() {
         LocalDate past = TODAY.minusDays(1);
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL),
-                        new CardSuspended(ID, CARD, "x"))
+                        new CardSuspended(ID, CARD, sealed(ID, "x")))
                 .when(new SuspendCard(ID, CARD, "encore", REGION))
                 .expectException(rule("card-suspended")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past))
@@ -335,10 +336,10 @@ class CardLifecycleAggregateTest {
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL))
                 .when(new ReinstateCard(ID, CARD, "rien à lever", REGION))
                 .expectException(rule("card-not-suspended")).expectNoEvents();
-        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), new CardSuspended(ID, CARD, "x"))
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(past.minusYears(1), past), new CardSuspended(ID, CARD, sealed(ID, "x")))
                 .when(new ReinstateCard(ID, CARD, "après échéance", REGION))
                 .expectException(rule("card-expired")).expectNoEvents();
-        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardRevoked(ID, CARD, "x"))
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardRevoked(ID, CARD, sealed(ID, "x")))
                 .when(new RevokeCard(ID, CARD, "encore", REGION))
                 .expectException(rule("card-revoked")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardReportedLost(ID, CARD))
@@ -366,7 +367,7 @@ class CardLifecycleAggregateTest {
 
     @Test
     void lossAndReplacementRejections() {
-        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardSuspended(ID, CARD, "x"))
+        fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardSuspended(ID, CARD, sealed(ID, "x")))
                 .when(new ReportCardLost(ID, CARD, REGION))
                 .expectException(rule("card-suspended")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL))
@@ -377,7 +378,7 @@ class CardLifecycleAggregateTest {
                 .when(new ReplaceCard(ID, CARD, CARD_2, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("card-expired")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardReportedLost(ID, CARD),
-                        new ArtisanStruckOff(ID, "radiation"))
+                        new ArtisanStruckOff(ID, sealed(ID, "radiation")))
                 .when(new ReplaceCard(ID, CARD, CARD_2, REGION, RENEWED_CHECK_CODE))
                 .expectException(rule("artisan-must-be-active")).expectNoEvents();
         fixture.givenCurrentTime(NOW).andGiven(registered(), issued(TODAY, ONE_YEAR_CARD_UNTIL), new CardReportedLost(ID, CARD))

@@ -1,5 +1,6 @@
 package ma.crafts.register.command.cooperative;
 
+import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
 import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
 import static ma.crafts.register.command.support.TestReference.sealedFor;
@@ -8,6 +9,7 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ma.crafts.register.command.support.AggregateFixtures;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
@@ -41,6 +43,7 @@ class CooperativeAggregateTest {
         fixture = new AggregateTestFixture<>(Cooperative.class);
         fixture.registerInjectableResource(GEOGRAPHY);
         fixture.registerInjectableResource(NOMENCLATURE);
+        fixture.registerInjectableResource(AggregateFixtures.SEALER);
     }
 
     static RegisterCooperative register(String province, List<String> activities, LocalizedText name, String nia,
@@ -119,10 +122,10 @@ class CooperativeAggregateTest {
                 .expectEvents(new CooperativeSuspended(ID, null));
         fixture.given(registered, new CooperativeSuspended(ID, null))
                 .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, "régularisée", "MA-07"))
-                .expectEvents(new CooperativeReinstated(ID, "régularisée"));
+                .expectEvents(new CooperativeReinstated(ID, sealed(ID, "régularisée")));
         fixture.given(registered)
                 .when(new ChangeCooperativeStatus(ID, ArtisanStatus.STRUCK_OFF, "dissolution", null))
-                .expectEvents(new CooperativeStruckOff(ID, "dissolution"));
+                .expectEvents(new CooperativeStruckOff(ID, sealed(ID, "dissolution")));
         fixture.given(registered, new CooperativeStruckOff(ID, null))
                 .when(new ChangeCooperativeStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
                 .expectException(predicate(e -> e instanceof RuleViolationException violation

@@ -243,8 +243,11 @@ class CooperativeAndEnterpriseApiTest {
                     .get("status").asText()).isEqualTo("STRUCK_OFF");
             assertThat(http.post(path + "/suspension", clerk07, null).rule()).endsWith("-struck-off");
         }
-        assertThat(((ma.crafts.register.events.cooperative.CooperativeSuspended) events(cooperativeId).get(1)
-                .getPayload()).reason()).isEqualTo("contrôle fiscal");
+        SealedText suspensionReason = ((ma.crafts.register.events.cooperative.CooperativeSuspended)
+                events(cooperativeId).get(1).getPayload()).reason();
+        assertThat(suspensionReason.keyId()).as("sealed under the cooperative's key").isEqualTo(cooperativeId);
+        assertThat(suspensionReason.algorithm()).isEqualTo(PersonalDataVault.ALGORITHM);
+        assertThat(vault.openText(suspensionReason)).contains("contrôle fiscal");
         assertProblem(http.post("/api/v1/enterprises/5b0c3f3e-0000-4000-8000-00000000dead/suspension", clerk07, null),
                 404, "/problems/not-found", null);
         assertProblem(http.post("/api/v1/enterprises/" + cooperativeId + "/suspension", clerk07, null),

@@ -1,5 +1,6 @@
 package ma.crafts.register.command.enterprise;
 
+import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.TestReference.GEOGRAPHY;
 import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
 import static ma.crafts.register.command.support.TestReference.sealedFor;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import ma.crafts.register.command.support.AggregateFixtures;
 import ma.crafts.register.command.artisan.Nia;
 import ma.crafts.register.command.cooperative.ActorAmendment;
 import ma.crafts.register.errors.ForbiddenException;
@@ -60,6 +62,7 @@ class EnterpriseAggregateTest {
         fixture = new AggregateTestFixture<>(Enterprise.class);
         fixture.registerInjectableResource(GEOGRAPHY);
         fixture.registerInjectableResource(NOMENCLATURE);
+        fixture.registerInjectableResource(AggregateFixtures.SEALER);
         fixture.registerInjectableResource((SupervisingArtisans) (id, withinRegion) -> {
             looked.add(id);
             return Optional.ofNullable(artisans.get(id))
@@ -214,7 +217,7 @@ class EnterpriseAggregateTest {
     void aSuspendedEnterpriseIsReinstatedAndStrikingOffIsFinal() {
         fixture.given(registered())
                 .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.SUSPENDED, " audit ", "MA-07"))
-                .expectEvents(new EnterpriseSuspended(ID, "audit"));
+                .expectEvents(new EnterpriseSuspended(ID, sealed(ID, "audit")));
         fixture.given(registered(), new EnterpriseSuspended(ID, null))
                 .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.ACTIVE, null, "MA-07"))
                 .expectEvents(new EnterpriseReinstated(ID, null));
@@ -228,7 +231,7 @@ class EnterpriseAggregateTest {
                 .expectNoEvents();
         fixture.given(registered(), new EnterpriseSuspended(ID, null))
                 .when(new ChangeEnterpriseStatus(ID, ArtisanStatus.STRUCK_OFF, "cessation", "MA-07"))
-                .expectEvents(new EnterpriseStruckOff(ID, "cessation"));
+                .expectEvents(new EnterpriseStruckOff(ID, sealed(ID, "cessation")));
         for (ArtisanStatus to : ArtisanStatus.values()) {
             fixture.given(registered(), new EnterpriseStruckOff(ID, null))
                     .when(new ChangeEnterpriseStatus(ID, to, null, "MA-07"))
@@ -255,7 +258,7 @@ class EnterpriseAggregateTest {
                         null));
         fixture.given(registered(), new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE))
                 .when(new ChangeSupervisingArtisan(ID, SUCCESSOR, "reprise", "MA-07"))
-                .expectEvents(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, true, "reprise"));
+                .expectEvents(new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, true, sealed(ID, "reprise")));
         fixture.given(registered(), new EnterpriseFlaggedNonCompliant(ID, SUPERVISOR, "MA-07", CAUSE),
                         new EnterpriseSupervisingArtisanChanged(ID, SUPERVISOR, SUCCESSOR, true, null))
                 .when(new FlagEnterpriseNonCompliant(ID, SUCCESSOR, CAUSE))

@@ -1,5 +1,6 @@
 package ma.crafts.register.command.enterprise;
 
+import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
 import static ma.crafts.register.command.support.TestReference.sealedFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class EnterpriseComplianceSagaTest {
     void strikingOffTheSupervisorFlagsEveryEnterpriseItSupervises_asTheRegister_andKeepsWatching() {
         fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
                 .andThenAggregate(OTHER_ENTERPRISE).published(registered(OTHER_ENTERPRISE, SUPERVISOR))
-                .whenAggregate(SUPERVISOR).publishes(new ArtisanStruckOff(SUPERVISOR, "Cessation d'activité"))
+                .whenAggregate(SUPERVISOR).publishes(new ArtisanStruckOff(SUPERVISOR, sealed(SUPERVISOR, "Cessation d'activité")))
                 .expectActiveSagas(2);
         // Each enterprise has its own saga; the order in which they react to one event is not defined.
         List<CommandMessage<?>> sent = fixture.getCommandBus().getDispatchedCommands();
@@ -75,11 +76,11 @@ class EnterpriseComplianceSagaTest {
     @Test
     void otherArtisansAndOtherStatusChangesLeaveTheEnterpriseAlone() {
         fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
-                .whenAggregate("another-artisan").publishes(new ArtisanStruckOff("another-artisan", "Décès"))
+                .whenAggregate("another-artisan").publishes(new ArtisanStruckOff("another-artisan", sealed("another-artisan", "Décès")))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
         fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
-                .whenAggregate(SUPERVISOR).publishes(new ArtisanSuspended(SUPERVISOR, "Enquête en cours"))
+                .whenAggregate(SUPERVISOR).publishes(new ArtisanSuspended(SUPERVISOR, sealed(SUPERVISOR, "Enquête en cours")))
                 .expectNoDispatchedCommands();
     }
 
@@ -107,11 +108,11 @@ class EnterpriseComplianceSagaTest {
                 .expectNoDispatchedCommands();
         fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR),
                         new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, false, null))
-                .whenAggregate(SUPERVISOR).publishes(new ArtisanStruckOff(SUPERVISOR, "Cessation d'activité"))
+                .whenAggregate(SUPERVISOR).publishes(new ArtisanStruckOff(SUPERVISOR, sealed(SUPERVISOR, "Cessation d'activité")))
                 .expectNoDispatchedCommands();
         fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR),
                         new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, false, null))
-                .whenAggregate(SUCCESSOR).publishes(new ArtisanStruckOff(SUCCESSOR, "Cessation d'activité"))
+                .whenAggregate(SUCCESSOR).publishes(new ArtisanStruckOff(SUCCESSOR, sealed(SUCCESSOR, "Cessation d'activité")))
                 .expectDispatchedCommands(new FlagEnterpriseNonCompliant(ENTERPRISE, SUCCESSOR, CAUSE));
     }
 
@@ -119,10 +120,10 @@ class EnterpriseComplianceSagaTest {
     void aSuccessorAfterAFlagIsWatchedInTurn() {
         artisans.put(SUCCESSOR, ArtisanStatus.ACTIVE);
         fixture.givenAggregate(ENTERPRISE).published(registered(ENTERPRISE, SUPERVISOR))
-                .andThenAggregate(SUPERVISOR).published(new ArtisanStruckOff(SUPERVISOR, "Décès"))
+                .andThenAggregate(SUPERVISOR).published(new ArtisanStruckOff(SUPERVISOR, sealed(SUPERVISOR, "Décès")))
                 .andThenAggregate(ENTERPRISE).published(
                         new EnterpriseSupervisingArtisanChanged(ENTERPRISE, SUPERVISOR, SUCCESSOR, true, null))
-                .whenAggregate(SUCCESSOR).publishes(new ArtisanStruckOff(SUCCESSOR, "Cessation d'activité"))
+                .whenAggregate(SUCCESSOR).publishes(new ArtisanStruckOff(SUCCESSOR, sealed(SUCCESSOR, "Cessation d'activité")))
                 .expectDispatchedCommands(new FlagEnterpriseNonCompliant(ENTERPRISE, SUCCESSOR, CAUSE));
     }
 

@@ -5,10 +5,13 @@ import static ma.crafts.register.command.support.TestReference.NOMENCLATURE;
 import static ma.crafts.register.command.support.TestReference.sealedFor;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import ma.crafts.register.command.RegisterPolicy;
+import ma.crafts.register.command.TextSealer;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.errors.RuleViolationException;
@@ -16,13 +19,30 @@ import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
 
-/** What the aggregate tests share: their fixture's resources, the rule a rejection names, a registered artisan. */
+/**
+ * What the aggregate tests share: their fixture's resources (a readable stand-in for the vault's sealing), the rule a
+ * rejection names, a registered artisan.
+ */
 public final class AggregateFixtures {
 
+    /**
+     * Seals as the vault would, under the actor's id, but readably and without a nonce, so that an expected event can
+     * be written down: {@link #sealed} gives what it seals.
+     */
+    public static final TextSealer SEALER = AggregateFixtures::sealed;
+    private static final String TEST_SEALING = "TEST-SEALING";
+
     private AggregateFixtures() {
+    }
+
+    /** What the fixtures' sealer records for {@code text} about {@code actorId}. */
+    public static SealedText sealed(String actorId, String text) {
+        return new SealedText(actorId, TEST_SEALING, null,
+                Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A fixture whose aggregate is given the reference data, {@code policy} and the bodies of {@code bodies}. */
@@ -37,7 +57,7 @@ public final class AggregateFixtures {
                                                       Map<String, BodyFacts> bodies) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(aggregate);
         fixture.registerInjectableResources(GEOGRAPHY, NOMENCLATURE, policy.apply(fixture),
-                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)));
+                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)), SEALER);
         return fixture;
     }
 

@@ -1,6 +1,7 @@
 package ma.crafts.register.query.artisan;
 
 import java.time.Instant;
+import java.util.List;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.ReadAccess;
@@ -47,10 +48,11 @@ public class ArtisanQueries {
         return logged(presenter.present(read.state(), read.disclosure(), calendar.dayOf(asOf), asOf));
     }
 
-    /** A view that shows personal data in full is served only once its read is in the log. */
+    /** A view that shows personal data in clear is served only once its read is in the log. */
     private ArtisanView logged(ArtisanView view) {
-        if (view.personalData() != null) {
-            readLog.record(view.artisanId(), view.personalData().fieldNames());
+        List<String> shownInClear = view.shownInClear();
+        if (!shownInClear.isEmpty()) {
+            readLog.record(view.artisanId(), shownInClear);
         }
         return view;
     }

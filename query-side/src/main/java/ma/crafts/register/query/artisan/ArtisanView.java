@@ -3,6 +3,7 @@ package ma.crafts.register.query.artisan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import ma.crafts.register.query.PersonalDetails;
 import ma.crafts.register.values.ArtisanCategory;
@@ -52,4 +53,25 @@ public record ArtisanView(
         @Schema(description = "The whole personal data (CIN, names, birth date, phone, address), for auditors and the "
                 + "clerks of the artisan's current region, who amend it; absent for other roles and once erased")
         PersonalDetails personalData) {
+
+    /** The fields this view shows in clear, for the read log: the personal data, and the sealed text it opened. */
+    public List<String> shownInClear() {
+        List<String> fields = new ArrayList<>();
+        if (personalData != null) {
+            fields.addAll(personalData.fieldNames());
+        }
+        if (masked) {
+            return fields;
+        }
+        if (membershipHistory.stream().anyMatch(ended -> ended.reason() != null)) {
+            fields.add("reason");
+        }
+        if (diplomaEvidence != null && diplomaEvidence.diplomaRef() != null) {
+            fields.add("diplomaRef");
+        }
+        if (diplomaEvidence != null && diplomaEvidence.evidenceRef() != null) {
+            fields.add("evidenceRef");
+        }
+        return fields;
+    }
 }

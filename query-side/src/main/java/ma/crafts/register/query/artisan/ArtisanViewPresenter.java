@@ -3,12 +3,14 @@ package ma.crafts.register.query.artisan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Function;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.PersonalDataMasking;
 import ma.crafts.register.query.PersonalDetails;
 import ma.crafts.register.query.ReadAccess.Disclosure;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
+import ma.crafts.register.values.SealedText;
 
 /** Turns a folded state into the artisan view, opening the sealed names only now, for this caller. */
 public class ArtisanViewPresenter {
@@ -38,9 +40,18 @@ public class ArtisanViewPresenter {
                 s.provinceCode(), s.regionCode(), s.activityCode(), s.branchCode(), card,
                 s.cards().stream().map(c -> CardView.of(c, s.status(), day)).toList(),
                 s.memberships().stream().map(MembershipView::of).toList(),
-                s.endedMemberships().stream().map(m -> EndedMembershipView.of(m, masked)).toList(),
-                DiplomaEvidenceView.of(s.diplomaEvidence(), masked),
+                s.endedMemberships().stream().map(m -> EndedMembershipView.of(m, shown(masked))).toList(),
+                DiplomaEvidenceView.of(s.diplomaEvidence(), shown(masked), masked),
                 s.version(), s.position(), masked, erased, asOf,
                 masked ? null : PersonalDetails.of(personal, disclosure));
+    }
+
+    private Function<SealedText, String> shown(boolean masked) {
+        return shown(masked, vault::openText);
+    }
+
+    /** Sealed text (a reason, a reference) as the caller may see it: masked, or opened (null once erased). */
+    static Function<SealedText, String> shown(boolean masked, Function<SealedText, Optional<String>> open) {
+        return sealed -> sealed == null ? null : masked ? PersonalDataMasking.MASK : open.apply(sealed).orElse(null);
     }
 }

@@ -23,8 +23,9 @@ import ma.crafts.register.values.SealedText;
 
 /**
  * Shows recorded JSON (an event's payload, a folded state) to one caller: sealed personal-data blocks are opened with
- * the vault for full disclosure (null once erased) and replaced by {@code "***"} otherwise, sealed text (a reason) the
- * same way, and identifying text recorded in clear is masked for callers with masked disclosure. Recognising a sealed block by its shape covers any
+ * the vault for full disclosure (null once erased) and replaced by {@code "***"} otherwise, sealed text (a reason, a
+ * diploma or attestation number) the same way, and identifying text recorded in clear (the registered qualification's
+ * diploma reference) is masked for callers with masked disclosure. Recognising a sealed block by its shape covers any
  * event or state that carries one. What full disclosure shows in clear is named in the caller's {@code shownInClear},
  * for the read log.
  */
@@ -34,7 +35,8 @@ public class PersonalDataDisclosure {
     private static final Set<String> SEALED_TEXT_FIELDS = Set.of("keyId", "algorithm", "nonce", "sealedText");
     /**
      * Fields recorded in clear that still point at one person: a diploma or attestation number, and the free text of
-     * reasons and check details, where a clerk may have written anything. Masked for callers who see personal data
+     * reasons and check details, where a clerk may have written anything (events before revision 2 read through the
+     * upcaster come sealed; ArtisanRegistered's qualification still holds its diploma reference so). Masked for callers who see personal data
      * masked (a ministry analyst); the view does the same.
      */
     private static final Set<String> IDENTIFYING_TEXT = Set.of("diplomaRef", "evidenceRef", "reason", "detail");
@@ -86,6 +88,10 @@ public class PersonalDataDisclosure {
         if (was.equals(is)) {
             return;
         }
+        if (hasShape(was, SEALED_TEXT_FIELDS) || hasShape(is, SEALED_TEXT_FIELDS)) {
+            compareText(path, was, is, full, changes, shownInClear);
+            return;
+        }
         if (isSealed(was) || isSealed(is)) {
             if (full) {
                 Seen opening = new Seen(new LinkedHashSet<>());
@@ -117,6 +123,28 @@ public class PersonalDataDisclosure {
             return;
         }
         changes.add(new FieldChange(path, leaf(path, was, full, shownInClear), leaf(path, is, full, shownInClear)));
+    }
+
+    /**
+     * A sealed text (a reason, a reference) that changed, shown whole: opened for full disclosure, masked otherwise or
+     * once erased. Two sealings of one text differ in their nonce only, which is no change.
+     */
+    private void compareText(String path, JsonNode before, JsonNode after, boolean full, List<FieldChange> changes,
+                             Set<String> shownInClear) {
+        if (full) {
+            String name = path.substring(path.lastIndexOf('.') + 1);
+            Seen opening = new Seen(new LinkedHashSet<>());
+            JsonNode was = before.isNull() ? before : sealedText(name, before, true, opening);
+            JsonNode is = after.isNull() ? after : sealedText(name, after, true, opening);
+            if (!opening.erased) {
+                if (!was.equals(is)) {
+                    shownInClear.addAll(opening.shownInClear);
+                    changes.add(new FieldChange(path, was, is));
+                }
+                return;
+            }
+        }
+        changes.add(new FieldChange(path, masked(before), masked(after)));
     }
 
     /** Both nodes are containers of one kind, or one is and the other is absent (a card issued, a field first set). */

@@ -9,6 +9,7 @@ import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.events.artisan.CardReinstated;
 import ma.crafts.register.events.artisan.CardRevoked;
 import ma.crafts.register.events.artisan.CardSuspended;
+import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.PersonalDataMasking;
 import ma.crafts.register.query.ProjectionFreshness;
 import ma.crafts.register.query.ReadAccess;
@@ -19,6 +20,8 @@ import ma.crafts.register.query.artisan.ArtisanStream;
 import ma.crafts.register.query.artisan.ArtisanStreamReader;
 import ma.crafts.register.query.artisan.CardState;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
+import ma.crafts.register.query.readlog.PersonalDataReadLog;
+import ma.crafts.register.values.SealedText;
 
 /**
  * Reads one card for the readers of its holder's region. The card projection says whose card it is; the holder's
@@ -31,9 +34,14 @@ public class CardQueries {
     private final ReadAccess access;
     private final ProjectionFreshness freshness;
     private final RegisterCalendar calendar;
+    private final PersonalDataVault vault;
+    private final PersonalDataReadLog readLog;
 
     public CardQueries(CardVerificationRepository repository, ArtisanStreamReader streams, ReadAccess access,
-                       ProjectionFreshness freshness, RegisterCalendar calendar) {
+                       ProjectionFreshness freshness, RegisterCalendar calendar, PersonalDataVault vault,
+                       PersonalDataReadLog readLog) {
+        this.vault = vault;
+        this.readLog = readLog;
         this.repository = repository;
         this.streams = streams;
         this.access = access;
@@ -53,15 +61,19 @@ public class CardQueries {
         Disclosure disclosure = access.requireArtisanRead(holder.regionCode());
         CardState card = cardOf(holder, cardNumber).orElseThrow(() -> notFound(cardNumber));
         LocalDate today = calendar.today();
+        List<CardStatusChange> history = history(steps, cardNumber, disclosure);
+        if (disclosure == Disclosure.FULL && history.stream().anyMatch(change -> change.reason() != null)) {
+            readLog.record(holder.artisanId(), List.of("reason"));
+        }
         return new CardDetails(card.cardNumber(), holder.artisanId(), card.effectiveStatus(today),
                 card.isValidOn(today, holder.status()), card.validFrom(), card.validUntil(), card.checkCode(),
                 holder.activityCode(),
-                holder.status(), history(steps, cardNumber, disclosure), holder.version());
+                holder.status(), history, holder.version());
     }
 
     /** A change wherever the card's own status or last valid day differs from the step before. */
-    private static List<CardStatusChange> history(List<ArtisanStream.Step> steps, String cardNumber,
-                                                  Disclosure disclosure) {
+    /** Every change of the card; a reason, sealed under the holder's key, opened for full disclosure or masked. */
+    private List<CardStatusChange> history(List<ArtisanStream.Step> steps, String cardNumber, Disclosure disclosure) {
         List<CardStatusChange> changes = new ArrayList<>();
         CardState previous = null;
         for (ArtisanStream.Step step : steps) {
@@ -71,16 +83,16 @@ public class CardQueries {
                 continue;
             }
             Object payload = step.event().payload();
-            String reason = reasonOf(payload);
+            SealedText reason = reasonOf(payload);
             changes.add(new CardStatusChange(now.status(), now.validUntil(), payload.getClass().getSimpleName(),
-                    step.event().occurredAt(), step.event().position(),
-                    disclosure == Disclosure.MASKED ? PersonalDataMasking.maskText(reason) : reason));
+                    step.event().occurredAt(), step.event().position(), reason == null ? null
+                    : disclosure == Disclosure.MASKED ? PersonalDataMasking.MASK : vault.openText(reason).orElse(null)));
             previous = now;
         }
         return changes;
     }
 
-    private static String reasonOf(Object payload) {
+    private static SealedText reasonOf(Object payload) {
         if (payload instanceof CardSuspended suspended) {
             return suspended.reason();
         }

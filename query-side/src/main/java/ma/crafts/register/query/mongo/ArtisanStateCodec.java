@@ -19,6 +19,7 @@ import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.SealedPersonalData;
+import ma.crafts.register.values.SealedText;
 import org.bson.Document;
 
 /**
@@ -69,7 +70,7 @@ public final class ArtisanStateCodec {
                     .append("since", iso(m.since()))
                     .append("endedOn", iso(m.endedOn()))
                     .append("cause", name(m.cause()))
-                    .append("reason", m.reason()));
+                    .append("reason", sealedText(m.reason())));
         }
         d.append("memberships", memberships)
                 .append("endedMemberships", endedMemberships)
@@ -96,7 +97,8 @@ public final class ArtisanStateCodec {
         for (Document m : d.getList("endedMemberships", Document.class, List.of())) {
             endedMemberships.add(new EndedMembershipState(m.getString("bodyId"), m.getString("branchCode"),
                     localDate(m.getString("since")), localDate(m.getString("endedOn")),
-                    enumOrNull(ProfessionalBodyMembershipEnded.Cause.class, m.getString("cause")), m.getString("reason")));
+                    enumOrNull(ProfessionalBodyMembershipEnded.Cause.class, m.getString("cause")),
+                    sealedText(m.get("reason"), d.getString("_id"))));
         }
         return new ArtisanState(
                 d.getString("_id"),
@@ -118,7 +120,7 @@ public final class ArtisanStateCodec {
                 cards,
                 memberships,
                 endedMemberships,
-                diplomaEvidence(d.get("diplomaEvidence", Document.class)),
+                diplomaEvidence(d.get("diplomaEvidence", Document.class), d.getString("_id")),
                 longValue(d.get("version")),
                 longValue(d.get("position")),
                 instant(d.getDate("updatedAt")));
@@ -146,21 +148,44 @@ public final class ArtisanStateCodec {
         if (e == null) {
             return null;
         }
-        return new Document("diplomaRef", e.diplomaRef())
+        return new Document("diplomaRef", sealedText(e.diplomaRef()))
                 .append("issuer", e.issuer())
-                .append("evidenceRef", e.evidenceRef())
+                .append("evidenceRef", sealedText(e.evidenceRef()))
                 .append("recordedAt", date(e.recordedAt()))
                 .append("outcome", name(e.outcome()))
                 .append("detail", e.detail());
     }
 
-    private static DiplomaEvidenceState diplomaEvidence(Document d) {
+    private static DiplomaEvidenceState diplomaEvidence(Document d, String artisanId) {
         if (d == null) {
             return null;
         }
-        return new DiplomaEvidenceState(d.getString("diplomaRef"), d.getString("issuer"), d.getString("evidenceRef"),
+        return new DiplomaEvidenceState(sealedText(d.get("diplomaRef"), artisanId), d.getString("issuer"),
+                sealedText(d.get("evidenceRef"), artisanId),
                 instant(d.getDate("recordedAt")), enumOrNull(DiplomaEvidenceChecked.Outcome.class, d.getString("outcome")),
                 d.getString("detail"));
+    }
+
+    private static Document sealedText(SealedText t) {
+        if (t == null) {
+            return null;
+        }
+        return new Document("keyId", t.keyId())
+                .append("algorithm", t.algorithm())
+                .append("nonce", t.nonce())
+                .append("sealedText", t.sealedText());
+    }
+
+    /**
+     * Sealed text as stored; a view written before such text was sealed holds it as a string, read like an event of
+     * that time (until the projection is rebuilt), so that it is shown on the same terms.
+     */
+    private static SealedText sealedText(Object stored, String artisanId) {
+        if (stored instanceof Document t) {
+            return new SealedText(t.getString("keyId"), t.getString("algorithm"), t.getString("nonce"),
+                    t.getString("sealedText"));
+        }
+        return stored instanceof String clear ? SealedText.recordedInClear(artisanId, clear) : null;
     }
 
     private static Document qualification(Qualification q) {

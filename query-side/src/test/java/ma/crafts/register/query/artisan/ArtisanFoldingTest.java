@@ -1,5 +1,6 @@
 package ma.crafts.register.query.artisan;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class ArtisanFoldingTest {
                     registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
             new ArtisanEvent("a1", 1, 9, Instant.parse("2024-06-01T09:00:00Z"),
                     new CardIssued("a1", "C-1", LocalDate.parse("2024-06-01"), LocalDate.parse("2029-05-31"), null)),
-            new ArtisanEvent("a1", 2, 14, Instant.parse("2025-02-01T09:00:00Z"), new ArtisanSuspended("a1", "inquiry")));
+            new ArtisanEvent("a1", 2, 14, Instant.parse("2025-02-01T09:00:00Z"), new ArtisanSuspended("a1", recordedInClear("a1", "inquiry"))));
 
     @Test
     void foldsUpToAnInstantInclusive() {

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.artisan;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,10 +88,10 @@ class ArtisanProjectionSegmentsTest {
             events.add(event(id(i), 0, registered(id(i), place[0], place[1], "B0" + (1 + i % 3), sealed(id(i)))));
         }
         for (int i = 0; i < artisans; i += 6) {
-            events.add(event(id(i), 1, new ArtisanSuspended(id(i), "inquiry")));
+            events.add(event(id(i), 1, new ArtisanSuspended(id(i), recordedInClear(id(i), "inquiry"))));
         }
         for (int i = 0; i < artisans; i += 12) {
-            events.add(event(id(i), 2, new ArtisanReinstated(id(i), "closed")));
+            events.add(event(id(i), 2, new ArtisanReinstated(id(i), recordedInClear(id(i), "closed"))));
         }
         for (int i = 1; i < artisans; i += 6) {
             events.add(event(id(i), 1, new CardIssued(id(i), "C-" + i, java.time.LocalDate.parse("2024-01-10"),

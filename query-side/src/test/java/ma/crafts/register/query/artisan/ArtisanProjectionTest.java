@@ -1,5 +1,6 @@
 package ma.crafts.register.query.artisan;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
@@ -75,9 +76,9 @@ class ArtisanProjectionTest {
                         new CardIssued("a1", "C-0001", LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"), null)),
                 message("a1", 2, 14, T0.plusSeconds(120),
                         new ArtisanJoinedProfessionalBody("a1", "body-1", "B01", LocalDate.parse("2024-01-10"))),
-                message("a1", 3, 15, T0.plusSeconds(180), new ArtisanSuspended("a1", "unpaid dues")),
-                message("a2", 1, 16, T0.plusSeconds(200), new ArtisanSuspended("a2", "inquiry")),
-                message("a1", 4, 17, T0.plusSeconds(240), new ArtisanReinstated("a1", "dues paid")));
+                message("a1", 3, 15, T0.plusSeconds(180), new ArtisanSuspended("a1", recordedInClear("a1", "unpaid dues"))),
+                message("a2", 1, 16, T0.plusSeconds(200), new ArtisanSuspended("a2", recordedInClear("a2", "inquiry"))),
+                message("a1", 4, 17, T0.plusSeconds(240), new ArtisanReinstated("a1", recordedInClear("a1", "dues paid"))));
     }
 
     @Test

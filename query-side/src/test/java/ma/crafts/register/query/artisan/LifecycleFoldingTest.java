@@ -1,5 +1,6 @@
 package ma.crafts.register.query.artisan;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
@@ -59,9 +60,9 @@ class LifecycleFoldingTest {
                         Cause.RELOCATED, null)),
                 event(6, 11, new ArtisanDetailsAmended("a1", List.of("activityCode"), null, "B02-001", "B02",
                         "2021-provisional-1")),
-                event(7, 12, new MasterArtisanStatusGranted("a1", 15, "ATT-15")),
-                event(8, 13, new CardSuspended("a1", "C-1", "usage abusif")),
-                event(9, 14, new CardReinstated("a1", "C-1", "levée")),
+                event(7, 12, new MasterArtisanStatusGranted("a1", 15, recordedInClear("a1", "ATT-15"))),
+                event(8, 13, new CardSuspended("a1", "C-1", recordedInClear("a1", "usage abusif"))),
+                event(9, 14, new CardReinstated("a1", "C-1", recordedInClear("a1", "levée"))),
                 event(10, 15, new CardReportedLost("a1", "C-1")),
                 event(11, 15, new CardReplaced("a1", "C-1", "C-2", D0.plusDays(15), D0.plusYears(1), null)),
                 event(12, 300, new CardRenewed("a1", "C-2", D0.plusYears(1), D0.plusYears(2), null)),
@@ -118,10 +119,10 @@ class LifecycleFoldingTest {
     void diplomaEvidenceAndItsCheckAreFolded() {
         ArtisanState s = folding.foldAll(List.of(
                 event(0, 0, registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
-                event(1, 1, new DiplomaEvidenceRecorded("a1", "OFPPT-1", "OFPPT", "DOC-1")),
-                event(2, 1, new DiplomaEvidenceChecked("a1", "OFPPT-1", DiplomaEvidenceChecked.Outcome.MISMATCH, "autre"))))
+                event(1, 1, new DiplomaEvidenceRecorded("a1", recordedInClear("a1", "OFPPT-1"), "OFPPT", recordedInClear("a1", "DOC-1"))),
+                event(2, 1, new DiplomaEvidenceChecked("a1", recordedInClear("a1", "OFPPT-1"), DiplomaEvidenceChecked.Outcome.MISMATCH, "autre"))))
                 .orElseThrow();
-        assertThat(s.diplomaEvidence()).isEqualTo(new DiplomaEvidenceState("OFPPT-1", "OFPPT", "DOC-1",
+        assertThat(s.diplomaEvidence()).isEqualTo(new DiplomaEvidenceState(recordedInClear("a1", "OFPPT-1"), "OFPPT", recordedInClear("a1", "DOC-1"),
                 T0.plusSeconds(86_400L), DiplomaEvidenceChecked.Outcome.MISMATCH, "autre"));
     }
 
@@ -136,10 +137,10 @@ class LifecycleFoldingTest {
                 projection.on(message("a1", e.sequence(), e.position(), e.occurredAt(), e.payload()));
             }
             projection.on(message("a1", 14, 200, T0.plusSeconds(86_400L * 900),
-                    new DiplomaEvidenceRecorded("a1", "OFPPT-1", "OFPPT", "DOC-1")));
+                    new DiplomaEvidenceRecorded("a1", recordedInClear("a1", "OFPPT-1"), "OFPPT", recordedInClear("a1", "DOC-1"))));
             projection.on(message("a1", 15, 201, T0.plusSeconds(86_400L * 900),
-                    new DiplomaEvidenceChecked("a1", "OFPPT-1", DiplomaEvidenceChecked.Outcome.CONFIRMED, "même diplôme")));
-            projection.on(message("a1", 16, 202, T0.plusSeconds(86_400L * 901), new ArtisanStruckOff("a1", "radiation")));
+                    new DiplomaEvidenceChecked("a1", recordedInClear("a1", "OFPPT-1"), DiplomaEvidenceChecked.Outcome.CONFIRMED, "même diplôme")));
+            projection.on(message("a1", 16, 202, T0.plusSeconds(86_400L * 901), new ArtisanStruckOff("a1", recordedInClear("a1", "radiation"))));
 
             ArtisanState stored = views.find("a1").orElseThrow();
             ArtisanState folded = folding.foldAll(life).orElseThrow();

@@ -1,8 +1,12 @@
 package ma.crafts.register.query.audit;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -14,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ma.crafts.register.eventstore.AppendReceipts;
+import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.events.artisan.ArtisanDetailsAmended;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.events.body.ProfessionalBodyAffiliated;
 import ma.crafts.register.events.body.ProfessionalBodyConstituted;
 import ma.crafts.register.events.cooperative.CooperativeDetailsAmended;
@@ -40,8 +46,10 @@ import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.SealedPersonalData;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +74,7 @@ class HistoryRestTest {
     private static final String KARIM = "/api/v1/artisans/a-karim/history";
     private static final String BUSY = "/api/v1/artisans/a-busy/history";
     private static final String SEALED = "/api/v1/artisans/a-sealed/history";
+    private static final String FORMER = "/api/v1/artisans/a-former";
     private static final int BUSY_SUSPENSIONS = 20;
     private static final String COOPERATIVE = "/api/v1/cooperatives/c-argan";
     private static final String ENTERPRISE = "/api/v1/enterprises/e-zellige";
@@ -97,7 +106,7 @@ class HistoryRestTest {
                 "2021-provisional-1"), "phone number mistyped");
         append("a-karim", 2, "2024-03-01T09:00:00Z",
                 new ArtisanRelocated("a-karim", "MA-MAR", "MA-07", "MA-SAF", "MA-07", null), "moved his workshop");
-        append("a-karim", 3, "2024-04-01T09:00:00Z", new ArtisanSuspended("a-karim", "inquiry"), null);
+        append("a-karim", 3, "2024-04-01T09:00:00Z", new ArtisanSuspended("a-karim", recordedInClear("a-karim", "inquiry")), null);
         // Sealed: moved with a reason an earlier version recorded in clear, then back with one sealed under its key.
         append("a-sealed", 0, "2024-01-15T09:00:00Z", registration("a-sealed", "+212600000004"), null);
         append("a-sealed", 1, "2024-02-15T09:00:00Z",
@@ -105,14 +114,23 @@ class HistoryRestTest {
         append("a-sealed", 2, "2024-03-15T09:00:00Z",
                 new ArtisanRelocated("a-sealed", "MA-SAF", "MA-07", "MA-MAR", "MA-07", null),
                 vault.sealText("a-sealed", "back to Mr Alaoui's workshop").orElseThrow());
+        // Former: recorded by a version that held reasons and references in clear in the payload (revision 1).
+        MongoEventStorageEngine earlierVersion = earlierVersion();
+        appendAsRevisionOne(earlierVersion, "a-former", 0, "2024-01-20T09:00:00Z",
+                registration("a-former", "+212600000005"));
+        appendAsRevisionOne(earlierVersion, "a-former", 1, "2024-02-20T09:00:00Z",
+                new ArtisanSuspended("a-former", recordedInClear("a-former", "complaint by Mr Ouazzani")));
+        appendAsRevisionOne(earlierVersion, "a-former", 2, "2024-03-20T09:00:00Z", new DiplomaEvidenceRecorded(
+                "a-former", recordedInClear("a-former", "OFPPT-2019-0042"), "OFPPT",
+                recordedInClear("a-former", "CH07-DOC-4711")));
         // Busy: registered, then suspended and reinstated many times, one day apart.
         append("a-busy", 0, "2024-01-01T09:00:00Z", registration("a-busy", "+212600000003"), null);
         Instant day = Instant.parse("2024-01-02T09:00:00Z");
         for (int i = 0; i < BUSY_SUSPENSIONS; i++) {
             append("a-busy", 2L * i + 1, day.plusSeconds(86_400L * 2 * i).toString(),
-                    new ArtisanSuspended("a-busy", "check " + i), null);
+                    new ArtisanSuspended("a-busy", vault.sealText("a-busy", "check " + i).orElseThrow()), null);
             append("a-busy", 2L * i + 2, day.plusSeconds(86_400L * (2 * i + 1)).toString(),
-                    new ArtisanReinstated("a-busy", "checked " + i), null);
+                    new ArtisanReinstated("a-busy", vault.sealText("a-busy", "checked " + i).orElseThrow()), null);
         }
         // A cooperative of Marrakech-Safi renamed with a new representative, then suspended.
         publish("Cooperative", "c-argan", 0, "2024-01-05T09:00:00Z", new CooperativeRegistered("c-argan", "NIA-c-argan",
@@ -121,15 +139,15 @@ class HistoryRestTest {
         publish("Cooperative", "c-argan", 1, "2024-05-05T09:00:00Z", new CooperativeDetailsAmended("c-argan",
                 List.of("name", "representative"), new LocalizedText("تعاونية أركان الصويرة", "Coopérative Argan Essaouira"),
                 null, null, null, seal("c-argan", "+212600000011")), "new statutes");
-        publish("Cooperative", "c-argan", 2, "2024-09-05T09:00:00Z", new CooperativeSuspended("c-argan", "audit"),
+        publish("Cooperative", "c-argan", 2, "2024-09-05T09:00:00Z", new CooperativeSuspended("c-argan", recordedInClear("c-argan", "audit")),
                 null);
         // An enterprise whose supervisor changed before it was struck off.
         publish("Enterprise", "e-zellige", 0, "2024-02-01T09:00:00Z", new EnterpriseRegistered("e-zellige",
                 "NIA-e-zellige", new LocalizedText("زليج", "Zellige SARL"), "MA-MAR", "MA-07", List.of("B01-001"),
                 List.of("B01"), "2021-provisional-1", "a-karim", Gender.M, seal("e-zellige", "+212600000020")), null);
         publish("Enterprise", "e-zellige", 1, "2024-06-01T09:00:00Z", new EnterpriseSupervisingArtisanChanged(
-                "e-zellige", "a-karim", "a-busy", false, "supervisor retired"), null);
-        publish("Enterprise", "e-zellige", 2, "2024-10-01T09:00:00Z", new EnterpriseStruckOff("e-zellige", "closed"),
+                "e-zellige", "a-karim", "a-busy", false, recordedInClear("e-zellige", "supervisor retired")), null);
+        publish("Enterprise", "e-zellige", 2, "2024-10-01T09:00:00Z", new EnterpriseStruckOff("e-zellige", recordedInClear("e-zellige", "closed")),
                 null);
         // Marrakech-Safi's regional body and Marrakech's provincial body of branch B02, affiliated months later; a
         // provincial body of Rabat-Salé-Kénitra, whose stored commit is edited by hand at the end.
@@ -156,6 +174,34 @@ class HistoryRestTest {
         return new ArtisanRegistered(id, "NIA-" + id, "MA-MAR", "MA-07", "B01-001", "B01", "2021-provisional-1",
                 Gender.M, new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
                 seal(id, phone));
+    }
+
+    /**
+     * A store writer as the register was before reasons and references were sealed: every event at revision 1, and
+     * what is sealed text now written as the bare text it then was.
+     */
+    private MongoEventStorageEngine earlierVersion() {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .addMixIn(SealedText.class, TextInClear.class);
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json)
+                .revisionResolver(payloadType -> "1").build();
+        return MongoEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                .snapshotSerializer(serializer).maxPositionBlock(1).build();
+    }
+
+    /** How revision 1 wrote a reason or a reference: the text itself. */
+    private abstract static class TextInClear {
+        @JsonValue
+        abstract String sealedText();
+    }
+
+    private void appendAsRevisionOne(MongoEventStorageEngine engine, String artisanId, long sequence, String at,
+                                     Object payload) {
+        engine.appendEvents(new GenericDomainEventMessage<>("Artisan", artisanId, sequence, payload,
+                Map.of("recordedBy", "clerk-07", "chamber", "MA-07"), UUID.randomUUID().toString(),
+                Instant.parse(at)));
+        lastPosition = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
     }
 
     private void append(String artisanId, long sequence, String at, Object payload, Object statedReason) {
@@ -404,9 +450,53 @@ class HistoryRestTest {
 
     /** The metadata of a one-event commit as MongoDB holds it. */
     private Document storedMetaData(String streamKey) {
+        return storedEvent(streamKey).get("metaData", Document.class);
+    }
+
+    /** The event of a one-event commit as MongoDB holds it. */
+    private Document storedEvent(String streamKey) {
         Document commit = database.getCollection("commits").find(Filters.eq("streamKeys", streamKey)).first();
         assertThat(commit).as(streamKey).isNotNull();
-        return commit.getList("events", Document.class).get(0).get("metaData", Document.class);
+        return commit.getList("events", Document.class).get(0);
+    }
+
+    @Test
+    void payloadReasonsAndReferencesStoredInClearByRevisionOneAreReadSealed_andGoWithTheActorsKey() {
+        Document suspended = storedEvent("a-former#1");
+        assertThat(suspended.getString("payloadRevision")).isEqualTo("1");
+        assertThat(suspended.get("payload", Document.class).get("reason")).as("the old shape, as stored")
+                .isEqualTo("complaint by Mr Ouazzani");
+        assertThat(storedEvent("a-former#2").get("payload", Document.class).get("diplomaRef"))
+                .isEqualTo("OFPPT-2019-0042");
+
+        JsonNode items = page(FORMER + "/history", as.auditor()).get("items");
+        assertThat(items.get(1).get("reason").asText()).as("read through the upcaster")
+                .isEqualTo("complaint by Mr Ouazzani");
+        assertThat(items.get(1).get("payload").get("reason").asText()).isEqualTo("complaint by Mr Ouazzani");
+        assertThat(items.get(2).get("payload").get("diplomaRef").asText()).isEqualTo("OFPPT-2019-0042");
+        assertThat(items.get(2).get("payload").get("evidenceRef").asText()).isEqualTo("CH07-DOC-4711");
+        assertThat(items.get(2).get("changes").toString()).as("the folded state's evidence, opened")
+                .contains("OFPPT-2019-0042");
+        JsonNode view = api.get(FORMER + "?minPosition=" + lastPosition, as.auditor()).body();
+        assertThat(view.get("diplomaEvidence").get("diplomaRef").asText()).isEqualTo("OFPPT-2019-0042");
+        JsonNode masked = page(FORMER + "/history", as.analyst()).get("items");
+        assertThat(masked.toString()).doesNotContain("Ouazzani").doesNotContain("0042").doesNotContain("4711");
+        assertThat(masked.get(1).get("reason").asText()).isEqualTo("***");
+        assertThat(masked.get(2).get("payload").get("diplomaRef").asText()).isEqualTo("***");
+        JsonNode maskedView = api.get(FORMER + "?minPosition=" + lastPosition, as.analyst()).body();
+        assertThat(maskedView.get("diplomaEvidence").get("diplomaRef").asText()).isEqualTo("***");
+
+        vault.erase("a-former");
+        JsonNode erased = page(FORMER + "/history", as.auditor()).get("items");
+        assertThat(erased.toString()).as("text stored in clear is shown on the key's terms")
+                .doesNotContain("Ouazzani").doesNotContain("0042").doesNotContain("4711");
+        assertThat(erased.get(1).get("reason").isNull()).isTrue();
+        assertThat(erased.get(1).get("personalDataErased").asBoolean()).isTrue();
+        JsonNode erasedView = api.get(FORMER + "?minPosition=" + lastPosition, as.auditor()).body();
+        assertThat(erasedView.get("diplomaEvidence").get("diplomaRef").isNull()).isTrue();
+        JsonNode verification = api.get("/api/v1/audit/actors/a-former/verification", as.auditor()).body();
+        assertThat(verification.get("valid").asBoolean()).as("the chain covers the stored bytes").isTrue();
+        assertThat(verification.get("events").asLong()).isEqualTo(3);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.bench;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -147,7 +148,7 @@ class ProjectionRebuildBenchmark {
             for (int i = from; i < size; i++) {
                 if (i % 20 == 0) {
                     suspensions.add(message(artisans.get(i), i % 10 == 0 ? 2 : 1,
-                            new ArtisanSuspended(artisans.get(i), "benchmark")));
+                            new ArtisanSuspended(artisans.get(i), recordedInClear(artisans.get(i), "benchmark"))));
                 }
             }
             append(engine, suspensions);

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.card;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
@@ -85,11 +86,11 @@ class CardLifecycleProjectionTest {
     void renewalSuspensionExpiryAndRevocationReachTheRecord() {
         projection.on(message("a1", 2, 3, T0, new CardRenewed("a1", "C-1", UNTIL, UNTIL.plusYears(5), RENEWED_CODE)));
         assertThat(card("C-1").validUntil()).isEqualTo(UNTIL.plusYears(5));
-        projection.on(message("a1", 3, 4, T0, new CardSuspended("a1", "C-1", "usage abusif")));
+        projection.on(message("a1", 3, 4, T0, new CardSuspended("a1", "C-1", recordedInClear("a1", "usage abusif"))));
         assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("CARD_SUSPENDED");
         projection.on(message("a1", 4, 5, T0, new CardExpired("a1", "C-1", UNTIL.plusYears(5))));
         assertThat(card("C-1").status()).isEqualTo(CardStatus.EXPIRED);
-        projection.on(message("a1", 5, 6, T0, new CardRevoked("a1", "C-1", "fraude")));
+        projection.on(message("a1", 5, 6, T0, new CardRevoked("a1", "C-1", recordedInClear("a1", "fraude"))));
         assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("CARD_REVOKED");
     }
 
@@ -124,7 +125,7 @@ class CardLifecycleProjectionTest {
         projection.on(message("a1", 3, 4, T0, new ArtisanRelocated("a1", "MA-MAR", "MA-07", "MA-FES", "MA-03", renamed)));
         assertThat(card("C-1").card().isValidOn(TODAY, card("C-1").holderStatus())).isTrue();
 
-        projection.on(message("a1", 4, 5, T0, new ArtisanStruckOff("a1", "radiation")));
+        projection.on(message("a1", 4, 5, T0, new ArtisanStruckOff("a1", recordedInClear("a1", "radiation"))));
         assertThat(card("C-1").holderStatus()).isEqualTo(ArtisanStatus.STRUCK_OFF);
         assertThat(invalidBecause(card("C-1"), TODAY)).isEqualTo("HOLDER_NOT_ACTIVE");
     }

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.card;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
@@ -58,19 +59,19 @@ class CardProjectionTest {
         assertThat(issued.activityCode()).isEqualTo("B01-001");
         assertThat(issued.holderData()).isEqualTo(sealed("a1"));
 
-        projection.on(message("a1", 2, 3, T0, new ArtisanSuspended("a1", "inquiry")));
+        projection.on(message("a1", 2, 3, T0, new ArtisanSuspended("a1", recordedInClear("a1", "inquiry"))));
         CardRecord suspended = repository.findCard("C-1").orElseThrow();
         assertThat(suspended.holderStatus()).isEqualTo(ArtisanStatus.SUSPENDED);
         assertThat(suspended.status()).isEqualTo(CardStatus.VALID);
         assertThat(suspended.card().isValidOn(TODAY, suspended.holderStatus())).isFalse();
 
-        projection.on(message("a1", 3, 4, T0, new ArtisanReinstated("a1", "cleared")));
+        projection.on(message("a1", 3, 4, T0, new ArtisanReinstated("a1", recordedInClear("a1", "cleared"))));
         CardRecord reinstated = repository.findCard("C-1").orElseThrow();
         assertThat(reinstated.card().isValidOn(TODAY, reinstated.holderStatus())).isTrue();
         assertThat(reinstated.card().isValidOn(LocalDate.parse("2029-01-10"), reinstated.holderStatus())).isFalse();
         assertThat(reinstated.card().effectiveStatus(LocalDate.parse("2029-01-10"))).isEqualTo(CardStatus.EXPIRED);
 
-        projection.on(message("a1", 4, 5, T0, new ArtisanStruckOff("a1", "deceased")));
+        projection.on(message("a1", 4, 5, T0, new ArtisanStruckOff("a1", recordedInClear("a1", "deceased"))));
         assertThat(repository.findCard("C-1").orElseThrow().holderStatus()).isEqualTo(ArtisanStatus.STRUCK_OFF);
     }
 
@@ -80,7 +81,7 @@ class CardProjectionTest {
                 message("a1", 0, 1, T0, registered("a1", "MA-MAR", "MA-07", "B01", sealed("a1"))),
                 message("a1", 1, 2, T0, new CardIssued("a1", "C-1", LocalDate.parse("2024-01-10"),
                         LocalDate.parse("2029-01-09"), null)),
-                message("a1", 2, 3, T0, new ArtisanSuspended("a1", "inquiry")));
+                message("a1", 2, 3, T0, new ArtisanSuspended("a1", recordedInClear("a1", "inquiry"))));
         events.forEach(projection::on);
         List<Document> first = cards();
         events.forEach(projection::on);

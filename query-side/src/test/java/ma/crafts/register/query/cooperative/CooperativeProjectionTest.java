@@ -1,5 +1,6 @@
 package ma.crafts.register.query.cooperative;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,7 +110,7 @@ class CooperativeProjectionTest {
         assertThat(reinstated.status()).isEqualTo(ArtisanStatus.ACTIVE);
         assertThat(reinstated.version()).isEqualTo(2);
         assertThat(reinstated.position()).isEqualTo(6);
-        deliver("c-argan", 3, 7, new CooperativeStruckOff("c-argan", "dissolution"));
+        deliver("c-argan", 3, 7, new CooperativeStruckOff("c-argan", recordedInClear("c-argan", "dissolution")));
         assertThat(queries.view("c-argan", null, null).status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
     }
 

@@ -1,5 +1,6 @@
 package ma.crafts.register.query.eligibility;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
@@ -96,7 +97,7 @@ class EligibilityModelTest {
         assertThat(count(1, "MA-04")).isZero();
         assertThat(verdictOf("a3").eligible()).isFalse();
 
-        apply("a1", 1, new ArtisanSuspended("a1", "inquiry"));
+        apply("a1", 1, new ArtisanSuspended("a1", recordedInClear("a1", "inquiry")));
         apply("a3", 1, new ArtisanRelocated("a3", "MA-RAB", "MA-04", "MA-MAR", "MA-07", sealed("a3")));
 
         assertThat(verdictOf("a1").eligible()).isFalse();

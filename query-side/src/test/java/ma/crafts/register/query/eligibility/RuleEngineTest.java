@@ -1,5 +1,6 @@
 package ma.crafts.register.query.eligibility;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class RuleEngineTest {
                         new ArtisanJoinedProfessionalBody("a1", "body-1", "B01", LocalDate.parse("2024-01-11")))));
         if (suspended) {
             events.add(new ArtisanEvent("a1", 3, 4, Instant.parse("2025-01-11T10:00:00Z"),
-                    new ArtisanSuspended("a1", "inquiry")));
+                    new ArtisanSuspended("a1", recordedInClear("a1", "inquiry"))));
         }
         return folding.foldAll(events).orElseThrow();
     }

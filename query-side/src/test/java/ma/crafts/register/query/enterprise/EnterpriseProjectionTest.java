@@ -1,5 +1,6 @@
 package ma.crafts.register.query.enterprise;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,7 +135,7 @@ class EnterpriseProjectionTest {
                 EnterpriseFlaggedNonCompliant.SUPERVISING_ARTISAN_STRUCK_OFF));
         deliver("e-caftan", 2, 10, new EnterpriseSupervisingArtisanChanged("e-caftan", "a-fatima", "a-amina", true,
                 null));
-        deliver("e-caftan", 3, 11, new EnterpriseSuspended("e-caftan", "audit"));
+        deliver("e-caftan", 3, 11, new EnterpriseSuspended("e-caftan", recordedInClear("e-caftan", "audit")));
         deliver("e-caftan", 2, 10, new EnterpriseSupervisingArtisanChanged("e-caftan", "a-fatima", "a-other", true,
                 null));
 

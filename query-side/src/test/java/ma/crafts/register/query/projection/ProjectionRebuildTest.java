@@ -1,5 +1,6 @@
 package ma.crafts.register.query.projection;
 
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,7 +93,7 @@ class ProjectionRebuildTest {
                             "Derb Dabachi 12"))));
             append(id, new CardIssued(id, card(i), LocalDate.parse("2024-06-01"), LocalDate.parse("2099-12-31"), null));
             if (i % 5 == 0) {
-                append(id, new ArtisanSuspended(id, "inquiry"));
+                append(id, new ArtisanSuspended(id, recordedInClear(id, "inquiry")));
             }
         }
         eventStore.publish(new GenericDomainEventMessage<>("Enterprise", "e-rebuild", 1,
@@ -239,7 +240,7 @@ class ProjectionRebuildTest {
     }
 
     private void suspend(int i) {
-        append(artisan(i), new ArtisanSuspended(artisan(i), "inquiry"));
+        append(artisan(i), new ArtisanSuspended(artisan(i), recordedInClear(artisan(i), "inquiry")));
     }
 
     private void append(String artisanId, Object payload) {

@@ -1,6 +1,7 @@
 package ma.crafts.register.query.statistics;
 
 import ma.crafts.register.query.CountGroup;
+import static ma.crafts.register.values.SealedText.recordedInClear;
 import static ma.crafts.register.query.support.TestEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,9 +119,9 @@ class StatisticsProjectionTest {
                         LocalDate.parse("2031-03-09"), null)),
                 message("a1", 2, 15, DAY2, new ArtisanJoinedProfessionalBody("a1", "body-1", "B01",
                         LocalDate.parse("2026-04-02"))),
-                message("a2", 1, 16, DAY2, new ArtisanSuspended("a2", "inquiry")),
+                message("a2", 1, 16, DAY2, new ArtisanSuspended("a2", recordedInClear("a2", "inquiry"))),
                 message("a3", 1, 17, DAY2, new ArtisanRelocated("a3", "MA-CAS", "MA-06", "MA-MAR", "MA-07", null)),
-                message("a2", 2, 18, DAY2, new ArtisanStruckOff("a2", "final")));
+                message("a2", 2, 18, DAY2, new ArtisanStruckOff("a2", recordedInClear("a2", "final"))));
     }
 
     private ArtisanRegistered registered(String id, String province, String region, String branch, Gender gender,

@@ -1,8 +1,9 @@
 package ma.crafts.register.events.artisan;
 
+import ma.crafts.register.values.SealedText;
 import org.axonframework.serialization.Revision;
 
 /** The artisan was struck off the register; final. */
-@Revision("1")
-public record ArtisanStruckOff(String artisanId, String reason) {
+@Revision("2")
+public record ArtisanStruckOff(String artisanId, SealedText reason) {
 }

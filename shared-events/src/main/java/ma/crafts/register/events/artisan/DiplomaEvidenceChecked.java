@@ -1,5 +1,6 @@
 package ma.crafts.register.events.artisan;
 
+import ma.crafts.register.values.SealedText;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -7,8 +8,8 @@ import org.axonframework.serialization.Revision;
  *
  * @param detail what was compared, in words, for the audit trail
  */
-@Revision("1")
-public record DiplomaEvidenceChecked(String artisanId, String diplomaRef, Outcome outcome, String detail) {
+@Revision("2")
+public record DiplomaEvidenceChecked(String artisanId, SealedText diplomaRef, Outcome outcome, String detail) {
 
     public enum Outcome {
         /** The evidence names the diploma the artisan registered with. */

@@ -1,5 +1,6 @@
 package ma.crafts.register.events.artisan;
 
+import ma.crafts.register.values.SealedText;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -7,8 +8,9 @@ import org.axonframework.serialization.Revision;
  * effective practice (Law 50.17: 10 years).
  *
  * @param yearsOfPractice years of effective practice attested on this day
- * @param evidenceRef     reference of the attestation of recognition of professional experience
+ * @param evidenceRef     reference of the attestation of recognition of professional experience, sealed under the
+ *                        artisan's key (it names one person; revision 1 held it in clear)
  */
-@Revision("1")
-public record MasterArtisanStatusGranted(String artisanId, int yearsOfPractice, String evidenceRef) {
+@Revision("2")
+public record MasterArtisanStatusGranted(String artisanId, int yearsOfPractice, SealedText evidenceRef) {
 }

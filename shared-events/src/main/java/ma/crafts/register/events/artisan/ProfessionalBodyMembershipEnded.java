@@ -1,6 +1,7 @@
 package ma.crafts.register.events.artisan;
 
 import java.time.LocalDate;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,11 +10,12 @@ import org.axonframework.serialization.Revision;
  *
  * @param cause  why it ended
  * @param reason the body's stated reason for an exclusion, or the reason of the register decision that ended it
- *               (striking-off); null when the artisan left or moved
+ *               (striking-off), sealed under the artisan's key (revision 1 held it in clear); null when the
+ *               artisan left or moved
  */
-@Revision("1")
+@Revision("2")
 public record ProfessionalBodyMembershipEnded(String artisanId, String bodyId, String branchCode, LocalDate since,
-                                              LocalDate endedOn, Cause cause, String reason) {
+                                              LocalDate endedOn, Cause cause, SealedText reason) {
 
     public enum Cause {
         /** The artisan left the body. */

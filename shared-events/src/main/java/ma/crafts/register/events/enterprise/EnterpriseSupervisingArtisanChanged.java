@@ -1,5 +1,6 @@
 package ma.crafts.register.events.enterprise;
 
+import ma.crafts.register.values.SealedText;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -7,10 +8,11 @@ import org.axonframework.serialization.Revision;
  *
  * @param complianceRestored true when the enterprise had been flagged non-compliant (its former supervisor struck
  *                           off) and the new supervisor lifts the flag
- * @param reason             the clerk's, or null when none was given
+ * @param reason             the clerk's, sealed under the enterprise's key (revision 1 held it in clear), or null
+ *                           when none was given
  */
-@Revision("1")
+@Revision("2")
 public record EnterpriseSupervisingArtisanChanged(String enterpriseId, String previousSupervisingArtisanId,
                                                   String supervisingArtisanId, boolean complianceRestored,
-                                                  String reason) {
+                                                  SealedText reason) {
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import ma.crafts.register.events.artisan.ArtisanSuspended;
+import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
 import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventData;
@@ -20,8 +22,9 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.junit.jupiter.api.Test;
 
 /**
- * Metadata as the event store hands it over (a JSON tree): a reason an earlier version stored in clear comes out in
- * the sealed shape with algorithm CLEAR, under the stream's actor; anything else passes unchanged.
+ * Payload and metadata as the event store hands them over (JSON trees): a reason or reference an earlier version stored
+ * in clear comes out in the sealed shape with algorithm CLEAR, under the stream's actor; anything else passes
+ * unchanged.
  */
 class ClearTextUpcasterTest {
 
@@ -32,7 +35,13 @@ class ClearTextUpcasterTest {
     private final ClearTextUpcaster upcaster = new ClearTextUpcaster();
 
     /** An event as the store hands it to Axon: payload and metadata as trees, declared as {@link JsonNode}. */
-    private record Stored(String aggregateId, Map<String, Object> metaDataMap) implements DomainEventData<JsonNode> {
+    private record Stored(String aggregateId, Map<String, Object> metaDataMap, String payloadType, String revision,
+                          Map<String, Object> payloadMap) implements DomainEventData<JsonNode> {
+
+        Stored(String aggregateId, Map<String, Object> metaDataMap) {
+            this(aggregateId, metaDataMap, PAYLOAD_TYPE, "1", Map.of("artisanId", "a-1"));
+        }
+
         @Override
         public String getType() {
             return "Artisan";
@@ -66,8 +75,7 @@ class ClearTextUpcasterTest {
 
         @Override
         public SerializedObject<JsonNode> getPayload() {
-            return new SimpleSerializedObject<>(JSON.valueToTree(Map.of("artisanId", "a-1")), JsonNode.class,
-                    PAYLOAD_TYPE, "1");
+            return new SimpleSerializedObject<>(JSON.valueToTree(payloadMap), JsonNode.class, payloadType, revision);
         }
     }
 
@@ -95,6 +103,35 @@ class ClearTextUpcasterTest {
                 .doesNotContainKey("reason");
         assertThat(upcast(new Stored(null, Map.of("reason", "in clear"))).getMetaData().getObject().get("reason"))
                 .isEqualTo("in clear");
+    }
+
+    @Test
+    void aRevisionOnePayloadsClearTextIsReadAsRevisionTwoWithTheTextInTheSealedShape() {
+        IntermediateEventRepresentation read = upcast(new Stored("a-1", Map.of("recordedBy", "clerk-07"),
+                DiplomaEvidenceRecorded.class.getName(), "1",
+                Map.of("artisanId", "a-1", "diplomaRef", "OFPPT-2019-0042", "issuer", "OFPPT")));
+
+        assertThat(read.getType().getRevision()).isEqualTo("2");
+        DiplomaEvidenceRecorded event = serializer.deserialize(read.getData());
+        assertThat(event.diplomaRef()).isEqualTo(SealedText.recordedInClear("a-1", "OFPPT-2019-0042"));
+        assertThat(event.issuer()).isEqualTo("OFPPT");
+        assertThat(event.evidenceRef()).isNull();
+    }
+
+    @Test
+    void aRevisionTwoPayloadOrOneWithoutTextPassesWithItsOwnRevision() {
+        Map<String, Object> sealed = Map.of("keyId", "a-1", "algorithm", "AES-256-GCM", "nonce", "bm9uY2U=",
+                "sealedText", "Y2lwaGVy");
+        IntermediateEventRepresentation current = upcast(new Stored("a-1", Map.of(), ArtisanSuspended.class.getName(),
+                "2", Map.of("artisanId", "a-1", "reason", sealed)));
+        assertThat(current.getType().getRevision()).isEqualTo("2");
+        assertThat(JSON.convertValue(current.getData(JsonNode.class).getData().get("reason"), Map.class))
+                .isEqualTo(sealed);
+
+        IntermediateEventRepresentation noReason = upcast(new Stored("a-1", Map.of(),
+                ArtisanSuspended.class.getName(), "1", Map.of("artisanId", "a-1")));
+        assertThat(noReason.getType().getRevision()).isEqualTo("2");
+        assertThat(((ArtisanSuspended) serializer.deserialize(noReason.getData())).reason()).isNull();
     }
 
     private IntermediateEventRepresentation upcast(EventData<JsonNode> stored) {
