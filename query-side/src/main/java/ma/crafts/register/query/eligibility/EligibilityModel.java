@@ -275,6 +275,7 @@ public class EligibilityModel {
      * The verdicts readers see for an actor: per programme, the one of its readable version; judged on the spot from
      * the actor's state when the model has none (an actor or a programme the model has not reached yet).
      *
+     * @param kind    the actor's kind, by which {@code current} is judged
      * @param current the actor's state as the caller read it, used when the model holds no record of the actor
      */
     public List<ProgrammeEligibility> verdicts(ActorKind kind, ArtisanState current) {
