@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.events.programme.ConditionType;
 import ma.crafts.register.events.programme.EligibilityRule;
 import ma.crafts.register.eventstore.MongoEventStorageEngine;
@@ -150,7 +151,7 @@ public final class EligibilityBenchmark {
                 String id = artisans.get(random.nextInt(artisans.size()));
                 long t0 = System.nanoTime();
                 ArtisanState state = views.find(id).orElseThrow();
-                model.verdicts(state);
+                model.verdicts(ActorKind.ARTISAN, state);
                 reads.recordValue((System.nanoTime() - t0) / 1000);
             }
             EligibilityModel.PassOutcome pass = recompute.get();

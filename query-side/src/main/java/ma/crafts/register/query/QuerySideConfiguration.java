@@ -44,6 +44,7 @@ import ma.crafts.register.query.card.CardDocuments;
 import ma.crafts.register.query.card.CardProjection;
 import ma.crafts.register.query.card.CardVerificationService;
 import ma.crafts.register.query.card.mongo.CardVerificationRepository;
+import ma.crafts.register.query.eligibility.EligibilityFolding;
 import ma.crafts.register.query.eligibility.EligibilityModel;
 import ma.crafts.register.query.eligibility.EligibilityProjection;
 import ma.crafts.register.query.eligibility.EligibilityRecompute;
@@ -490,8 +491,11 @@ public class QuerySideConfiguration {
 
     @Bean
     public EligibilityService queryEligibilityService(ArtisanQueries artisans, ProgrammeQueries programmes,
-                                                      ProgrammeJudge judge, EligibilityModel model) {
-        return new EligibilityService(artisans, programmes, judge, model);
+                                                      ProgrammeJudge judge, EligibilityModel model,
+                                                      ActorHistories histories, ArtisanFolding folding,
+                                                      ReadAccess access, ProjectionFreshness freshness) {
+        return new EligibilityService(artisans, programmes, judge, model, new EligibilityService.Organisations(
+                histories, new EligibilityFolding(folding), access, freshness));
     }
 
     @Bean

@@ -20,7 +20,8 @@ class QuerySideArchitectureTest {
      * build on: its state types, its event stream and its folding are its declared API. Reference data is read by
      * the features that validate codes against it. The card check names the programmes its holder is eligible for,
      * and the printed card the chamber's region and the activity. Cooperatives, enterprises and bodies page their
-     * histories and replay their past states with the audit feature's history engine. The statistics fold artisans as
+     * histories and replay their past states with the audit feature's history engine, which eligibility reads their
+     * streams with too (their verdicts now and as of an instant). The statistics fold artisans as
      * the view does, validate and name codes from the reference data, and count the eligible per programme from the
      * eligibility model's counts. Reads that show personal data in clear write to the
      * read log.
@@ -33,7 +34,8 @@ class QuerySideArchitectureTest {
                     "body -> artisan", "body -> audit", "body -> reference",
                     "card -> artisan", "card -> eligibility", "card -> readlog", "card -> reference",
                     "cooperative -> artisan", "cooperative -> audit",
-                    "eligibility -> artisan", "eligibility -> programme", "eligibility -> reference",
+                    "eligibility -> artisan", "eligibility -> audit", "eligibility -> programme",
+                    "eligibility -> reference",
                     "enterprise -> artisan", "enterprise -> audit",
                     "notification -> artisan", "notification -> reference",
                     "statistics -> artisan", "statistics -> eligibility", "statistics -> reference"), Map.of());

@@ -117,7 +117,7 @@ class AuthorisationMatrixTest {
             anyRole("GET /api/v1/programmes", 200),
             anyRole("GET /api/v1/programmes/{programId}", 200),
             anyRole("GET /api/v1/programmes/{programId}/versions", 200),
-            // Who is eligible names artisans: read like them, clerks in their own region.
+            // Who is eligible names actors: read like artisans, clerks in their own region.
             artisanRead("GET /api/v1/programmes/{programId}/eligible?regionCode=" + RegisterFixtures.OWN_REGION),
             // Without a region a clerk counts its own region's eligible actors, whichever region that is.
             row("GET /api/v1/programmes/{programId}/eligible/count?groupBy=regionCode", f -> null, 200, 200, 200, 200,
@@ -145,6 +145,8 @@ class AuthorisationMatrixTest {
             artisanRead("GET /api/v1/artisans/{artisanId}"),
             artisanRead("GET /api/v1/artisans/{artisanId}/history"),
             artisanRead("GET /api/v1/artisans/{artisanId}/eligibility"),
+            artisanRead("GET /api/v1/cooperatives/{id}/eligibility"),
+            artisanRead("GET /api/v1/enterprises/{id}/eligibility"),
             artisanRead("GET /api/v1/artisans?regionCode=" + RegisterFixtures.OWN_REGION),
             artisanRead("GET /api/v1/notifications?regionCode=" + RegisterFixtures.OWN_REGION),
             auditorOnly("GET /api/v1/audit/personal-data-reads?actorId={artisanId}", 200)

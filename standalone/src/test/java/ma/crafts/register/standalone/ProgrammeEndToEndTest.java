@@ -159,8 +159,11 @@ class ProgrammeEndToEndTest {
     @Test
     void theEligibleListsAndCountsFollowRegistrationsAndRevisions() throws Exception {
         String programId = "REGION-AID-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // For artisans only, so that the artisan search's totals are the expected counts: lists and counts hold
+        // every kind of actor a programme is open to.
         Map<String, Object> definition = new java.util.HashMap<>(programme("regional aid",
-                List.of(rule("marrakech-safi", "REGION_IN", "MA-07"), rule("active", "STATUS_IS", "ACTIVE"))));
+                List.of(rule("marrakech-safi", "REGION_IN", "MA-07"), rule("active", "STATUS_IS", "ACTIVE"),
+                        rule("artisans", "ACTOR_KIND_IN", "ARTISAN"))));
         definition.put("programId", programId);
         assertThat(api.post("/api/v1/programmes", admin, definition).status()).isEqualTo(201);
         long before = api.get("/api/v1/artisans?regionCode=MA-07&status=ACTIVE", analyst).body().get("total").asLong();
@@ -196,7 +199,8 @@ class ProgrammeEndToEndTest {
                 .as("a clerk lists its own region only").isEqualTo(403);
 
         assertThat(api.send("PUT", "/api/v1/programmes/" + programId, admin, programme("moved to the oases",
-                List.of(rule("draa-tafilalet", "REGION_IN", "MA-08")))).status()).isEqualTo(200);
+                List.of(rule("draa-tafilalet", "REGION_IN", "MA-08"), rule("artisans", "ACTOR_KIND_IN", "ARTISAN"))))
+                .status()).isEqualTo(200);
         long oases = api.get("/api/v1/artisans?regionCode=MA-08", analyst).body().get("total").asLong();
         JsonNode revised = awaitCount(programId, 2, oases);
         assertThat(revised.get("programVersion").asInt()).as(revised.toString()).isEqualTo(2);
@@ -210,6 +214,28 @@ class ProgrammeEndToEndTest {
         Api.Reply badGroup = api.get("/api/v1/programmes/" + programId + "/eligible/count?groupBy=gender", analyst);
         assertThat(badGroup.status()).isEqualTo(400);
         assertThat(badGroup.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aCooperativeRegisteredOverTheApiIsToldWhichSeededProgrammesAreNotOpenToIt() {
+        JsonNode activity = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0);
+        Map<String, Object> cooperative = new java.util.HashMap<>(Api.artisan(
+                "CP" + (100000 + (int) (Math.random() * 800000)), "MA-MAR", activity.get("code").asText()));
+        cooperative.remove("activityCode");
+        cooperative.remove("qualification");
+        cooperative.put("activityCodes", List.of(activity.get("code").asText()));
+        cooperative.put("name", Map.of("ar", "تعاونية الفخار", "fr", "Coopérative de la poterie"));
+        Api.Reply registered = api.post("/api/v1/cooperatives", clerk, cooperative);
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+
+        JsonNode verdicts = api.get("/api/v1/cooperatives/" + registered.body().get("cooperativeId").asText()
+                + "/eligibility?minPosition=" + registered.body().get("position").asLong(), clerk).body();
+        JsonNode amo = verdict(verdicts, "AMO-NON-TAXED");
+        assertThat(amo.get("eligible").asBoolean()).isFalse();
+        assertThat(amo.get("reasons")).anySatisfy(reason -> assertThat(reason.get("detail").get("fr").asText())
+                .isEqualTo("programme non ouvert aux coopératives ; ouvert à : ARTISAN"));
+        assertThat(verdict(verdicts, "ONCF").get("reasons").get(0).get("detail").get("fr").asText())
+                .contains("ne s'applique pas à une coopérative");
     }
 
     @Test

@@ -9,18 +9,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.query.ProjectionBatches;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
  * The folded states of the artisans one tracking batch touches, as one projection stores them: loaded with one lookup
- * for the whole batch, then advanced event by event with {@link ArtisanFolding}. An event at or below the stored version
- * is skipped, which makes a redelivered batch change nothing.
+ * for the whole batch, then advanced event by event with {@link ArtisanFolding} (or a {@link Fold} that also knows
+ * other streams). An event at or below the stored version is skipped, which makes a redelivered batch change nothing.
  */
 public final class FoldedArtisans {
-    private final ArtisanFolding folding;
+
+    /**
+     * One event's effect on a state, as {@link ArtisanFolding#apply} gives it: empty when there is nothing to apply it
+     * to, the state itself when it changes nothing.
+     */
+    @FunctionalInterface
+    public interface Fold {
+        Optional<ArtisanState> apply(ArtisanState current, ArtisanEvent event);
+    }
+
+    private final Fold folding;
     private final Function<String, Optional<ArtisanState>> loadOne;
     private final Map<String, ArtisanState> states = new HashMap<>();
     private final Set<String> loaded = new HashSet<>();
@@ -31,6 +40,12 @@ public final class FoldedArtisans {
     }
 
     public FoldedArtisans(ProjectionBatches.Scope scope, ArtisanFolding folding,
+                          Function<Collection<String>, Map<String, ArtisanState>> loadAll,
+                          Function<String, Optional<ArtisanState>> loadOne) {
+        this(scope, folding::apply, loadAll, loadOne);
+    }
+
+    public FoldedArtisans(ProjectionBatches.Scope scope, Fold folding,
                           Function<Collection<String>, Map<String, ArtisanState>> loadAll,
                           Function<String, Optional<ArtisanState>> loadOne) {
         this.folding = folding;
@@ -48,9 +63,6 @@ public final class FoldedArtisans {
     /** Applies the event; empty when it changes nothing (unknown artisan, already applied, no effect). */
     public Optional<Step> apply(ArtisanEvent event) {
         ArtisanState current = current(event.artisanId());
-        if (current == null && !(event.payload() instanceof ArtisanRegistered)) {
-            return Optional.empty();
-        }
         if (current != null && event.sequence() <= current.version()) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.query.QueryParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +17,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController("queryEligibilityController")
-@Tag(name = "Eligibility", description = "Benefit programmes an artisan qualifies for, with the reason for each rule")
+@Tag(name = "Eligibility", description = "Benefit programmes an actor qualifies for, with the reason for each rule")
 public class EligibilityController {
+
+    private static final String AS_OF = "ISO-8601 instant; judge the state at that instant by the versions in force then";
+    private static final String MIN_POSITION = "Global position to wait for (at most 5 s)";
+    private static final String ORGANISATION_VERDICTS = " Rules about a person (card, membership, gender, age, category, "
+            + "qualification route, years of practice) are not satisfied and say they do not apply; a programme whose "
+            + "actor kind rule leaves this kind out says it is not open to it. Readers as for the view; 404 for an id "
+            + "of another kind, or with asOf before the registration.";
 
     private final EligibilityService service;
 
@@ -36,13 +44,50 @@ public class EligibilityController {
                     array = @ArraySchema(schema = @Schema(implementation = ProgrammeEligibility.class))))
     public List<ProgrammeEligibility> eligibility(
             @PathVariable String artisanId,
-            @Parameter(description = "ISO-8601 instant; judge the state at that instant by the versions in force then",
-                    schema = @Schema(type = "string", format = "date-time"))
+            @Parameter(description = AS_OF, schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(required = false) String asOf,
-            @Parameter(description = "Global position to wait for (at most 5 s)",
-                    schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+            @Parameter(description = MIN_POSITION, schema = @Schema(type = "integer", format = "int64", minimum = "0"))
             @RequestParam(required = false) String minPosition) {
         String id = QueryParameters.identifier("artisanId", artisanId);
         return service.evaluate(id, QueryParameters.asOf(asOf), QueryParameters.minPosition(minPosition));
+    }
+
+    @GetMapping(path = "/api/v1/cooperatives/{id}/eligibility", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Evaluate every benefit programme for the cooperative",
+            description = "The artisan's verdicts, for a cooperative: one per programme, with `programVersion`, "
+                    + "`effectiveFrom` and every rule explained in Arabic and French; with asOf, the state then by "
+                    + "the versions in force then." + ORGANISATION_VERDICTS)
+    @ApiResponse(responseCode = "200", description = "One entry per programme",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = ProgrammeEligibility.class))))
+    public List<ProgrammeEligibility> cooperativeEligibility(
+            @PathVariable String id,
+            @Parameter(description = AS_OF, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String asOf,
+            @Parameter(description = MIN_POSITION, schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+            @RequestParam(required = false) String minPosition) {
+        return organisation(ActorKind.COOPERATIVE, id, asOf, minPosition);
+    }
+
+    @GetMapping(path = "/api/v1/enterprises/{id}/eligibility", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Evaluate every benefit programme for the enterprise",
+            description = "The artisan's verdicts, for an enterprise: one per programme, with `programVersion`, "
+                    + "`effectiveFrom` and every rule explained in Arabic and French; with asOf, the state then by "
+                    + "the versions in force then." + ORGANISATION_VERDICTS)
+    @ApiResponse(responseCode = "200", description = "One entry per programme",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = ProgrammeEligibility.class))))
+    public List<ProgrammeEligibility> enterpriseEligibility(
+            @PathVariable String id,
+            @Parameter(description = AS_OF, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String asOf,
+            @Parameter(description = MIN_POSITION, schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+            @RequestParam(required = false) String minPosition) {
+        return organisation(ActorKind.ENTERPRISE, id, asOf, minPosition);
+    }
+
+    private List<ProgrammeEligibility> organisation(ActorKind kind, String id, String asOf, String minPosition) {
+        return service.evaluate(kind, QueryParameters.identifier("id", id), QueryParameters.asOf(asOf),
+                QueryParameters.minPosition(minPosition));
     }
 }

@@ -27,11 +27,13 @@ public record EligibilityFacts(LocalDate day, ActorKind actorKind, ArtisanStatus
                                List<MembershipState> memberships, int yearsOfPractice, LocalDate registeredOn,
                                LocalDate birthDate) {
 
-    public static EligibilityFacts of(ArtisanState state, LocalDate day, ZoneId zone, LocalDate birthDate) {
+    /** @param state an artisan's state, or a cooperative's or an enterprise's in its shape ({@link EligibilityFolding}) */
+    public static EligibilityFacts of(ActorKind kind, ArtisanState state, LocalDate day, ZoneId zone,
+                                      LocalDate birthDate) {
         Optional<CardState> validCard = state.cards().stream()
                 .filter(card -> card.isValidOn(day, state.status()))
                 .reduce((first, second) -> second);
-        return new EligibilityFacts(day, ActorKind.ARTISAN, state.status(), state.category(), state.regionCode(),
+        return new EligibilityFacts(day, kind, state.status(), state.category(), state.regionCode(),
                 state.provinceCode(), state.branchCode(), state.gender(),
                 state.qualification() == null ? null : state.qualification().route(), validCard, state.memberships(),
                 yearsOfPractice(state, day, zone),

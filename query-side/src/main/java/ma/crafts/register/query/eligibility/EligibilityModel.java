@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.ProjectionBatches;
 import ma.crafts.register.query.RegisterCalendar;
@@ -57,7 +58,7 @@ public class EligibilityModel {
     private final ProgrammeJudge judge;
     private final Supplier<List<ProgrammeHistory>> programmes;
     private final RegisterCalendar calendar;
-    private final ArtisanFolding folding;
+    private final EligibilityFolding folding;
     private final Lease lease;
 
     /**
@@ -72,7 +73,7 @@ public class EligibilityModel {
         this.judge = judge;
         this.programmes = programmes;
         this.calendar = calendar;
-        this.folding = folding;
+        this.folding = new EligibilityFolding(folding);
     }
 
     /** One actor event for the model, with what its writer has applied once it is. */
@@ -84,12 +85,13 @@ public class EligibilityModel {
     }
 
     /**
-     * Applies one tracking batch of actor events: folds them, judges the changed actors by every version being
-     * written, moves them in the lists and counts, then stores their records.
+     * Applies one tracking batch of actor events (artisans', cooperatives' and enterprises'): folds them, judges the
+     * changed actors by every version being written, moves them in the lists and counts, then stores their records.
      */
     public void apply(ProjectionBatches.Scope scope, List<Change> changes) {
         synchronized (WRITE_LOCK) {
             Map<String, EligibilityRecord> stored = new HashMap<>();
+            Map<String, ActorKind> kinds = new HashMap<>();
             FoldedArtisans folded = new FoldedArtisans(scope, folding, ids -> {
                 Map<String, EligibilityRecord> found = repository.findAll(ids);
                 stored.putAll(found);
@@ -107,9 +109,11 @@ public class EligibilityModel {
             for (Change change : changes) {
                 folded.apply(change.event()).ifPresent(step -> {
                     String id = step.after().artisanId();
+                    ActorKind kind = kinds.computeIfAbsent(id, key -> stored.containsKey(key) ? stored.get(key).kind()
+                            : EligibilityFolding.kindRegisteredBy(change.event().payload()).orElseThrow());
                     List<ProgrammeEligibility> before = verdicts.computeIfAbsent(id,
                             key -> stored.containsKey(key) ? stored.get(key).verdicts() : List.of());
-                    List<ProgrammeEligibility> after = judge.judge(step.after(), now, written);
+                    List<ProgrammeEligibility> after = judge.judge(kind, step.after(), now, written);
                     moves.add(step.before(), before, step.after(), after, change.event().position(), change.progress());
                     verdicts.put(id, after);
                 });
@@ -119,7 +123,8 @@ public class EligibilityModel {
             }
             moves.write(scope.writer());
             repository.saveAll(folded.changed().stream()
-                    .map(state -> new EligibilityRecord(state, verdicts.get(state.artisanId()))).toList());
+                    .map(state -> new EligibilityRecord(kinds.get(state.artisanId()), state,
+                            verdicts.get(state.artisanId()))).toList());
         }
     }
 
@@ -221,7 +226,7 @@ public class EligibilityModel {
             if (record == null) {
                 continue;
             }
-            List<ProgrammeEligibility> after = judge.judge(record.state(), now, written);
+            List<ProgrammeEligibility> after = judge.judge(record.kind(), record.state(), now, written);
             verdicts += after.size();
             if (!after.equals(record.verdicts())) {
                 long order = (passNumber << POSITION_BITS) | actor.getValue();
@@ -271,9 +276,10 @@ public class EligibilityModel {
      * The verdicts readers see for an actor: per programme, the one of its readable version; judged on the spot from
      * the actor's state when the model has none (an actor or a programme the model has not reached yet).
      *
+     * @param kind    the actor's kind, by which {@code current} is judged
      * @param current the actor's state as the caller read it, used when the model holds no record of the actor
      */
-    public List<ProgrammeEligibility> verdicts(ArtisanState current) {
+    public List<ProgrammeEligibility> verdicts(ActorKind kind, ArtisanState current) {
         Optional<EligibilityRecord> record = repository.find(current.artisanId());
         ArtisanState state = record.map(EligibilityRecord::state).orElse(current);
         List<ProgrammeHistory> histories = programmes.get();
@@ -297,7 +303,7 @@ public class EligibilityModel {
             }
         }
         if (!missing.isEmpty()) {
-            judge.judge(state, now, missing).forEach(verdict -> byProgramme.put(verdict.programId(), verdict));
+            judge.judge(kind, state, now, missing).forEach(verdict -> byProgramme.put(verdict.programId(), verdict));
         }
         return List.copyOf(byProgramme.values());
     }

@@ -1,16 +1,20 @@
 package ma.crafts.register.query.eligibility;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.query.artisan.ArtisanState;
 
 /**
- * One actor in the eligibility model: the state its verdicts were judged on (folded from its own stream, so the model
- * needs no other read model to re-judge it) and its verdicts, for each programme one per version being written.
+ * One actor in the eligibility model: its kind, the state its verdicts were judged on (folded from its own stream by
+ * {@link EligibilityFolding}, so the model needs no other read model to re-judge it) and its verdicts, for each
+ * programme one per version being written.
  */
-public record EligibilityRecord(ArtisanState state, List<ProgrammeEligibility> verdicts) {
+public record EligibilityRecord(ActorKind kind, ArtisanState state, List<ProgrammeEligibility> verdicts) {
 
     public EligibilityRecord {
+        Objects.requireNonNull(kind, "kind");
         verdicts = List.copyOf(verdicts);
     }
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.InvalidInputException.FieldProblem;
 import ma.crafts.register.errors.NotFoundException;
-import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.query.QueryParameters;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.artisan.ArtisanSearchKeys;
@@ -59,7 +58,7 @@ public class EligibleActors {
         EligibilityModel.EligiblePage found = model.eligible(programId, version.get(), key, paging.page(),
                 paging.size());
         List<EligibleActor> items = found.records().stream()
-                .map(record -> actor(record.state(), version.get())).toList();
+                .map(record -> actor(record, version.get())).toList();
         return new EligibleActorPage(items, paging.page(), paging.size(), found.total());
     }
 
@@ -110,8 +109,9 @@ public class EligibleActors {
         return model.readableVersion(id);
     }
 
-    private static EligibleActor actor(ArtisanState state, int version) {
-        return new EligibleActor(state.artisanId(), ActorKind.ARTISAN, state.nia(), state.regionCode(),
+    private static EligibleActor actor(EligibilityRecord record, int version) {
+        ArtisanState state = record.state();
+        return new EligibleActor(state.artisanId(), record.kind(), state.nia(), state.regionCode(),
                 state.provinceCode(), state.branchCode(), version);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController("queryEligibleActorsController")
 @RequestMapping(path = "/api/v1/programmes/{programId}/eligible", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Eligibility", description = "Benefit programmes an artisan qualifies for, with the reason for each rule")
+@Tag(name = "Eligibility", description = "Benefit programmes an actor qualifies for, with the reason for each rule")
 public class EligibleActorsController {
 
     private final EligibleActors eligible;

@@ -3,6 +3,7 @@ package ma.crafts.register.query.eligibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.events.programme.ConditionType;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.RegisterCalendar;
@@ -23,14 +24,22 @@ public class ProgrammeJudge {
         this.vault = vault;
     }
 
-    /** The state judged on the day of {@code instant} by {@code versions}, whether or not they are in force then. */
-    public List<ProgrammeEligibility> judge(ArtisanState state, Instant instant, List<ProgrammeVersion> versions) {
-        EligibilityFacts facts = EligibilityFacts.of(state, calendar.dayOf(instant), calendar.zone(),
+    /**
+     * The state judged on the day of {@code instant} by {@code versions}, whether or not they are in force then.
+     *
+     * @param state an artisan's state, or a cooperative's or an enterprise's in its shape ({@link EligibilityFolding})
+     */
+    public List<ProgrammeEligibility> judge(ActorKind kind, ArtisanState state, Instant instant,
+                                            List<ProgrammeVersion> versions) {
+        EligibilityFacts facts = EligibilityFacts.of(kind, state, calendar.dayOf(instant), calendar.zone(),
                 birthDateIfNeeded(state, versions));
         return versions.stream().map(programme -> engine.evaluate(programme, facts)).toList();
     }
 
-    /** Personal data is opened only when a rule of the versions applied asks for an age. */
+    /**
+     * Personal data is opened only when a rule of the versions applied asks for an age; a cooperative's or an
+     * enterprise's state holds none (its representative is not judged).
+     */
     private LocalDate birthDateIfNeeded(ArtisanState state, List<ProgrammeVersion> versions) {
         boolean needed = versions.stream().flatMap(p -> p.rules().stream())
                 .anyMatch(rule -> rule.type() == ConditionType.AGE_BETWEEN);

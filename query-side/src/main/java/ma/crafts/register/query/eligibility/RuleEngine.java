@@ -1,8 +1,12 @@
 package ma.crafts.register.query.eligibility;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import ma.crafts.register.events.programme.ActorKind;
+import ma.crafts.register.events.programme.ConditionType;
 import ma.crafts.register.events.programme.EligibilityRule;
 import ma.crafts.register.query.artisan.CardState;
 import ma.crafts.register.query.artisan.MembershipState;
@@ -13,8 +17,18 @@ import ma.crafts.register.values.LocalizedText;
  * Evaluates a programme version's rules against the facts of one actor. Stateless; every rule is evaluated (no short
  * circuit) so the verdict explains each condition, met or not, in Arabic and French. Codes (statuses, regions,
  * branches) are quoted as the register writes them in both languages.
+ *
+ * <p>A cooperative or an enterprise meets no rule about a person (a card, a body's membership, a gender, an age, a
+ * category, a qualification route, years of practice): those are judged not satisfied, saying they do not apply to it,
+ * and an actor kind rule that leaves its kind out says the programme is not open to it.
  */
 public class RuleEngine {
+
+    /** The rules that judge what only an artisan, a person, has. */
+    private static final Set<ConditionType> PERSONS_ONLY = EnumSet.of(ConditionType.HAS_VALID_CARD,
+            ConditionType.MEMBER_OF_PROFESSIONAL_BODY, ConditionType.GENDER_IS, ConditionType.AGE_BETWEEN,
+            ConditionType.CATEGORY_IS, ConditionType.QUALIFICATION_ROUTE_IN,
+            ConditionType.YEARS_OF_PRACTICE_AT_LEAST);
 
     public ProgrammeEligibility evaluate(ProgrammeVersion programme, EligibilityFacts facts) {
         List<RuleOutcome> outcomes = new ArrayList<>(programme.rules().size());
@@ -29,13 +43,18 @@ public class RuleEngine {
     }
 
     public RuleOutcome evaluate(EligibilityRule rule, EligibilityFacts facts) {
+        if (facts.actorKind() != ActorKind.ARTISAN && PERSONS_ONLY.contains(rule.type())) {
+            LocalizedText kind = singular(facts.actorKind());
+            return outcome(rule, false, "شرط يخص الصانع بصفته شخصا ذاتيا، لا ينطبق على " + kind.ar(),
+                    "condition propre à l'artisan, personne physique ; ne s'applique pas à " + kind.fr());
+        }
         return switch (rule.type()) {
             case STATUS_IS -> oneOf(rule, "الوضعية في السجل", "statut au registre", facts.status());
             case CATEGORY_IS -> oneOf(rule, "الصفة", "catégorie", facts.category());
             case REGION_IN -> oneOf(rule, "الجهة", "région", facts.regionCode());
             case PROVINCE_IN -> oneOf(rule, "العمالة أو الإقليم", "préfecture ou province", facts.provinceCode());
             case BRANCH_IN -> oneOf(rule, "الفرع الحرفي", "branche", facts.branchCode());
-            case ACTOR_KIND_IN -> oneOf(rule, "نوع الفاعل", "type d'acteur", facts.actorKind());
+            case ACTOR_KIND_IN -> actorKind(rule, facts);
             case GENDER_IS -> oneOf(rule, "الجنس", "sexe", facts.gender());
             case QUALIFICATION_ROUTE_IN -> oneOf(rule, "طريق التأهيل", "voie de qualification",
                     facts.qualificationRoute());
@@ -57,6 +76,32 @@ public class RuleEngine {
             fr += " ; requis : " + String.join(" ou ", rule.values());
         }
         return outcome(rule, satisfied, ar, fr);
+    }
+
+    private static RuleOutcome actorKind(EligibilityRule rule, EligibilityFacts facts) {
+        if (rule.values().contains(facts.actorKind().name())) {
+            return oneOf(rule, "نوع الفاعل", "type d'acteur", facts.actorKind());
+        }
+        LocalizedText kinds = plural(facts.actorKind());
+        return outcome(rule, false,
+                "البرنامج غير مفتوح " + kinds.ar() + "؛ مفتوح لـ: " + String.join(" أو ", rule.values()),
+                "programme non ouvert aux " + kinds.fr() + " ; ouvert à : " + String.join(" ou ", rule.values()));
+    }
+
+    private static LocalizedText singular(ActorKind kind) {
+        return switch (kind) {
+            case ARTISAN -> new LocalizedText("صانع تقليدي", "un artisan");
+            case COOPERATIVE -> new LocalizedText("تعاونية", "une coopérative");
+            case ENTERPRISE -> new LocalizedText("مقاولة", "une entreprise");
+        };
+    }
+
+    private static LocalizedText plural(ActorKind kind) {
+        return switch (kind) {
+            case ARTISAN -> new LocalizedText("للصناع التقليديين", "artisans");
+            case COOPERATIVE -> new LocalizedText("للتعاونيات", "coopératives");
+            case ENTERPRISE -> new LocalizedText("للمقاولات", "entreprises");
+        };
     }
 
     private static RuleOutcome validCard(EligibilityRule rule, EligibilityFacts facts) {

@@ -5,6 +5,7 @@ import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,12 @@ import java.util.stream.Collectors;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.cooperative.CooperativeReinstated;
+import ma.crafts.register.events.cooperative.CooperativeSuspended;
+import ma.crafts.register.events.enterprise.EnterpriseRegistered;
+import ma.crafts.register.events.enterprise.EnterpriseStruckOff;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.events.programme.ConditionType;
 import ma.crafts.register.events.programme.EligibilityRule;
 import ma.crafts.register.events.programme.ProgrammeRevised;
@@ -43,6 +50,8 @@ import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.programme.ProgrammeHistory;
 import ma.crafts.register.query.programme.ProgrammeVersion;
 import ma.crafts.register.query.support.InMemoryMongo;
+import ma.crafts.register.values.ArtisanStatus;
+import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +117,53 @@ class EligibilityModelTest {
     }
 
     @Test
+    void aCooperativeAndAnEnterpriseAreJudgedListedCountedAndRecomputedWithTheArtisans() {
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"), rule("status", ConditionType.STATUS_IS, "ACTIVE"));
+        assertThat(model.recomputeIfDue()).isPresent();
+        register("a1", "MA-MAR", "MA-07");
+        apply("c1", 0, new CooperativeRegistered("c1", "NIA-c1", new LocalizedText("تعاونية", "Coopérative"),
+                "MA-ESI", "MA-07", List.of("B03-002", "B01-001"), List.of("B03", "B01"), "2021-provisional-1",
+                Gender.M, sealed("c1")));
+        apply("e1", 0, new EnterpriseRegistered("e1", "NIA-e1", new LocalizedText("مقاولة", "Entreprise"),
+                "MA-RAB", "MA-04", List.of("B01-001"), List.of("B01"), "2021-provisional-1", "a1", Gender.F,
+                sealed("e1")));
+
+        EligibilityRecord cooperative = repository.find("c1").orElseThrow();
+        assertThat(cooperative.kind()).isEqualTo(ActorKind.COOPERATIVE);
+        assertThat(cooperative.state().branchCode()).as("its main activity's branch").isEqualTo("B03");
+        assertThat(repository.find("e1").orElseThrow().kind()).isEqualTo(ActorKind.ENTERPRISE);
+        assertThat(verdictOf("c1").eligible()).isTrue();
+        assertThat(verdictOf("e1").eligible()).isFalse();
+        assertThat(model.eligible(AMO, 1, ArtisanSearchKeys.key("MA-07", null, null, null), 0, 100).records())
+                .extracting(EligibilityRecord::actorId, EligibilityRecord::kind)
+                .containsExactly(tuple("a1", ActorKind.ARTISAN), tuple("c1", ActorKind.COOPERATIVE));
+        assertThat(model.count(AMO, 1, ArtisanSearchKeys.key(null, null, "B03", null))).isEqualTo(1);
+
+        apply("c1", 1, new CooperativeSuspended("c1", "inquiry"));
+        apply("e1", 1, new EnterpriseStruckOff("e1", "closed"));
+        assertThat(verdictOf("c1").eligible()).isFalse();
+        assertThat(repository.find("e1").orElseThrow().state().status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
+        assertThat(count(1, "MA-07")).isEqualTo(1);
+        apply("c1", 2, new CooperativeReinstated("c1", "cleared"));
+        assertThat(eligibleIds(1, "MA-07")).containsExactly("a1", "c1");
+
+        revise(2, clock.instant(), rule("artisans", ConditionType.ACTOR_KIND_IN, "ARTISAN"),
+                rule("women", ConditionType.GENDER_IS, "F"));
+        assertThat(verdictOf("c1").programVersion()).as("served from version 1 until the pass").isEqualTo(1);
+        assertThat(model.recomputeIfDue()).isPresent();
+
+        ProgrammeEligibility revised = verdictOf("c1");
+        assertThat(revised.programVersion()).isEqualTo(2);
+        assertThat(revised.eligible()).isFalse();
+        assertThat(revised.reasons()).extracting(reason -> reason.detail().fr()).containsExactly(
+                "programme non ouvert aux coopératives ; ouvert à : ARTISAN",
+                "condition propre à l'artisan, personne physique ; ne s'applique pas à une coopérative");
+        assertThat(verdictOf("a1").eligible()).isTrue();
+        assertThat(eligibleIds(2, null)).containsExactly("a1");
+        assertThat(countsByRegion(2)).isEqualTo(recountByRegion(2));
+    }
+
+    @Test
     void aRevisionIsServedOnlyOnceEveryActorHasBeenJudgedByIt() throws Exception {
         define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
         model.recomputeIfDue();
@@ -124,7 +180,8 @@ class EligibilityModelTest {
         int reads = 0;
         while (!recompute.isDone() || reads == 0) {
             int version = model.readableVersion(AMO).orElseThrow();
-            List<ProgrammeEligibility> verdicts = model.verdicts(repository.find("a000").orElseThrow().state());
+            List<ProgrammeEligibility> verdicts = model.verdicts(ActorKind.ARTISAN,
+                    repository.find("a000").orElseThrow().state());
             assertThat(verdicts).as("one verdict per programme").hasSize(1);
             ProgrammeEligibility verdict = verdicts.get(0);
             // A reader reading the pointer, then a verdict, a list and a count, sees one version throughout: the
@@ -244,13 +301,13 @@ class EligibilityModelTest {
         AtomicReference<Runnable> stall = new AtomicReference<>();
         EligibilityModel stalling = process("stalling process", new ProgrammeJudge(new RuleEngine(), calendar, null) {
             @Override
-            public List<ProgrammeEligibility> judge(ArtisanState state, Instant instant,
+            public List<ProgrammeEligibility> judge(ActorKind kind, ArtisanState state, Instant instant,
                                                     List<ProgrammeVersion> versions) {
                 Runnable pause = stall.getAndSet(null);
                 if (pause != null) {
                     pause.run();
                 }
-                return super.judge(state, instant, versions);
+                return super.judge(kind, state, instant, versions);
             }
         });
         define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
@@ -312,7 +369,8 @@ class EligibilityModelTest {
     }
 
     private ProgrammeEligibility verdictOf(String id) {
-        return model.verdicts(repository.find(id).orElseThrow().state()).get(0);
+        EligibilityRecord record = repository.find(id).orElseThrow();
+        return model.verdicts(record.kind(), record.state()).get(0);
     }
 
     private List<String> eligibleIds(int version, String region) {

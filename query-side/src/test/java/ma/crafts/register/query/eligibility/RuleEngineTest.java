@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import ma.crafts.register.events.artisan.ArtisanJoinedProfessionalBody;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.CardIssued;
+import ma.crafts.register.events.cooperative.CooperativeRegistered;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.events.programme.ConditionType;
 import ma.crafts.register.events.programme.EligibilityRule;
 import ma.crafts.register.events.programme.ProgrammeTerms;
@@ -21,6 +23,7 @@ import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.artisan.ArtisanFolding;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.programme.ProgrammeVersion;
+import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +79,12 @@ class RuleEngineTest {
     }
 
     private Map<String, RuleOutcome> evaluate(ArtisanState state, LocalDate day, LocalDate birthDate) {
-        ProgrammeEligibility result = engine.evaluate(EVERY_CONDITION, EligibilityFacts.of(state, day, ZONE, birthDate));
+        return evaluate(ActorKind.ARTISAN, state, day, birthDate);
+    }
+
+    private Map<String, RuleOutcome> evaluate(ActorKind kind, ArtisanState state, LocalDate day, LocalDate birthDate) {
+        ProgrammeEligibility result = engine.evaluate(EVERY_CONDITION,
+                EligibilityFacts.of(kind, state, day, ZONE, birthDate));
         assertThat(result.eligible()).isEqualTo(result.reasons().stream().allMatch(RuleOutcome::satisfied));
         assertThat(result.programVersion()).isEqualTo(3);
         assertThat(result.effectiveFrom()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
@@ -122,5 +130,51 @@ class RuleEngineTest {
         assertThat(outcomes.get("card").satisfied()).isFalse();
         assertThat(outcomes.get("maalem").satisfied()).isTrue();
         assertThat(outcomes.get("body").satisfied()).isTrue();
+    }
+
+    @Test
+    void aCooperativeMeetsNoRuleAboutAPersonAndIsToldTheProgrammeIsNotOpenToIt() {
+        ArtisanState cooperative = new EligibilityFolding(folding).apply(null,
+                new ArtisanEvent("c1", 0, 1, Instant.parse("2020-03-01T10:00:00Z"), new CooperativeRegistered("c1",
+                        "NIA-c1", new LocalizedText("تعاونية", "Coopérative"), "MA-MAR", "MA-07",
+                        List.of("B01-001", "B03-002"), List.of("B01", "B03"), "2021-provisional-1", Gender.M,
+                        sealed("c1")))).orElseThrow();
+
+        Map<String, RuleOutcome> outcomes = evaluate(ActorKind.COOPERATIVE, cooperative,
+                LocalDate.parse("2024-06-01"), BORN);
+
+        assertThat(outcomes).hasSize(13);
+        assertThat(outcomes).as("what a cooperative has: its status, territory, main branch, registration")
+                .hasEntrySatisfying("active", o -> assertThat(o.satisfied()).isTrue())
+                .hasEntrySatisfying("marrakech-safi", o -> assertThat(o.satisfied()).isTrue())
+                .hasEntrySatisfying("marrakech", o -> assertThat(o.satisfied()).isTrue())
+                .hasEntrySatisfying("pottery", o -> assertThat(o.satisfied()).isTrue())
+                .hasEntrySatisfying("two-years-registered", o -> assertThat(o.satisfied()).isTrue());
+        for (String personal : List.of("card", "maalem", "body", "fifteen-years", "women", "working-age",
+                "experience")) {
+            RuleOutcome outcome = outcomes.get(personal);
+            assertThat(outcome.satisfied()).as(personal).isFalse();
+            assertThat(outcome.detail().fr()).as(personal).contains("ne s'applique pas à une coopérative");
+            assertThat(outcome.detail().ar()).as(personal).contains("لا ينطبق على تعاونية");
+        }
+        assertThat(outcomes.get("artisans").satisfied()).isFalse();
+        assertThat(outcomes.get("artisans").detail().fr())
+                .isEqualTo("programme non ouvert aux coopératives ; ouvert à : ARTISAN");
+        assertThat(outcomes.get("artisans").detail().ar()).isEqualTo("البرنامج غير مفتوح للتعاونيات؛ مفتوح لـ: ARTISAN");
+    }
+
+    @Test
+    void anActorKindRuleNamingTheKindIsMet() {
+        EligibilityRule organisations = rule("organisations", ConditionType.ACTOR_KIND_IN, false, "COOPERATIVE",
+                "ENTERPRISE");
+        EligibilityFacts enterprise = EligibilityFacts.of(ActorKind.ENTERPRISE, artisan(false),
+                LocalDate.parse("2024-06-01"), ZONE, null);
+        assertThat(engine.evaluate(organisations, enterprise).satisfied()).isTrue();
+        assertThat(engine.evaluate(organisations, enterprise).detail().fr()).isEqualTo("type d'acteur : ENTERPRISE");
+        RuleOutcome artisan = engine.evaluate(organisations, EligibilityFacts.of(ActorKind.ARTISAN, artisan(false),
+                LocalDate.parse("2024-06-01"), ZONE, null));
+        assertThat(artisan.satisfied()).isFalse();
+        assertThat(artisan.detail().fr()).isEqualTo("programme non ouvert aux artisans ; ouvert à : COOPERATIVE ou "
+                + "ENTERPRISE");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import ma.crafts.register.eventstore.ScansAccepted;
+import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.platform.lease.LeaseDocument;
 import ma.crafts.register.query.eligibility.EligibilityRecord;
 import ma.crafts.register.query.eligibility.ProgrammeEligibility;
@@ -174,6 +175,7 @@ public class EligibilityRepository {
 
     private static Document document(EligibilityRecord record) {
         return ArtisanStateCodec.toDocument(record.state())
+                .append("actorKind", record.kind().name())
                 .append("verdicts", verdicts(record.verdicts()));
     }
 
@@ -181,8 +183,10 @@ public class EligibilityRepository {
         return verdicts.stream().map(VerdictCodec::toDocument).toList();
     }
 
+    /** Records written before cooperatives and enterprises were judged name no kind: they are artisans'. */
     private static EligibilityRecord record(Document d) {
-        return new EligibilityRecord(ArtisanStateCodec.fromDocument(d), d.getList("verdicts", Document.class, List.of())
+        return new EligibilityRecord(ActorKind.valueOf(d.get("actorKind", ActorKind.ARTISAN.name())),
+                ArtisanStateCodec.fromDocument(d), d.getList("verdicts", Document.class, List.of())
                 .stream().map(VerdictCodec::fromDocument).toList());
     }
 }
