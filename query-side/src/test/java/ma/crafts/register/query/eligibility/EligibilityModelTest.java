@@ -139,12 +139,12 @@ class EligibilityModelTest {
                 .containsExactly(tuple("a1", ActorKind.ARTISAN), tuple("c1", ActorKind.COOPERATIVE));
         assertThat(model.count(AMO, 1, ArtisanSearchKeys.key(null, null, "B03", null))).isEqualTo(1);
 
-        apply("c1", 1, new CooperativeSuspended("c1", "inquiry"));
-        apply("e1", 1, new EnterpriseStruckOff("e1", "closed"));
+        apply("c1", 1, new CooperativeSuspended("c1", recordedInClear("c1", "inquiry")));
+        apply("e1", 1, new EnterpriseStruckOff("e1", recordedInClear("e1", "closed")));
         assertThat(verdictOf("c1").eligible()).isFalse();
         assertThat(repository.find("e1").orElseThrow().state().status()).isEqualTo(ArtisanStatus.STRUCK_OFF);
         assertThat(count(1, "MA-07")).isEqualTo(1);
-        apply("c1", 2, new CooperativeReinstated("c1", "cleared"));
+        apply("c1", 2, new CooperativeReinstated("c1", recordedInClear("c1", "cleared")));
         assertThat(eligibleIds(1, "MA-07")).containsExactly("a1", "c1");
 
         revise(2, clock.instant(), rule("artisans", ConditionType.ACTOR_KIND_IN, "ARTISAN"),
