@@ -135,6 +135,35 @@ class ImportApiTest {
         assertThat(reservations.holderOf(vault.cinFingerprint(cin))).isEmpty();
     }
 
+    /**
+     * A CIN repeated in the file: the dry run says what the import then does, though it reserves nothing. The same
+     * data again is already present; other data is a duplicate CIN (the import rejects whichever of the two rows
+     * reserves it second, the dry run the later one).
+     */
+    @Test
+    void aDryRunCountsACinRepeatedInTheFileAsTheImportDoes() {
+        String twiceSame = cin();
+        String twiceOther = cin();
+        byte[] file = (HEADER + row(twiceSame, "فاطمة", "Fatima") + row(cin(), "سعاد", "Souad")
+                + row(twiceSame, "فاطمة", "Fatima") + row(twiceOther, "خديجة", "Khadija")
+                + row(twiceOther, "نادية", "Nadia")).getBytes(StandardCharsets.UTF_8);
+
+        JsonNode dry = importAndWait(file, "repeats.csv", Map.of("kind", "artisans"), "?dryRun=true");
+        assertThat(dry.get("accepted").asLong()).as(dry.toString()).isEqualTo(3);
+        assertThat(dry.get("alreadyPresent").asLong()).isEqualTo(1);
+        assertThat(dry.get("rejected").asLong()).isEqualTo(1);
+        String dryErrors = new String(http.download(dry.get("links").get("errors").asText(), clerk07, "text/csv").body(),
+                StandardCharsets.UTF_8);
+        assertThat(dryErrors.lines().skip(1)).singleElement().asString().startsWith("6,")
+                .contains("Ce CIN est déjà inscrit");
+        assertThat(reservations.holderOf(vault.cinFingerprint(twiceSame))).isEmpty();
+
+        JsonNode real = importAndWait(file, "repeats.csv", Map.of("kind", "artisans"), "");
+        for (String count : List.of("rowsRead", "accepted", "alreadyPresent", "rejected")) {
+            assertThat(real.get(count).asLong()).as(count).isEqualTo(dry.get(count).asLong());
+        }
+    }
+
     @Test
     void refusedRequestsAreProblemsAndStoreNothing() {
         long jobsBefore = database.getCollection("import_jobs").countDocuments();
