@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,7 @@ import ma.crafts.register.command.support.CommandHttp.Response;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +42,10 @@ class ImportApiTest {
     CinReservations reservations;
     @Autowired
     PersonalDataVault vault;
+    @Autowired
+    Imports imports;
+    @Autowired
+    ImportJobs jobs;
 
     private CommandHttp http;
     private String clerk07;
@@ -162,6 +169,44 @@ class ImportApiTest {
         for (String count : List.of("rowsRead", "accepted", "alreadyPresent", "rejected")) {
             assertThat(real.get(count).asLong()).as(count).isEqualTo(dry.get(count).asLong());
         }
+    }
+
+    /**
+     * The command line's direct mode runs the same request again after its process died: the unfinished job resumes
+     * after its last committed row, and the rows after it, registered before the crash but not committed, count as
+     * accepted once, as they did.
+     */
+    @Test
+    void theSameRequestAfterACrashResumesTheUnfinishedJob(@TempDir Path temp) throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 6; i++) {
+            csv.append(row(cin(), "فاطمة", "Fatima"));
+        }
+        Path file = Files.writeString(temp.resolve("resume.csv"), csv, StandardCharsets.UTF_8);
+        Imports.Request request = new Imports.Request(Imports.Upload.of(file), "artisans", "MA-07", null, false,
+                "import-cli", null);
+        Imports.Started first = imports.start(request);
+        JsonNode done = waitFor("/api/v1/imports/" + first.job().id());
+        assertThat(done.get("accepted").asLong()).isEqualTo(6);
+        ImportJob finished = jobs.find(first.job().id()).orElseThrow();
+        // As the job was stored when its process died: rows 2 to 4 committed, rows 5 to 7 registered but not counted.
+        jobs.save(new ImportJob(finished.id(), finished.kind(), finished.regionCode(), false, finished.fileName(),
+                finished.format(), finished.encoding(), ImportStatus.RUNNING, null, 3, 3, 0, 0, 0,
+                finished.bytesTotal(), finished.startedAt(), null, finished.submittedBy(), null,
+                finished.fileSha256(), 4, 0));
+
+        Imports.Started again = imports.startOrResume(request);
+
+        assertThat(again.earlier()).isTrue();
+        assertThat(again.job().id()).isEqualTo(first.job().id());
+        JsonNode resumed = waitFor("/api/v1/imports/" + first.job().id());
+        assertThat(resumed.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(resumed.get("rowsRead").asLong()).isEqualTo(6);
+        assertThat(resumed.get("accepted").asLong()).isEqualTo(6);
+        assertThat(resumed.get("alreadyPresent").asLong()).isZero();
+        Imports.Started anew = imports.startOrResume(request);
+        assertThat(anew.earlier()).as("a finished job is not resumed: the file imports anew").isFalse();
+        assertThat(waitFor("/api/v1/imports/" + anew.job().id()).get("alreadyPresent").asLong()).isEqualTo(6);
     }
 
     @Test
