@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import ma.crafts.register.platform.mongo.RegisterMongoConnection;
@@ -43,11 +44,7 @@ class ImportDirectlyTest {
         Path direct = file("direct.csv", "DI");
 
         Run http = importCommand(overHttp, "--url=http://127.0.0.1:" + port, "--token=" + clerk);
-        Run inProcess = importCommand(direct, "--direct", "--recorded-by=migration-team",
-                "-Dregister.mongodb.uri=" + connection.connectionString().getConnectionString(),
-                "-Dregister.mongodb.database=" + connection.database(),
-                "-Dregister.privacy.master-key=" + SharedRegisterContext.MASTER_KEY,
-                "-Dregister.data-dir=" + work.resolve("migration-machine"));
+        Run inProcess = importCommand(direct, directly("--recorded-by=migration-team"));
 
         assertThat(http.exit()).as(http.err()).isZero();
         assertThat(inProcess.exit()).as(inProcess.err()).isZero();
@@ -64,6 +61,28 @@ class ImportDirectlyTest {
         assertThat(job.get("accepted").asLong()).as("%s", job).isEqualTo(4);
         Run again = importCommand(overHttp, "--url=http://127.0.0.1:" + port, "--token=" + clerk);
         assertThat(again.summary()).isEqualTo("COMPLETED import …: 6 rows read, 0 accepted, 1 rejected, 5 already present");
+    }
+
+    @Test
+    void aFileTheRegisterRefusesEndsWithExitStatus3AndItsReason() throws IOException {
+        Path noRows = Files.writeString(work.resolve("header-only.csv"), HEADER, StandardCharsets.UTF_8);
+
+        Run refused = importCommand(noRows, directly());
+
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(3);
+        assertThat(refused.err()).contains("file: holds no rows under a header");
+        assertThat(work.resolve("migration-machine").resolve("imports")).isEmptyDirectory();
+    }
+
+    /** In this process, against the shared register's MongoDB, with its master key, from another data directory. */
+    private String[] directly(String... more) {
+        List<String> args = new ArrayList<>(List.of("--direct",
+                "-Dregister.mongodb.uri=" + connection.connectionString().getConnectionString(),
+                "-Dregister.mongodb.database=" + connection.database(),
+                "-Dregister.privacy.master-key=" + SharedRegisterContext.MASTER_KEY,
+                "-Dregister.data-dir=" + work.resolve("migration-machine")));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     private Path file(String name, String cinPrefix) throws IOException {

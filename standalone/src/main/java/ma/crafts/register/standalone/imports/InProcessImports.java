@@ -30,11 +30,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class InProcessImports implements ImportTarget, AutoCloseable {
     /**
      * No port, so nobody reaches the development tokens the web configuration wants; a random secret, so that no key
-     * file is written for them; no other unfinished job is resumed here, since this process ends with its own.
+     * file is written for them; no other unfinished job is resumed here, since this process ends with its own. Only
+     * errors are logged (on standard output, where the command's summary goes): the command says how the job went.
      */
     private static final List<String> IN_PROCESS = List.of("--server.port=-1", "--register.auth.mode=dev",
-            "--register.imports.resume-at-start=false", "--spring.main.banner-mode=off",
-            "--logging.level.root=WARN", "--logging.level.ma.crafts.register.platform.security=ERROR");
+            "--register.imports.resume-at-start=false", "--logging.level.root=ERROR");
 
     private final ConfigurableApplicationContext context;
     private final Imports imports;
