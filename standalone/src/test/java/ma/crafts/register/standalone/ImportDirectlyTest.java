@@ -53,7 +53,7 @@ class ImportDirectlyTest {
         assertThat(Files.readString(inProcess.errors())).isEqualTo(Files.readString(http.errors()))
                 .contains("***").doesNotContain("Fatima");
         assertThat(inProcess.out()).contains("rejected rows: " + work.resolve("migration-machine").resolve("imports"));
-        assertThat(inProcess.err()).contains("on this process").contains("COMPLETED");
+        assertThat(inProcess.err()).contains("in this process").contains("COMPLETED");
 
         // The job and the artisans are the register's: it shows the job, and the same file again appends nothing.
         String jobId = inProcess.out().replaceAll("(?s).*COMPLETED import (\\S+):.*", "$1");

@@ -101,6 +101,7 @@ public final class ImportCommand implements Callable<Integer> {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null, args);
     }
 
+    /** The same on these streams; {@code terminal}: whether {@code err} shows a bar rewritten in place. */
     public static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
         ImportCommand command = new ImportCommand();
         command.terminal = terminal;
@@ -120,10 +121,10 @@ public final class ImportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
         if (!direct) {
-            return follow(new HttpImports(url, token, UUID.randomUUID()), url.toString());
+            return follow(new HttpImports(url, token, UUID.randomUUID()), "on " + url);
         }
         try (InProcessImports inProcess = InProcessImports.open(settings, recordedBy)) {
-            return follow(inProcess, "this process");
+            return follow(inProcess, "in this process");
         }
     }
 
@@ -133,7 +134,7 @@ public final class ImportCommand implements Callable<Integer> {
         ImportTarget.ImportRequest request = new ImportTarget.ImportRequest(file, kind.toLowerCase(Locale.ROOT),
                 region, encoding, dryRun);
         JobStatus job = patience.call(() -> target.start(request));
-        err.printf(Locale.ROOT, "import %s of %s (%s%s) %s on %s%n", job.id(), file.getFileName(), request.kind(),
+        err.printf(Locale.ROOT, "import %s of %s (%s%s) %s %s%n", job.id(), file.getFileName(), request.kind(),
                 dryRun ? ", dry run: nothing is stored" : "",
                 job.rowsRead() > 0 ? String.format(Locale.ROOT, "resumed after %,d rows", job.rowsRead()) : "started",
                 where);
