@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 public class RegisterApplication {
     /**
      * {@code audit ...} runs the auditor's command line instead, without the web server; {@code import ...} the
-     * migration team's, which sends a file to a running register.
+     * migration team's, which sends a file to a running register, or with {@code --direct} runs the import in its own
+     * process.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("audit")) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportSurvivesKillTest {
     private static final int ROWS = 1200;
     private static final String REGION = "MA-07";
-    private static final String HEADER = "cin,first_name_ar,first_name_fr,last_name_ar,last_name_fr,birth_date,gender,"
-            + "phone,address,province_code,activity_code,qualification_route,years_of_practice,diploma_ref\n";
 
     @TempDir
     Path work;
@@ -46,24 +43,9 @@ class ImportSurvivesKillTest {
         String clerk = api.token("import-clerk", List.of("CHAMBER_CLERK"), REGION);
         String activityCode = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0)
                 .get("code").asText();
-        StringBuilder csv = new StringBuilder(HEADER);
-        TreeSet<Long> invalidRows = new TreeSet<>();
-        long repeats = 0;
-        for (int i = 0; i < ROWS; i++) {
-            long rowNumber = i + 2;
-            if (i % 25 == 7) {
-                invalidRows.add(rowNumber);
-                csv.append("12BAD").append(i).append(row(activityCode));
-            } else if (i % 40 == 39) {
-                // The row before, again (it is never one of the invalid ones): already present.
-                repeats++;
-                csv.append(cin(i - 1)).append(row(activityCode));
-            } else {
-                csv.append(cin(i)).append(row(activityCode));
-            }
-        }
+        KilledImportFile file = KilledImportFile.of(ROWS, "KI", activityCode);
         Api.Upload upload = new Api.Upload(Map.of("kind", "artisans"), "register.csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
+                file.csv().getBytes(StandardCharsets.UTF_8));
 
         Api.Reply started = api.post("/api/v1/imports", clerk, upload);
         assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
@@ -81,16 +63,16 @@ class ImportSurvivesKillTest {
         JsonNode resumed = again.get(job, sameClerk).body();
         assertThat(resumed.get("status").asText()).as("%s", resumed).isEqualTo("COMPLETED");
         assertThat(resumed.get("rowsRead").asLong()).isEqualTo(ROWS);
-        assertThat(resumed.get("rejected").asLong()).isEqualTo(invalidRows.size());
-        assertThat(resumed.get("alreadyPresent").asLong()).isEqualTo(repeats);
-        assertThat(resumed.get("accepted").asLong()).isEqualTo(ROWS - invalidRows.size() - repeats);
+        assertThat(resumed.get("rejected").asLong()).isEqualTo(file.invalidRows().size());
+        assertThat(resumed.get("alreadyPresent").asLong()).isEqualTo(file.repeats());
+        assertThat(resumed.get("accepted").asLong()).isEqualTo(file.accepted());
         assertThat(resumed.get("rowsRead").asLong()).isGreaterThan(beforeKill.get("rowsRead").asLong());
 
         HttpResponse<byte[]> errors = again.download(job + "/errors", sameClerk, "text/csv");
         List<Long> rejectedRows = new ArrayList<>();
         new String(errors.body(), StandardCharsets.UTF_8).lines().skip(1)
                 .forEach(line -> rejectedRows.add(Long.parseLong(line.substring(0, line.indexOf(',')))));
-        assertThat(rejectedRows).as("each rejected row once, in row order").containsExactlyElementsOf(invalidRows);
+        assertThat(rejectedRows).as("each rejected row once, in row order").containsExactlyElementsOf(file.invalidRows());
 
         Api.Reply reimport = again.post("/api/v1/imports", sameClerk, upload);
         assertThat(reimport.status()).isEqualTo(202);
@@ -99,15 +81,6 @@ class ImportSurvivesKillTest {
                 .matches("QUEUED|RUNNING"));
         JsonNode twice = again.get(second, sameClerk).body();
         assertThat(twice.get("accepted").asLong()).as("%s", twice).isZero();
-        assertThat(twice.get("alreadyPresent").asLong()).isEqualTo(ROWS - invalidRows.size());
-    }
-
-    private static String cin(int i) {
-        return "KI" + String.format("%06d", i);
-    }
-
-    private static String row(String activityCode) {
-        return ",فاطمة,Fatima,الزهراء,Zahra,1984-03-02,F,+212612345678,Derb Dabachi 12,MA-MAR," + activityCode
-                + ",EXPERIENCE,12,\n";
+        assertThat(twice.get("alreadyPresent").asLong()).isEqualTo(ROWS - file.invalidRows().size());
     }
 }

@@ -39,16 +39,14 @@ final class RegisterProcess {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                RegisterApplication.class.getName(),
+        List<String> command = java(
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
                 "--register.auth.mode=dev",
                 "--register.data-dir=" + dataDir,
                 "--register.key-dir=" + work.resolve("keys"),
                 "--register.mongodb.embedded.backend=h2",
-                "--register.mongodb.embedded.port=0"));
+                "--register.mongodb.embedded.port=0");
         command.addAll(List.of(settings));
         Path log = work.resolve(run + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -67,6 +65,15 @@ final class RegisterProcess {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** A JVM of its own running the standalone jar's main class, as the launcher runs it, with the test's classpath. */
+    static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                RegisterApplication.class.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     Api api() {

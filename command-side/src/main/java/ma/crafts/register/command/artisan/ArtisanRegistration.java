@@ -2,6 +2,7 @@ package ma.crafts.register.command.artisan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import ma.crafts.register.command.CommandGatewayReceipts;
@@ -68,7 +69,10 @@ public class ArtisanRegistration {
 
     /** Call after the caller's role was checked and the request passed bean validation. */
     public Registered register(RegisterArtisanRequest request) {
-        return register(request, UUID.randomUUID().toString());
+        Checked checked = check(request);
+        String artisanId = UUID.randomUUID().toString();
+        cinReservations.reserve(checked.cinFingerprint(), artisanId);
+        return registerReserved(request, checked, artisanId);
     }
 
     /**
@@ -107,16 +111,25 @@ public class ArtisanRegistration {
     }
 
     /**
-     * Registers under {@code artisanId}; a bulk import passes one derived from its job and row, so that a row run again
-     * after a crash finds the CIN reserved for itself.
+     * Registers a request that passed {@link #check} under {@code artisanId}, which a bulk import derives from its job
+     * and row. Empty when an earlier run of that row registered it already (a row run again after a crash): the CIN
+     * is reserved for that id and its stream exists. Only then is the event store asked; a row met for the first time
+     * costs the reservation alone.
      */
-    public Registered register(RegisterArtisanRequest request, String artisanId) {
-        Checked checked = check(request);
+    public Optional<Registered> registerOnce(RegisterArtisanRequest request, Checked checked, String artisanId) {
+        boolean reservedNow = cinReservations.reserve(checked.cinFingerprint(), artisanId);
+        if (!reservedNow && hasEventStream.test(artisanId)) {
+            return Optional.empty();
+        }
+        return Optional.of(registerReserved(request, checked, artisanId));
+    }
+
+    /** The steps after the CIN reservation, each undone if the command fails before it was stored. */
+    private Registered registerReserved(RegisterArtisanRequest request, Checked checked, String artisanId) {
         Geography.Province province = checked.province();
         PersonalData personalData = checked.personalData();
         Qualification qualification = checked.qualification();
         String fingerprint = checked.cinFingerprint();
-        cinReservations.reserve(fingerprint, artisanId);
         SequenceKey niaSeries = new SequenceKey(NIA_SERIES, province.regionCode(), policy.today().getYear());
         Long niaNumber = null;
         String nia = null;

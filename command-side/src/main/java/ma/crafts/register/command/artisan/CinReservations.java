@@ -12,9 +12,11 @@ public interface CinReservations {
     /**
      * Reserves the CIN for {@code artisanId}.
      *
+     * @return true when this call reserved it; false when {@code artisanId} held it already (a bulk import's row run
+     * again after a crash), which only then makes it worth asking whether that earlier run got as far as registering
      * @throws ma.crafts.register.errors.DuplicateCinException if another artisan holds it or is being registered with it
      */
-    void reserve(String cinFingerprint, String artisanId);
+    boolean reserve(String cinFingerprint, String artisanId);
 
     /** The artisan holding (or being registered with) this CIN, if any. */
     Optional<String> holderOf(String cinFingerprint);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import ma.crafts.register.command.EventStreams;
 import ma.crafts.register.command.RequestValidation;
 import ma.crafts.register.command.artisan.ArtisanRecords;
 import ma.crafts.register.command.artisan.ArtisanRegistration;
@@ -59,17 +58,15 @@ final class ArtisanRows implements RowMapper {
     private final CinReservations cinReservations;
     private final ArtisanRecords records;
     private final PersonalDataVault vault;
-    private final EventStreams streams;
     private final Geography geography;
 
     ArtisanRows(RequestValidation validation, ArtisanRegistration registration, CinReservations cinReservations,
-                ArtisanRecords records, PersonalDataVault vault, EventStreams streams, Geography geography) {
+                ArtisanRecords records, PersonalDataVault vault, Geography geography) {
         this.validation = validation;
         this.registration = registration;
         this.cinReservations = cinReservations;
         this.records = records;
         this.vault = vault;
-        this.streams = streams;
         this.geography = geography;
     }
 
@@ -122,24 +119,25 @@ final class ArtisanRows implements RowMapper {
         }
     }
 
+    /**
+     * A dry run asks who holds the CIN and claims it for the rest of the file; a real run reserves it, which answers
+     * the same question for the row met the first time and for a row run again after a crash, without a read first.
+     */
     private RowOutcome registered(ImportedRow row, RegisterArtisanRequest request,
                                   ArtisanRegistration.Checked checked, boolean dryRun) {
-        Optional<String> holder = cinReservations.holderOf(checked.cinFingerprint());
-        if (holder.isPresent() && !holder.get().equals(row.recordId())) {
-            return alreadyPresentOrDuplicate(holder.get(), checked.personalData());
-        }
-        if (dryRun || holder.isPresent() && streams.exists(row.recordId())) {
-            // A dry run stops at the checks; a row stored before a crash counts as it did then.
-            return RowOutcome.ACCEPTED;
+        if (dryRun) {
+            return cinReservations.holderOf(checked.cinFingerprint())
+                    .map(holder -> alreadyPresentOrDuplicate(holder, checked.personalData()))
+                    .orElseGet(() -> RowOutcome.accepted(RowClaim.of(checked.cinFingerprint(),
+                            checked.personalData().toString(), duplicateCin())));
         }
         try {
-            registration.register(request, row.recordId());
+            registration.registerOnce(request, checked, row.recordId());
             return RowOutcome.ACCEPTED;
-        } catch (DuplicateCinException raced) {
-            // Another row reserved the CIN between the look-up above and the reservation.
+        } catch (DuplicateCinException taken) {
             return cinReservations.holderOf(checked.cinFingerprint())
-                    .map(other -> alreadyPresentOrDuplicate(other, checked.personalData()))
-                    .orElseGet(() -> RowOutcome.rejected(List.of(new Reason("cin", raced.getMessage()))));
+                    .map(holder -> alreadyPresentOrDuplicate(holder, checked.personalData()))
+                    .orElseGet(() -> RowOutcome.rejected(List.of(duplicateCin())));
         }
     }
 
@@ -161,8 +159,11 @@ final class ArtisanRows implements RowMapper {
         }
         boolean same = current.flatMap(c -> c.personalData() == null ? Optional.empty() : vault.open(c.personalData()))
                 .map(data::equals).orElse(false);
-        return same ? RowOutcome.ALREADY_PRESENT
-                : RowOutcome.rejected(List.of(new Reason("cin", new DuplicateCinException().getMessage())));
+        return same ? RowOutcome.ALREADY_PRESENT : RowOutcome.rejected(List.of(duplicateCin()));
+    }
+
+    private static Reason duplicateCin() {
+        return new Reason("cin", new DuplicateCinException().getMessage());
     }
 
     private boolean cinHeldBy(String holder, PersonalData data) {

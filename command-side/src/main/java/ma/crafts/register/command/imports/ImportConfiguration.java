@@ -30,8 +30,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Bulk imports. Settings: {@code register.imports.concurrency} (rows in flight per job, 32: enough for the event
- * store's group commit to batch them) and {@code register.imports.save-every} (how often a job stores its progress,
- * PT0.5S). Files live under {@code DATA_DIR/imports/}.
+ * store's group commit to batch them), {@code register.imports.save-every} (how often a job stores its progress,
+ * PT0.5S) and {@code register.imports.resume-at-start} (true: the unfinished jobs whose files this machine holds are
+ * resumed at start-up; the command line's direct mode resumes its own job only). Files live under
+ * {@code DATA_DIR/imports/}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportConfiguration {
@@ -44,8 +46,8 @@ public class ImportConfiguration {
     @Bean
     public RowMapper artisanRows(RequestValidation validation, ArtisanRegistration registration,
                                  CinReservations cinReservations, ArtisanRecords records, PersonalDataVault vault,
-                                 EventStreams streams, Geography geography) {
-        return new ArtisanRows(validation, registration, cinReservations, records, vault, streams, geography);
+                                 Geography geography) {
+        return new ArtisanRows(validation, registration, cinReservations, records, vault, geography);
     }
 
     @Bean
@@ -98,15 +100,20 @@ public class ImportConfiguration {
     @Bean
     public ImportJobRunner importJobRunner(List<RowMapper> mappers, ImportFiles files, ImportJobs jobs, RowActor actor,
                                            @Value("${register.imports.concurrency:32}") int concurrency,
-                                           @Value("${register.imports.save-every:PT0.5S}") Duration saveEvery) {
+                                           @Value("${register.imports.save-every:PT0.5S}") Duration saveEvery,
+                                           @Value("${register.imports.resume-at-start:true}") boolean resumeAtStart) {
         return new ImportJobRunner(mappers, files, jobs, actor, RowReasons.load(), concurrency, saveEvery.toMillis(),
-                Clock.systemUTC());
+                resumeAtStart, Clock.systemUTC());
     }
 
     @Bean
-    public ImportController importController(ImportJobRunner runner, ImportJobs jobs, ImportFiles files,
-                                             AccessPolicy access, CurrentActor actor, Geography geography,
+    public Imports imports(ImportJobRunner runner, ImportJobs jobs, ImportFiles files, Geography geography) {
+        return new Imports(runner, jobs, files, geography);
+    }
+
+    @Bean
+    public ImportController importController(Imports imports, AccessPolicy access, CurrentActor actor,
                                              ProblemWriter problems) {
-        return new ImportController(runner, jobs, files, access, actor, geography, problems, Clock.systemUTC());
+        return new ImportController(imports, access, actor, problems, Clock.systemUTC());
     }
 }

@@ -12,15 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import ma.crafts.register.errors.ForbiddenException;
-import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.platform.idempotency.IdempotencyFilter;
 import ma.crafts.register.platform.problem.Problem;
@@ -28,10 +23,7 @@ import ma.crafts.register.platform.problem.ProblemWriter;
 import ma.crafts.register.platform.security.AccessPolicy;
 import ma.crafts.register.platform.security.CurrentActor;
 import ma.crafts.register.platform.security.Role;
-import ma.crafts.register.reference.Geography;
-import org.apache.commons.csv.CSVFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +38,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Bulk imports of the chambers' existing registers, as jobs: a clerk imports its own region, the registry
- * administrator any. Every row goes through the rules of the REST API (see {@link RowMapper}).
+ * Bulk imports of the chambers' existing registers, as jobs, over HTTP: a clerk imports its own region, the registry
+ * administrator any. What a job is and does is {@link Imports}'; every row goes through the rules of the REST API
+ * (see {@link RowMapper}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/imports")
@@ -55,25 +48,18 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
         + "REGISTRY_ADMIN for any; other roles get 403.")
 public class ImportController {
     private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final ImportJobRunner runner;
-    private final ImportJobs jobs;
-    private final ImportFiles files;
+    private final Imports imports;
     private final AccessPolicy access;
     private final CurrentActor actor;
-    private final Geography geography;
     private final ProblemWriter problems;
     private final Clock clock;
 
-    public ImportController(ImportJobRunner runner, ImportJobs jobs, ImportFiles files, AccessPolicy access,
-                            CurrentActor actor, Geography geography, ProblemWriter problems, Clock clock) {
-        this.runner = runner;
-        this.jobs = jobs;
-        this.files = files;
+    public ImportController(Imports imports, AccessPolicy access, CurrentActor actor, ProblemWriter problems,
+                            Clock clock) {
+        this.imports = imports;
         this.access = access;
         this.actor = actor;
-        this.geography = geography;
         this.problems = problems;
         this.clock = clock;
     }
@@ -106,44 +92,21 @@ public class ImportController {
             @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         access.requireAnyRole(Role.CHAMBER_CLERK, Role.REGISTRY_ADMIN);
-        String region = region(regionCode);
-        ImportKind importKind = ImportKind.parse(kind == null ? "" : kind.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new InvalidInputException("kind", "must be one of artisans, cooperatives, "
-                        + "enterprises, cards, memberships"));
-        RowMapper mapper = runner.mapper(importKind).orElseThrow(() -> new InvalidInputException("kind",
-                importKind.apiName() + " cannot be imported yet; artisans can"));
-        ImportEncoding declared = encoding == null || encoding.isBlank() ? null : ImportEncoding.parse(encoding.strip())
-                .orElseThrow(() -> new InvalidInputException("encoding", "must be utf-8, utf-16 or windows-1256"));
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "is required and must not be empty");
-        }
-        String subject = actor.subject();
-        String requestKey = idempotencyKey == null ? null : subject + "\n" + idempotencyKey;
-        String id = requestKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("import\n" + requestKey).getBytes(StandardCharsets.UTF_8)).toString();
-        if (requestKey != null && jobs.find(id).isPresent()) {
-            return repeated(jobs.find(id).get(), file, importKind, region, dryRun, request, response);
-        }
-        ImportJob job;
+        Imports.Request asked = new Imports.Request(file == null ? null : new MultipartUpload(file), kind,
+                region(regionCode), encoding, dryRun, actor.subject(), idempotencyKey);
+        Imports.Started started;
         try {
-            ImportFiles.Spooled spooled = files.spool(id, file);
-            String detected = ImportFiles.CSV.equals(spooled.format())
-                    ? ImportEncoding.detect(spooled.path(), declared).encoding().apiName() : null;
-            job = new ImportJob(id, importKind, region, dryRun, file.getOriginalFilename(), spooled.format(), detected,
-                    ImportStatus.QUEUED, null, 0, 0, 0, 0, 0, spooled.size(), null, null, subject, requestKey,
-                    spooled.sha256(), ImportJob.HEADER_ROW, 0);
-            checkHeader(job, mapper);
-        } catch (RuntimeException | IOException refused) {
-            files.discard(id);
-            throw refused;
+            started = imports.start(asked);
+        } catch (Imports.KeyReused reused) {
+            problems.write(request, response, Problem.idempotencyMismatch(reused.getMessage()));
+            return null;
         }
-        if (!jobs.create(job)) {
-            files.discard(id);
-            return repeated(jobs.find(id).orElseThrow(), file, importKind, region, dryRun, request, response);
+        ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + started.job().id()));
+        if (started.earlier()) {
+            accepted.header(IdempotencyFilter.REPLAYED_HEADER, "true");
         }
-        runner.start(job);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))
-                .body(ImportJobStatus.of(job, clock.instant()));
+        return accepted.body(ImportJobStatus.of(started.job(), clock.instant()));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -164,22 +127,7 @@ public class ImportController {
             mediaType = "text/csv", schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> errors(@PathVariable String id) {
         ImportJob job = readable(id);
-        RowMapper mapper = runner.mapper(job.kind()).orElseThrow();
-        StreamingResponseBody body = out -> {
-            if (job.errorsLength() == 0) {
-                out.write(BOM);
-                out.write(CSVFormat.DEFAULT.format(ErrorsFile.header(mapper).toArray()).getBytes(StandardCharsets.UTF_8));
-                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            try (InputStream in = Files.newInputStream(files.errors(job.id()))) {
-                long left = job.errorsLength();
-                byte[] buffer = new byte[1 << 16];
-                for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; left -= n) {
-                    out.write(buffer, 0, n);
-                }
-            }
-        };
+        StreamingResponseBody body = out -> imports.writeErrors(job, out);
         return ResponseEntity.ok().contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
                 .body(body);
@@ -209,18 +157,10 @@ public class ImportController {
             mediaType = "text/csv", schema = @Schema(type = "string")))
     public ResponseEntity<byte[]> template(@PathVariable String kind) throws IOException {
         access.requireAnyRole(Role.CHAMBER_CLERK, Role.REGISTRY_ADMIN);
-        RowMapper mapper = ImportKind.parse(kind).flatMap(runner::mapper)
+        byte[] body = imports.template(kind)
                 .orElseThrow(() -> new NotFoundException("No import template for '" + kind + "'"));
-        StringBuilder csv = new StringBuilder();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
-        format.printRecord(csv, mapper.columns().toArray());
-        format.printRecord(csv, mapper.example().toArray());
-        byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[BOM.length + text.length];
-        System.arraycopy(BOM, 0, body, 0, BOM.length);
-        System.arraycopy(text, 0, body, BOM.length, text.length);
         return ResponseEntity.ok().contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + mapper.kind().apiName() + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind + ".csv\"")
                 .body(body);
     }
 
@@ -232,57 +172,38 @@ public class ImportController {
             access.requireWriteAccessToRegion(asked == null ? own : asked);
             return own;
         }
-        access.requireAnyRole(Role.REGISTRY_ADMIN);
-        if (asked != null && geography.region(asked).isEmpty()) {
-            throw new InvalidInputException("regionCode", "'" + asked + "' is not an ISO 3166-2:MA region code");
-        }
         return asked;
     }
 
     private ImportJob readable(String id) {
         access.requireAnyRole(Role.CHAMBER_CLERK, Role.REGISTRY_ADMIN);
-        ImportJob job = jobs.find(id).orElseThrow(() -> new NotFoundException("No import job " + id));
+        ImportJob job = imports.find(id).orElseThrow(() -> new NotFoundException("No import job " + id));
         if (!actor.hasRole(Role.REGISTRY_ADMIN) && !Objects.equals(actor.region(), job.regionCode())) {
             throw new ForbiddenException("This import job is another region's");
         }
         return job;
     }
 
-    /** The header names every column of the kind, and at least one row follows it. */
-    private void checkHeader(ImportJob job, RowMapper mapper) throws IOException {
-        List<List<String>> firstRows = new ArrayList<>();
-        try (RowSource rows = files.open(job)) {
-            rows.read((number, values) -> {
-                firstRows.add(values);
-                return firstRows.size() < 2;
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the header", e);
+    /** A part of a multipart request, which the servlet container spooled to disk. */
+    private record MultipartUpload(MultipartFile part) implements Imports.Upload {
+        @Override
+        public String fileName() {
+            return part.getOriginalFilename();
         }
-        if (firstRows.size() < 2) {
-            throw new InvalidInputException("file", "holds no rows under a header");
-        }
-        List<String> header = firstRows.get(0).stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList();
-        List<String> missing = mapper.columns().stream().filter(column -> !header.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException("file", "the header lacks the columns " + String.join(", ", missing)
-                    + " (GET /api/v1/imports/templates/" + mapper.kind().apiName() + ")");
-        }
-    }
 
-    /** The same key again: the job it started, if the request is the same; 422 otherwise. */
-    private ResponseEntity<ImportJobStatus> repeated(ImportJob existing, MultipartFile file, ImportKind kind,
-                                                     String region, boolean dryRun, HttpServletRequest request,
-                                                     HttpServletResponse response) throws IOException {
-        String sha256 = files.digest(file);
-        if (existing.kind() != kind || existing.dryRun() != dryRun || !Objects.equals(existing.regionCode(), region)
-                || !existing.fileSha256().equals(sha256)) {
-            problems.write(request, response, Problem.idempotencyMismatch("Idempotency-Key was already used for "
-                    + "another import (kind, region, dryRun or file differ)"));
-            return null;
+        @Override
+        public long size() {
+            return part.getSize();
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/imports/" + existing.id()))
-                .header(IdempotencyFilter.REPLAYED_HEADER, "true").body(ImportJobStatus.of(existing, clock.instant()));
+
+        @Override
+        public InputStream open() throws IOException {
+            return part.getInputStream();
+        }
+
+        @Override
+        public void transferTo(Path target) throws IOException {
+            part.transferTo(target);
+        }
     }
 }

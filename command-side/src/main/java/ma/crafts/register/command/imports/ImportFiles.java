@@ -14,11 +14,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A job's files under {@code DATA_DIR/imports/{id}/}: the upload as it arrived ({@code upload}) and the rejected rows
- * ({@code errors.csv}). The upload is spooled to disk by the servlet container and moved here, never held in memory.
+ * ({@code errors.csv}). An upload over HTTP is spooled to disk by the servlet container and moved here, never held in
+ * memory; a file the command line names is copied here.
  */
 public class ImportFiles {
     public static final String CSV = "csv";
@@ -43,7 +43,12 @@ public class ImportFiles {
         return root.resolve(jobId).resolve("errors.csv");
     }
 
-    public Spooled spool(String jobId, MultipartFile file) throws IOException {
+    /** Whether this machine holds the job's upload: a job the command line ran elsewhere has it on that machine. */
+    boolean hasUpload(String jobId) {
+        return Files.isRegularFile(upload(jobId));
+    }
+
+    Spooled spool(String jobId, Imports.Upload file) throws IOException {
         Path target = upload(jobId);
         Files.createDirectories(target.getParent());
         file.transferTo(target);
@@ -52,7 +57,7 @@ public class ImportFiles {
         try (InputStream in = Files.newInputStream(target)) {
             headLength = in.readNBytes(head, 0, head.length);
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
         boolean zip = headLength == ZIP_MAGIC.length && Arrays.equals(head, ZIP_MAGIC);
         String sha256;
         try (InputStream in = Files.newInputStream(target)) {
@@ -72,7 +77,7 @@ public class ImportFiles {
     }
 
     /** Removes what a refused upload left, so that a refused request stores nothing. */
-    public void discard(String jobId) {
+    void discard(String jobId) {
         Path dir = root.resolve(jobId);
         if (!Files.exists(dir)) {
             return;
@@ -91,8 +96,8 @@ public class ImportFiles {
     }
 
     /** The upload's SHA-256, read as a stream. */
-    public String digest(MultipartFile file) throws IOException {
-        try (InputStream in = file.getInputStream()) {
+    String digest(Imports.Upload file) throws IOException {
+        try (InputStream in = file.open()) {
             return digest(in);
         }
     }

@@ -26,6 +26,12 @@ public record ImportJob(String id, ImportKind kind, String regionCode, boolean d
                 null, submittedBy, requestKey, fileSha256, lastCommittedRow, errorsLength);
     }
 
+    /** The job as before its first row: what a run that cannot resume where it stopped starts from. */
+    public ImportJob fromTheStart() {
+        return new ImportJob(id, kind, regionCode, dryRun, fileName, format, encoding, status, failure, 0, 0, 0, 0, 0,
+                bytesTotal, startedAt, finishedAt, submittedBy, requestKey, fileSha256, HEADER_ROW, 0);
+    }
+
     public ImportJob progressed(long rowsRead, long accepted, long rejected, long alreadyPresent, long bytesRead,
                                 long lastCommittedRow, long errorsLength) {
         return new ImportJob(id, kind, regionCode, dryRun, fileName, format, encoding, status, failure, rowsRead,

@@ -18,7 +18,8 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Runs import jobs in the background, one reading thread per job and a shared pool of row workers, and at start-up
- * resumes the jobs a stopped process left QUEUED or RUNNING.
+ * resumes the jobs a stopped process left QUEUED or RUNNING, those whose upload is on this machine's disk: a job the
+ * command line ran on another machine is that machine's to resume.
  */
 public class ImportJobRunner implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportJobRunner.class);
@@ -30,6 +31,7 @@ public class ImportJobRunner implements ApplicationListener<ApplicationReadyEven
     private final RowReasons reasons;
     private final int concurrency;
     private final long saveEveryMillis;
+    private final boolean resumeAtStart;
     private final Clock clock;
     private final ExecutorService jobThreads = Executors.newCachedThreadPool(named("import-job-"));
     private final ExecutorService rowWorkers;
@@ -38,10 +40,11 @@ public class ImportJobRunner implements ApplicationListener<ApplicationReadyEven
     /**
      * @param concurrency     rows in flight per job, and row worker threads
      * @param saveEveryMillis how often a running job stores its progress; what a crash can make it run again
+     * @param resumeAtStart   whether to resume unfinished jobs at start-up; false in a process that runs one job
      */
     public ImportJobRunner(List<RowMapper> mappers, ImportFiles files, ImportJobs jobs, RowActor actor,
-                           RowReasons reasons,
-                           int concurrency, long saveEveryMillis, Clock clock) {
+                           RowReasons reasons, int concurrency, long saveEveryMillis, boolean resumeAtStart,
+                           Clock clock) {
         mappers.forEach(mapper -> this.mappers.put(mapper.kind(), mapper));
         this.files = files;
         this.jobs = jobs;
@@ -49,6 +52,7 @@ public class ImportJobRunner implements ApplicationListener<ApplicationReadyEven
         this.reasons = reasons;
         this.concurrency = concurrency;
         this.saveEveryMillis = saveEveryMillis;
+        this.resumeAtStart = resumeAtStart;
         this.clock = clock;
         this.rowWorkers = Executors.newFixedThreadPool(concurrency, named("import-row-"));
     }
@@ -66,9 +70,16 @@ public class ImportJobRunner implements ApplicationListener<ApplicationReadyEven
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (!resumeAtStart) {
+            return;
+        }
         for (ImportJob job : jobs.unfinished()) {
-            log.info("Resuming import {} after row {}", job.id(), job.lastCommittedRow());
-            start(job);
+            if (files.hasUpload(job.id())) {
+                log.info("Resuming import {} after row {}", job.id(), job.lastCommittedRow());
+                start(job);
+            } else {
+                log.info("Import {} is unfinished, but its file is on another machine: left to it", job.id());
+            }
         }
     }
 

@@ -19,7 +19,7 @@ public record ImportJobStatus(String id, @Schema(allowableValues = {"artisans", 
     public record Links(String errors, String report) {
     }
 
-    static ImportJobStatus of(ImportJob job, Instant now) {
+    public static ImportJobStatus of(ImportJob job, Instant now) {
         Instant end = job.finishedAt() != null ? job.finishedAt() : now;
         double seconds = job.startedAt() == null ? 0 : Duration.between(job.startedAt(), end).toMillis() / 1000.0;
         double rowsPerSecond = seconds > 0 ? Math.round(job.rowsRead() / seconds * 10) / 10.0 : 0;

@@ -45,6 +45,8 @@ final class ImportRun implements Runnable {
 
     private final Object lock = new Object();
     private final TreeMap<Long, Finished> finished = new TreeMap<>();
+    /** Only a dry run's outcomes carry claims; a real run's reservations do this work. */
+    private final DryRunClaims claims = new DryRunClaims();
     private ImportJob job;
     private ErrorsFile errors;
     private RowSource source;
@@ -59,7 +61,8 @@ final class ImportRun implements Runnable {
 
     ImportRun(ImportJob job, RowMapper mapper, ImportFiles files, ImportJobs jobs, RowActor actor, RowReasons reasons,
               Executor rowWorkers, int concurrency, long saveEveryMillis, Clock clock, BooleanSupplier stopping) {
-        this.job = job;
+        // A dry run's claims live in memory only, so a dry run that stopped starts over: it stored nothing.
+        this.job = job.dryRun() ? job.fromTheStart() : job;
         this.mapper = mapper;
         this.files = files;
         this.jobs = jobs;
@@ -70,11 +73,11 @@ final class ImportRun implements Runnable {
         this.saveEveryMillis = saveEveryMillis;
         this.clock = clock;
         this.stopping = stopping;
-        this.rowsRead = job.rowsRead();
-        this.accepted = job.accepted();
-        this.rejected = job.rejected();
-        this.alreadyPresent = job.alreadyPresent();
-        this.lastCommittedRow = job.lastCommittedRow();
+        this.rowsRead = this.job.rowsRead();
+        this.accepted = this.job.accepted();
+        this.rejected = this.job.rejected();
+        this.alreadyPresent = this.job.alreadyPresent();
+        this.lastCommittedRow = this.job.lastCommittedRow();
     }
 
     @Override
@@ -187,15 +190,16 @@ final class ImportRun implements Runnable {
             finished.put(ordinal, new Finished(row, outcome));
             while (!finished.isEmpty() && finished.firstKey() == committedOrdinal + 1) {
                 Finished next = finished.pollFirstEntry().getValue();
+                RowOutcome settled = claims.settle(next.outcome());
                 committedOrdinal++;
                 rowsRead++;
-                switch (next.outcome().result()) {
+                switch (settled.result()) {
                     case ACCEPTED -> accepted++;
                     case ALREADY_PRESENT -> alreadyPresent++;
                     case REJECTED -> {
                         rejected++;
                         try {
-                            errors.append(next.row(), next.outcome().reasons());
+                            errors.append(next.row(), settled.reasons());
                         } catch (IOException e) {
                             throw new IllegalStateException("Cannot write the errors file of import " + job.id(), e);
                         }

@@ -7,6 +7,10 @@ import com.mongodb.client.MongoDatabase;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +21,7 @@ import ma.crafts.register.command.support.CommandHttp.Response;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +42,10 @@ class ImportApiTest {
     CinReservations reservations;
     @Autowired
     PersonalDataVault vault;
+    @Autowired
+    Imports imports;
+    @Autowired
+    ImportJobs jobs;
 
     private CommandHttp http;
     private String clerk07;
@@ -131,6 +140,73 @@ class ImportApiTest {
         assertThat(dry.get("accepted").asLong()).isEqualTo(1);
         assertThat(dry.get("rejected").asLong()).isEqualTo(1);
         assertThat(reservations.holderOf(vault.cinFingerprint(cin))).isEmpty();
+    }
+
+    /**
+     * A CIN repeated in the file: the dry run says what the import then does, though it reserves nothing. The same
+     * data again is already present; other data is a duplicate CIN (the import rejects whichever of the two rows
+     * reserves it second, the dry run the later one).
+     */
+    @Test
+    void aDryRunCountsACinRepeatedInTheFileAsTheImportDoes() {
+        String twiceSame = cin();
+        String twiceOther = cin();
+        byte[] file = (HEADER + row(twiceSame, "فاطمة", "Fatima") + row(cin(), "سعاد", "Souad")
+                + row(twiceSame, "فاطمة", "Fatima") + row(twiceOther, "خديجة", "Khadija")
+                + row(twiceOther, "نادية", "Nadia")).getBytes(StandardCharsets.UTF_8);
+
+        JsonNode dry = importAndWait(file, "repeats.csv", Map.of("kind", "artisans"), "?dryRun=true");
+        assertThat(dry.get("accepted").asLong()).as(dry.toString()).isEqualTo(3);
+        assertThat(dry.get("alreadyPresent").asLong()).isEqualTo(1);
+        assertThat(dry.get("rejected").asLong()).isEqualTo(1);
+        String dryErrors = new String(http.download(dry.get("links").get("errors").asText(), clerk07, "text/csv").body(),
+                StandardCharsets.UTF_8);
+        assertThat(dryErrors.lines().skip(1)).singleElement().asString().startsWith("6,")
+                .contains("Ce CIN est déjà inscrit");
+        assertThat(reservations.holderOf(vault.cinFingerprint(twiceSame))).isEmpty();
+
+        JsonNode real = importAndWait(file, "repeats.csv", Map.of("kind", "artisans"), "");
+        for (String count : List.of("rowsRead", "accepted", "alreadyPresent", "rejected")) {
+            assertThat(real.get(count).asLong()).as(count).isEqualTo(dry.get(count).asLong());
+        }
+    }
+
+    /**
+     * The command line's direct mode runs the same request again after its process died: the unfinished job resumes
+     * after its last committed row, and the rows after it, registered before the crash but not committed, count as
+     * accepted once, as they did.
+     */
+    @Test
+    void theSameRequestAfterACrashResumesTheUnfinishedJob(@TempDir Path temp) throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 6; i++) {
+            csv.append(row(cin(), "فاطمة", "Fatima"));
+        }
+        Path file = Files.writeString(temp.resolve("resume.csv"), csv, StandardCharsets.UTF_8);
+        Imports.Request request = new Imports.Request(Imports.Upload.of(file), "artisans", "MA-07", null, false,
+                "import-cli", null);
+        Imports.Started first = imports.start(request);
+        JsonNode done = waitFor("/api/v1/imports/" + first.job().id());
+        assertThat(done.get("accepted").asLong()).isEqualTo(6);
+        ImportJob finished = jobs.find(first.job().id()).orElseThrow();
+        // As the job was stored when its process died: rows 2 to 4 committed, rows 5 to 7 registered but not counted.
+        jobs.save(new ImportJob(finished.id(), finished.kind(), finished.regionCode(), false, finished.fileName(),
+                finished.format(), finished.encoding(), ImportStatus.RUNNING, null, 3, 3, 0, 0, 0,
+                finished.bytesTotal(), finished.startedAt(), null, finished.submittedBy(), null,
+                finished.fileSha256(), 4, 0));
+
+        Imports.Started again = imports.startOrResume(request);
+
+        assertThat(again.earlier()).isTrue();
+        assertThat(again.job().id()).isEqualTo(first.job().id());
+        JsonNode resumed = waitFor("/api/v1/imports/" + first.job().id());
+        assertThat(resumed.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(resumed.get("rowsRead").asLong()).isEqualTo(6);
+        assertThat(resumed.get("accepted").asLong()).isEqualTo(6);
+        assertThat(resumed.get("alreadyPresent").asLong()).isZero();
+        Imports.Started anew = imports.startOrResume(request);
+        assertThat(anew.earlier()).as("a finished job is not resumed: the file imports anew").isFalse();
+        assertThat(waitFor("/api/v1/imports/" + anew.job().id()).get("alreadyPresent").asLong()).isEqualTo(6);
     }
 
     @Test

@@ -24,46 +24,28 @@ import java.util.UUID;
 
 /**
  * The register's import API over HTTP ({@code POST /api/v1/imports}, {@code GET /api/v1/imports/{id}} and its errors).
- * The file is streamed from disk into the multipart body, so its size does not matter to this process.
+ * The file is streamed from disk into the multipart body, so its size does not matter to this process. One instance
+ * uploads one file: its {@code Idempotency-Key} names that upload, so the upload can be sent again after a lost answer
+ * and the register starts one job.
  */
-final class HttpImports {
+final class HttpImports implements ImportTarget {
     private static final String IMPORTS = "/api/v1/imports";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** What a user asked to import. */
-    record ImportRequest(Path file, String kind, String regionCode, String encoding, boolean dryRun) {
-    }
-
-    /** The service answered but refused: its status, and its problem+json's title and detail when it sent one. */
-    static final class Refused extends IOException {
-        private final int status;
-
-        Refused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        /** A server restarting or overloaded: worth asking again. */
-        boolean temporary() {
-            return status == 502 || status == 503 || status == 504;
-        }
-    }
-
     private final URI base;
     private final String token;
+    private final UUID idempotencyKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    HttpImports(URI base, String token) {
+    HttpImports(URI base, String token, UUID idempotencyKey) {
         this.base = base;
         this.token = token == null || token.isBlank() ? null : token.strip();
+        this.idempotencyKey = idempotencyKey;
     }
 
-    /**
-     * Uploads the file and starts its job. {@code idempotencyKey} names this upload: the service starts one job per key,
-     * so the caller can send it again after a lost answer.
-     */
-    JobStatus start(ImportRequest request, UUID idempotencyKey) throws IOException, InterruptedException {
+    @Override
+    public JobStatus start(ImportRequest request) throws IOException, InterruptedException {
         String boundary = "register-import-" + UUID.randomUUID();
         List<BodyPublisher> parts = new ArrayList<>();
         parts.add(BodyPublishers.ofString(field(boundary, "kind", request.kind())));
@@ -84,16 +66,17 @@ final class HttpImports {
         return statusOf(http.send(post, BodyHandlers.ofString()));
     }
 
-    JobStatus status(String jobId) throws IOException, InterruptedException {
+    @Override
+    public JobStatus status(String jobId) throws IOException, InterruptedException {
         HttpRequest get = authorised(HttpRequest.newBuilder(base.resolve(IMPORTS + "/" + encoded(jobId))))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
         return statusOf(http.send(get, BodyHandlers.ofString()));
     }
 
-    /** Saves the rejected rows' CSV to {@code target}, replacing it only once the whole download arrived. */
-    void downloadErrors(JobStatus job, Path target) throws IOException, InterruptedException {
+    @Override
+    public void saveErrors(JobStatus job, Path target) throws IOException, InterruptedException {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        HttpRequest get = authorised(HttpRequest.newBuilder(errorsLocation(job))).header("Accept", "text/csv").GET().build();
+        HttpRequest get = authorised(HttpRequest.newBuilder(errorsUri(job))).header("Accept", "text/csv").GET().build();
         HttpResponse<Path> response = http.send(get, BodyHandlers.ofFile(partial));
         if (response.statusCode() != 200) {
             String body = Files.readString(partial, StandardCharsets.UTF_8);
@@ -103,7 +86,12 @@ final class HttpImports {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    URI errorsLocation(JobStatus job) {
+    @Override
+    public String errorsLocation(JobStatus job) {
+        return errorsUri(job).toString();
+    }
+
+    private URI errorsUri(JobStatus job) {
         String link = job.link("errors");
         return base.resolve(link != null ? link : IMPORTS + "/" + encoded(job.id()) + "/errors");
     }
@@ -127,7 +115,8 @@ final class HttpImports {
         } catch (IOException notJson) {
             said = body == null ? "" : body.strip();
         }
-        return new Refused(status, "HTTP " + status + (said.isEmpty() ? "" : " " + said));
+        return new Refused("HTTP " + status + (said.isEmpty() ? "" : " " + said),
+                status == 502 || status == 503 || status == 504);
     }
 
     private static String field(String boundary, String name, String value) {

@@ -2,6 +2,7 @@ package ma.crafts.register.standalone.imports;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
+import ma.crafts.register.command.imports.ImportJobStatus;
 
 /** What {@code GET /api/v1/imports/{id}} answers about an import job; the fields the command line does not use are ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -11,6 +12,14 @@ record JobStatus(String id, String kind, String regionCode, boolean dryRun, Stri
 
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
+
+    /** The status a register in this process gives: what it would answer over HTTP. */
+    static JobStatus of(ImportJobStatus job) {
+        return new JobStatus(job.id(), job.kind(), job.regionCode(), job.dryRun(), job.fileName(), job.status().name(),
+                job.failure(), job.rowsRead(), job.accepted(), job.rejected(), job.alreadyPresent(), job.bytesRead(),
+                job.bytesTotal(), job.rowsPerSecond(), job.etaSeconds(),
+                Map.of("errors", job.links().errors(), "report", job.links().report()));
+    }
 
     boolean finished() {
         return COMPLETED.equals(status) || FAILED.equals(status);

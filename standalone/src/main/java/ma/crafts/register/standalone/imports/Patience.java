@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 /**
  * Calls to a register that may be restarting: an unreachable register, or one answering 502-504, is asked again every
  * poll until it has been away for the time allowed. An import resumes after a restart, so the command waits for it.
+ * A refusal that is not temporary ends the wait at once.
  */
 final class Patience {
     interface Call<T> {
@@ -31,7 +32,7 @@ final class Patience {
                     err.println("register reachable again");
                 }
                 return answer;
-            } catch (HttpImports.Refused refused) {
+            } catch (Refused refused) {
                 if (!refused.temporary()) {
                     throw refused;
                 }

@@ -52,21 +52,21 @@ public class MongoCinReservations implements CinReservations {
             + "reservation looks abandoned; it reads the whole collection (one document per reserved CIN), so it "
             + "must stay that rare")
     @Override
-    public void reserve(String cinFingerprint, String artisanId) {
+    public boolean reserve(String cinFingerprint, String artisanId) {
         if (tryInsert(cinFingerprint, artisanId)) {
-            return;
+            return true;
         }
         Document existing = reservations.find(eq("_id", cinFingerprint)).first();
         if (existing == null) {
             // Released between our insert and our read: the CIN is free again, try once more.
             if (tryInsert(cinFingerprint, artisanId)) {
-                return;
+                return true;
             }
             throw new DuplicateCinException();
         }
         if (artisanId.equals(existing.getString("artisanId"))) {
             // The same registration again (a bulk import's row run again after a crash): the reservation is its own.
-            return;
+            return false;
         }
         if (!isAbandoned(existing)) {
             throw new DuplicateCinException();
@@ -74,7 +74,7 @@ public class MongoCinReservations implements CinReservations {
         long deleted = reservations.deleteOne(and(eq("_id", cinFingerprint), eq("artisanId", existing.getString("artisanId")),
                 eq("reservedAt", existing.get("reservedAt")))).getDeletedCount();
         if (deleted == 1 && tryInsert(cinFingerprint, artisanId)) {
-            return;
+            return true;
         }
         throw new DuplicateCinException();
     }

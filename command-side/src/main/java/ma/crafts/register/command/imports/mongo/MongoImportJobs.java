@@ -53,8 +53,9 @@ public class MongoImportJobs implements ImportJobs {
         return Optional.ofNullable(jobs.find(eq("_id", id)).first()).map(MongoImportJobs::fromDocument);
     }
 
-    @ScansAccepted(adr = "0001", why = "once at start-up, to resume the jobs a stopped process left; one document "
-            + "per import ever started, a few hundred over the register's life")
+    @ScansAccepted(adr = "0001", why = "once at a process's start, to resume the jobs a stopped process left (a "
+            + "register's, or the command line's direct import, which looks for its own); one document per import "
+            + "ever started, a few hundred over the register's life")
     @Override
     public List<ImportJob> unfinished() {
         List<ImportJob> unfinished = new ArrayList<>();

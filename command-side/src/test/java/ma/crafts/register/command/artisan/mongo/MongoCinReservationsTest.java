@@ -55,8 +55,8 @@ class MongoCinReservationsTest {
     /** A bulk import's row run again after a crash reserves under the same id: its reservation, not a duplicate. */
     @Test
     void theSameArtisanReservingAgainKeepsItsReservation() {
-        reservations.reserve("fp-again", "artisan-row-7");
-        reservations.reserve("fp-again", "artisan-row-7");
+        assertThat(reservations.reserve("fp-again", "artisan-row-7")).as("reserved now").isTrue();
+        assertThat(reservations.reserve("fp-again", "artisan-row-7")).as("held already").isFalse();
         assertThat(reservations.holderOf("fp-again")).contains("artisan-row-7");
         assertThat(reservations.holderOf("fp-nobody")).isEmpty();
         assertThatThrownBy(() -> reservations.reserve("fp-again", "artisan-row-8"))
