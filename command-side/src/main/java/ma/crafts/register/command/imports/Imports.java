@@ -210,8 +210,7 @@ public class Imports {
         String kind = request.kind() == null ? "" : request.kind().strip().toLowerCase(Locale.ROOT);
         ImportKind importKind = ImportKind.parse(kind).orElseThrow(() -> new InvalidInputException("kind",
                 "must be one of artisans, cooperatives, enterprises, cards, memberships"));
-        RowMapper mapper = runner.mapper(importKind).orElseThrow(() -> new InvalidInputException("kind",
-                importKind.apiName() + " cannot be imported yet; artisans can"));
+        RowMapper mapper = mapper(importKind);
         String encoding = request.encoding();
         ImportEncoding declared = encoding == null || encoding.isBlank() ? null : ImportEncoding.parse(encoding.strip())
                 .orElseThrow(() -> new InvalidInputException("encoding", "must be utf-8, utf-16 or windows-1256"));
