@@ -30,8 +30,10 @@ import org.springframework.context.annotation.Configuration;
  * copying the data never carries the copies of the checkpoints with it), {@code register.audit.checkpoint-interval}
  * (default 24h; 0 seals only on demand), {@code register.audit.checkpoint-lease-term} (default 60s: how long a node
  * that stopped renewing its turn at sealing keeps the others from sealing, and how long an on-demand seal waits for
- * another node's), and {@code register.audit.verification-save-interval} (default 10s: how often a running
- * verification of the whole store keeps where it stands, for a restart to carry it on). The signing key is an Ed25519
+ * another node's), {@code register.audit.verification-save-interval} (default 10s: how often a running
+ * verification of the whole store keeps where it stands, for a restart to carry it on) and
+ * {@code register.audit.verification-lease-term} (default 60s: how long after its node died another node takes over a
+ * running verification). The signing key is an Ed25519
  * private key generated once in KEY_DIR ({@code checkpoint-signing.key}, beside the master key, outside DATA_DIR); in
  * a cluster every node mounts the same file (deploy/README.md); back it up with the master key, and publish its public
  * key (any checkpoint carries it) where auditors can pin it.
@@ -44,6 +46,8 @@ public class AuditConfiguration {
     /** The default checkpoint directory is the data directory's name with this suffix, beside it. */
     private static final String CHECKPOINT_DIR_SUFFIX = "-checkpoints";
     private static final int ED25519_PRIVATE_KEY_BYTES = 32;
+    /** This register, as the holder of the leases it takes (one per context: tests run several in one JVM). */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
 
     /**
      * The signing key given as a setting ({@code register.audit.checkpoint-signing-key}, env
@@ -81,9 +85,8 @@ public class AuditConfiguration {
                                                     @Value("${register.audit.checkpoint-interval:24h}") Duration interval,
                                                     @Value("${register.audit.checkpoint-lease-term:60s}")
                                                     Duration leaseTerm) {
-        String holder = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
         return new SealedCheckpoints(engine, readLog, signer, new CheckpointRecords(database), archive,
-                new Lease(holder, leaseTerm), new LeaseDocument(database.getCollection(SEALING_LEASE), SEALING_LEASE),
+                new Lease(node, leaseTerm), new LeaseDocument(database.getCollection(SEALING_LEASE), SEALING_LEASE),
                 Clock.systemUTC(), interval);
     }
 
@@ -91,8 +94,10 @@ public class AuditConfiguration {
     public StoreVerifications auditStoreVerifications(MongoEventStorageEngine engine, SealedCheckpoints checkpoints,
                                                       MongoDatabase database,
                                                       @Value("${register.audit.verification-save-interval:10s}")
-                                                      Duration saveInterval) {
-        return new StoreVerifications(engine, checkpoints, new VerificationRecords(database), saveInterval,
-                Clock.systemUTC());
+                                                      Duration saveInterval,
+                                                      @Value("${register.audit.verification-lease-term:60s}")
+                                                      Duration leaseTerm) {
+        return new StoreVerifications(engine, checkpoints, new VerificationRecords(database), new Lease(node, leaseTerm),
+                saveInterval, Clock.systemUTC());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
 import ma.crafts.register.eventstore.checkpoint.CheckpointSigner;
+import ma.crafts.register.platform.lease.Lease;
 import ma.crafts.register.query.audit.mongo.VerificationRecords;
 import ma.crafts.register.query.readlog.ReadLogVerification;
 import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
@@ -81,7 +82,8 @@ class ReadLogCheckpointTest {
     void aRecordRemovedFromTheMiddle_failsTheVerificationAgainstTheCheckpoint() throws InterruptedException {
         reads.deleteOne(Filters.eq("_id", 2L));
         try (StoreVerifications verifications = new StoreVerifications(store.engine, store.checkpoints,
-                new VerificationRecords(store.mongo.database()), Duration.ofSeconds(10), Clock.systemUTC())) {
+                new VerificationRecords(store.mongo.database()), new Lease("node", Duration.ofSeconds(60)),
+                Duration.ofSeconds(10), Clock.systemUTC())) {
             String id = verifications.start(sealed.id()).id();
             VerificationRun.Progress outcome = verifications.progress(id);
             for (int wait = 0; wait < 200 && outcome.status() == VerificationRun.Status.RUNNING; wait++) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import ma.crafts.register.eventstore.ChainBreak;
 import ma.crafts.register.eventstore.StoreVerification;
 import ma.crafts.register.eventstore.StreamHeads;
+import ma.crafts.register.platform.lease.LeaseDocument;
 import ma.crafts.register.query.audit.VerificationRun;
 import org.bson.Document;
 
@@ -32,6 +33,8 @@ import org.bson.Document;
 public class VerificationRecords {
     public static final String RUNS = "store_verifications";
     public static final String HEADS = "store_verification_heads";
+    /** One lease document per run ({@code _id} = the run's id): the node carrying the run on. */
+    public static final String LEASES = "store_verification_leases";
     private static final String UNFINISHED = "unfinished";
     private static final String IDS = "ids";
     private static final String SHOWN = "shown";
@@ -45,10 +48,17 @@ public class VerificationRecords {
 
     private final MongoCollection<Document> runs;
     private final MongoCollection<Document> heads;
+    private final MongoCollection<Document> leases;
 
     public VerificationRecords(MongoDatabase database) {
         this.runs = database.getCollection(RUNS);
         this.heads = database.getCollection(HEADS);
+        this.leases = database.getCollection(LEASES);
+    }
+
+    /** Where the node that runs {@code runId} holds it, so that no other node carries the same run on. */
+    public LeaseDocument lease(String runId) {
+        return new LeaseDocument(leases, runId);
     }
 
     /** A run asked for and not finished yet: what a request shows of it and where it stands. */
