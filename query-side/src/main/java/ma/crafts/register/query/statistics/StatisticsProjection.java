@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,16 +121,21 @@ public class StatisticsProjection {
             if (to.equals(from)) {
                 return;
             }
-            if (from != null) {
-                count(event, progress, from, -1, dayOf(event));
-            }
-            count(event, progress, to, 1, dayOf(event));
+            List<CellLayout.Cell> leaving = from == null ? new ArrayList<>() : new ArrayList<>(CellLayout.cellsOf(from));
+            List<CellLayout.Cell> entering = new ArrayList<>(CellLayout.cellsOf(to));
+            // A cell the actor stays in (its age cells when a card is issued) would cost a document write for nothing.
+            Set<CellLayout.Cell> staying = new HashSet<>(leaving);
+            staying.retainAll(entering);
+            leaving.removeAll(staying);
+            entering.removeAll(staying);
+            count(event, progress, leaving, -1, dayOf(event));
+            count(event, progress, entering, 1, dayOf(event));
             branches.add(to.value(Dimension.BRANCH));
         }
 
-        private void count(ArtisanEvent event, WriterProgress progress, ActorProfile profile, int change,
+        private void count(ArtisanEvent event, WriterProgress progress, List<CellLayout.Cell> moved, int change,
                            LocalDate day) {
-            for (CellLayout.Cell cell : CellLayout.cellsOf(profile)) {
+            for (CellLayout.Cell cell : moved) {
                 cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>())
                         .add(new GuardedCounts.Delta(event.position(), progress, cell.field(), change));
                 GuardedCounts.Delta stockDelta = new GuardedCounts.Delta(event.position(), progress,
