@@ -76,6 +76,7 @@ public class StatisticsProjection {
             this.writer = scope.writer();
             this.folded = new FoldedArtisans(scope, folding, ids -> statesOf(store.artisans(ids)),
                     id -> store.artisan(id).map(this::remember));
+            facts.preloadKeys(scope.messages());
         }
 
         private Map<String, ArtisanState> statesOf(Map<String, TrackedArtisan> tracked) {
