@@ -30,8 +30,9 @@ import org.axonframework.eventhandling.ResetHandler;
  * Maintains the statistics cells, their changes by day and the flows (docs/adr/0007). Each event that changes what an
  * actor counts as moves one unit out of the cells of its profile before the event and into those of its profile after
  * (the cells it stays in are left alone); the same move is added under the event's UTC day to its month's change
- * documents ({@link StockPeriods}), from which a stock as of a past day is worked out. Every count is guarded per writer ({@link GuardedCounts}), so a batch delivered again, or a
- * late commit delivered after higher positions, is counted exactly once. It runs on a processor of its own
+ * documents ({@link StockPeriods}), from which a stock as of a past day is worked out. Every count is guarded per
+ * writer ({@link GuardedCounts}), so a batch delivered again, or a late commit delivered after higher positions, is
+ * counted exactly once. It runs on a processor of its own
  * ({@link QueryProcessors#STATISTICS_PROJECTIONS}): no read waits for it, so it never delays read-your-writes.
  */
 @ProcessingGroup(QueryProcessors.STATISTICS_PROJECTIONS)
@@ -122,7 +123,10 @@ public class StatisticsProjection {
             if (to.equals(from)) {
                 return;
             }
-            List<CellLayout.Cell> leaving = from == null ? new ArrayList<>() : new ArrayList<>(CellLayout.cellsOf(from));
+            List<CellLayout.Cell> leaving = new ArrayList<>();
+            if (from != null) {
+                leaving.addAll(CellLayout.cellsOf(from));
+            }
             List<CellLayout.Cell> entering = new ArrayList<>(CellLayout.cellsOf(to));
             // A cell the actor stays in (its age cells when a card is issued) would cost a document write for nothing.
             Set<CellLayout.Cell> staying = new HashSet<>(leaving);

@@ -20,8 +20,8 @@ import ma.crafts.register.query.statistics.mongo.StatisticsStore;
  * seconds). A day of a closed month is read from the nearer of the month's two bounding snapshots and the month's
  * changes between: two documents per scope. The snapshot at the end of a closed month is the previous one plus the
  * month's changes, neither of which changes any more; the first read that needs it makes it from the nearest earlier
- * one kept, and keeps it. A day of a month not closed yet is the current count minus the changes after it: the rest of its
- * month and the month after.
+ * one kept, and keeps it. A day of a month not closed yet is the current count minus the changes after it: the rest
+ * of its month and each later month.
  */
 public class StockAsOf {
 

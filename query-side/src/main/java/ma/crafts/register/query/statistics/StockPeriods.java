@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a cell's changes are kept: one document per month and scope document ({@link CellLayout#scopeDocument}),
@@ -52,7 +53,7 @@ public final class StockPeriods {
 
     /** A change on {@code day} of a scope document's field, in its month's change document. */
     public static String changeField(LocalDate day, String scopeField) {
-        return String.format("%02d", day.getDayOfMonth()) + SEPARATOR + scopeField;
+        return String.format(Locale.ROOT, "%02d", day.getDayOfMonth()) + SEPARATOR + scopeField;
     }
 
     /** The scope document's field a change field stands for. */

@@ -228,15 +228,19 @@ class StatisticsProjectionTest {
 
         assertThat(result.isExceptional()).isFalse();
         // the folded states, the personal-data keys, and the count markers of cells, stock changes and flows
-        assertThat(mongo.commands().stream().filter(c -> c.containsKey("find")).map(c -> c.getString("find").getValue()))
-                .containsExactlyInAnyOrder(StatisticsStore.ACTORS, PersonalDataVault.COLLECTION, StatisticsStore.CELLS,
-                        StatisticsStore.STOCK_CHANGES, StatisticsStore.FLOWS);
+        assertThat(collectionsOf("find")).containsExactlyInAnyOrder(StatisticsStore.ACTORS,
+                PersonalDataVault.COLLECTION, StatisticsStore.CELLS, StatisticsStore.STOCK_CHANGES, StatisticsStore.FLOWS);
         // the counts of each, the bookkeeping (position, branches, days), the folded states
-        assertThat(mongo.commands().stream().filter(c -> c.containsKey("update")).map(c -> c.getString("update").getValue()))
-                .containsExactlyInAnyOrder(StatisticsStore.CELLS, StatisticsStore.STOCK_CHANGES, StatisticsStore.FLOWS,
-                        StatisticsStore.CELLS, StatisticsStore.ACTORS);
+        assertThat(collectionsOf("update")).containsExactlyInAnyOrder(StatisticsStore.CELLS,
+                StatisticsStore.STOCK_CHANGES, StatisticsStore.FLOWS, StatisticsStore.CELLS, StatisticsStore.ACTORS);
         assertThat(counts(Map.of("groupBy", "ageBand", "actorKind", "ARTISAN")))
                 .isEqualTo(Map.of("35-44", 1L, "65+", 1L, "25-34", 1L));
+    }
+
+    /** The collection of each command of a kind ({@code find}, {@code update}) sent since the commands were cleared. */
+    private List<String> collectionsOf(String command) {
+        return mongo.commands().stream().filter(c -> c.containsKey(command)).map(c -> c.getString(command).getValue())
+                .toList();
     }
 
     @Test

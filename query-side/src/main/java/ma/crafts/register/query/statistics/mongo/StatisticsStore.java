@@ -29,9 +29,10 @@ import org.bson.Document;
 /**
  * The statistics read model's collections (docs/adr/0007), all read and written by {@code _id} only:
  * {@code query_statistics_cells} (the current counts, plus {@code #position}, {@code #branches}, {@code #first-day}
- * and {@code #counted-days}), {@code query_statistics_stock_changes} (the changes of each scope's cells in a month, day by
- * day: {@code M|<month>|<scope document>}, see {@code StockPeriods}), {@code query_statistics_stock_snapshots} (each cell's count at
- * the end of a closed month, {@code M|<month>|<cell>}, written by the reads that need them),
+ * and {@code #counted-days}), {@code query_statistics_stock_changes} (the changes of each scope's cells in a month,
+ * day by day: {@code M|<month>|<scope document>}, see {@code StockPeriods}), {@code query_statistics_stock_snapshots}
+ * (each scope's counts at the end of a closed month, {@code M|<month>|<scope document>}, written by the reads that
+ * need them),
  * {@code query_statistics_flows} and {@code query_statistics_actors} (each artisan's folded state and birth month,
  * which the projection needs to know which cell an artisan leaves).
  */
