@@ -27,10 +27,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**
- * Maintains the statistics cells, their changes by day and the flows (docs/adr/0007). Each event that changes what an
- * actor counts as moves one unit out of the cells of its profile before the event and into those of its profile after
- * (the cells it stays in are left alone); the same move is added under the event's UTC day to its month's change
- * documents ({@link StockPeriods}), from which a stock as of a past day is worked out. Every count is guarded per
+ * Maintains the statistics cells, their daily and monthly deltas and the flows (docs/adr/0007). Each event that
+ * changes what an actor counts as moves one unit out of the cells of its profile before the event and into those of
+ * its profile after (the cells it stays in are left alone); the same move is added to the deltas of the event's UTC
+ * day and month, from which a stock as of a past day is worked out. Every count is guarded per
  * writer ({@link GuardedCounts}), so a batch delivered again, or a late commit delivered after higher positions, is
  * counted exactly once. It runs on a processor of its own
  * ({@link QueryProcessors#STATISTICS_PROJECTIONS}): no read waits for it, so it never delays read-your-writes.
@@ -66,7 +66,7 @@ public class StatisticsProjection {
         private final FoldedArtisans folded;
         private final Map<String, YearMonth> birthMonths = new HashMap<>();
         private final Map<String, List<GuardedCounts.Delta>> cells = new LinkedHashMap<>();
-        private final Map<String, List<GuardedCounts.Delta>> stockChanges = new LinkedHashMap<>();
+        private final Map<String, List<GuardedCounts.Delta>> stockDeltas = new LinkedHashMap<>();
         private final Map<String, List<GuardedCounts.Delta>> flows = new LinkedHashMap<>();
         private final Set<String> branches = new TreeSet<>();
         private long highestPosition = -1;
@@ -143,9 +143,12 @@ public class StatisticsProjection {
             for (CellLayout.Cell cell : moved) {
                 cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>())
                         .add(new GuardedCounts.Delta(event.position(), progress, cell.field(), change));
-                stockChanges.computeIfAbsent(StockPeriods.changeDocument(YearMonth.from(day), cell.documentId()),
-                        id -> new ArrayList<>()).add(new GuardedCounts.Delta(event.position(), progress,
-                        StockPeriods.changeField(day, CellLayout.scopeField(cell.documentId(), cell.field())), change));
+                GuardedCounts.Delta stockDelta = new GuardedCounts.Delta(event.position(), progress,
+                        CellLayout.scopeField(cell.documentId(), cell.field()), change);
+                for (String period : StockPeriods.documentsOf(day)) {
+                    stockDeltas.computeIfAbsent(StockPeriods.deltaDocument(period, cell.documentId()),
+                            id -> new ArrayList<>()).add(stockDelta);
+                }
             }
         }
 
@@ -170,7 +173,7 @@ public class StatisticsProjection {
             if (cells.isEmpty() && flows.isEmpty() && artisans.isEmpty() && lastDay == null) {
                 return;
             }
-            store.write(writer, new StatisticsStore.Changes(cells, stockChanges, flows, branches, highestPosition,
+            store.write(writer, new StatisticsStore.Changes(cells, stockDeltas, flows, branches, highestPosition,
                     lastDay == null ? null : new StatisticsStore.Days(firstDay, lastDay), artisans));
         }
     }

@@ -13,15 +13,14 @@ import ma.crafts.register.query.statistics.mongo.StatisticsStore;
 
 /**
  * The counts of cell documents at the end of a day (docs/adr/0007 §5). Changes and snapshots are kept per scope and
- * family ({@link CellLayout#scopeDocument}), the changes in one document per month with the day in each field
- * ({@link StockPeriods}), so a month costs one document per scope read, whatever the branches and the days.
+ * family ({@link CellLayout#scopeDocument}), so a period costs one document per scope read, whatever the branches.
  * A month is <b>closed</b> once every writer has counted events from the second day of the next month on: no change of
  * it can come any more (a writer's events come in the order they were recorded, give or take a late commit of
- * seconds). A day of a closed month is read from the nearer of the month's two bounding snapshots and the month's
- * changes between: two documents per scope. The snapshot at the end of a closed month is the previous one plus the
+ * seconds). A day of a closed month is read from the nearer of the month's two bounding snapshots and the daily deltas
+ * between: one snapshot and at most 16 days. The snapshot at the end of a closed month is the previous one plus the
  * month's changes, neither of which changes any more; the first read that needs it makes it from the nearest earlier
- * one kept, and keeps it. A day of a month not closed yet is the current count minus the changes after it: the rest
- * of its month and each later month.
+ * one kept, and keeps it. A day of a month not closed yet is the current count minus the changes after it: at most a
+ * month of days and the month after.
  */
 public class StockAsOf {
 
@@ -45,9 +44,10 @@ public class StockAsOf {
         if (!closed) {
             stock = combined(byScope(store.cells(documents)), -1, StockPeriods.after(day, today), scopes);
         } else if (month.lengthOfMonth() - day.getDayOfMonth() <= day.getDayOfMonth()) {
-            stock = combined(snapshots(month, scopes), -1, StockPeriods.after(day, month.atEndOfMonth()), scopes);
+            stock = combined(snapshots(month, scopes), -1, StockPeriods.days(day.plusDays(1), month.atEndOfMonth()),
+                    scopes);
         } else {
-            stock = combined(snapshots(month.minusMonths(1), scopes), 1, List.of(StockPeriods.Days.through(day)),
+            stock = combined(snapshots(month.minusMonths(1), scopes), 1, StockPeriods.days(month.atDay(1), day),
                     scopes);
         }
         return byCell(stock, Set.copyOf(documents));
@@ -55,25 +55,16 @@ public class StockAsOf {
 
     /** {@code base} (by scope document) with the changes of {@code periods} added ({@code sign} 1) or taken away. */
     private Map<String, Map<String, Long>> combined(Map<String, Map<String, Long>> base, int sign,
-                                                    List<StockPeriods.Days> periods, Set<String> scopes) {
-        Map<String, String> scopeOfChanges = new HashMap<>();
-        Map<String, StockPeriods.Days> daysOfChanges = new HashMap<>();
-        for (StockPeriods.Days days : periods) {
-            scopes.forEach(scope -> {
-                scopeOfChanges.put(days.document(scope), scope);
-                daysOfChanges.put(days.document(scope), days);
-            });
+                                                    List<String> periods, Set<String> scopes) {
+        Map<String, String> scopeOfDelta = new HashMap<>();
+        for (String period : periods) {
+            scopes.forEach(scope -> scopeOfDelta.put(StockPeriods.deltaDocument(period, scope), scope));
         }
         Map<String, Map<String, Long>> counts = new HashMap<>();
         base.forEach((scope, fields) -> counts.put(scope, new HashMap<>(fields)));
-        store.stockChanges(scopeOfChanges.keySet()).forEach((id, fields) -> {
-            Map<String, Long> scope = counts.computeIfAbsent(scopeOfChanges.get(id), s -> new HashMap<>());
-            StockPeriods.Days days = daysOfChanges.get(id);
-            fields.forEach((field, change) -> {
-                if (days.includes(field)) {
-                    scope.merge(StockPeriods.scopeFieldOf(field), sign * change, Long::sum);
-                }
-            });
+        store.stockDeltas(scopeOfDelta.keySet()).forEach((id, fields) -> {
+            Map<String, Long> scope = counts.computeIfAbsent(scopeOfDelta.get(id), s -> new HashMap<>());
+            fields.forEach((field, change) -> scope.merge(field, sign * change, Long::sum));
         });
         return counts;
     }
@@ -84,8 +75,9 @@ public class StockAsOf {
         if (first.isEmpty() || month.isBefore(first.get())) {
             return new HashMap<>();
         }
+        String period = FlowLayout.monthDocument(month);
         Map<String, String> scopeOfSnapshot = new LinkedHashMap<>();
-        scopes.forEach(scope -> scopeOfSnapshot.put(StockPeriods.changeDocument(month, scope), scope));
+        scopes.forEach(scope -> scopeOfSnapshot.put(StockPeriods.deltaDocument(period, scope), scope));
         Map<String, Map<String, Long>> kept = store.stockSnapshots(scopeOfSnapshot.keySet());
         Map<String, Map<String, Long>> counts = new HashMap<>();
         Set<String> missing = new LinkedHashSet<>();
@@ -99,13 +91,13 @@ public class StockAsOf {
         if (missing.isEmpty()) {
             return counts;
         }
-        Map<String, Map<String, Long>> made = combined(snapshots(month.minusMonths(1), missing), 1,
-                List.of(StockPeriods.Days.wholeMonth(month)), missing);
+        Map<String, Map<String, Long>> made = combined(snapshots(month.minusMonths(1), missing), 1, List.of(period),
+                missing);
         Map<String, Map<String, Long>> toKeep = new HashMap<>();
         for (String scope : missing) {
             Map<String, Long> snapshot = new HashMap<>(made.getOrDefault(scope, Map.of()));
             snapshot.values().removeIf(count -> count == 0);
-            toKeep.put(StockPeriods.changeDocument(month, scope), snapshot);
+            toKeep.put(StockPeriods.deltaDocument(period, scope), snapshot);
             counts.put(scope, snapshot);
         }
         store.saveStockSnapshots(toKeep);

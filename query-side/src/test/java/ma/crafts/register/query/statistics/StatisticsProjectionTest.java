@@ -227,12 +227,12 @@ class StatisticsProjectionTest {
                 }).proceed());
 
         assertThat(result.isExceptional()).isFalse();
-        // the folded states, the personal-data keys, and the count markers of cells, stock changes and flows
+        // the folded states, the personal-data keys, and the count markers of cells, stock deltas and flows
         assertThat(collectionsOf("find")).containsExactlyInAnyOrder(StatisticsStore.ACTORS,
-                PersonalDataVault.COLLECTION, StatisticsStore.CELLS, StatisticsStore.STOCK_CHANGES, StatisticsStore.FLOWS);
+                PersonalDataVault.COLLECTION, StatisticsStore.CELLS, StatisticsStore.STOCK_DELTAS, StatisticsStore.FLOWS);
         // the counts of each, the bookkeeping (position, branches, days), the folded states
         assertThat(collectionsOf("update")).containsExactlyInAnyOrder(StatisticsStore.CELLS,
-                StatisticsStore.STOCK_CHANGES, StatisticsStore.FLOWS, StatisticsStore.CELLS, StatisticsStore.ACTORS);
+                StatisticsStore.STOCK_DELTAS, StatisticsStore.FLOWS, StatisticsStore.CELLS, StatisticsStore.ACTORS);
         assertThat(counts(Map.of("groupBy", "ageBand", "actorKind", "ARTISAN")))
                 .isEqualTo(Map.of("35-44", 1L, "65+", 1L, "25-34", 1L));
     }

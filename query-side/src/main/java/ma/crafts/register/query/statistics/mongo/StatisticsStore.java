@@ -29,21 +29,20 @@ import org.bson.Document;
 /**
  * The statistics read model's collections (docs/adr/0007), all read and written by {@code _id} only:
  * {@code query_statistics_cells} (the current counts, plus {@code #position}, {@code #branches}, {@code #first-day}
- * and {@code #counted-days}), {@code query_statistics_stock_changes} (the changes of each scope's cells in a month,
- * day by day: {@code M|<month>|<scope document>}, see {@code StockPeriods}), {@code query_statistics_stock_snapshots}
- * (each scope's counts at the end of a closed month, {@code M|<month>|<scope document>}, written by the reads that
- * need them),
+ * and {@code #counted-days}), {@code query_statistics_stock_deltas} (each cell's change per UTC day and month,
+ * {@code D|<day>|<cell>} and {@code M|<month>|<cell>}), {@code query_statistics_stock_snapshots} (each cell's count at
+ * the end of a closed month, {@code M|<month>|<cell>}, written by the reads that need them),
  * {@code query_statistics_flows} and {@code query_statistics_actors} (each artisan's folded state and birth month,
  * which the projection needs to know which cell an artisan leaves).
  */
 public class StatisticsStore {
 
     public static final String CELLS = "query_statistics_cells";
-    public static final String STOCK_CHANGES = "query_statistics_stock_changes";
+    public static final String STOCK_DELTAS = "query_statistics_stock_deltas";
     public static final String STOCK_SNAPSHOTS = "query_statistics_stock_snapshots";
     public static final String FLOWS = "query_statistics_flows";
     public static final String ACTORS = "query_statistics_actors";
-    public static final List<String> COLLECTIONS = List.of(CELLS, STOCK_CHANGES, STOCK_SNAPSHOTS, FLOWS, ACTORS);
+    public static final List<String> COLLECTIONS = List.of(CELLS, STOCK_DELTAS, STOCK_SNAPSHOTS, FLOWS, ACTORS);
 
     private static final String POSITION = "#position";
     private static final String BRANCHES = "#branches";
@@ -71,7 +70,7 @@ public class StatisticsStore {
      * order. {@code days} spans the UTC days of the batch's events (null for a batch without events).
      */
     public record Changes(Map<String, List<GuardedCounts.Delta>> cells,
-                          Map<String, List<GuardedCounts.Delta>> stockChanges,
+                          Map<String, List<GuardedCounts.Delta>> stockDeltas,
                           Map<String, List<GuardedCounts.Delta>> flows,
                           Set<String> branches, long highestPosition, Days days,
                           Collection<TrackedArtisan> artisans) {
@@ -101,7 +100,7 @@ public class StatisticsStore {
      */
     public void write(String writer, Changes changes) {
         GuardedCounts.apply(collection(CELLS), writer, changes.cells());
-        GuardedCounts.apply(collection(STOCK_CHANGES), writer, changes.stockChanges());
+        GuardedCounts.apply(collection(STOCK_DELTAS), writer, changes.stockDeltas());
         GuardedCounts.apply(collection(FLOWS), writer, changes.flows());
         List<WriteModel<Document>> bookkeeping = new ArrayList<>();
         if (changes.highestPosition() >= 0) {
@@ -134,8 +133,8 @@ public class StatisticsStore {
         return counts(collection(CELLS), ids);
     }
 
-    public Map<String, Map<String, Long>> stockChanges(Collection<String> ids) {
-        return counts(collection(STOCK_CHANGES), ids);
+    public Map<String, Map<String, Long>> stockDeltas(Collection<String> ids) {
+        return counts(collection(STOCK_DELTAS), ids);
     }
 
     public Map<String, Map<String, Long>> flows(Collection<String> ids) {
