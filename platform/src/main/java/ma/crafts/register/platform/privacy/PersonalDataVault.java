@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.AEADBadTagException;
@@ -109,6 +111,25 @@ public class PersonalDataVault {
                 throw new IllegalStateException("Could not open the personal data of actor " + sealed.keyId(), e);
             }
         });
+    }
+
+    /**
+     * Brings the keys of these actors into the key cache with one lookup, so that opening what a batch of events
+     * carries for many actors (a projection catching up) costs one round trip rather than one per actor. Keys already
+     * cached, erased or unknown are left as they are; {@link #open} behaves the same with or without this call.
+     */
+    public void preloadKeys(Collection<String> actorIds) {
+        long generation = cache.generation();
+        List<String> missing = actorIds.stream().distinct().filter(id -> cache.get(id) == null).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        for (Document stored : keys.find(Filters.in("_id", missing))) {
+            if (!stored.containsKey(ERASED_AT)) {
+                String actorId = stored.getString("_id");
+                cache.put(actorId, unwrap(actorId, stored), generation);
+            }
+        }
     }
 
     /**

@@ -111,6 +111,21 @@ class PersonalDataVaultTest {
     }
 
     @Test
+    void preloadedKeysOpenWithoutALookupAndAnErasedActorStaysUnreadable() {
+        SealedPersonalData kept = vault.seal("artisan-1", FATIMA);
+        SealedPersonalData erased = vault.seal("artisan-2", FATIMA);
+        vault.erase("artisan-2");
+        PersonalDataVault otherInstance = new PersonalDataVault(database, masterKey, 100, Duration.ofMinutes(1));
+
+        otherInstance.preloadKeys(List.of("artisan-1", "artisan-2", "artisan-unknown"));
+        // Nothing left to look up: what opens now was preloaded.
+        database.getCollection(PersonalDataVault.COLLECTION).deleteOne(Filters.eq("_id", "artisan-1"));
+
+        assertThat(otherInstance.open(kept)).contains(FATIMA);
+        assertThat(otherInstance.open(erased)).isEmpty();
+    }
+
+    @Test
     void nothingCanBeSealedForAnErasedActor_soNoNewKeyBringsItsDataBack() {
         SealedPersonalData before = vault.seal("artisan-1", FATIMA);
         PersonalDataVault otherInstance = new PersonalDataVault(database, masterKey, 100, Duration.ZERO);

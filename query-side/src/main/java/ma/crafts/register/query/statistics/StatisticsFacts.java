@@ -22,6 +22,7 @@ import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.query.artisan.ArtisanState;
 import ma.crafts.register.query.reference.ReferenceCatalog;
 import ma.crafts.register.values.SealedPersonalData;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * What the statistics take from an event, shared by the projection and the recount so that both count alike: the
@@ -57,21 +58,30 @@ public class StatisticsFacts {
         if (payload instanceof PersonalDataErased) {
             return null;
         }
-        SealedPersonalData sealed = null;
-        if (payload instanceof ArtisanRegistered e) {
-            sealed = e.personalData();
-        } else if (payload instanceof ArtisanDetailsAmended e) {
-            sealed = e.personalData();
-        } else if (payload instanceof ArtisanRelocated e) {
-            sealed = e.personalData();
-        }
-        if (sealed == null) {
-            return before;
-        }
-        return vault.open(sealed)
+        return sealedIn(payload).flatMap(vault::open)
                 .filter(data -> data.birthDate() != null)
                 .map(data -> YearMonth.from(data.birthDate()))
                 .orElse(before);
+    }
+
+    /** Loads at once the keys that opening the personal data of these events will need (one lookup a batch). */
+    public void preloadKeys(List<? extends EventMessage<?>> messages) {
+        List<String> actors = messages.stream().map(message -> sealedIn(message.getPayload()))
+                .flatMap(Optional::stream).map(SealedPersonalData::keyId).toList();
+        if (!actors.isEmpty()) {
+            vault.preloadKeys(actors);
+        }
+    }
+
+    private static Optional<SealedPersonalData> sealedIn(Object payload) {
+        if (payload instanceof ArtisanRegistered e) {
+            return Optional.ofNullable(e.personalData());
+        } else if (payload instanceof ArtisanDetailsAmended e) {
+            return Optional.ofNullable(e.personalData());
+        } else if (payload instanceof ArtisanRelocated e) {
+            return Optional.ofNullable(e.personalData());
+        }
+        return Optional.empty();
     }
 
     public ActorProfile profile(ArtisanState artisan, YearMonth birthMonth) {

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,10 @@ import org.axonframework.eventhandling.ResetHandler;
 /**
  * Maintains the statistics cells, their daily and monthly deltas and the flows (docs/adr/0007). Each event that
  * changes what an actor counts as moves one unit out of the cells of its profile before the event and into those of
- * its profile after; the same move is added to the deltas of the event's UTC day and month, from which a stock as of a
- * past day is worked out. Every count is guarded per writer ({@link GuardedCounts}), so a batch delivered again, or a
- * late commit delivered after higher positions, is counted exactly once. It runs on a processor of its own
+ * its profile after (the cells it stays in are left alone); the same move is added to the deltas of the event's UTC
+ * day and month, from which a stock as of a past day is worked out. Every count is guarded per
+ * writer ({@link GuardedCounts}), so a batch delivered again, or a late commit delivered after higher positions, is
+ * counted exactly once. It runs on a processor of its own
  * ({@link QueryProcessors#STATISTICS_PROJECTIONS}): no read waits for it, so it never delays read-your-writes.
  */
 @ProcessingGroup(QueryProcessors.STATISTICS_PROJECTIONS)
@@ -75,6 +77,7 @@ public class StatisticsProjection {
             this.writer = scope.writer();
             this.folded = new FoldedArtisans(scope, folding, ids -> statesOf(store.artisans(ids)),
                     id -> store.artisan(id).map(this::remember));
+            facts.preloadKeys(scope.messages());
         }
 
         private Map<String, ArtisanState> statesOf(Map<String, TrackedArtisan> tracked) {
@@ -120,16 +123,24 @@ public class StatisticsProjection {
             if (to.equals(from)) {
                 return;
             }
+            List<CellLayout.Cell> leaving = new ArrayList<>();
             if (from != null) {
-                count(event, progress, from, -1, dayOf(event));
+                leaving.addAll(CellLayout.cellsOf(from));
             }
-            count(event, progress, to, 1, dayOf(event));
+            List<CellLayout.Cell> entering = new ArrayList<>(CellLayout.cellsOf(to));
+            // A cell the actor stays in (its age cells when a card is issued) would cost a document write for nothing.
+            Set<CellLayout.Cell> staying = new HashSet<>(leaving);
+            staying.retainAll(entering);
+            leaving.removeAll(staying);
+            entering.removeAll(staying);
+            count(event, progress, leaving, -1, dayOf(event));
+            count(event, progress, entering, 1, dayOf(event));
             branches.add(to.value(Dimension.BRANCH));
         }
 
-        private void count(ArtisanEvent event, WriterProgress progress, ActorProfile profile, int change,
+        private void count(ArtisanEvent event, WriterProgress progress, List<CellLayout.Cell> moved, int change,
                            LocalDate day) {
-            for (CellLayout.Cell cell : CellLayout.cellsOf(profile)) {
+            for (CellLayout.Cell cell : moved) {
                 cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>())
                         .add(new GuardedCounts.Delta(event.position(), progress, cell.field(), change));
                 GuardedCounts.Delta stockDelta = new GuardedCounts.Delta(event.position(), progress,

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +35,8 @@ import ma.crafts.register.events.cooperative.CooperativeRegistered;
 import ma.crafts.register.platform.privacy.MasterKey;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
+import ma.crafts.register.query.ProjectionBatches;
+import ma.crafts.register.query.QueryProcessors;
 import ma.crafts.register.query.ReadAccess;
 import ma.crafts.register.query.RegisterCalendar;
 import ma.crafts.register.query.artisan.ArtisanFolding;
@@ -56,9 +59,14 @@ import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +83,7 @@ class StatisticsProjectionTest {
     private static final String PROGRAMME = "AMO-NON-TAXED";
 
     private InMemoryMongo mongo;
+    private MasterKey masterKey;
     private PersonalDataVault vault;
     private ReferenceCatalog catalog;
     private StatisticsStore store;
@@ -84,7 +93,8 @@ class StatisticsProjectionTest {
     @BeforeEach
     void setUp() {
         mongo = new InMemoryMongo();
-        vault = new PersonalDataVault(mongo.database(), MasterKey.random(), 16, Duration.ofMinutes(1));
+        masterKey = MasterKey.random();
+        vault = new PersonalDataVault(mongo.database(), masterKey, 16, Duration.ofMinutes(1));
         catalog = new ReferenceCatalog(Geography.load(), Nomenclature.load());
         store = new StatisticsStore(mongo.database(), CollectionNames.FIRST_GENERATION);
         projection = new StatisticsProjection(store, new ArtisanFolding(), new StatisticsFacts(vault, catalog));
@@ -198,6 +208,40 @@ class StatisticsProjectionTest {
         assertThat(snapshots.countDocuments(Filters.eq("_id", "M|2026-05|R:MA-06|~summary"))).isZero();
         // Kept snapshots answer again, alike.
         assertThat(counts(Map.of("groupBy", "regionCode,status", "asOf", "2026-03-31"))).isEqualTo(endOfMarch);
+    }
+
+    @Test
+    void aTrackingBatchIsReadWithOneLookupPerCollectionAndWrittenWithOneBulkPerCollection() {
+        List<DomainEventMessage<?>> events = lifecycle();
+        // A process that sealed none of these keys (a query node of the split deployment, or a rebuild).
+        StatisticsProjection cold = new StatisticsProjection(store, new ArtisanFolding(), new StatisticsFacts(
+                new PersonalDataVault(mongo.database(), masterKey, 16, Duration.ofMinutes(1)), catalog));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+        MessageHandlerInterceptor<EventMessage<?>> flushing =
+                ProjectionBatches.flushing(QueryProcessors.STATISTICS_PROJECTIONS, Optional::empty);
+        mongo.commands().clear();
+
+        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(batch,
+                List.of(flushing), message -> {
+                    cold.on((DomainEventMessage<?>) message);
+                    return null;
+                }).proceed());
+
+        assertThat(result.isExceptional()).isFalse();
+        // the folded states, the personal-data keys, and the count markers of cells, stock deltas and flows
+        assertThat(collectionsOf("find")).containsExactlyInAnyOrder(StatisticsStore.ACTORS,
+                PersonalDataVault.COLLECTION, StatisticsStore.CELLS, StatisticsStore.STOCK_DELTAS, StatisticsStore.FLOWS);
+        // the counts of each, the bookkeeping (position, branches, days), the folded states
+        assertThat(collectionsOf("update")).containsExactlyInAnyOrder(StatisticsStore.CELLS,
+                StatisticsStore.STOCK_DELTAS, StatisticsStore.FLOWS, StatisticsStore.CELLS, StatisticsStore.ACTORS);
+        assertThat(counts(Map.of("groupBy", "ageBand", "actorKind", "ARTISAN")))
+                .isEqualTo(Map.of("35-44", 1L, "65+", 1L, "25-34", 1L));
+    }
+
+    /** The collection of each command of a kind ({@code find}, {@code update}) sent since the commands were cleared. */
+    private List<String> collectionsOf(String command) {
+        return mongo.commands().stream().filter(c -> c.containsKey(command)).map(c -> c.getString(command).getValue())
+                .toList();
     }
 
     @Test
