@@ -44,12 +44,17 @@ public final class HashChain {
     }
 
     /**
-     * The hash of stored events, as read back: each is encoded again, without the {@code position} field that commits
-     * written before positions were derived from {@code _id} carry.
+     * The hash of stored events, as read back: the bytes an {@link EncodedEvent} was read as, or else the event encoded
+     * again; either without the {@code position} field that commits written before positions were derived from
+     * {@code _id} carry.
      */
     String hash(String previousHash, List<Document> events) {
         List<byte[]> encoded = new ArrayList<>(events.size());
         for (Document event : events) {
+            if (event instanceof EncodedEvent read && !event.containsKey(CommitDocuments.LEGACY_POSITION)) {
+                encoded.add(read.stored());
+                continue;
+            }
             Document hashed = event;
             if (event.containsKey(CommitDocuments.LEGACY_POSITION)) {
                 hashed = new Document(event);

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 /**
  * Verifies the whole store in one pass over global positions, read by {@code _id $in} windows: every commit's events
@@ -86,12 +87,12 @@ public final class StoreVerification {
         }
     }
 
-    private final MongoCollection<Document> commits;
+    private final MongoCollection<RawBsonDocument> commits;
     private final PositionCounter counter;
     private final HashChain hashChain;
 
     StoreVerification(MongoCollection<Document> commits, PositionCounter counter, HashChain hashChain) {
-        this.commits = commits;
+        this.commits = commits.withDocumentClass(RawBsonDocument.class);
         this.counter = counter;
         this.hashChain = hashChain;
     }
@@ -106,13 +107,16 @@ public final class StoreVerification {
         return new Run(from, progress).walk();
     }
 
+    /** The commits at these positions, in position order, each event with the bytes its hash is checked against. */
     private List<Document> commitsAt(long from, long to) {
         List<Document> found = new ArrayList<>();
         List<Long> ids = new ArrayList<>(MongoEventStorageEngine.IN_CHUNK);
         for (long position = from; position <= to; position++) {
             ids.add(position);
             if (ids.size() == MongoEventStorageEngine.IN_CHUNK || position == to) {
-                commits.find(in(CommitDocuments.ID, ids)).into(found);
+                for (RawBsonDocument commit : commits.find(in(CommitDocuments.ID, ids))) {
+                    found.add(EncodedEvent.commitOf(commit));
+                }
                 ids.clear();
             }
         }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import ma.crafts.register.query.artisan.ArtisanEvent;
 import ma.crafts.register.query.readlog.PersonalDataReadLog;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -62,10 +64,13 @@ public class HistoryPages {
         int first = Math.min(query.paging().page() * size, matching.size());
         List<HistoryItem> items = new ArrayList<>(size);
         Set<String> shownInClear = new LinkedHashSet<>();
+        PersonalDataDisclosure.Reading reading = disclosure.reading(full, shownInClear);
+        // Consecutive items share a state (one's after is the next one's before): each is turned into a tree once.
+        Map<Integer, JsonNode> trees = new HashMap<>();
+        IntFunction<JsonNode> treeAfter = index -> trees.computeIfAbsent(index,
+                at -> tree(at < 0 ? null : states.get(at)));
         for (int index : matching.subList(first, Math.min(first + size, matching.size()))) {
-            Object before = index == 0 ? null : states.get(index - 1);
-            items.add(item(messages.get(index), tree(before), tree(states.get(index)), full,
-                    shownInClear));
+            items.add(item(messages.get(index), treeAfter.apply(index - 1), treeAfter.apply(index), reading));
         }
         readLog.record(actorId, shownInClear);
         return new HistoryPage(items, query.paging().page(), size, matching.size());
@@ -80,19 +85,19 @@ public class HistoryPages {
         return tree;
     }
 
-    private HistoryItem item(DomainEventMessage<?> message, JsonNode before, JsonNode after, boolean full,
-                             Set<String> shownInClear) {
+    private HistoryItem item(DomainEventMessage<?> message, JsonNode before, JsonNode after,
+                             PersonalDataDisclosure.Reading reading) {
         MetaData metaData = message.getMetaData();
         long position = ArtisanEvent.positionOf(message);
         JsonNode payload = withStatedReason(objectMapper.valueToTree(message.getPayload()), metaData);
-        PersonalDataDisclosure.Shown shown = disclosure.show(payload, full, shownInClear);
+        PersonalDataDisclosure.Shown shown = reading.show(payload);
         JsonNode reason = shown.json().get(REASON);
         return new HistoryItem(position < 0 ? null : position, message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), text(metaData, RECORDED_BY),
                 text(metaData, CHAMBER), text(metaData, CORRELATION_ID), text(metaData, TRACE_ID),
                 reason == null || !reason.isTextual() ? null : reason.asText(),
                 objectMapper.convertValue(shown.json(), PAYLOAD),
-                disclosure.changes(before, after, full, shownInClear),
+                reading.changes(before, after),
                 shown.erased());
     }
 
