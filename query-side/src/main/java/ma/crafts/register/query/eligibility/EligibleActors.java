@@ -84,7 +84,10 @@ public class EligibleActors {
                 groups.add(new CountGroup(Map.of(dimension, value), count));
             }
         }
-        long total = model.count(programId, version.get(), ArtisanSearchKeys.key(region, null, null, null));
+        // Every actor has a region, a province and a branch of the reference data, so the groups partition the
+        // eligible actors: their sum is the total, and it cannot disagree with them, as a count read after them could
+        // when a verdict lands between the reads.
+        long total = groups.stream().mapToLong(CountGroup::count).sum();
         return new EligibleCount(programId, version.get(), dimension, groups, total);
     }
 
