@@ -18,8 +18,9 @@
 # to take over.
 # Checks (bench.cluster.ClusterCheck): every acknowledged command stored exactly once; no NIA, card number or CIN
 # twice; every due card expiry fired once; the killed node's tracking segments taken over by the surviving node
-# within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically, and
-# as its events fold (?asOf=now); no connection error or 5xx at the gateway outside the kill windows (from a kill
+# within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically (and
+# the views unlike the artisans' folded events are counted, views_unlike_events: deploy/README.md, "Open"); no
+# connection error or 5xx at the gateway outside the kill windows (from a kill
 # until RECOVERY_GRACE seconds after the restarted node is ready). The last line is
 #   RESULT acked= stored= duplicates= lost= recovery_s= ...
 # and the exit status is 1 on any violation.
@@ -295,7 +296,7 @@ for line in "${reclaims[@]}"; do
   fi
 done
 
-echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") reads_lagged=$(field reads_lagged "$check") read_log_records=$(field read_log_records "$check") checkpoints=$(field checkpoints "$check") violations=$(field violations "$check")"
+echo "RESULT acked=$(field acked "$check") stored=$(field stored "$check") duplicates=$(field duplicates "$check") lost=$(field lost "$check") recovery_s=$recovery_s unknown=$(field unknown "$check") deadlines_due=$(field deadlines_due "$check") deadlines_fired=$(field deadlines_fired "$check") views_compared=$(field views_compared "$check") views_unlike_events=$(field views_unlike_events "$check") gateway_errors_outside_kills=$(field gateway_errors_outside_kills "$check") reads_lagged=$(field reads_lagged "$check") read_log_records=$(field read_log_records "$check") checkpoints=$(field checkpoints "$check") violations=$(field violations "$check")"
 [ "$check_rc" = 0 ] && [ "$reclaim_ok" = 1 ] || exit 1
 exit 0
 }

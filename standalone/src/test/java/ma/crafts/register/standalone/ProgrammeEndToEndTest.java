@@ -136,8 +136,8 @@ class ProgrammeEndToEndTest {
     /** The count grouped by region once the model serves {@code version} of the programme with {@code total}. */
     private JsonNode awaitCount(String programId, int version, long total) throws InterruptedException {
         return awaitAnswer(() -> api.get("/api/v1/programmes/" + programId + "/eligible/count?groupBy=regionCode",
-                analyst).body(), count -> count.get("programVersion").asInt() == version
-                && count.get("total").asLong() == total);
+                analyst).body(), count -> count.path("programVersion").asInt() == version
+                && count.path("total").asLong() == total);
     }
 
     private List<String> eligibleIds(String programId, String token, String filter) {
