@@ -65,8 +65,8 @@ final class AggregateStreams {
      *
      * @throws ConcurrencyException if a stored commit already holds {@code firstSeq}
      */
-    String hashBefore(String aggregateId, long firstSeq) {
-        Optional<String> cached = streamTips.hashAt(aggregateId, firstSeq - 1);
+    Link linkBefore(String aggregateId, long firstSeq) {
+        Optional<Link> cached = streamTips.linkAt(aggregateId, firstSeq - 1);
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -79,8 +79,15 @@ final class AggregateStreams {
                     + previous.get().lastSeq());
         }
         return previous.filter(segment -> segment.lastSeq() == firstSeq - 1)
-                .map(Segment::hash)
-                .orElse(HashChain.UNLINKED);
+                .map(segment -> new Link(segment.hash(), segment.position()))
+                .orElse(new Link(HashChain.UNLINKED, -1));
+    }
+
+    /**
+     * Where a stream's next commit links on: the hash of the stream so far, and the first position of the commit that
+     * holds its last event (-1 when none was found), above which the next commit's positions must lie.
+     */
+    record Link(String hash, long commitPosition) {
     }
 
     /**
@@ -211,7 +218,8 @@ final class AggregateStreams {
                 if (segment.isPresent()) {
                     segments.put(segment.get().firstSeq(), segment.get());
                     if (withEvents) {
-                        streamTips.advance(aggregateId, segment.get().lastSeq(), segment.get().hash());
+                        streamTips.advance(aggregateId, segment.get().lastSeq(), segment.get().hash(),
+                                segment.get().position());
                     }
                 }
             }

@@ -97,7 +97,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         Map<String, Long> sequences = new HashMap<>();
         for (PendingCommit.StreamSegment stream : commit.streams) {
             sequences.put(stream.aggregateId, stream.lastSeq);
-            streamTips.advance(stream.aggregateId, stream.lastSeq, stream.hash);
+            streamTips.advance(stream.aggregateId, stream.lastSeq, stream.hash, commit.firstPosition);
         }
         AppendReceipts.record(lastPosition, sequences);
     }

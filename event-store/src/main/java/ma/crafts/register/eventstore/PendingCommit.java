@@ -22,6 +22,12 @@ final class PendingCommit {
     /** Taken by a writer; written and read under the writer-role monitor. */
     boolean claimed;
     long firstPosition = -1;
+    /**
+     * The first position of the commit holding the previous events of this commit's streams (-1 if none): this
+     * commit's positions must lie above it, so that tracking, which follows positions, meets each stream's events in
+     * sequence order even when another process, reserving from a block of its own, wrote the previous ones.
+     */
+    long positionsAbove = -1;
 
     private PendingCommit(List<byte[]> events, List<StreamSegment> streams) {
         this.events = events;
@@ -52,12 +58,17 @@ final class PendingCommit {
             encodedEvents.add(encoded);
         }
         List<StreamSegment> segments = new ArrayList<>(streams.values());
+        long above = -1;
         for (StreamSegment segment : segments) {
-            segment.prevHash = segment.firstSeq == 0 ? HashChain.GENESIS
-                    : aggregateStreams.hashBefore(segment.aggregateId, segment.firstSeq);
+            AggregateStreams.Link link = segment.firstSeq == 0 ? new AggregateStreams.Link(HashChain.GENESIS, -1)
+                    : aggregateStreams.linkBefore(segment.aggregateId, segment.firstSeq);
+            segment.prevHash = link.hash();
             segment.hash = hashChain.hashEncoded(segment.prevHash, segment.events);
+            above = Math.max(above, link.commitPosition());
         }
-        return new PendingCommit(encodedEvents, segments);
+        PendingCommit commit = new PendingCommit(encodedEvents, segments);
+        commit.positionsAbove = above;
+        return commit;
     }
 
     long lastPosition() {

@@ -50,18 +50,20 @@ final class PositionBlock {
             wanted += commit.events.size();
         }
         for (PendingCommit commit : batch) {
-            commit.firstPosition = take(commit.events.size(), wanted, closedRemainders);
+            commit.firstPosition = take(commit.events.size(), commit.positionsAbove, wanted, closedRemainders);
             wanted -= commit.events.size();
         }
     }
 
     /**
+     * @param above            positions at or below it are not to be taken: the block's remainder is given up for a new
+     *                         block, which the counter places above every position reserved so far, this one included
      * @param wanted           events still to place in this batch, this commit's included: a new block covers them all
      * @param closedRemainders receives the void document of a remainder given up here
      */
-    private long take(int count, long wanted, List<Document> closedRemainders) {
+    private long take(int count, long above, long wanted, List<Document> closedRemainders) {
         long now = System.nanoTime();
-        if (end - next < count) {
+        if (end - next < count || next <= above) {
             if (end > next) {
                 closedRemainders.add(voids.of(next, end - 1, "unused"));
             }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Recently seen stream ends, so an append usually finds the previous hash without a lookup. */
+/**
+ * Recently seen stream ends, so an append usually finds the previous hash, and the position of the commit holding it,
+ * without a lookup.
+ */
 final class StreamTips {
     private final Map<String, Object[]> tips;
 
@@ -18,13 +21,13 @@ final class StreamTips {
         });
     }
 
-    void advance(String aggregateId, long lastSeq, String hash) {
-        tips.merge(aggregateId, new Object[]{lastSeq, hash},
+    void advance(String aggregateId, long lastSeq, String hash, long commitPosition) {
+        tips.merge(aggregateId, new Object[]{lastSeq, new AggregateStreams.Link(hash, commitPosition)},
                 (old, candidate) -> (long) old[0] >= (long) candidate[0] ? old : candidate);
     }
 
-    Optional<String> hashAt(String aggregateId, long lastSeq) {
+    Optional<AggregateStreams.Link> linkAt(String aggregateId, long lastSeq) {
         Object[] tip = tips.get(aggregateId);
-        return tip != null && (long) tip[0] == lastSeq ? Optional.of((String) tip[1]) : Optional.empty();
+        return tip != null && (long) tip[0] == lastSeq ? Optional.of((AggregateStreams.Link) tip[1]) : Optional.empty();
     }
 }

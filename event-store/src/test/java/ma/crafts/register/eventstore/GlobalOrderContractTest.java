@@ -59,6 +59,32 @@ class GlobalOrderContractTest {
         }
     }
 
+    /**
+     * Two processes each reserve positions in blocks of their own, so one may still hold unused positions below those
+     * the other has written. A stream's next commit must not take one of them: tracking follows positions, and a
+     * projection that skips what is at or below the version it holds would leave the earlier event out.
+     */
+    @Test
+    void aStreamContinuedByAnotherProcess_takesPositionsAboveItsPreviousCommit() {
+        MongoEventStorageEngine processA = fixture.builder(Duration.ofSeconds(60))
+                .positionBlockLinger(Duration.ofSeconds(30)).build();
+        MongoEventStorageEngine processB = fixture.engine(Duration.ofSeconds(30));
+        // Appends in quick succession grow A's block (1, 2, then 4 positions), leaving positions of it unused.
+        for (int i = 0; i < 4; i++) {
+            processA.appendEvents(TestEvents.commit("a-only-" + i, 0, 1));
+        }
+        long lastOfA = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
+        processB.appendEvents(TestEvents.commit("shared", 0, 1));
+        long firstOfStream = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
+        assertThat(firstOfStream).as("A still holds positions below the stream's first event").isGreaterThan(lastOfA + 1);
+
+        processA.appendEvents(TestEvents.commit("shared", 1, 1));
+        long secondOfStream = AppendReceipts.lastOnThisThread().orElseThrow().lastPosition();
+        assertThat(secondOfStream).isGreaterThan(firstOfStream);
+        processB.appendEvents(TestEvents.commit("shared", 2, 1));
+        assertThat(AppendReceipts.lastOnThisThread().orElseThrow().lastPosition()).isGreaterThan(secondOfStream);
+    }
+
     @Test
     void oneWriter_positionsStrictlyIncreaseInDeliveryOrder() {
         MongoEventStorageEngine engine = fixture.engine(Duration.ofSeconds(30));
