@@ -18,9 +18,8 @@
 # to take over.
 # Checks (bench.cluster.ClusterCheck): every acknowledged command stored exactly once; no NIA, card number or CIN
 # twice; every due card expiry fired once; the killed node's tracking segments taken over by the surviving node
-# within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically (and
-# the views unlike the artisans' folded events are counted, views_unlike_events: deploy/README.md, "Open"); no
-# connection error or 5xx at the gateway outside the kill windows (from a kill
+# within the claim timeout plus Axon's claim interval; both query nodes answer every artisan's view identically, and
+# as its events fold (?asOf=now; views_unlike_events); no connection error or 5xx at the gateway outside the kill windows (from a kill
 # until RECOVERY_GRACE seconds after the restarted node is ready). The last line is
 #   RESULT acked= stored= duplicates= lost= recovery_s= ...
 # and the exit status is 1 on any violation.
