@@ -96,8 +96,7 @@ abstract class ActorRows extends DeclaredRows {
 
     @Override
     public String regionOf(ImportedRow row) {
-        String province = row.value("province_code");
-        return province == null ? null : geography.province(province).map(Geography.Province::regionCode).orElse(null);
+        return regionOfProvince(row, geography);
     }
 
     @Override

@@ -29,7 +29,7 @@ import ma.crafts.register.values.PersonalData;
  * {@link ArtisanRegistration} (clear-data rules, CIN reservation, NIA, sealing, the aggregate). A row whose CIN is
  * registered with the same personal data is already present; with other data it is rejected as a duplicate CIN.
  */
-final class ArtisanRows implements RowMapper {
+final class ArtisanRows extends DeclaredRows {
     /** How long a row waits for a concurrent registration of its CIN (another job's row) to be stored. */
     private static final Duration CONCURRENT_REGISTRATION_WAIT = Duration.ofSeconds(10);
     private static final List<String> COLUMNS = List.of("cin", "first_name_ar", "first_name_fr", "last_name_ar",
@@ -62,6 +62,7 @@ final class ArtisanRows implements RowMapper {
 
     ArtisanRows(RequestValidation validation, ArtisanRegistration registration, CinReservations cinReservations,
                 ArtisanRecords records, PersonalDataVault vault, Geography geography) {
+        super(ImportKind.ARTISANS, COLUMNS, EXAMPLE, PERSONAL);
         this.validation = validation;
         this.registration = registration;
         this.cinReservations = cinReservations;
@@ -71,29 +72,8 @@ final class ArtisanRows implements RowMapper {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.ARTISANS;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> example() {
-        return EXAMPLE;
-    }
-
-    @Override
-    public Set<String> personalColumns() {
-        return PERSONAL;
-    }
-
-    @Override
     public String regionOf(ImportedRow row) {
-        String province = row.value("province_code");
-        return province == null ? null : geography.province(province).map(Geography.Province::regionCode).orElse(null);
+        return regionOfProvince(row, geography);
     }
 
     @Override

@@ -2,6 +2,7 @@ package ma.crafts.register.command.imports;
 
 import java.util.List;
 import java.util.Set;
+import ma.crafts.register.reference.Geography;
 
 /** A kind of import whose columns, template row and personal columns are fixed when it is built. */
 abstract class DeclaredRows implements RowMapper {
@@ -39,5 +40,11 @@ abstract class DeclaredRows implements RowMapper {
     @Override
     public final Set<String> personalColumns() {
         return personalColumns;
+    }
+
+    /** The region of the row's {@code province_code}; null when it names none, or none known (its checks say so). */
+    static String regionOfProvince(ImportedRow row, Geography geography) {
+        String province = row.value("province_code");
+        return province == null ? null : geography.province(province).map(Geography.Province::regionCode).orElse(null);
     }
 }
