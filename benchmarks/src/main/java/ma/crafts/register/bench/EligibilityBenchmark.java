@@ -49,8 +49,8 @@ import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
 import org.HdrHistogram.Histogram;
 import org.axonframework.config.Configuration;
@@ -272,7 +272,7 @@ public final class EligibilityBenchmark {
         int years = 3 + i % 20;
         return new ArtisanRegistered(id, String.format("NIA-%09d", i), province.code(), province.regionCode(),
                 activity.code(), activity.branchCode(), nomenclature.version(), i % 2 == 0 ? Gender.F : Gender.M,
-                new Qualification(QualificationRoute.EXPERIENCE, years, null),
+                new RegisteredQualification(QualificationRoute.EXPERIENCE, years, null, null),
                 years >= 10 ? ArtisanCategory.MASTER_ARTISAN : ArtisanCategory.ARTISAN,
                 new SealedPersonalData(id, "AES-256-GCM", NONCE, CIPHERTEXT));
     }

@@ -39,8 +39,8 @@ import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import org.HdrHistogram.Histogram;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -189,7 +189,7 @@ final class HistoryReads {
      */
     private void appendTheHistory(EventStore store, PersonalDataVault vault) {
         store.publish(message(0, new ArtisanRegistered(ARTISAN, "NIA-" + ARTISAN, "MA-MAR", "MA-07", "B01-001", "B01",
-                "2021-provisional-1", Gender.F, new Qualification(QualificationRoute.EXPERIENCE, 12, null),
+                "2021-provisional-1", Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null),
                 ArtisanCategory.MASTER_ARTISAN, vault.seal(ARTISAN, person(0))), null));
         for (int sequence = 1; sequence < EVENTS; sequence++) {
             Object event = switch (sequence % 4) {

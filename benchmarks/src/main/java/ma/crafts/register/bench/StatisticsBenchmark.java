@@ -57,8 +57,8 @@ import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -313,7 +313,7 @@ public final class StatisticsBenchmark {
             events.add(message(id, 0, position++, at, new ArtisanRegistered(id, "NIA-" + id,
                     province.code(), province.regionCode(), activity.code(), activity.branchCode(),
                     nomenclature.version(), random.nextBoolean() ? Gender.F : Gender.M,
-                    new Qualification(QualificationRoute.EXPERIENCE, 3, null), ArtisanCategory.ARTISAN,
+                    new RegisteredQualification(QualificationRoute.EXPERIENCE, 3, null, null), ArtisanCategory.ARTISAN,
                     vault.seal(id, data))));
             String card = "NONE";
             String cardAsOf = "NONE";

@@ -9,6 +9,7 @@ import ma.crafts.register.command.artisan.ArtisanCommandController;
 import ma.crafts.register.command.artisan.ArtisanRecords;
 import ma.crafts.register.command.artisan.ArtisanRegistration;
 import ma.crafts.register.command.artisan.CinReservations;
+import ma.crafts.register.command.artisan.DiplomaFingerprints;
 import ma.crafts.register.command.body.BodyConstitution;
 import ma.crafts.register.command.body.EventSourcedProfessionalBodies;
 import ma.crafts.register.command.body.ProfessionalBodies;
@@ -96,6 +97,11 @@ public class CommandSideConfiguration {
     @Bean
     public TextSealer textSealer(PersonalDataVault vault) {
         return TextSealer.of(vault);
+    }
+
+    @Bean
+    public DiplomaFingerprints diplomaFingerprints(PersonalDataVault vault) {
+        return DiplomaFingerprints.of(vault);
     }
 
     @Bean

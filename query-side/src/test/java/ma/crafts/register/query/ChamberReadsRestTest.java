@@ -31,8 +31,8 @@ import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -273,7 +273,7 @@ class ChamberReadsRestTest {
 
     private ArtisanRegistered artisan(String id, String province, String region, String cin) {
         return new ArtisanRegistered(id, "NIA-" + id, province, region, "B01-001", "B01", "2021-provisional-1",
-                Gender.F, new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
+                Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN,
                 vault.seal(id, person(cin)));
     }
 

@@ -37,8 +37,8 @@ import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -140,7 +140,7 @@ class QueryRestTest {
         PersonalData data = new PersonalData(cin, first, last, LocalDate.parse("1984-03-02"), "+212612345678",
                 "Derb Dabachi 12, مراكش");
         return new ArtisanRegistered(id, "NIA-" + id, province, region, branch + "-001", branch, "2021-provisional-1",
-                Gender.F, new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
+                Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN,
                 vault.seal(id, data));
     }
 

@@ -67,7 +67,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * events.
  */
 @Aggregate(snapshotTriggerDefinition = "artisanSnapshotTrigger")
-@Revision("4")
+@Revision("5")
 public class Artisan extends RecordedArtisan {
 
     /** For Axon's event sourcing and snapshot deserialisation. */
@@ -75,8 +75,9 @@ public class Artisan extends RecordedArtisan {
     }
 
     @CommandHandler
-    public Artisan(RegisterArtisan command, Geography geography, Nomenclature nomenclature, RegisterPolicy policy) {
-        apply(ArtisanRules.registration(command, geography, nomenclature, policy));
+    public Artisan(RegisterArtisan command, Geography geography, Nomenclature nomenclature, RegisterPolicy policy,
+                   TextSealer sealer, DiplomaFingerprints fingerprints) {
+        apply(ArtisanRules.registration(command, geography, nomenclature, policy, sealer, fingerprints));
     }
 
     /** Law 50.17 routes and thresholds, without a configured policy. */
@@ -193,7 +194,8 @@ public class Artisan extends RecordedArtisan {
     }
 
     @CommandHandler
-    public DiplomaEvidenceChecked handle(RecordDiplomaEvidence command, TextSealer sealer) {
+    public DiplomaEvidenceChecked handle(RecordDiplomaEvidence command, TextSealer sealer,
+                                         DiplomaFingerprints fingerprints) {
         RecordDiplomaEvidence evidence = ArtisanRules.diplomaEvidence(command);
         requireNotStruckOff("given diploma evidence");
         if (qualification == null || qualification.route() != QualificationRoute.DIPLOMA) {
@@ -203,9 +205,8 @@ public class Artisan extends RecordedArtisan {
         SealedText diplomaRef = sealer.seal(artisanId, evidence.diplomaRef());
         apply(new DiplomaEvidenceRecorded(artisanId, diplomaRef, evidence.issuer(),
                 sealer.seal(artisanId, evidence.evidenceRef())));
-        // The registered reference is compared in clear: ArtisanRegistered still records the qualification so.
-        DiplomaEvidenceChecked.Outcome outcome = ArtisanRules.diplomaCheck(evidence.diplomaRef(),
-                qualification.diplomaRef());
+        DiplomaEvidenceChecked.Outcome outcome = ArtisanRules.diplomaCheck(evidence.diplomaRef(), qualification,
+                fingerprints);
         DiplomaEvidenceChecked checked = new DiplomaEvidenceChecked(artisanId, diplomaRef, outcome,
                 ArtisanRules.diplomaCheckDetail(outcome));
         apply(checked);

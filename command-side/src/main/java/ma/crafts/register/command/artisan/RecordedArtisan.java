@@ -25,7 +25,7 @@ import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
-import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -44,7 +44,11 @@ abstract class RecordedArtisan {
     String nia;
     ArtisanStatus status;
     ArtisanCategory category;
-    Qualification qualification;
+    /**
+     * The registered qualification; its diploma reference only by fingerprint, or sealed in clear (CLEAR) as a
+     * registration recorded before references were sealed holds it, which has no fingerprint.
+     */
+    RegisteredQualification qualification;
     String provinceCode;
     String regionCode;
     String activityCode;
@@ -62,7 +66,10 @@ abstract class RecordedArtisan {
         nia = event.nia();
         status = ArtisanStatus.ACTIVE;
         category = event.category();
-        qualification = event.qualification();
+        RegisteredQualification registered = event.qualification();
+        qualification = registered == null || registered.diplomaRefFingerprint() == null ? registered
+                : new RegisteredQualification(registered.route(), registered.yearsOfPractice(), null,
+                registered.diplomaRefFingerprint());
         provinceCode = event.provinceCode();
         regionCode = event.regionCode();
         activityCode = event.activityCode();
@@ -108,8 +115,9 @@ abstract class RecordedArtisan {
     @EventSourcingHandler
     void on(MasterArtisanStatusGranted event) {
         category = ArtisanCategory.MASTER_ARTISAN;
-        qualification = new Qualification(qualification == null ? null : qualification.route(), event.yearsOfPractice(),
-                qualification == null ? null : qualification.diplomaRef());
+        qualification = qualification == null
+                ? new RegisteredQualification(null, event.yearsOfPractice(), null, null)
+                : qualification.withYearsOfPractice(event.yearsOfPractice());
     }
 
     @EventSourcingHandler

@@ -62,7 +62,8 @@ class ArtisanAggregateTest {
     }
 
     private static ArtisanRegistered registered() {
-        return registeredInMarrakech(ID, NIA, Gender.F, experience(12), ArtisanCategory.MASTER_ARTISAN);
+        return registeredInMarrakech(ID, NIA, Gender.F, AggregateFixtures.experience(12),
+                ArtisanCategory.MASTER_ARTISAN);
     }
 
     private static Qualification experience(Integer years) {
@@ -85,7 +86,7 @@ class ArtisanAggregateTest {
                 .when(register(experience(5)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ArtisanRegistered(ID, NIA, "MA-MAR", MARRAKECH_SAFI, ZELLIGE, "B08", "2021-provisional-1",
-                        Gender.F, experience(5), ArtisanCategory.ARTISAN, sealedFor(ID)));
+                        Gender.F, AggregateFixtures.experience(5), ArtisanCategory.ARTISAN, sealedFor(ID)));
     }
 
     @Test
@@ -98,11 +99,12 @@ class ArtisanAggregateTest {
     }
 
     @Test
-    void aDiplomaWithItsReferenceNeedsNoYearsOfPractice() {
+    void aDiplomaWithItsReferenceNeedsNoYearsOfPracticeAndIsRecordedSealedWithItsFingerprint() {
         Qualification diploma = new Qualification(QualificationRoute.DIPLOMA, null, "OFPPT-2019-0042");
         fixture.givenNoPriorActivity().when(register(diploma))
                 .expectEvents(new ArtisanRegistered(ID, NIA, "MA-MAR", MARRAKECH_SAFI, ZELLIGE, "B08", "2021-provisional-1",
-                        Gender.F, diploma, ArtisanCategory.ARTISAN, sealedFor(ID)));
+                        Gender.F, AggregateFixtures.diploma(ID, null, "OFPPT-2019-0042", "OFPPT20190042"),
+                        ArtisanCategory.ARTISAN, sealedFor(ID)));
     }
 
     @Test

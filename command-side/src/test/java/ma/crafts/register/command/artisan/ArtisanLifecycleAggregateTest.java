@@ -1,5 +1,6 @@
 package ma.crafts.register.command.artisan;
 
+import static ma.crafts.register.command.support.AggregateFixtures.fingerprinted;
 import static ma.crafts.register.command.support.AggregateFixtures.sealed;
 import static ma.crafts.register.command.support.AggregateFixtures.registeredInMarrakech;
 import static ma.crafts.register.command.support.AggregateFixtures.rule;
@@ -37,12 +38,14 @@ import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
+import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,16 +71,16 @@ class ArtisanLifecycleAggregateTest {
         bodies.put(BODY_MARRAKECH_B06, new BodyFacts(BODY_MARRAKECH_B06, BodyLevel.PROVINCIAL, "B06", "MA-MAR", MARRAKECH_SAFI));
     }
 
-    private static ArtisanRegistered registered(Qualification qualification, ArtisanCategory category) {
+    private static ArtisanRegistered registered(RegisteredQualification qualification, ArtisanCategory category) {
         return registeredInMarrakech(ID, NIA, Gender.F, qualification, category);
     }
 
     private static ArtisanRegistered registered() {
-        return registered(new Qualification(QualificationRoute.EXPERIENCE, 6, null), ArtisanCategory.ARTISAN);
+        return registered(AggregateFixtures.experience(6), ArtisanCategory.ARTISAN);
     }
 
-    private static ArtisanRegistered onDiploma(String diplomaRef) {
-        return registered(new Qualification(QualificationRoute.DIPLOMA, 2, diplomaRef), ArtisanCategory.ARTISAN);
+    private static ArtisanRegistered onDiploma(String diplomaRef, String normalisedReference) {
+        return registered(AggregateFixtures.diploma(ID, 2, diplomaRef, normalisedReference), ArtisanCategory.ARTISAN);
     }
 
     private static ArtisanJoinedProfessionalBody joinedB08() {
@@ -334,7 +337,7 @@ class ArtisanLifecycleAggregateTest {
                 .when(new GrantMasterArtisanStatus(ID, 9, "ATT-1", MARRAKECH_SAFI))
                 .expectException(rule("master-artisan-years"))
                 .expectNoEvents();
-        fixture.given(registered(new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN))
+        fixture.given(registered(AggregateFixtures.experience(12), ArtisanCategory.MASTER_ARTISAN))
                 .when(new GrantMasterArtisanStatus(ID, 12, "ATT-1", MARRAKECH_SAFI))
                 .expectException(rule("already-master-artisan"))
                 .expectNoEvents();
@@ -373,7 +376,7 @@ class ArtisanLifecycleAggregateTest {
 
     @Test
     void recordsDiplomaEvidenceAndConfirmsItAgainstTheRegisteredDiploma() {
-        fixture.given(onDiploma("OFPPT-2019-0042"))
+        fixture.given(onDiploma("OFPPT-2019-0042", "OFPPT20190042"))
                 .when(new RecordDiplomaEvidence(ID, "ofppt 2019 0042", "OFPPT", "CH07-DOC-815", MARRAKECH_SAFI))
                 .expectEvents(new DiplomaEvidenceRecorded(ID, sealed(ID, "ofppt 2019 0042"), "OFPPT", sealed(ID, "CH07-DOC-815")),
                         new DiplomaEvidenceChecked(ID, sealed(ID, "ofppt 2019 0042"), DiplomaEvidenceChecked.Outcome.CONFIRMED,
@@ -382,7 +385,7 @@ class ArtisanLifecycleAggregateTest {
 
     @Test
     void evidenceOfAnotherDiplomaIsRecordedAsAMismatch() {
-        fixture.given(onDiploma("OFPPT-2019-0042"))
+        fixture.given(onDiploma("OFPPT-2019-0042", "OFPPT20190042"))
                 .when(new RecordDiplomaEvidence(ID, "OFPPT-2018-0999", "OFPPT", "CH07-DOC-816", MARRAKECH_SAFI))
                 .expectEventsMatching(predicate((List<EventMessage<?>> events) -> events.size() == 2
                         && events.get(1).getPayload() instanceof DiplomaEvidenceChecked checked
@@ -392,21 +395,50 @@ class ArtisanLifecycleAggregateTest {
     }
 
     @Test
+    void theCheckComparesFingerprintsAndNeverOpensTheRegisteredReference() {
+        RegisteredQualification sealedOtherwise = new RegisteredQualification(QualificationRoute.DIPLOMA, 2,
+                sealed(ID, "not what was fingerprinted"), fingerprinted("OFPPT20190042"));
+        fixture.given(registered(sealedOtherwise, ArtisanCategory.ARTISAN))
+                .when(new RecordDiplomaEvidence(ID, "OFPPT-2019-0042", "OFPPT", "CH07-DOC-817", MARRAKECH_SAFI))
+                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.CONFIRMED));
+        fixture.given(registered(sealedOtherwise, ArtisanCategory.ARTISAN))
+                .when(new RecordDiplomaEvidence(ID, "not what was fingerprinted", "OFPPT", "CH07-DOC-817", MARRAKECH_SAFI))
+                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.MISMATCH));
+    }
+
+    @Test
+    void aRegistrationRecordedBeforeReferencesWereSealedIsCheckedByTheFingerprintOfItsReferenceInClear() {
+        RegisteredQualification recordedInClear = new RegisteredQualification(QualificationRoute.DIPLOMA, 2,
+                SealedText.recordedInClear(ID, "OFPPT-2019-0042"), null);
+        fixture.given(registered(recordedInClear, ArtisanCategory.ARTISAN))
+                .when(new RecordDiplomaEvidence(ID, "ofppt 2019 0042", "OFPPT", "CH07-DOC-818", MARRAKECH_SAFI))
+                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.CONFIRMED));
+        fixture.given(registered(recordedInClear, ArtisanCategory.ARTISAN))
+                .when(new RecordDiplomaEvidence(ID, "OFPPT-2018-0999", "OFPPT", "CH07-DOC-818", MARRAKECH_SAFI))
+                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.MISMATCH));
+    }
+
+    private static Matcher<List<EventMessage<?>>> outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome outcome) {
+        return predicate(events -> events.size() == 2
+                && events.get(1).getPayload() instanceof DiplomaEvidenceChecked checked && checked.outcome() == outcome);
+    }
+
+    @Test
     void diplomaEvidenceRejections() {
         fixture.given(registered())
                 .when(new RecordDiplomaEvidence(ID, "OFPPT-1", "OFPPT", "DOC-1", MARRAKECH_SAFI))
                 .expectException(rule("diploma-route-only"))
                 .expectNoEvents();
-        fixture.given(onDiploma("OFPPT-1"), new ArtisanStruckOff(ID, sealed(ID, "fraud")))
+        fixture.given(onDiploma("OFPPT-1", "OFPPT1"), new ArtisanStruckOff(ID, sealed(ID, "fraud")))
                 .when(new RecordDiplomaEvidence(ID, "OFPPT-1", "OFPPT", "DOC-1", MARRAKECH_SAFI))
                 .expectException(rule("artisan-struck-off"))
                 .expectNoEvents();
-        fixture.given(onDiploma("OFPPT-1"))
+        fixture.given(onDiploma("OFPPT-1", "OFPPT1"))
                 .when(new RecordDiplomaEvidence(ID, "OFPPT-1", " ", null, MARRAKECH_SAFI))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(containsString("issuer"))
                 .expectNoEvents();
-        fixture.given(onDiploma("OFPPT-1"))
+        fixture.given(onDiploma("OFPPT-1", "OFPPT1"))
                 .when(new RecordDiplomaEvidence(ID, "OFPPT-1", "OFPPT", "DOC-1", FES_MEKNES))
                 .expectException(ForbiddenException.class)
                 .expectNoEvents();

@@ -32,8 +32,6 @@ import ma.crafts.register.events.artisan.CardRevoked;
 import ma.crafts.register.events.artisan.CardSuspended;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
-import ma.crafts.register.values.Qualification;
-import ma.crafts.register.values.QualificationRoute;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +67,7 @@ class CardLifecycleAggregateTest {
 
     private static ArtisanRegistered registered() {
         return registeredInMarrakech(ID, new Nia(REGION, 2026, 125).value(), Gender.M,
-                new Qualification(QualificationRoute.EXPERIENCE, 7, null), ArtisanCategory.ARTISAN);
+                AggregateFixtures.experience(7), ArtisanCategory.ARTISAN);
     }
 
     private static CardIssued issued(LocalDate validFrom, LocalDate validUntil) {

@@ -12,20 +12,22 @@ import java.util.Optional;
 import java.util.function.Function;
 import ma.crafts.register.command.RegisterPolicy;
 import ma.crafts.register.command.TextSealer;
+import ma.crafts.register.command.artisan.DiplomaFingerprints;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.errors.RuleViolationException;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
-import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
 
 /**
- * What the aggregate tests share: their fixture's resources (a readable stand-in for the vault's sealing), the rule a
- * rejection names, a registered artisan.
+ * What the aggregate tests share: their fixture's resources (readable stand-ins for the vault's sealing and
+ * fingerprinting), the rule a rejection names, a registered artisan.
  */
 public final class AggregateFixtures {
 
@@ -35,6 +37,8 @@ public final class AggregateFixtures {
      */
     public static final TextSealer SEALER = AggregateFixtures::sealed;
     private static final String TEST_SEALING = "TEST-SEALING";
+    /** Fingerprints as the vault would, but readably: {@link #fingerprinted} gives what it records. */
+    public static final DiplomaFingerprints FINGERPRINTS = AggregateFixtures::fingerprinted;
 
     private AggregateFixtures() {
     }
@@ -43,6 +47,26 @@ public final class AggregateFixtures {
     public static SealedText sealed(String actorId, String text) {
         return new SealedText(actorId, TEST_SEALING, null,
                 Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What the fixtures' fingerprinting records for a reference normalised as {@code normalisedReference}. */
+    public static String fingerprinted(String normalisedReference) {
+        return "FINGERPRINT(" + normalisedReference + ")";
+    }
+
+    /** An experience-route qualification as a registration records it. */
+    public static RegisteredQualification experience(Integer years) {
+        return new RegisteredQualification(QualificationRoute.EXPERIENCE, years, null, null);
+    }
+
+    /**
+     * A diploma-route qualification as a registration records it with the fixtures' resources: the reference sealed,
+     * and fingerprinted as {@code normalisedReference}.
+     */
+    public static RegisteredQualification diploma(String artisanId, Integer years, String diplomaRef,
+                                                  String normalisedReference) {
+        return new RegisteredQualification(QualificationRoute.DIPLOMA, years, sealed(artisanId, diplomaRef),
+                fingerprinted(normalisedReference));
     }
 
     /** A fixture whose aggregate is given the reference data, {@code policy} and the bodies of {@code bodies}. */
@@ -57,7 +81,7 @@ public final class AggregateFixtures {
                                                       Map<String, BodyFacts> bodies) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(aggregate);
         fixture.registerInjectableResources(GEOGRAPHY, NOMENCLATURE, policy.apply(fixture),
-                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)), SEALER);
+                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)), SEALER, FINGERPRINTS);
         return fixture;
     }
 
@@ -68,7 +92,8 @@ public final class AggregateFixtures {
 
     /** An artisan registered for zellige (B08-001) in the province of Marrakech (MA-MAR, region MA-07). */
     public static ArtisanRegistered registeredInMarrakech(String artisanId, String nia, Gender gender,
-                                                          Qualification qualification, ArtisanCategory category) {
+                                                          RegisteredQualification qualification,
+                                                          ArtisanCategory category) {
         return new ArtisanRegistered(artisanId, nia, "MA-MAR", "MA-07", "B08-001", "B08", NOMENCLATURE.version(),
                 gender, qualification, category, sealedFor(artisanId));
     }

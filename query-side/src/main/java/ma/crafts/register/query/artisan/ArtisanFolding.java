@@ -33,7 +33,7 @@ import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
-import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.RegisteredQualification;
 
 /**
  * The one place that knows how an artisan's events change its state. The artisan view projection, the card projection
@@ -71,8 +71,9 @@ public final class ArtisanFolding {
             return e.personalData() == null ? s : s.personalData(e.personalData());
         });
         on(MasterArtisanStatusGranted.class, (s, e, at) -> s.category(ArtisanCategory.MASTER_ARTISAN)
-                .qualification(new Qualification(s.qualification == null ? null : s.qualification.route(),
-                        e.yearsOfPractice(), s.qualification == null ? null : s.qualification.diplomaRef()))
+                .qualification(s.qualification == null
+                        ? new RegisteredQualification(null, e.yearsOfPractice(), null, null)
+                        : s.qualification.withYearsOfPractice(e.yearsOfPractice()))
                 // Years of practice are counted from this attestation on (see EligibilityFacts).
                 .practiceDeclaredAt(at));
         on(DiplomaEvidenceRecorded.class, (s, e, at) -> s.diplomaEvidence(new DiplomaEvidenceState(e.diplomaRef(),
@@ -174,7 +175,7 @@ public final class ArtisanFolding {
                 .activityCode(e.activityCode())
                 .branchCode(e.branchCode())
                 .nomenclatureVersion(e.nomenclatureVersion())
-                .qualification(e.qualification())
+                .qualification(e.qualification() == null ? null : e.qualification().withoutFingerprint())
                 .personalData(e.personalData())
                 .registeredAt(event.occurredAt())
                 .practiceDeclaredAt(event.occurredAt())

@@ -7,7 +7,7 @@ import java.util.Optional;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
-import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
 
 /**
@@ -26,7 +26,7 @@ import ma.crafts.register.values.SealedPersonalData;
  */
 public record ArtisanState(String artisanId, String nia, ArtisanStatus status, ArtisanCategory category,
                            Gender gender, String provinceCode, String regionCode, String activityCode,
-                           String branchCode, String nomenclatureVersion, Qualification qualification,
+                           String branchCode, String nomenclatureVersion, RegisteredQualification qualification,
                            SealedPersonalData personalData, boolean personalDataErased, Instant registeredAt,
                            Instant practiceDeclaredAt, long registrationPosition, List<CardState> cards,
                            List<MembershipState> memberships, List<EndedMembershipState> endedMemberships,
@@ -43,7 +43,7 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
     /** The state as it was before ended memberships and diploma evidence were folded: neither recorded yet. */
     public ArtisanState(String artisanId, String nia, ArtisanStatus status, ArtisanCategory category,
                         Gender gender, String provinceCode, String regionCode, String activityCode,
-                        String branchCode, String nomenclatureVersion, Qualification qualification,
+                        String branchCode, String nomenclatureVersion, RegisteredQualification qualification,
                         SealedPersonalData personalData, boolean personalDataErased, Instant registeredAt,
                         Instant practiceDeclaredAt, long registrationPosition, List<CardState> cards,
                         List<MembershipState> memberships, long version, long position, Instant updatedAt) {
@@ -73,7 +73,7 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
         String activityCode;
         String branchCode;
         String nomenclatureVersion;
-        Qualification qualification;
+        RegisteredQualification qualification;
         SealedPersonalData personalData;
         boolean personalDataErased;
         Instant registeredAt;
@@ -126,7 +126,7 @@ public record ArtisanState(String artisanId, String nia, ArtisanStatus status, A
         public Builder activityCode(String v) { activityCode = v; return this; }
         public Builder branchCode(String v) { branchCode = v; return this; }
         public Builder nomenclatureVersion(String v) { nomenclatureVersion = v; return this; }
-        public Builder qualification(Qualification v) { qualification = v; return this; }
+        public Builder qualification(RegisteredQualification v) { qualification = v; return this; }
         public Builder personalData(SealedPersonalData v) { personalData = v; return this; }
         public Builder personalDataErased(boolean v) { personalDataErased = v; return this; }
         public Builder registeredAt(Instant v) { registeredAt = v; return this; }

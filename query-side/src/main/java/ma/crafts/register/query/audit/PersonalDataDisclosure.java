@@ -37,8 +37,8 @@ public class PersonalDataDisclosure {
     /**
      * Fields recorded in clear that still point at one person: a diploma or attestation number, and the free text of
      * reasons and check details, where a clerk may have written anything (events before revision 2 read through the
-     * upcaster come sealed; ArtisanRegistered's qualification still holds its diploma reference so). Masked for callers who see personal data
-     * masked (a ministry analyst); the view does the same.
+     * upcaster come sealed, so such text in clear is from a view stored before then). Masked for callers who see
+     * personal data masked (a ministry analyst); the view does the same.
      */
     private static final Set<String> IDENTIFYING_TEXT = Set.of("diplomaRef", "evidenceRef", "reason", "detail");
 

@@ -16,7 +16,7 @@ import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.CardStatus;
 import ma.crafts.register.values.Gender;
-import ma.crafts.register.values.Qualification;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.SealedPersonalData;
 import ma.crafts.register.values.SealedText;
@@ -111,7 +111,7 @@ public final class ArtisanStateCodec {
                 d.getString("activityCode"),
                 d.getString("branchCode"),
                 d.getString("nomenclatureVersion"),
-                qualification(d.get("qualification", Document.class)),
+                qualification(d.get("qualification", Document.class), d.getString("_id")),
                 sealed(d.get("personalData", Document.class)),
                 Boolean.TRUE.equals(d.getBoolean("personalDataErased")),
                 instant(d.getDate("registeredAt")),
@@ -188,21 +188,21 @@ public final class ArtisanStateCodec {
         return stored instanceof String clear ? SealedText.recordedInClear(artisanId, clear) : null;
     }
 
-    private static Document qualification(Qualification q) {
+    private static Document qualification(RegisteredQualification q) {
         if (q == null) {
             return null;
         }
         return new Document("route", name(q.route()))
                 .append("yearsOfPractice", q.yearsOfPractice())
-                .append("diplomaRef", q.diplomaRef());
+                .append("diplomaRef", sealedText(q.diplomaRef()));
     }
 
-    private static Qualification qualification(Document d) {
+    private static RegisteredQualification qualification(Document d, String artisanId) {
         if (d == null) {
             return null;
         }
-        return new Qualification(enumOrNull(QualificationRoute.class, d.getString("route")),
-                d.getInteger("yearsOfPractice"), d.getString("diplomaRef"));
+        return new RegisteredQualification(enumOrNull(QualificationRoute.class, d.getString("route")),
+                d.getInteger("yearsOfPractice"), sealedText(d.get("diplomaRef"), artisanId), null);
     }
 
     static long longValue(Object value) {

@@ -43,8 +43,8 @@ import ma.crafts.register.values.BodyLevel;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
 import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -172,7 +172,7 @@ class HistoryRestTest {
 
     private ArtisanRegistered registration(String id, String phone) {
         return new ArtisanRegistered(id, "NIA-" + id, "MA-MAR", "MA-07", "B01-001", "B01", "2021-provisional-1",
-                Gender.M, new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
+                Gender.M, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN,
                 seal(id, phone));
     }
 

@@ -41,8 +41,8 @@ import ma.crafts.register.reference.Nomenclature;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.ArtisanStatus;
 import ma.crafts.register.values.Gender;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -322,7 +322,7 @@ class ProjectionRebuildBenchmark {
         int years = 3 + random.nextInt(20);
         return new ArtisanRegistered(id, String.format("NIA-%09d", i), province.code(), province.regionCode(),
                 activity.code(), activity.branchCode(), nomenclature.version(), i % 2 == 0 ? Gender.F : Gender.M,
-                new Qualification(QualificationRoute.EXPERIENCE, years, null),
+                new RegisteredQualification(QualificationRoute.EXPERIENCE, years, null, null),
                 years >= 10 ? ArtisanCategory.MASTER_ARTISAN : ArtisanCategory.ARTISAN,
                 new SealedPersonalData(id, "AES-256-GCM", Base64.getEncoder().encodeToString(nonce),
                         Base64.getEncoder().encodeToString(cipher)));

@@ -56,8 +56,8 @@ import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -139,7 +139,7 @@ class StatisticsProjectionTest {
         PersonalData data = new PersonalData("AB" + Math.abs(id.hashCode() % 100000), new LocalizedText("أ", "A"),
                 new LocalizedText("ب", "B"), LocalDate.parse(birthDate), null, null);
         return new ArtisanRegistered(id, "NIA-" + id, province, region, branch + "-001", branch, "2021-provisional-1",
-                gender, new Qualification(QualificationRoute.EXPERIENCE, 3, null), ArtisanCategory.ARTISAN,
+                gender, new RegisteredQualification(QualificationRoute.EXPERIENCE, 3, null, null), ArtisanCategory.ARTISAN,
                 vault.seal(id, data));
     }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -32,7 +32,7 @@ public final class TestEvents {
                                                String branchCode, SealedPersonalData sealed) {
         return new ArtisanRegistered(artisanId, "NIA-" + artisanId, provinceCode, regionCode, branchCode + "-001",
                 branchCode, "2021-provisional-1", Gender.F,
-                new Qualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN, sealed);
+                new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN, sealed);
     }
 
     public static SealedPersonalData sealed(String artisanId) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanReinstated;
 import ma.crafts.register.events.artisan.ArtisanStruckOff;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
@@ -34,7 +35,8 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  * Reads the text that events recorded in clear, before such text was sealed under the actor's key, in the sealed shape
  * ({@link SealedText}, algorithm {@link SealedText#CLEAR}): a reason stated for a change (the metadata
  * {@code reason}, any event), and the payload fields that revision 1 of an event held in clear and revision 2 seals
- * ({@link #SEALED_AT_REVISION_2}). The stored bytes stay as they are, since the hash chain covers them; readers then
+ * ({@link #SEALED_AT_REVISION_2}; a field inside a nested value is named by its dotted path, and a fingerprint that
+ * revision 2 records beside such a field stays absent). The stored bytes stay as they are, since the hash chain covers them; readers then
  * handle one shape, and the vault shows such text only while the actor's key exists, so an erasure hides it like the
  * rest.
  */
@@ -47,8 +49,9 @@ public final class ClearTextUpcaster extends SingleEventUpcaster {
     private static final String CLEAR_REVISION = "1";
     private static final String SEALED_REVISION = "2";
 
-    /** The payload fields each event sealed from revision 2 on, by payload type. */
+    /** The payload fields (dotted paths) each event sealed from revision 2 on, by payload type. */
     static final Map<String, List<String>> SEALED_AT_REVISION_2 = Map.ofEntries(
+            sealing(ArtisanRegistered.class, "qualification.diplomaRef"),
             sealing(ArtisanSuspended.class, "reason"),
             sealing(ArtisanReinstated.class, "reason"),
             sealing(ArtisanStruckOff.class, "reason"),
@@ -113,9 +116,12 @@ public final class ClearTextUpcaster extends SingleEventUpcaster {
             return payload;
         }
         ObjectNode upcast = object.deepCopy();
-        for (String field : fields) {
-            if (upcast.path(field).isTextual()) {
-                upcast.set(field, JSON.valueToTree(SealedText.recordedInClear(actorId, upcast.get(field).asText())));
+        for (String path : fields) {
+            int lastDot = path.lastIndexOf('.');
+            JsonNode parent = lastDot < 0 ? upcast : upcast.at("/" + path.substring(0, lastDot).replace('.', '/'));
+            String field = path.substring(lastDot + 1);
+            if (parent instanceof ObjectNode holder && holder.path(field).isTextual()) {
+                holder.set(field, JSON.valueToTree(SealedText.recordedInClear(actorId, holder.get(field).asText())));
             }
         }
         return upcast;

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanSuspended;
 import ma.crafts.register.events.artisan.DiplomaEvidenceRecorded;
+import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventData;
@@ -116,6 +119,26 @@ class ClearTextUpcasterTest {
         assertThat(event.diplomaRef()).isEqualTo(SealedText.recordedInClear("a-1", "OFPPT-2019-0042"));
         assertThat(event.issuer()).isEqualTo("OFPPT");
         assertThat(event.evidenceRef()).isNull();
+    }
+
+    @Test
+    void aRevisionOneRegistrationsDiplomaReferenceIsReadSealedInClearWithoutAFingerprint() {
+        IntermediateEventRepresentation read = upcast(new Stored("a-1", Map.of(), ArtisanRegistered.class.getName(),
+                "1", Map.of("artisanId", "a-1", "nia", "07-2024-000001", "qualification",
+                        Map.of("route", "DIPLOMA", "yearsOfPractice", 4, "diplomaRef", "OFPPT-2019-0042"))));
+
+        assertThat(read.getType().getRevision()).isEqualTo("2");
+        assertThat(read.getData(JsonNode.class).getData().toString()).doesNotContain("\"diplomaRef\":\"");
+        ArtisanRegistered event = serializer.deserialize(read.getData());
+        assertThat(event.qualification()).isEqualTo(new RegisteredQualification(QualificationRoute.DIPLOMA, 4,
+                SealedText.recordedInClear("a-1", "OFPPT-2019-0042"), null));
+        assertThat(event.nia()).isEqualTo("07-2024-000001");
+
+        IntermediateEventRepresentation experience = upcast(new Stored("a-1", Map.of(),
+                ArtisanRegistered.class.getName(), "1", Map.of("artisanId", "a-1", "qualification",
+                        Map.of("route", "EXPERIENCE", "yearsOfPractice", 12))));
+        assertThat(((ArtisanRegistered) serializer.deserialize(experience.getData())).qualification())
+                .isEqualTo(new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null));
     }
 
     @Test
