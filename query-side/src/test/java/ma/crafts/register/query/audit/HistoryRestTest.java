@@ -117,7 +117,8 @@ class HistoryRestTest {
         // Former: recorded by a version that held reasons and references in clear in the payload (revision 1).
         MongoEventStorageEngine earlierVersion = earlierVersion();
         appendAsRevisionOne(earlierVersion, "a-former", 0, "2024-01-20T09:00:00Z",
-                registration("a-former", "+212600000005"));
+                registration("a-former", "+212600000005", new RegisteredQualification(QualificationRoute.DIPLOMA, 12,
+                        recordedInClear("a-former", "OFPPT-2019-0042"), null)));
         appendAsRevisionOne(earlierVersion, "a-former", 1, "2024-02-20T09:00:00Z",
                 new ArtisanSuspended("a-former", recordedInClear("a-former", "complaint by Mr Ouazzani")));
         appendAsRevisionOne(earlierVersion, "a-former", 2, "2024-03-20T09:00:00Z", new DiplomaEvidenceRecorded(
@@ -171,9 +172,12 @@ class HistoryRestTest {
     }
 
     private ArtisanRegistered registration(String id, String phone) {
+        return registration(id, phone, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null));
+    }
+
+    private ArtisanRegistered registration(String id, String phone, RegisteredQualification qualification) {
         return new ArtisanRegistered(id, "NIA-" + id, "MA-MAR", "MA-07", "B01-001", "B01", "2021-provisional-1",
-                Gender.M, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN,
-                seal(id, phone));
+                Gender.M, qualification, ArtisanCategory.MASTER_ARTISAN, seal(id, phone));
     }
 
     /**
@@ -468,11 +472,15 @@ class HistoryRestTest {
                 .isEqualTo("complaint by Mr Ouazzani");
         assertThat(storedEvent("a-former#2").get("payload", Document.class).get("diplomaRef"))
                 .isEqualTo("OFPPT-2019-0042");
+        assertThat(storedEvent("a-former#0").get("payload", Document.class).get("qualification", Document.class)
+                .get("diplomaRef")).as("the registration's reference, as revision 1 stored it").isEqualTo("OFPPT-2019-0042");
 
         JsonNode items = page(FORMER + "/history", as.auditor()).get("items");
         assertThat(items.get(1).get("reason").asText()).as("read through the upcaster")
                 .isEqualTo("complaint by Mr Ouazzani");
         assertThat(items.get(1).get("payload").get("reason").asText()).isEqualTo("complaint by Mr Ouazzani");
+        assertThat(items.get(0).get("payload").get("qualification").get("diplomaRef").asText())
+                .isEqualTo("OFPPT-2019-0042");
         assertThat(items.get(2).get("payload").get("diplomaRef").asText()).isEqualTo("OFPPT-2019-0042");
         assertThat(items.get(2).get("payload").get("evidenceRef").asText()).isEqualTo("CH07-DOC-4711");
         assertThat(items.get(2).get("changes").toString()).as("the folded state's evidence, opened")
@@ -483,6 +491,7 @@ class HistoryRestTest {
         assertThat(masked.toString()).doesNotContain("Ouazzani").doesNotContain("0042").doesNotContain("4711");
         assertThat(masked.get(1).get("reason").asText()).isEqualTo("***");
         assertThat(masked.get(2).get("payload").get("diplomaRef").asText()).isEqualTo("***");
+        assertThat(masked.get(0).get("payload").get("qualification").get("diplomaRef").asText()).isEqualTo("***");
         JsonNode maskedView = api.get(FORMER + "?minPosition=" + lastPosition, as.analyst()).body();
         assertThat(maskedView.get("diplomaEvidence").get("diplomaRef").asText()).isEqualTo("***");
 
