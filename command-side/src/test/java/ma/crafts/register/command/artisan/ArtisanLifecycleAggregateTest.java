@@ -45,7 +45,6 @@ import ma.crafts.register.values.SealedText;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -398,29 +397,25 @@ class ArtisanLifecycleAggregateTest {
     void theCheckComparesFingerprintsAndNeverOpensTheRegisteredReference() {
         RegisteredQualification sealedOtherwise = new RegisteredQualification(QualificationRoute.DIPLOMA, 2,
                 sealed(ID, "not what was fingerprinted"), fingerprinted("OFPPT20190042"));
-        fixture.given(registered(sealedOtherwise, ArtisanCategory.ARTISAN))
-                .when(new RecordDiplomaEvidence(ID, "OFPPT-2019-0042", "OFPPT", "CH07-DOC-817", MARRAKECH_SAFI))
-                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.CONFIRMED));
-        fixture.given(registered(sealedOtherwise, ArtisanCategory.ARTISAN))
-                .when(new RecordDiplomaEvidence(ID, "not what was fingerprinted", "OFPPT", "CH07-DOC-817", MARRAKECH_SAFI))
-                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.MISMATCH));
+        expectCheck(sealedOtherwise, "OFPPT-2019-0042", DiplomaEvidenceChecked.Outcome.CONFIRMED);
+        expectCheck(sealedOtherwise, "not what was fingerprinted", DiplomaEvidenceChecked.Outcome.MISMATCH);
     }
 
     @Test
     void aRegistrationRecordedBeforeReferencesWereSealedIsCheckedByTheFingerprintOfItsReferenceInClear() {
         RegisteredQualification recordedInClear = new RegisteredQualification(QualificationRoute.DIPLOMA, 2,
                 SealedText.recordedInClear(ID, "OFPPT-2019-0042"), null);
-        fixture.given(registered(recordedInClear, ArtisanCategory.ARTISAN))
-                .when(new RecordDiplomaEvidence(ID, "ofppt 2019 0042", "OFPPT", "CH07-DOC-818", MARRAKECH_SAFI))
-                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.CONFIRMED));
-        fixture.given(registered(recordedInClear, ArtisanCategory.ARTISAN))
-                .when(new RecordDiplomaEvidence(ID, "OFPPT-2018-0999", "OFPPT", "CH07-DOC-818", MARRAKECH_SAFI))
-                .expectEventsMatching(outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome.MISMATCH));
+        expectCheck(recordedInClear, "ofppt 2019 0042", DiplomaEvidenceChecked.Outcome.CONFIRMED);
+        expectCheck(recordedInClear, "OFPPT-2018-0999", DiplomaEvidenceChecked.Outcome.MISMATCH);
     }
 
-    private static Matcher<List<EventMessage<?>>> outcomeOfTheCheck(DiplomaEvidenceChecked.Outcome outcome) {
-        return predicate(events -> events.size() == 2
-                && events.get(1).getPayload() instanceof DiplomaEvidenceChecked checked && checked.outcome() == outcome);
+    private void expectCheck(RegisteredQualification registered, String evidenceDiplomaRef,
+                             DiplomaEvidenceChecked.Outcome outcome) {
+        fixture.given(registered(registered, ArtisanCategory.ARTISAN))
+                .when(new RecordDiplomaEvidence(ID, evidenceDiplomaRef, "OFPPT", "CH07-DOC-817", MARRAKECH_SAFI))
+                .expectEventsMatching(predicate((List<EventMessage<?>> events) -> events.size() == 2
+                        && events.get(1).getPayload() instanceof DiplomaEvidenceChecked checked
+                        && checked.outcome() == outcome));
     }
 
     @Test
