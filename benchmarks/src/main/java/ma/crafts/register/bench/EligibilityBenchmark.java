@@ -272,7 +272,7 @@ public final class EligibilityBenchmark {
         int years = 3 + i % 20;
         return new ArtisanRegistered(id, String.format("NIA-%09d", i), province.code(), province.regionCode(),
                 activity.code(), activity.branchCode(), nomenclature.version(), i % 2 == 0 ? Gender.F : Gender.M,
-                new RegisteredQualification(QualificationRoute.EXPERIENCE, years, null, null),
+                new RegisteredQualification(QualificationRoute.EXPERIENCE, years, null),
                 years >= 10 ? ArtisanCategory.MASTER_ARTISAN : ArtisanCategory.ARTISAN,
                 new SealedPersonalData(id, "AES-256-GCM", NONCE, CIPHERTEXT));
     }

@@ -189,7 +189,7 @@ final class HistoryReads {
      */
     private void appendTheHistory(EventStore store, PersonalDataVault vault) {
         store.publish(message(0, new ArtisanRegistered(ARTISAN, "NIA-" + ARTISAN, "MA-MAR", "MA-07", "B01-001", "B01",
-                "2021-provisional-1", Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null),
+                "2021-provisional-1", Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null),
                 ArtisanCategory.MASTER_ARTISAN, vault.seal(ARTISAN, person(0))), null));
         for (int sequence = 1; sequence < EVENTS; sequence++) {
             Object event = switch (sequence % 4) {

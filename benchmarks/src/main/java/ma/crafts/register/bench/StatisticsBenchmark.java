@@ -313,7 +313,7 @@ public final class StatisticsBenchmark {
             events.add(message(id, 0, position++, at, new ArtisanRegistered(id, "NIA-" + id,
                     province.code(), province.regionCode(), activity.code(), activity.branchCode(),
                     nomenclature.version(), random.nextBoolean() ? Gender.F : Gender.M,
-                    new RegisteredQualification(QualificationRoute.EXPERIENCE, 3, null, null), ArtisanCategory.ARTISAN,
+                    new RegisteredQualification(QualificationRoute.EXPERIENCE, 3, null), ArtisanCategory.ARTISAN,
                     vault.seal(id, data))));
             String card = "NONE";
             String cardAsOf = "NONE";

@@ -9,7 +9,6 @@ import ma.crafts.register.command.artisan.ArtisanCommandController;
 import ma.crafts.register.command.artisan.ArtisanRecords;
 import ma.crafts.register.command.artisan.ArtisanRegistration;
 import ma.crafts.register.command.artisan.CinReservations;
-import ma.crafts.register.command.artisan.DiplomaFingerprints;
 import ma.crafts.register.command.body.BodyConstitution;
 import ma.crafts.register.command.body.EventSourcedProfessionalBodies;
 import ma.crafts.register.command.body.ProfessionalBodies;
@@ -100,8 +99,8 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public DiplomaFingerprints diplomaFingerprints(PersonalDataVault vault) {
-        return DiplomaFingerprints.of(vault);
+    public TextOpener textOpener(PersonalDataVault vault) {
+        return TextOpener.of(vault);
     }
 
     @Bean

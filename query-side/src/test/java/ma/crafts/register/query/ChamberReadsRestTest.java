@@ -273,7 +273,7 @@ class ChamberReadsRestTest {
 
     private ArtisanRegistered artisan(String id, String province, String region, String cin) {
         return new ArtisanRegistered(id, "NIA-" + id, province, region, "B01-001", "B01", "2021-provisional-1",
-                Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN,
+                Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
                 vault.seal(id, person(cin)));
     }
 

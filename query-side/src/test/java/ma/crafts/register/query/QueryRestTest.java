@@ -140,7 +140,7 @@ class QueryRestTest {
         PersonalData data = new PersonalData(cin, first, last, LocalDate.parse("1984-03-02"), "+212612345678",
                 "Derb Dabachi 12, مراكش");
         return new ArtisanRegistered(id, "NIA-" + id, province, region, branch + "-001", branch, "2021-provisional-1",
-                Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN,
+                Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
                 vault.seal(id, data));
     }
 

@@ -132,7 +132,7 @@ final class StoredBytes {
         return switch (type) {
             case "ArtisanRegistered" -> new ArtisanRegistered(artisanId, String.format("%02d-2026-%07d", 7, random.nextInt(10_000_000)),
                     "MA-MAR-351", "MA-MAR", "A-02-03-017", "B-02-03", "2021.991", Gender.F,
-                    new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN, sealed(random));
+                    new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN, sealed(random));
             case "CardIssued" -> new CardIssued(artisanId, cardNumber, today, today.plusYears(5).minusDays(1), checkCode(random));
             case "CardRenewed" -> new CardRenewed(artisanId, cardNumber, today, today.plusYears(5), checkCode(random));
             case "ArtisanDetailsAmended" -> new ArtisanDetailsAmended(artisanId, List.of("phone", "address"), sealed(random),

@@ -9,6 +9,7 @@ import java.util.Optional;
 import ma.crafts.register.command.ActorMetadata;
 import ma.crafts.register.command.ErasureRules;
 import ma.crafts.register.command.RegisterPolicy;
+import ma.crafts.register.command.TextOpener;
 import ma.crafts.register.command.TextSealer;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
@@ -76,8 +77,8 @@ public class Artisan extends RecordedArtisan {
 
     @CommandHandler
     public Artisan(RegisterArtisan command, Geography geography, Nomenclature nomenclature, RegisterPolicy policy,
-                   TextSealer sealer, DiplomaFingerprints fingerprints) {
-        apply(ArtisanRules.registration(command, geography, nomenclature, policy, sealer, fingerprints));
+                   TextSealer sealer) {
+        apply(ArtisanRules.registration(command, geography, nomenclature, policy, sealer));
     }
 
     /** Law 50.17 routes and thresholds, without a configured policy. */
@@ -194,19 +195,20 @@ public class Artisan extends RecordedArtisan {
     }
 
     @CommandHandler
-    public DiplomaEvidenceChecked handle(RecordDiplomaEvidence command, TextSealer sealer,
-                                         DiplomaFingerprints fingerprints) {
+    public DiplomaEvidenceChecked handle(RecordDiplomaEvidence command, TextSealer sealer, TextOpener opener) {
         RecordDiplomaEvidence evidence = ArtisanRules.diplomaEvidence(command);
         requireNotStruckOff("given diploma evidence");
         if (qualification == null || qualification.route() != QualificationRoute.DIPLOMA) {
             throw new RuleViolationException("diploma-route-only", "Artisan " + artisanId
                     + " was registered on the experience route; diploma evidence belongs to the diploma route");
         }
+        // The registered reference is opened for this comparison only, before anything is applied, so that an erased
+        // artisan's evidence is refused whole.
+        DiplomaEvidenceChecked.Outcome outcome = ArtisanRules.diplomaCheck(evidence.diplomaRef(),
+                qualification.diplomaRef() == null ? null : opener.open(qualification.diplomaRef()));
         SealedText diplomaRef = sealer.seal(artisanId, evidence.diplomaRef());
         apply(new DiplomaEvidenceRecorded(artisanId, diplomaRef, evidence.issuer(),
                 sealer.seal(artisanId, evidence.evidenceRef())));
-        DiplomaEvidenceChecked.Outcome outcome = ArtisanRules.diplomaCheck(evidence.diplomaRef(), qualification,
-                fingerprints);
         DiplomaEvidenceChecked checked = new DiplomaEvidenceChecked(artisanId, diplomaRef, outcome,
                 ArtisanRules.diplomaCheckDetail(outcome));
         apply(checked);

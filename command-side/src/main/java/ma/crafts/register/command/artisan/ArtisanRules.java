@@ -21,7 +21,6 @@ import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
-import ma.crafts.register.values.SealedText;
 
 /**
  * The artisan rules that need nothing of the artisan's recorded state but what they are given: input checks against
@@ -41,10 +40,10 @@ final class ArtisanRules {
 
     /**
      * The registration the command asks for, checked against the reference data and the policy's thresholds, its
-     * diploma reference sealed and fingerprinted once the request is valid.
+     * diploma reference sealed once the request is valid.
      */
     static ArtisanRegistered registration(RegisterArtisan command, Geography geography, Nomenclature nomenclature,
-                                          RegisterPolicy policy, TextSealer sealer, DiplomaFingerprints fingerprints) {
+                                          RegisterPolicy policy, TextSealer sealer) {
         List<FieldProblem> problems = new ArrayList<>();
         if (command.artisanId() == null || command.artisanId().isBlank()) {
             problems.add(new FieldProblem("artisanId", "is required"));
@@ -74,17 +73,13 @@ final class ArtisanRules {
         }
         return new ArtisanRegistered(command.artisanId(), command.nia(), province.code(), province.regionCode(),
                 activity.code(), activity.branchCode(), nomenclature.version(), command.gender(),
-                recorded(command.artisanId(), command.qualification(), sealer, fingerprints), category,
-                command.personalData());
+                recorded(command.artisanId(), command.qualification(), sealer), category, command.personalData());
     }
 
-    /** The qualification as the registration event records it: the diploma reference sealed, with its fingerprint. */
-    private static RegisteredQualification recorded(String artisanId, Qualification qualification, TextSealer sealer,
-                                                    DiplomaFingerprints fingerprints) {
-        String diplomaRef = qualification.diplomaRef();
+    /** The qualification as the registration event records it: the diploma reference sealed. */
+    private static RegisteredQualification recorded(String artisanId, Qualification qualification, TextSealer sealer) {
         return new RegisteredQualification(qualification.route(), qualification.yearsOfPractice(),
-                sealer.sealIfAny(artisanId, diplomaRef),
-                diplomaRef == null ? null : fingerprints.fingerprintOf(comparable(diplomaRef)));
+                sealer.sealIfAny(artisanId, qualification.diplomaRef()));
     }
 
     /** A clerk acts on artisans of its own region only; an actor with national scope has no acting region. */
@@ -197,25 +192,10 @@ final class ArtisanRules {
         return new RecordDiplomaEvidence(command.artisanId(), diplomaRef, issuer, evidenceRef, command.actingRegion());
     }
 
-    /** Whether the evidence names the diploma the artisan was registered with, by their fingerprints. */
-    static DiplomaEvidenceChecked.Outcome diplomaCheck(String evidenceDiplomaRef, RegisteredQualification registered,
-                                                       DiplomaFingerprints fingerprints) {
-        return fingerprints.fingerprintOf(comparable(evidenceDiplomaRef)).equals(registeredFingerprint(registered,
-                fingerprints)) ? DiplomaEvidenceChecked.Outcome.CONFIRMED : DiplomaEvidenceChecked.Outcome.MISMATCH;
-    }
-
-    /**
-     * The registered diploma's fingerprint. A registration recorded before references were sealed has none: its
-     * reference reaches the aggregate in clear (algorithm CLEAR, from the upcaster) and is fingerprinted here as a
-     * registration is now, so that its check answers as one of today's. Null when no reference was registered.
-     */
-    private static String registeredFingerprint(RegisteredQualification registered, DiplomaFingerprints fingerprints) {
-        if (registered.diplomaRefFingerprint() != null) {
-            return registered.diplomaRefFingerprint();
-        }
-        SealedText diplomaRef = registered.diplomaRef();
-        return diplomaRef != null && SealedText.CLEAR.equals(diplomaRef.algorithm())
-                ? fingerprints.fingerprintOf(comparable(diplomaRef.sealedText())) : null;
+    /** Whether the evidence names the diploma the artisan was registered with (its reference opened, or null). */
+    static DiplomaEvidenceChecked.Outcome diplomaCheck(String evidenceDiplomaRef, String registeredDiplomaRef) {
+        return comparable(evidenceDiplomaRef).equals(comparable(registeredDiplomaRef))
+                ? DiplomaEvidenceChecked.Outcome.CONFIRMED : DiplomaEvidenceChecked.Outcome.MISMATCH;
     }
 
     /** The check's outcome in words, naming neither number: a diploma number names one person. */

@@ -45,8 +45,8 @@ abstract class RecordedArtisan {
     ArtisanStatus status;
     ArtisanCategory category;
     /**
-     * The registered qualification; its diploma reference only by fingerprint, or sealed in clear (CLEAR) as a
-     * registration recorded before references were sealed holds it, which has no fingerprint.
+     * The registered qualification, its diploma reference as the registration recorded it: sealed, or CLEAR from a
+     * registration recorded before references were sealed. Opened only to be compared, never kept opened.
      */
     RegisteredQualification qualification;
     String provinceCode;
@@ -66,10 +66,7 @@ abstract class RecordedArtisan {
         nia = event.nia();
         status = ArtisanStatus.ACTIVE;
         category = event.category();
-        RegisteredQualification registered = event.qualification();
-        qualification = registered == null || registered.diplomaRefFingerprint() == null ? registered
-                : new RegisteredQualification(registered.route(), registered.yearsOfPractice(), null,
-                registered.diplomaRefFingerprint());
+        qualification = event.qualification();
         provinceCode = event.provinceCode();
         regionCode = event.regionCode();
         activityCode = event.activityCode();
@@ -116,7 +113,7 @@ abstract class RecordedArtisan {
     void on(MasterArtisanStatusGranted event) {
         category = ArtisanCategory.MASTER_ARTISAN;
         qualification = qualification == null
-                ? new RegisteredQualification(null, event.yearsOfPractice(), null, null)
+                ? new RegisteredQualification(null, event.yearsOfPractice(), null)
                 : qualification.withYearsOfPractice(event.yearsOfPractice());
     }
 

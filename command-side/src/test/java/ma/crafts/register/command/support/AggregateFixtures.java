@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import ma.crafts.register.command.RegisterPolicy;
+import ma.crafts.register.command.TextOpener;
 import ma.crafts.register.command.TextSealer;
-import ma.crafts.register.command.artisan.DiplomaFingerprints;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.command.body.ProfessionalBodies;
 import ma.crafts.register.errors.RuleViolationException;
@@ -26,8 +26,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
 
 /**
- * What the aggregate tests share: their fixture's resources (readable stand-ins for the vault's sealing and
- * fingerprinting), the rule a rejection names, a registered artisan.
+ * What the aggregate tests share: their fixture's resources (readable stand-ins for the vault's sealing and opening),
+ * the rule a rejection names, a registered artisan.
  */
 public final class AggregateFixtures {
 
@@ -37,8 +37,11 @@ public final class AggregateFixtures {
      */
     public static final TextSealer SEALER = AggregateFixtures::sealed;
     private static final String TEST_SEALING = "TEST-SEALING";
-    /** Fingerprints as the vault would, but readably: {@link #fingerprinted} gives what it records. */
-    public static final DiplomaFingerprints FINGERPRINTS = AggregateFixtures::fingerprinted;
+    /**
+     * Opens what {@link #SEALER} sealed, and text recorded in clear ({@link SealedText#CLEAR}), as the vault would
+     * while the actor's key exists.
+     */
+    public static final TextOpener OPENER = AggregateFixtures::opened;
 
     private AggregateFixtures() {
     }
@@ -49,24 +52,22 @@ public final class AggregateFixtures {
                 Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** What the fixtures' fingerprinting records for a reference normalised as {@code normalisedReference}. */
-    public static String fingerprinted(String normalisedReference) {
-        return "FINGERPRINT(" + normalisedReference + ")";
+    private static String opened(SealedText sealed) {
+        return switch (sealed.algorithm()) {
+            case TEST_SEALING -> new String(Base64.getDecoder().decode(sealed.sealedText()), StandardCharsets.UTF_8);
+            case SealedText.CLEAR -> sealed.sealedText();
+            default -> throw new IllegalArgumentException("Not sealed by the fixtures: " + sealed.algorithm());
+        };
     }
 
     /** An experience-route qualification as a registration records it. */
     public static RegisteredQualification experience(Integer years) {
-        return new RegisteredQualification(QualificationRoute.EXPERIENCE, years, null, null);
+        return new RegisteredQualification(QualificationRoute.EXPERIENCE, years, null);
     }
 
-    /**
-     * A diploma-route qualification as a registration records it with the fixtures' resources: the reference sealed,
-     * and fingerprinted as {@code normalisedReference}.
-     */
-    public static RegisteredQualification diploma(String artisanId, Integer years, String diplomaRef,
-                                                  String normalisedReference) {
-        return new RegisteredQualification(QualificationRoute.DIPLOMA, years, sealed(artisanId, diplomaRef),
-                fingerprinted(normalisedReference));
+    /** A diploma-route qualification as a registration records it with the fixtures' sealer. */
+    public static RegisteredQualification diploma(String artisanId, Integer years, String diplomaRef) {
+        return new RegisteredQualification(QualificationRoute.DIPLOMA, years, sealed(artisanId, diplomaRef));
     }
 
     /** A fixture whose aggregate is given the reference data, {@code policy} and the bodies of {@code bodies}. */
@@ -81,7 +82,7 @@ public final class AggregateFixtures {
                                                       Map<String, BodyFacts> bodies) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(aggregate);
         fixture.registerInjectableResources(GEOGRAPHY, NOMENCLATURE, policy.apply(fixture),
-                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)), SEALER, FINGERPRINTS);
+                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)), SEALER, OPENER);
         return fixture;
     }
 

@@ -50,7 +50,6 @@ public class PersonalDataVault {
     public static final String ALGORITHM = "AES-256-GCM";
     private static final String KEK_LABEL = "crafts-register/personal-data-kek/v1";
     private static final String PEPPER_LABEL = "crafts-register/cin-fingerprint/v1";
-    private static final String REFERENCE_PEPPER_LABEL = "crafts-register/reference-fingerprint/v1";
     private static final String WRAP_AAD_PREFIX = "crafts-register/personal-data-key/";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -60,7 +59,6 @@ public class PersonalDataVault {
     private final MasterKey masterKey;
     private final SecretKey keyEncryptionKey;
     private final SecretKeySpec pepper;
-    private final SecretKeySpec referencePepper;
     private final KeyCache cache;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper json = JsonMapper.builder()
@@ -74,7 +72,6 @@ public class PersonalDataVault {
         this.masterKey = masterKey;
         this.keyEncryptionKey = new SecretKeySpec(masterKey.derive(KEK_LABEL), "AES");
         this.pepper = new SecretKeySpec(masterKey.derive(PEPPER_LABEL), "HmacSHA256");
-        this.referencePepper = new SecretKeySpec(masterKey.derive(REFERENCE_PEPPER_LABEL), "HmacSHA256");
         this.cache = new KeyCache(keyCacheSize, keyCacheTtl);
     }
 
@@ -274,26 +271,10 @@ public class PersonalDataVault {
         if (normalisedCin == null || normalisedCin.isBlank()) {
             throw new IllegalArgumentException("No CIN to fingerprint");
         }
-        return fingerprint(pepper, normalisedCin);
-    }
-
-    /**
-     * A keyed fingerprint of a normalised reference that names a person (a diploma's number), made like
-     * {@link #cinFingerprint} under a pepper of its own, so that an event can hold what is compared without the
-     * reference, and a fingerprint of one kind never matches one of the other.
-     */
-    public String referenceFingerprint(String normalisedReference) {
-        if (normalisedReference == null) {
-            throw new IllegalArgumentException("No reference to fingerprint");
-        }
-        return fingerprint(referencePepper, normalisedReference);
-    }
-
-    private static String fingerprint(SecretKeySpec key, String text) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(key);
-            byte[] digest = hmac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            hmac.init(pepper);
+            byte[] digest = hmac.doFinal(normalisedCin.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);

@@ -265,15 +265,6 @@ class PersonalDataVaultTest {
     }
 
     @Test
-    void aReferenceFingerprintIsKeyedLikeTheCinsButNeverEqualsOne() {
-        PersonalDataVault sameKey = new PersonalDataVault(client.getDatabase("elsewhere"), masterKey, 10, Duration.ofMinutes(1));
-        String fingerprint = vault.referenceFingerprint("OFPPT20190042");
-        assertThat(sameKey.referenceFingerprint("OFPPT20190042")).isEqualTo(fingerprint);
-        assertThat(vault.referenceFingerprint("OFPPT20190043")).isNotEqualTo(fingerprint);
-        assertThat(vault.cinFingerprint("OFPPT20190042")).as("a pepper of its own").isNotEqualTo(fingerprint);
-    }
-
-    @Test
     void fingerprintSurvivesARestartFromTheSameBase64MasterKey() {
         String base64 = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
         String first = new PersonalDataVault(database, MasterKey.fromBase64(base64, "test"), 10, Duration.ofMinutes(1))

@@ -72,7 +72,7 @@ public final class ArtisanFolding {
         });
         on(MasterArtisanStatusGranted.class, (s, e, at) -> s.category(ArtisanCategory.MASTER_ARTISAN)
                 .qualification(s.qualification == null
-                        ? new RegisteredQualification(null, e.yearsOfPractice(), null, null)
+                        ? new RegisteredQualification(null, e.yearsOfPractice(), null)
                         : s.qualification.withYearsOfPractice(e.yearsOfPractice()))
                 // Years of practice are counted from this attestation on (see EligibilityFacts).
                 .practiceDeclaredAt(at));
@@ -175,7 +175,7 @@ public final class ArtisanFolding {
                 .activityCode(e.activityCode())
                 .branchCode(e.branchCode())
                 .nomenclatureVersion(e.nomenclatureVersion())
-                .qualification(e.qualification() == null ? null : e.qualification().withoutFingerprint())
+                .qualification(e.qualification())
                 .personalData(e.personalData())
                 .registeredAt(event.occurredAt())
                 .practiceDeclaredAt(event.occurredAt())

@@ -40,8 +40,7 @@ public class PersonalDataDisclosure {
      * upcaster come sealed, so such text in clear is from a view stored before then). Masked for callers who see
      * personal data masked (a ministry analyst); the view does the same.
      */
-    private static final Set<String> IDENTIFYING_TEXT = Set.of("diplomaRef", "diplomaRefFingerprint", "evidenceRef", "reason",
-            "detail");
+    private static final Set<String> IDENTIFYING_TEXT = Set.of("diplomaRef", "evidenceRef", "reason", "detail");
 
     private final PersonalDataVault vault;
     private final ObjectMapper objectMapper;

@@ -202,7 +202,7 @@ public final class ArtisanStateCodec {
             return null;
         }
         return new RegisteredQualification(enumOrNull(QualificationRoute.class, d.getString("route")),
-                d.getInteger("yearsOfPractice"), sealedText(d.get("diplomaRef"), artisanId), null);
+                d.getInteger("yearsOfPractice"), sealedText(d.get("diplomaRef"), artisanId));
     }
 
     static long longValue(Object value) {

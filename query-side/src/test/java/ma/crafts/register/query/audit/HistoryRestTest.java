@@ -118,7 +118,7 @@ class HistoryRestTest {
         MongoEventStorageEngine earlierVersion = earlierVersion();
         appendAsRevisionOne(earlierVersion, "a-former", 0, "2024-01-20T09:00:00Z",
                 registration("a-former", "+212600000005", new RegisteredQualification(QualificationRoute.DIPLOMA, 12,
-                        recordedInClear("a-former", "OFPPT-2019-0042"), null)));
+                        recordedInClear("a-former", "OFPPT-2019-0042"))));
         appendAsRevisionOne(earlierVersion, "a-former", 1, "2024-02-20T09:00:00Z",
                 new ArtisanSuspended("a-former", recordedInClear("a-former", "complaint by Mr Ouazzani")));
         appendAsRevisionOne(earlierVersion, "a-former", 2, "2024-03-20T09:00:00Z", new DiplomaEvidenceRecorded(
@@ -172,7 +172,7 @@ class HistoryRestTest {
     }
 
     private ArtisanRegistered registration(String id, String phone) {
-        return registration(id, phone, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null));
+        return registration(id, phone, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null));
     }
 
     private ArtisanRegistered registration(String id, String phone, RegisteredQualification qualification) {

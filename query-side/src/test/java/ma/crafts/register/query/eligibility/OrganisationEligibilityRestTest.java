@@ -77,7 +77,7 @@ class OrganisationEligibilityRestTest {
                 terms(rule("card", ConditionType.HAS_VALID_CARD)), "seed"));
         publish("Artisan", "a-fatima", 0, "2024-01-02T09:00:00Z", new ArtisanRegistered("a-fatima", "NIA-a-fatima",
                 "MA-MAR", "MA-07", "B01-001", "B01", "2021-provisional-1", Gender.F,
-                new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN,
+                new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN,
                 vault.seal("a-fatima", person("EE123456"))));
         publish("Cooperative", "c-argan", 0, "2024-01-05T09:00:00Z", new CooperativeRegistered("c-argan",
                 "NIA-c-argan", new LocalizedText("تعاونية الأركان", "Coopérative de l'arganier"), "MA-ESI", "MA-07",

@@ -139,7 +139,7 @@ class StatisticsProjectionTest {
         PersonalData data = new PersonalData("AB" + Math.abs(id.hashCode() % 100000), new LocalizedText("أ", "A"),
                 new LocalizedText("ب", "B"), LocalDate.parse(birthDate), null, null);
         return new ArtisanRegistered(id, "NIA-" + id, province, region, branch + "-001", branch, "2021-provisional-1",
-                gender, new RegisteredQualification(QualificationRoute.EXPERIENCE, 3, null, null), ArtisanCategory.ARTISAN,
+                gender, new RegisteredQualification(QualificationRoute.EXPERIENCE, 3, null), ArtisanCategory.ARTISAN,
                 vault.seal(id, data));
     }
 

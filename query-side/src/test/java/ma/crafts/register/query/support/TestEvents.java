@@ -32,7 +32,7 @@ public final class TestEvents {
                                                String branchCode, SealedPersonalData sealed) {
         return new ArtisanRegistered(artisanId, "NIA-" + artisanId, provinceCode, regionCode, branchCode + "-001",
                 branchCode, "2021-provisional-1", Gender.F,
-                new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null), ArtisanCategory.MASTER_ARTISAN, sealed);
+                new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null), ArtisanCategory.MASTER_ARTISAN, sealed);
     }
 
     public static SealedPersonalData sealed(String artisanId) {

@@ -8,7 +8,7 @@ import org.axonframework.serialization.Revision;
 
 /**
  * An artisan entered the RNA. Personal data is sealed; territory and activity stay clear for routing and statistics.
- * Revision 1 held the qualification's diploma reference in clear; revision 2 seals it and adds its fingerprint.
+ * Revision 1 held the qualification's diploma reference in clear; revision 2 seals it under the artisan's key.
  */
 @Revision("2")
 public record ArtisanRegistered(String artisanId, String nia, String provinceCode, String regionCode,

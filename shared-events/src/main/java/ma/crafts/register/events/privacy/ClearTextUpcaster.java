@@ -35,10 +35,9 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  * Reads the text that events recorded in clear, before such text was sealed under the actor's key, in the sealed shape
  * ({@link SealedText}, algorithm {@link SealedText#CLEAR}): a reason stated for a change (the metadata
  * {@code reason}, any event), and the payload fields that revision 1 of an event held in clear and revision 2 seals
- * ({@link #SEALED_AT_REVISION_2}; a field inside a nested value is named by its dotted path, and a fingerprint that
- * revision 2 records beside such a field stays absent). The stored bytes stay as they are, since the hash chain covers them; readers then
- * handle one shape, and the vault shows such text only while the actor's key exists, so an erasure hides it like the
- * rest.
+ * ({@link #SEALED_AT_REVISION_2}; a field inside a nested value is named by its dotted path). The stored bytes stay
+ * as they are, since the hash chain covers them; readers then handle one shape, and the vault shows such text only
+ * while the actor's key exists, so an erasure hides it like the rest.
  */
 public final class ClearTextUpcaster extends SingleEventUpcaster {
 

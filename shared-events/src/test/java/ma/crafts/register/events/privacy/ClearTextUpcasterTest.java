@@ -122,7 +122,7 @@ class ClearTextUpcasterTest {
     }
 
     @Test
-    void aRevisionOneRegistrationsDiplomaReferenceIsReadSealedInClearWithoutAFingerprint() {
+    void aRevisionOneRegistrationsDiplomaReferenceIsReadSealedInClear() {
         IntermediateEventRepresentation read = upcast(new Stored("a-1", Map.of(), ArtisanRegistered.class.getName(),
                 "1", Map.of("artisanId", "a-1", "nia", "07-2024-000001", "qualification",
                         Map.of("route", "DIPLOMA", "yearsOfPractice", 4, "diplomaRef", "OFPPT-2019-0042"))));
@@ -131,14 +131,14 @@ class ClearTextUpcasterTest {
         assertThat(read.getData(JsonNode.class).getData().toString()).doesNotContain("\"diplomaRef\":\"");
         ArtisanRegistered event = serializer.deserialize(read.getData());
         assertThat(event.qualification()).isEqualTo(new RegisteredQualification(QualificationRoute.DIPLOMA, 4,
-                SealedText.recordedInClear("a-1", "OFPPT-2019-0042"), null));
+                SealedText.recordedInClear("a-1", "OFPPT-2019-0042")));
         assertThat(event.nia()).isEqualTo("07-2024-000001");
 
         IntermediateEventRepresentation experience = upcast(new Stored("a-1", Map.of(),
                 ArtisanRegistered.class.getName(), "1", Map.of("artisanId", "a-1", "qualification",
                         Map.of("route", "EXPERIENCE", "yearsOfPractice", 12))));
         assertThat(((ArtisanRegistered) serializer.deserialize(experience.getData())).qualification())
-                .isEqualTo(new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null, null));
+                .isEqualTo(new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null));
     }
 
     @Test
