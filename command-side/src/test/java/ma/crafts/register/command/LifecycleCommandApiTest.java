@@ -126,6 +126,18 @@ class LifecycleCommandApiTest {
     }
 
     @Test
+    void onceThePersonalDataIsErasedDiplomaEvidenceIsRefusedAndStoresNothing() {
+        String graduate = register("MA-MAR", "B05-002", "DIPLOMA", null, "OFPPT-2019-0042");
+        vault.erase(graduate);
+        long before = eventCount();
+        Response refused = http.post(path(graduate, "diploma-evidence"), clerk07, Map.of("diplomaRef",
+                "OFPPT-2019-0042", "issuer", "OFPPT", "evidenceRef", "CH07-DOC-819"));
+        assertThat(refused.status()).as("the registered reference went with the key").isEqualTo(409);
+        assertThat(refused.rule()).isEqualTo("personal-data-erased");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void concurrentAmendmentsOfDifferentFieldsAreBothKept() throws Exception {
         for (int round = 0; round < 4; round++) {
             String artisanId = register("MA-SAF", "B01-004", "EXPERIENCE", 6, null);
