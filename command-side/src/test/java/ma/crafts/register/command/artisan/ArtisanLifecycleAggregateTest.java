@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ma.crafts.register.command.RegisterPolicy;
+import ma.crafts.register.command.TextOpener;
 import ma.crafts.register.command.body.BodyFacts;
 import ma.crafts.register.errors.ForbiddenException;
 import ma.crafts.register.errors.InvalidInputException;
@@ -398,6 +399,18 @@ class ArtisanLifecycleAggregateTest {
                 SealedText.recordedInClear(ID, "OFPPT-2019-0042"));
         expectCheck(recordedInClear, "ofppt 2019 0042", DiplomaEvidenceChecked.Outcome.CONFIRMED);
         expectCheck(recordedInClear, "OFPPT-2018-0999", DiplomaEvidenceChecked.Outcome.MISMATCH);
+    }
+
+    @Test
+    void evidenceIsRefusedWholeWhenTheRegisteredReferenceCannotBeOpenedAnyMore() {
+        TextOpener keyErased = sealed -> {
+            throw new RuleViolationException("personal-data-erased", "The key of " + sealed.keyId() + " is gone");
+        };
+        AggregateFixtures.fixture(Artisan.class, POLICY, bodies, keyErased)
+                .given(onDiploma("OFPPT-2019-0042"))
+                .when(new RecordDiplomaEvidence(ID, "OFPPT-2019-0042", "OFPPT", "CH07-DOC-819", MARRAKECH_SAFI))
+                .expectException(rule("personal-data-erased"))
+                .expectNoEvents();
     }
 
     private void expectCheck(RegisteredQualification registered, String evidenceDiplomaRef,

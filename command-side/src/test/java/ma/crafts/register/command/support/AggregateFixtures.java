@@ -80,9 +80,21 @@ public final class AggregateFixtures {
     public static <T> AggregateTestFixture<T> fixture(Class<T> aggregate,
                                                       Function<AggregateTestFixture<T>, RegisterPolicy> policy,
                                                       Map<String, BodyFacts> bodies) {
+        return fixture(aggregate, policy, bodies, OPENER);
+    }
+
+    /** As the first, with another opener in place of {@link #OPENER} (one that finds an actor's key gone). */
+    public static <T> AggregateTestFixture<T> fixture(Class<T> aggregate, RegisterPolicy policy,
+                                                      Map<String, BodyFacts> bodies, TextOpener opener) {
+        return fixture(aggregate, ignored -> policy, bodies, opener);
+    }
+
+    private static <T> AggregateTestFixture<T> fixture(Class<T> aggregate,
+                                                       Function<AggregateTestFixture<T>, RegisterPolicy> policy,
+                                                       Map<String, BodyFacts> bodies, TextOpener opener) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(aggregate);
         fixture.registerInjectableResources(GEOGRAPHY, NOMENCLATURE, policy.apply(fixture),
-                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)), SEALER, OPENER);
+                (ProfessionalBodies) id -> Optional.ofNullable(bodies.get(id)), SEALER, opener);
         return fixture;
     }
 
