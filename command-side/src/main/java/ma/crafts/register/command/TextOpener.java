@@ -21,6 +21,7 @@ public interface TextOpener {
 
     static TextOpener of(PersonalDataVault vault) {
         return sealed -> vault.openText(sealed).orElseThrow(() -> new RuleViolationException("personal-data-erased",
-                "The personal data of actor " + sealed.keyId() + " has been erased; nothing can be checked against it"));
+                "The personal data of actor " + sealed.keyId()
+                        + " has been erased; nothing can be checked against it"));
     }
 }

@@ -311,8 +311,8 @@ public class ArtisanCommandController {
     @ApiResponse(responseCode = "400", description = "Missing field")
     @ApiResponse(responseCode = "403", description = "Not a chamber clerk of the artisan's current region")
     @ApiResponse(responseCode = "404", description = "No such artisan")
-    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: diploma-route-only, artisan-struck-off, "
-            + "personal-data-erased")
+    @ApiResponse(responseCode = "409", description = "`/problems/rule-violation`: diploma-route-only, "
+            + "artisan-struck-off, personal-data-erased")
     public DiplomaEvidenceResponse recordDiplomaEvidence(@PathVariable String artisanId,
                                                          @RequestBody(required = false) DiplomaEvidenceRequest request) {
         String region = clerkRegion();
