@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import ma.crafts.register.events.privacy.PersonalDataErased;
+import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
 import org.HdrHistogram.Histogram;
@@ -56,6 +58,8 @@ public final class AuditBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf(Locale.ROOT, "  whole-store verification of %,d events: %,.0f events/s; replay ceiling %,.0f events/s;"
                 + " ratio %.2f (target >= 0.5)%n", size, verify[0], verify[1], verify[0] / verify[1]);
+        out.printf(Locale.ROOT, "  start-up's lookup of the recorded erasures among %,d events: %,.0f ms%n", size,
+                verify[2]);
         out.printf(Locale.ROOT, "  %d-event artisan, %,d rounds: history page of 100 %s; as-of view %s;"
                         + " both p99 %.2f ms (target <= 20)%n", HistoryReads.EVENTS, historyRounds,
                 latencies(reads.history()), latencies(reads.asOf()), historyP99);
@@ -65,7 +69,10 @@ public final class AuditBenchmark {
                 verify[0], verify[0] / verify[1], historyP99, ratio);
     }
 
-    /** The verification rate and the replay ceiling, in events per second, on one filled store. */
+    /**
+     * The verification rate and the replay ceiling, in events per second, and the start-up's erasure lookup in
+     * milliseconds (as on mongo-java-server: a read of every commit inside the server), on one filled store.
+     */
     private double[] verification(long size) throws InterruptedException {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, null);
              MongoClient client = MongoClients.create(server.connectionString())) {
@@ -79,10 +86,14 @@ public final class AuditBenchmark {
                 progress.say("verifying the whole store, once to warm up, then measured");
                 EventStoreBenchmark.verifyStore(database, size);
                 Rate verify = EventStoreBenchmark.verifyStore(database, size);
-                progress.say("verification %,.0f events/s; replay ceiling next", verify.perSecond());
+                progress.say("verification %,.0f events/s; the erasure lookup next", verify.perSecond());
+                long lookupStarted = System.nanoTime();
+                ((MongoEventStorageEngine) store.engine()).aggregatesHolding(PersonalDataErased.class);
+                double lookupMillis = (System.nanoTime() - lookupStarted) / 1e6;
+                progress.say("erasure lookup %,.0f ms; replay ceiling next", lookupMillis);
                 Ceiling.Strategy ceiling = new Ceiling(database, settings.batchSize(), settings.threads(), progress)
                         .replayRace(size, settings.cap()).best();
-                return new double[] {verify.perSecond(), ceiling.rate().perSecond()};
+                return new double[] {verify.perSecond(), ceiling.rate().perSecond(), lookupMillis};
             }
         }
     }

@@ -26,6 +26,7 @@ import ma.crafts.register.command.mongo.CommandMongoConfiguration;
 import ma.crafts.register.command.numbering.IssuedNumbers;
 import ma.crafts.register.command.numbering.SequenceAllocator;
 import ma.crafts.register.command.programme.ProgrammeConfiguration;
+import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.platform.idempotency.IdempotencyKeyStore;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.AccessPolicy;
@@ -36,7 +37,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -168,7 +168,7 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public ErasureReplay erasureReplay(EventStorageEngine storage, PersonalDataErasure erasure) {
+    public ErasureReplay erasureReplay(MongoEventStorageEngine storage, PersonalDataErasure erasure) {
         return new ErasureReplay(storage, erasure);
     }
 

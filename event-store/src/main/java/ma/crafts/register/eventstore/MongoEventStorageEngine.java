@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
@@ -58,6 +59,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final TrackingReader tracking;
     private final TrackingTokens tokens;
     private final StoreAudit audit;
+    private final PayloadTypeHolders payloadTypeHolders;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -79,6 +81,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 builder.gapTimeout);
         this.tokens = new TrackingTokens(commits, counter, builder.maxPositionBlock);
         this.audit = new StoreAudit(commits, counter, aggregateStreams);
+        this.payloadTypeHolders = new PayloadTypeHolders(commits);
         aggregateStreams.ensureIndex();
         counter.ensureExists();
     }
@@ -175,6 +178,14 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     public StoreVerification.Result resumeStoreVerification(StoreVerification.Resumption from,
                                                             StoreVerification.Progress progress) {
         return audit.resumeStoreVerification(from, progress);
+    }
+
+    /**
+     * The aggregates that hold at least one event of {@code payloadType}, in no particular order. For rare types
+     * only: see {@link PayloadTypeHolders}.
+     */
+    public Set<String> aggregatesHolding(Class<?> payloadType) {
+        return payloadTypeHolders.of(payloadType);
     }
 
     /** For contract tests that stall or fail appends between their steps. */
