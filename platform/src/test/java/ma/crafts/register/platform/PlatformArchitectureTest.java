@@ -24,6 +24,9 @@ class PlatformArchitectureTest {
             "ma.crafts.register.platform.idempotency.IdempotencyKeyStore#deleteExpired",
             "a sweep every register.idempotency.cleanup-interval, off the request path, standing in for the TTL "
                     + "monitor that mongo-java-server lacks; on MongoDB the TTL index on expiresAt serves it",
+            "ma.crafts.register.platform.privacy.MasterKeyCheck#keyIdOfExistingData",
+            "once in a register's life, at the first start after the check came in, and it stops at the first key "
+                    + "that a master key wrapped",
             "ma.crafts.register.platform.lease.LeaseDocument#take", LEASE_COMPARE_AND_SET,
             "ma.crafts.register.platform.lease.LeaseDocument#renew", LEASE_COMPARE_AND_SET,
             "ma.crafts.register.platform.lease.LeaseDocument#release", LEASE_COMPARE_AND_SET);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import ma.crafts.register.platform.mongo.RegisterMongoConnection;
@@ -74,12 +75,29 @@ class ImportDirectlyTest {
         assertThat(work.resolve("migration-machine").resolve("imports")).isEmptyDirectory();
     }
 
+    @Test
+    void aDirectImportUnderAnotherMasterKeyIsRefusedBeforeItReadsARow() throws IOException {
+        byte[] anotherKey = new byte[32];
+        ThreadLocalRandom.current().nextBytes(anotherKey);
+
+        Run refused = importCommand(file("another-key.csv", "AK"),
+                directlyUnder(Base64.getEncoder().encodeToString(anotherKey)));
+
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(3);
+        assertThat(refused.err()).contains("is not the one this register's personal data is sealed under");
+        assertThat(work.resolve("migration-machine").resolve("imports")).doesNotExist();
+    }
+
     /** In this process, against the shared register's MongoDB, with its master key, from another data directory. */
     private String[] directly(String... more) {
+        return directlyUnder(SharedRegisterContext.MASTER_KEY, more);
+    }
+
+    private String[] directlyUnder(String masterKey, String... more) {
         List<String> args = new ArrayList<>(List.of("--direct",
                 "-Dregister.mongodb.uri=" + connection.connectionString().getConnectionString(),
                 "-Dregister.mongodb.database=" + connection.database(),
-                "-Dregister.privacy.master-key=" + SharedRegisterContext.MASTER_KEY,
+                "-Dregister.privacy.master-key=" + masterKey,
                 "-Dregister.data-dir=" + work.resolve("migration-machine")));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);

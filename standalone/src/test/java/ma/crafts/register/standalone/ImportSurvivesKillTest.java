@@ -11,14 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A bulk import killed with {@code kill -9} mid-file, in a register running as a JVM of its own on the H2 store, and
- * started again on the same data: the job resumes by itself and ends as an uninterrupted import of that file ends,
- * which the file's construction says row by row (which rows are invalid, which repeat an earlier row). Importing the
- * file once more then accepts nothing: every valid row was registered, none twice.
+ * A bulk import of artisans, or of cooperatives (already present by seat and names rather than by a CIN), killed
+ * with {@code kill -9} mid-file, in a register running as a JVM of its own on the H2 store, and started again on the
+ * same data: the job resumes by itself and ends as an uninterrupted import of that file ends, which the file's
+ * construction says row by row (which rows are invalid, which repeat an earlier row). Importing the file once more
+ * then accepts nothing: every valid row was registered, none twice.
  */
 class ImportSurvivesKillTest {
     private static final int ROWS = 1200;
@@ -36,15 +38,17 @@ class ImportSurvivesKillTest {
         }
     }
 
-    @Test
-    void aKilledImportResumesAndEndsAsAnUninterruptedOne() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"artisans", "cooperatives"})
+    void aKilledImportResumesAndEndsAsAnUninterruptedOne(String kind) throws Exception {
         register = RegisterProcess.start(work, "first", "--register.imports.save-every=PT0.2S");
         Api api = register.api();
         String clerk = api.token("import-clerk", List.of("CHAMBER_CLERK"), REGION);
         String activityCode = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0)
                 .get("code").asText();
-        KilledImportFile file = KilledImportFile.of(ROWS, "KI", activityCode);
-        Api.Upload upload = new Api.Upload(Map.of("kind", "artisans"), "register.csv",
+        KilledImportFile file = kind.equals("artisans") ? KilledImportFile.of(ROWS, "KI", activityCode)
+                : KilledImportFile.cooperatives(ROWS, "KC", activityCode);
+        Api.Upload upload = new Api.Upload(Map.of("kind", file.kind()), "register.csv",
                 file.csv().getBytes(StandardCharsets.UTF_8));
 
         Api.Reply started = api.post("/api/v1/imports", clerk, upload);

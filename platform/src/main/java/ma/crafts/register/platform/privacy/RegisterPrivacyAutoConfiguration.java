@@ -55,6 +55,7 @@ public class RegisterPrivacyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PersonalDataVault personalDataVault(MongoDatabase database, MasterKey masterKey, PlatformProperties properties) {
+        MasterKeyCheck.verify(database, masterKey);
         return new PersonalDataVault(database, masterKey, properties.privacy().keyCacheSize(),
                 properties.privacy().keyCacheTtl());
     }
