@@ -163,8 +163,9 @@ public class CommandSideConfiguration {
 
     @Bean
     public PersonalDataErasure personalDataErasure(CommandGatewayReceipts commands, PersonalDataVault vault,
-                                                   CinReservations cinReservations, IdempotencyKeyStore idempotency) {
-        return new PersonalDataErasure(commands, vault, cinReservations, idempotency);
+                                                   CinReservations cinReservations, IdempotencyKeyStore idempotency,
+                                                   MongoEventStorageEngine storage) {
+        return new PersonalDataErasure(commands, vault, cinReservations, idempotency, storage);
     }
 
     @Bean

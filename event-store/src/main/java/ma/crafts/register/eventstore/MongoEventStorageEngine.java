@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,14 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         snapshots.store(snapshot, serializer);
+    }
+
+    /**
+     * Deletes these aggregates' snapshots, so that what a snapshot copied from their events (perhaps in a form their
+     * events no longer hold) goes with them; their next load replays the events.
+     */
+    public void discardSnapshots(Collection<String> aggregateIds) {
+        snapshots.discard(aggregateIds);
     }
 
     @Override

@@ -2,6 +2,7 @@ package ma.crafts.register.eventstore;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
@@ -9,6 +10,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import java.util.Collection;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -50,6 +52,12 @@ final class Snapshots {
         Document snapshot = snapshots.find(eq(CommitDocuments.ID, aggregateId)).first();
         return snapshot == null ? Optional.empty()
                 : Optional.of(CommitDocuments.domainEvent(snapshot, aggregateId, null));
+    }
+
+    void discard(Collection<String> aggregateIds) {
+        if (!aggregateIds.isEmpty()) {
+            snapshots.deleteMany(in(CommitDocuments.ID, aggregateIds));
+        }
     }
 
     /** The sequence the aggregate's snapshot was taken at, if it has one. */

@@ -88,6 +88,11 @@ class SnapshotAndUpcasterContractTest {
         DefaultUnitOfWork.startAndGet(null).execute(() -> repository.load("c-1").execute(counter -> total[0] = counter.total));
         assertThat(total[0]).isEqualTo(25 * 26 / 2);
         assertThat(engine.lastSequenceNumberFor("c-1")).contains(25L);
+
+        engine.discardSnapshots(List.of("c-1", "never-snapshotted"));
+        assertThat(engine.readSnapshot("c-1")).as("discarded").isEmpty();
+        DefaultUnitOfWork.startAndGet(null).execute(() -> repository.load("c-1").execute(counter -> total[0] = counter.total));
+        assertThat(total[0]).as("loaded from its events alone").isEqualTo(25 * 26 / 2);
         eventStore.shutDown();
     }
 

@@ -16,6 +16,7 @@ import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.platform.idempotency.IdempotencyKeyStore;
 import ma.crafts.register.platform.mongo.RegisterMongoConnection;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,10 @@ class PersonalDataErasureApiTest {
         return registered.body().get("artisanId").asText();
     }
 
+    private Document snapshotOf(String actorId) {
+        return database.getCollection("snapshots").find(Filters.eq("_id", actorId)).first();
+    }
+
     private Api.Reply erase(String path, String token, Object body) {
         return api.send("DELETE", path, token, body);
     }
@@ -84,6 +89,10 @@ class PersonalDataErasureApiTest {
         assertThat(historyReads.get("total").asLong()).as("one history response, one read").isEqualTo(1);
         assertThat(historyReads.get("items").get(0).get("fields").toString()).contains("firstName", "cin");
         assertThat(idempotencyRecordsNaming(artisanId)).isNotEmpty();
+        // As a snapshot taken before the registered diploma reference was sealed holds it: in clear.
+        storageEngine.storeSnapshot(new GenericDomainEventMessage<>("Artisan", artisanId, 0,
+                Map.of("qualification", Map.of("diplomaRef", "DIP-2004-7781"))));
+        assertThat(snapshotOf(artisanId)).isNotNull();
 
         assertThat(erase(path, admin, null).status()).as("no body").isEqualTo(400);
         Api.Reply onlyReason = erase(path, admin, Map.of("reason", "request"));
@@ -108,6 +117,7 @@ class PersonalDataErasureApiTest {
         Document key1 = database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", artisanId)).first();
         assertThat(key1).containsKey("erasedAt").doesNotContainKey("wrappedKey");
         assertThat(reservationsOf(artisanId)).as("the CIN's fingerprint is gone").isEmpty();
+        assertThat(snapshotOf(artisanId)).as("the aggregate's snapshot is gone").isNull();
         assertThat(idempotencyRecordsNaming(artisanId)).isEmpty();
 
         JsonNode view = api.get("/api/v1/artisans/" + artisanId + "?minPosition=" + position, auditor).body();

@@ -9,6 +9,7 @@ import ma.crafts.register.command.artisan.EraseArtisanPersonalData;
 import ma.crafts.register.command.cooperative.EraseCooperativePersonalData;
 import ma.crafts.register.command.enterprise.EraseEnterprisePersonalData;
 import ma.crafts.register.events.privacy.PersonalDataErased;
+import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.platform.idempotency.IdempotencyKeyStore;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 
@@ -36,18 +37,21 @@ public class PersonalDataErasure {
     private final PersonalDataVault vault;
     private final CinReservations cinReservations;
     private final IdempotencyKeyStore idempotency;
+    private final MongoEventStorageEngine storage;
 
     public PersonalDataErasure(CommandGatewayReceipts commands, PersonalDataVault vault,
-                               CinReservations cinReservations, IdempotencyKeyStore idempotency) {
+                               CinReservations cinReservations, IdempotencyKeyStore idempotency,
+                               MongoEventStorageEngine storage) {
         this.commands = commands;
         this.vault = vault;
         this.cinReservations = cinReservations;
         this.idempotency = idempotency;
+        this.storage = storage;
     }
 
     /**
-     * Records the erasure, then destroys the actor's key, its CIN reservation and the stored idempotent responses of
-     * requests on it.
+     * Records the erasure, then destroys the actor's key, its CIN reservation, the stored idempotent responses of
+     * requests on it, and its aggregate's snapshot (one taken before a reference was sealed holds it in clear).
      *
      * @throws ma.crafts.register.errors.RuleViolationException {@code personal-data-already-erased} the second time
      */
@@ -63,5 +67,6 @@ public class PersonalDataErasure {
         actorIds.forEach(vault::erase);
         cinReservations.releaseAllOf(actorIds);
         idempotency.forgetActors(actorIds);
+        storage.discardSnapshots(actorIds);
     }
 }
