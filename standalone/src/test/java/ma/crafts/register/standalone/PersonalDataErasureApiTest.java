@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import ma.crafts.register.eventstore.HashChain;
 import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.platform.idempotency.IdempotencyKeyStore;
-import ma.crafts.register.platform.mongo.RegisterMongoConnection;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
@@ -22,14 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Erasure over the API (Law 09-08): the registry administrator's request is recorded as an event, the key, the CIN
  * reservation and the stored idempotent responses go, the view and the history show the actor erased while the hash
  * chain holds (the erasure's own changes show the data going away without showing it), the erased data can no longer
- * be amended, and a restart after a restore of the keys from an older
- * backup erases them again.
+ * be amended. A restore from a backup taken before the erasure: {@link ErasureSurvivesRestoreTest}.
  */
 @SharedRegisterContext
 class PersonalDataErasureApiTest {
@@ -42,8 +38,6 @@ class PersonalDataErasureApiTest {
     MongoDatabase database;
     @Autowired
     MongoEventStorageEngine storageEngine;
-    @Autowired
-    RegisterMongoConnection connection;
 
     private Api api;
     private RegisterFixtures fixtures;
@@ -162,35 +156,6 @@ class PersonalDataErasureApiTest {
         assertThat(storedTypes(fixtures.erasedEnterprise)).last().isEqualTo("PersonalDataErased");
         assertThat(erase("/api/v1/cooperatives/" + fixtures.cooperative + "/personal-data", admin,
                 Map.of("legalBasis", "Loi 09-08")).status()).as("no reason").isEqualTo(400);
-    }
-
-    @Test
-    void aRestartAfterRestoringAnOlderBackupOfTheKeysErasesThemAgain() {
-        String artisanId = register(RegisterFixtures.freshCin(), "restore-" + UUID.randomUUID());
-        // The backup: the key and the reservation as they were before the erasure.
-        Document keyBefore = database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", artisanId)).first();
-        List<Document> reservationsBefore = reservationsOf(artisanId);
-        assertThat(keyBefore).containsKey("wrappedKey");
-        assertThat(erase("/api/v1/artisans/" + artisanId + "/personal-data", admin, RegisterFixtures.ERASURE).status())
-                .isEqualTo(200);
-
-        // The restore brings the erased key and the reservation back; the events still record the erasure.
-        database.getCollection(PersonalDataVault.COLLECTION).replaceOne(Filters.eq("_id", artisanId), keyBefore,
-                new ReplaceOptions().upsert(true));
-        database.getCollection(RESERVATIONS).insertMany(reservationsBefore);
-        assertThat(database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", artisanId)).first())
-                .containsKey("wrappedKey");
-
-        try (ConfigurableApplicationContext restarted = SecondProcess.start(connection)) {
-            Document key = database.getCollection(PersonalDataVault.COLLECTION).find(Filters.eq("_id", artisanId)).first();
-            assertThat(key).as("erased again at start-up, before serving").containsKey("erasedAt")
-                    .doesNotContainKey("wrappedKey");
-            assertThat(reservationsOf(artisanId)).isEmpty();
-            Api restartedApi = new Api(SecondProcess.port(restarted));
-            String reader = restartedApi.token("erasure-auditor", List.of("AUDITOR"), null);
-            JsonNode view = restartedApi.get("/api/v1/artisans/" + artisanId + "/history", reader).body();
-            assertThat(view.get("items").get(0).get("personalDataErased").asBoolean()).isTrue();
-        }
     }
 
     private List<Document> reservationsOf(String artisanId) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -20,28 +18,14 @@ class RestartKeepsEverythingTest {
     @TempDir
     Path home;
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(RegisterApplication.class).properties(Map.of(
-                "server.port", "0",
-                "register.auth.mode", "dev",
-                "register.data-dir", home.resolve("data").toString(),
-                "register.key-dir", home.resolve("keys").toString(),
-                "register.mongodb.embedded.backend", "h2",
-                "register.mongodb.embedded.port", "0")).run();
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
     @Test
     void restartKeepsArtisansCardsHistoryAndTheCinReservation() {
         String artisanId;
         String cardNumber;
         String activityCode;
         String clerk;
-        try (ConfigurableApplicationContext first = start()) {
-            Api api = new Api(port(first));
+        try (ConfigurableApplicationContext first = RegisterOnDisk.start(home)) {
+            Api api = new Api(SecondProcess.port(first));
             clerk = api.token("clerk", List.of("CHAMBER_CLERK"), "MA-07");
             activityCode = api.get("/api/v1/reference/activities", clerk).body().get("activities").get(0).get("code").asText();
             Api.Reply registered = api.post("/api/v1/artisans", clerk, Api.artisan("AB123", "MA-SAF", activityCode));
@@ -52,8 +36,8 @@ class RestartKeepsEverythingTest {
             assertThat(api.get("/api/v1/artisans/" + artisanId + "?minPosition=" + card.body().get("position").asLong(), clerk)
                     .status()).isEqualTo(200);
         }
-        try (ConfigurableApplicationContext second = start()) {
-            Api api = new Api(port(second));
+        try (ConfigurableApplicationContext second = RegisterOnDisk.start(home)) {
+            Api api = new Api(SecondProcess.port(second));
             String auditor = api.token("auditor", List.of("AUDITOR"), null);
             Api.Reply read = api.get("/api/v1/artisans/" + artisanId, clerk);
             assertThat(read.status()).as("a dev token issued before the restart").isEqualTo(200);

@@ -9,7 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,17 +45,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditRestTest {
-    private static final Path SCRATCH = scratch();
-
-    /** A payload no projection handles: the store verifies events whatever they say. */
-    record Recorded(String actorId, int number) {
-    }
+    private static final Path SCRATCH = ScratchDirectories.create("audit-rest-test");
 
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
-        registry.add("register.data-dir", () -> SCRATCH.resolve("data").toString());
-        registry.add("register.key-dir", () -> SCRATCH.resolve("keys").toString());
-        registry.add("register.audit.checkpoint-dir", () -> SCRATCH.resolve("checkpoints").toString());
+        ScratchDirectories.register(registry, SCRATCH);
     }
 
     @LocalServerPort
@@ -120,8 +113,8 @@ class AuditRestTest {
         assertThat(CheckpointSigner.holds(checkpoint, publicKey)).isTrue();
         assertThat(checkpoint.heads()).extracting(head -> head.aggregateId()).contains(artisan, cooperative);
 
-        assertThat(SCRATCH.resolve("keys").resolve(AuditConfiguration.SIGNING_KEY_FILE)).exists();
-        assertThat(CheckpointArchive.readFile(SCRATCH.resolve("checkpoints").resolve("checkpoint-1.json")))
+        assertThat(SCRATCH.resolve(ScratchDirectories.KEYS).resolve(AuditConfiguration.SIGNING_KEY_FILE)).exists();
+        assertThat(CheckpointArchive.readFile(SCRATCH.resolve(ScratchDirectories.CHECKPOINTS).resolve("checkpoint-1.json")))
                 .as("the sealing node's copy outside the database").isEqualTo(checkpoint);
         assertThat(api.get("/api/v1/audit/checkpoints/x", auditor).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/checkpoints/999", auditor).status()).isEqualTo(404);
@@ -176,16 +169,8 @@ class AuditRestTest {
     }
 
     private void append(String type, String id, int sequence) {
-        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, new Recorded(id, sequence),
+        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, new AuditedStore.Recorded(id, sequence),
                 Map.of("recordedBy", "clerk-07", "chamber", "MA-07"), UUID.randomUUID().toString(),
                 Instant.parse("2026-01-0" + (sequence + 1) + "T09:00:00Z")));
-    }
-
-    private static Path scratch() {
-        try {
-            return Files.createTempDirectory("audit-rest-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

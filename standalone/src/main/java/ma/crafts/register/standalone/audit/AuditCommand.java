@@ -2,6 +2,7 @@ package ma.crafts.register.standalone.audit;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import ma.crafts.register.eventstore.ChainBreak;
 import ma.crafts.register.eventstore.StoreAudit;
@@ -37,16 +38,32 @@ public final class AuditCommand {
             description = "Database name when the connection string names none (default: ${DEFAULT-VALUE})")
     String database;
 
+    @Option(names = "--progress-every", defaultValue = "PT1S",
+            description = "How often a verification of the whole store says on standard error how far it got "
+                    + "(ISO-8601 duration, default: ${DEFAULT-VALUE})")
+    Duration progressEvery;
+
     @Spec
     CommandSpec spec;
 
+    /** Whether standard error is a terminal, where progress rewrites one line rather than adding lines to a log. */
+    private boolean terminal;
+
     /** Runs the command line on the process's standard streams and gives its exit status. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null,
+                args);
     }
 
+    /** Runs the command line on the given streams, which are not a terminal. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new AuditCommand()).setOut(out).setErr(err)
+        return run(out, err, false, args);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+        AuditCommand command = new AuditCommand();
+        command.terminal = terminal;
+        return new CommandLine(command).setOut(out).setErr(err)
                 .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
                     // A store that cannot be opened or read is an answer too, said in one line, not a stack trace.
                     commandLine.getErr().println("register-audit: " + failure.getMessage());
@@ -68,7 +85,7 @@ public final class AuditCommand {
 
     /** A verification of the whole store up to {@code upTo}, with its progress on standard error. */
     StoreVerification.Result verifyStore(StoreAudit audit, long upTo) {
-        ProgressLine progress = new ProgressLine(err());
+        ProgressLine progress = new ProgressLine(err(), progressEvery, terminal);
         StoreVerification.Result result = audit.verifyStore(upTo, progress::reached);
         progress.done(result.events());
         return result;

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import ma.crafts.register.eventstore.MongoEventStorageEngine;
 import ma.crafts.register.eventstore.StoreAudit;
 import ma.crafts.register.eventstore.checkpoint.Checkpoint;
@@ -29,6 +30,7 @@ import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
 import ma.crafts.register.query.readlog.PersonalDataRead;
 import ma.crafts.register.query.readlog.ReadLogChain;
 import ma.crafts.register.query.readlog.mongo.ReadLogRecords;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -197,6 +199,38 @@ class AuditCommandTest {
             Run empty = run("--mongodb-uri", server.connectionString(), "verify");
             assertThat(empty.status).isEqualTo(0);
             assertThat(empty.out).contains("store: VALID, 0 events");
+        }
+    }
+
+    /**
+     * A run over several of the verification's windows (1,000 positions each), its standard error not a terminal and
+     * the interval down to nothing: each window's progress comes as a line of its own, not rewritten in place, and the
+     * verdict alone goes to standard output.
+     */
+    @Test
+    void aLongRun_reportsItsProgressLineByLineOnStandardError_andItsVerdictOnStandardOutput() {
+        int streams = 50;
+        int eventsPerStream = 50;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, temp.resolve("unused"));
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                    .database(client.getDatabase("register")).eventSerializer(JacksonSerializer.defaultSerializer())
+                    .snapshotSerializer(JacksonSerializer.defaultSerializer()).build();
+            for (int stream = 0; stream < streams; stream++) {
+                String id = "a-" + stream;
+                engine.appendEvents(IntStream.range(0, eventsPerStream).<EventMessage<?>>mapToObj(sequence ->
+                        new GenericDomainEventMessage<>("Artisan", id, sequence, new Recorded(id, sequence))).toList());
+            }
+
+            Run whole = run("--mongodb-uri", server.connectionString(), "--progress-every", "PT0S", "verify");
+            assertThat(whole.status).as(whole.err).isEqualTo(0);
+            assertThat(whole.out.lines()).as("the verdict alone").singleElement().asString()
+                    .matches("store: VALID, 2500 events in 50 commits over 50 streams up to position \\d+, 0 breaks");
+            List<String> progress = whole.err.lines().filter(line -> line.startsWith("verified position")).toList();
+            assertThat(progress).as(whole.err).hasSizeGreaterThanOrEqualTo(3).allMatch(line -> line.matches(
+                    "verified position \\d+ of \\d+ \\(\\d+%\\), \\d+ events, \\d+ events/s"));
+            assertThat(progress.get(progress.size() - 1)).contains("(100%), 2500 events");
+            assertThat(whole.err).doesNotContain("\r").contains("verified 2500 events in");
         }
     }
 
