@@ -38,13 +38,21 @@ public final class AuditCommand {
             description = "Database name when the connection string names none (default: ${DEFAULT-VALUE})")
     String database;
 
-    @Option(names = "--progress-every", defaultValue = "PT1S",
-            description = "How often a verification of the whole store says on standard error how far it got "
-                    + "(ISO-8601 duration, default: ${DEFAULT-VALUE})")
-    Duration progressEvery;
+    private Duration progressEvery;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--progress-every", defaultValue = "PT1S",
+            description = "How often a verification of the whole store says on standard error how far it got "
+                    + "(ISO-8601 duration, default: ${DEFAULT-VALUE})")
+    void progressEvery(Duration every) {
+        if (every.isNegative()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--progress-every must not be negative, was " + every);
+        }
+        this.progressEvery = every;
+    }
 
     /** Whether standard error is a terminal, where progress rewrites one line rather than adding lines to a log. */
     private boolean terminal;

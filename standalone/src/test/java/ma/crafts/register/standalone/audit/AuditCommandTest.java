@@ -194,6 +194,13 @@ class AuditCommandTest {
     }
 
     @Test
+    void aNegativeProgressInterval_isAUsageError() {
+        Run refused = run("--data-dir", dataDir.toString(), "--progress-every=-PT1S", "verify");
+        assertThat(refused.status).isEqualTo(2);
+        assertThat(refused.err).contains("--progress-every must not be negative");
+    }
+
+    @Test
     void mongodbUri_isReadInsteadOfTheDataDirectory() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, temp.resolve("unused"))) {
             Run empty = run("--mongodb-uri", server.connectionString(), "verify");
