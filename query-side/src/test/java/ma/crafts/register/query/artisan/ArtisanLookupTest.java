@@ -15,6 +15,7 @@ import ma.crafts.register.errors.InvalidInputException;
 import ma.crafts.register.errors.NotFoundException;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
 import ma.crafts.register.events.artisan.ArtisanRelocated;
+import ma.crafts.register.events.privacy.PersonalDataErased;
 import ma.crafts.register.platform.privacy.MasterKey;
 import ma.crafts.register.platform.privacy.PersonalDataVault;
 import ma.crafts.register.platform.security.CurrentActor;
@@ -116,6 +117,21 @@ class ArtisanLookupTest {
     }
 
     @Test
+    void anErasureProjectedAfterTheKeyIsGone_deletesTheCinFingerprint_andKeepsTheNia() {
+        vault.erase("a-fatima");
+        deliver(lookupHandler, TestEvents.message("a-fatima", 1, 3, T0,
+                new PersonalDataErased("a-fatima", "demande de la personne", "Loi 09-08, art. 8")));
+
+        String stored = mongo.database().getCollection(ArtisanLookupRepository.LOOKUP).find()
+                .into(new ArrayList<>()).toString();
+        assertThat(stored).doesNotContain(vault.cinFingerprint("EE123456")).doesNotContain("personal:a-fatima")
+                .contains("nia:NIA-a-fatima").contains(vault.cinFingerprint("AB12345"));
+        Acting.as("auditor", "AUDITOR", null);
+        assertThat(lookup.lookUp(null, "NIA-a-fatima").artisanId()).isEqualTo("a-fatima");
+        assertThat(lookup.lookUp("AB12345", null).artisanId()).as("the others keep theirs").isEqualTo("a-youssef");
+    }
+
+    @Test
     void anotherRegionsCinIsNotFoundExactlyLikeAnUnknownOne() {
         Acting.as("clerk-07", "CHAMBER_CLERK", "MA-07");
         Throwable otherRegion = catchNotFound(() -> lookup.lookUp("AB12345", null));
@@ -162,16 +178,16 @@ class ArtisanLookupTest {
                 vault.seal(artisanId, person(cin)));
         EventMessage<?> message = TestEvents.message(artisanId, 0, position, T0, registered);
         deliverToView(message);
-        try {
-            lookupHandler.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        deliver(lookupHandler, message);
     }
 
     private void deliverToView(EventMessage<?> message) {
+        deliver(viewHandler, message);
+    }
+
+    private static void deliver(AnnotationEventHandlerAdapter handler, EventMessage<?> message) {
         try {
-            viewHandler.handle(message);
+            handler.handle(message);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
