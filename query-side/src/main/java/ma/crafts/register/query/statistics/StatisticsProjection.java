@@ -69,6 +69,8 @@ public class StatisticsProjection {
         private final Map<String, List<GuardedCounts.Delta>> stockDeltas = new LinkedHashMap<>();
         private final Map<String, List<GuardedCounts.Delta>> flows = new LinkedHashMap<>();
         private final Set<String> branches = new TreeSet<>();
+        private final Set<Long> positions = new HashSet<>();
+        private WriterProgress token;
         private long highestPosition = -1;
         private LocalDate firstDay;
         private LocalDate lastDay;
@@ -92,6 +94,8 @@ public class StatisticsProjection {
         }
 
         void apply(ArtisanEvent event, WriterProgress progress) {
+            positions.add(event.position());
+            token = progress;
             highestPosition = Math.max(highestPosition, event.position());
             LocalDate day = dayOf(event);
             firstDay = firstDay == null || day.isBefore(firstDay) ? day : firstDay;
@@ -173,8 +177,8 @@ public class StatisticsProjection {
             if (cells.isEmpty() && flows.isEmpty() && artisans.isEmpty() && lastDay == null) {
                 return;
             }
-            store.write(writer, new StatisticsStore.Changes(cells, stockDeltas, flows, branches, highestPosition,
-                    lastDay == null ? null : new StatisticsStore.Days(firstDay, lastDay), artisans));
+            store.write(writer, new StatisticsStore.Changes(positions, token, cells, stockDeltas, flows, branches,
+                    highestPosition, lastDay == null ? null : new StatisticsStore.Days(firstDay, lastDay), artisans));
         }
     }
 }
