@@ -147,6 +147,9 @@ public class StatisticsProjection {
             for (CellLayout.Cell cell : moved) {
                 cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>())
                         .add(new GuardedCounts.Delta(event.position(), progress, cell.field(), change));
+                if (!CellLayout.keepsStockChanges(cell.documentId())) {
+                    continue;
+                }
                 GuardedCounts.Delta stockDelta = new GuardedCounts.Delta(event.position(), progress,
                         CellLayout.scopeField(cell.documentId(), cell.field()), change);
                 for (String period : StockPeriods.documentsOf(day)) {

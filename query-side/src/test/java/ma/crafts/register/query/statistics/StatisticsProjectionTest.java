@@ -183,6 +183,10 @@ class StatisticsProjectionTest {
         assertThat(counts(Map.of("groupBy", "regionCode", "asOf", "2026-04-02")))
                 .isEqualTo(counts(Map.of("groupBy", "regionCode")));
         assertThatThrownBy(() -> queries.actors(Map.of("asOf", "2026-06-02"))).isInstanceOf(InvalidInputException.class);
+        // Those reads name no trade dimension (the summary family), whose changes are the main family's, not kept.
+        assertThat(mongo.database().getCollection(StatisticsStore.STOCK_DELTAS).find()
+                .map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .isNotEmpty().noneMatch(id -> id.endsWith("~summary"));
     }
 
     @Test
