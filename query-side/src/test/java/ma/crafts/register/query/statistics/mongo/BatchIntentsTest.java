@@ -185,14 +185,7 @@ class BatchIntentsTest {
                 return null;
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(processes);
-        try {
-            for (Future<Void> done : pool.invokeAll(work)) {
-                done.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        runAtOnce(work);
 
         WriterProgress begun = WriterProgress.fromStored(writers.find(Filters.eq("_id", "s0")).first().get("begun"));
         assertThat(LongStream.rangeClosed(0, head).filter(position -> !begun.covers(position))).isEmpty();
@@ -217,18 +210,22 @@ class BatchIntentsTest {
                 return null;
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        runAtOnce(work);
+
+        assertThat(List.of(count("a"), count("b"))).containsOnly((long) writers * batches);
+        for (long position = 1; position <= batches; position++) {
+            assertThat(count("new-" + position)).isEqualTo(writers);
+        }
+    }
+
+    private static void runAtOnce(List<Callable<Void>> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(work.size());
         try {
             for (Future<Void> done : pool.invokeAll(work)) {
                 done.get();
             }
         } finally {
             pool.shutdown();
-        }
-
-        assertThat(List.of(count("a"), count("b"))).containsOnly((long) writers * batches);
-        for (long position = 1; position <= batches; position++) {
-            assertThat(count("new-" + position)).isEqualTo(writers);
         }
     }
 }
