@@ -1,8 +1,12 @@
 package ma.crafts.register.bench;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.sun.management.OperatingSystemMXBean;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import ma.crafts.register.events.artisan.ArtisanRegistered;
@@ -60,6 +65,8 @@ import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.QualificationRoute;
 import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedText;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -119,7 +126,10 @@ public final class StatisticsBenchmark {
 
     private void run(int artisans, long spanDays) throws Exception {
         MongoServer server = new MongoServer(new MemoryBackend());
-        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+        StatisticsCommands statisticsCommands = new StatisticsCommands();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(statisticsCommands).build())) {
             MongoDatabase database = client.getDatabase("bench");
             PersonalDataVault vault = new PersonalDataVault(database, MasterKey.random(), 1024, Duration.ofMinutes(5));
             ReferenceCatalog catalog = new ReferenceCatalog(geography, nomenclature);
@@ -135,10 +145,12 @@ public final class StatisticsBenchmark {
             StatisticsStore store = new StatisticsStore(database, CollectionNames.FIRST_GENERATION);
             StatisticsProjection statistics = new StatisticsProjection(store, folding,
                     new StatisticsFacts(vault, catalog));
+            statisticsCommands.on = true;
             Projected both = project(events, message -> {
                 viewBeside.on(message);
                 statistics.on(message);
             });
+            statisticsCommands.on = false;
             progress.say("view and statistics: %,.0f events/s; reading", both.perSecond());
 
             actAsAnalyst();
@@ -172,6 +184,10 @@ public final class StatisticsBenchmark {
                     + "statistics %,.0f events/s (CPU %.2f ms an event); CPU ratio %.2f%n", view.perSecond(),
                     view.cpuMillisPerEvent(), both.perSecond(), both.cpuMillisPerEvent(),
                     view.cpuMillisPerEvent() / both.cpuMillisPerEvent());
+            double batches = Math.ceil(events.size() / (double) BATCH);
+            System.out.printf(Locale.ROOT, "  statistics per batch of %d events: %.1f round trips (%.1f reads), %,.0f "
+                    + "documents written%n", BATCH, statisticsCommands.roundTrips.sum() / batches,
+                    statisticsCommands.reads.sum() / batches, statisticsCommands.written.sum() / batches);
             for (int kind = 0; kind < actorReads.size(); kind++) {
                 Timings ofKind = actorTimes.every(actorReads.size(), kind);
                 System.out.printf(Locale.ROOT, "  actors %s: p99 %.1f ms, CPU %.1f ms a read%n", actorReads.get(kind),
@@ -214,6 +230,33 @@ public final class StatisticsBenchmark {
     }
 
     /** A projection run: its events, wall time and the process's CPU time. */
+    /** The commands sent to the statistics' collections while {@link #on}: round trips, reads, documents written. */
+    private static final class StatisticsCommands implements CommandListener {
+        private final LongAdder roundTrips = new LongAdder();
+        private final LongAdder reads = new LongAdder();
+        private final LongAdder written = new LongAdder();
+        private volatile boolean on;
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            BsonDocument command = event.getCommand();
+            BsonValue collection = command.get(event.getCommandName());
+            if (!on || collection == null || !collection.isString()
+                    || !collection.asString().getValue().startsWith("query_statistics")) {
+                return;
+            }
+            roundTrips.increment();
+            if ("find".equals(event.getCommandName())) {
+                reads.increment();
+            }
+            for (String documents : List.of("updates", "documents")) {
+                if (command.containsKey(documents)) {
+                    written.add(command.getArray(documents).size());
+                }
+            }
+        }
+    }
+
     private record Projected(int events, long wallNanos, long cpuNanos) {
 
         double perSecond() {

@@ -52,7 +52,7 @@ public final class GuardedCounts {
 
     /**
      * Applies the deltas (per document id, in delivery order) that the writer has not applied yet, in one unordered
-     * bulk write.
+     * bulk write, after reading the documents' markers.
      */
     public static void apply(MongoCollection<Document> counts, String writer, Map<String, List<Delta>> deltas) {
         if (deltas.isEmpty()) {
@@ -63,34 +63,46 @@ public final class GuardedCounts {
         List<WriteModel<Document>> writes = new ArrayList<>();
         deltas.forEach((id, changes) -> {
             WriterProgress done = applied.get(id);
-            Map<String, Long> increments = new TreeMap<>();
-            boolean anyNew = false;
-            for (Delta delta : changes) {
-                if (done == null || !done.covers(delta.position())) {
-                    increments.merge(delta.field(), delta.change(), Long::sum);
-                    anyNew = true;
-                }
-            }
-            if (!anyNew) {
+            List<Delta> notApplied = changes.stream().filter(delta -> done == null || !done.covers(delta.position()))
+                    .toList();
+            if (notApplied.isEmpty()) {
                 return;
             }
             // The last delta's token covers every event delivered before it; the stored marker may cover events
             // it does not (delivered before a restart, ahead of a late commit delivered only now).
             WriterProgress last = changes.get(changes.size() - 1).progress();
-            WriterProgress progress = done == null ? last : done.union(last);
-            Document update = new Document("$set", new Document(marker, progress.toDocument()));
-            Document inc = new Document();
-            increments.forEach((field, n) -> {
-                if (n != 0) {
-                    inc.append(field, n);
-                }
-            });
-            if (!inc.isEmpty()) {
-                update.append("$inc", inc);
-            }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true)));
+            writes.add(update(id, marker, notApplied, done == null ? last : done.union(last)));
         });
         bulkWrite(counts, writes);
+    }
+
+    /**
+     * Applies every delta, and sets each document's marker to {@code token}, without reading a marker: for a batch
+     * its writer knows to be fresh (the statistics' {@code BatchIntents}): no document holds any of its events, and
+     * no marker covers what {@code token} (the batch's last event's) does not.
+     */
+    public static void applyFresh(MongoCollection<Document> counts, String writer, Map<String, List<Delta>> deltas,
+                                  WriterProgress token) {
+        String marker = MARKER + writer;
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        deltas.forEach((id, changes) -> writes.add(update(id, marker, changes, token)));
+        bulkWrite(counts, writes);
+    }
+
+    private static WriteModel<Document> update(String id, String marker, List<Delta> changes, WriterProgress progress) {
+        Map<String, Long> increments = new TreeMap<>();
+        changes.forEach(delta -> increments.merge(delta.field(), delta.change(), Long::sum));
+        Document update = new Document("$set", new Document(marker, progress.toDocument()));
+        Document inc = new Document();
+        increments.forEach((field, n) -> {
+            if (n != 0) {
+                inc.append(field, n);
+            }
+        });
+        if (!inc.isEmpty()) {
+            update.append("$inc", inc);
+        }
+        return new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true));
     }
 
     /**

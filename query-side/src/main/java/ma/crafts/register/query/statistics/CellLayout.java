@@ -56,6 +56,10 @@ public final class CellLayout {
     private static final String MAIN_DOCUMENT = "~main";
     private static final char SEPARATOR = '|';
 
+    /** Where each dimension of a summary field sits in a main scope field (the branch, then the main field). */
+    private static final int[] SUMMARY_PARTS_OF_MAIN_SCOPE_FIELD = Family.SUMMARY.fieldDimensions.stream()
+            .mapToInt(dimension -> 1 + Family.MAIN.fieldDimensions.indexOf(dimension)).toArray();
+
     private CellLayout() {
     }
 
@@ -159,6 +163,38 @@ public final class CellLayout {
             return field;
         }
         return documentId.substring(documentId.indexOf(SEPARATOR) + 1) + SEPARATOR + field;
+    }
+
+    /**
+     * Whether a cell document's changes are kept by period: a summary document's are not, being its scope's main
+     * changes without the trade ({@link #changesDocument}).
+     */
+    public static boolean keepsStockChanges(String documentId) {
+        return familyOf(documentId.substring(documentId.indexOf(SEPARATOR) + 1)) != Family.SUMMARY;
+    }
+
+    /** The {@link #scopeDocument} whose kept changes a scope document's changes are worked out from. */
+    public static String changesDocument(String scopeDocument) {
+        if (keepsStockChanges(scopeDocument)) {
+            return scopeDocument;
+        }
+        return scopeDocument.substring(0, scopeDocument.indexOf(SEPARATOR) + 1) + MAIN_DOCUMENT;
+    }
+
+    /** The field of {@code scopeDocument} that a field of its {@link #changesDocument} counts in. */
+    public static String changedField(String scopeDocument, String changesField) {
+        if (keepsStockChanges(scopeDocument)) {
+            return changesField;
+        }
+        String[] parts = changesField.split("\\|", -1);
+        StringBuilder field = new StringBuilder();
+        for (int part : SUMMARY_PARTS_OF_MAIN_SCOPE_FIELD) {
+            if (!field.isEmpty()) {
+                field.append(SEPARATOR);
+            }
+            field.append(parts[part]);
+        }
+        return field.toString();
     }
 
     /** The cell a field of a {@link #scopeDocument} stands for. */

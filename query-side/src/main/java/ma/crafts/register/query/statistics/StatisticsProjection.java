@@ -69,6 +69,8 @@ public class StatisticsProjection {
         private final Map<String, List<GuardedCounts.Delta>> stockDeltas = new LinkedHashMap<>();
         private final Map<String, List<GuardedCounts.Delta>> flows = new LinkedHashMap<>();
         private final Set<String> branches = new TreeSet<>();
+        private final Set<Long> positions = new HashSet<>();
+        private WriterProgress token;
         private long highestPosition = -1;
         private LocalDate firstDay;
         private LocalDate lastDay;
@@ -92,6 +94,8 @@ public class StatisticsProjection {
         }
 
         void apply(ArtisanEvent event, WriterProgress progress) {
+            positions.add(event.position());
+            token = progress;
             highestPosition = Math.max(highestPosition, event.position());
             LocalDate day = dayOf(event);
             firstDay = firstDay == null || day.isBefore(firstDay) ? day : firstDay;
@@ -143,6 +147,9 @@ public class StatisticsProjection {
             for (CellLayout.Cell cell : moved) {
                 cells.computeIfAbsent(cell.documentId(), id -> new ArrayList<>())
                         .add(new GuardedCounts.Delta(event.position(), progress, cell.field(), change));
+                if (!CellLayout.keepsStockChanges(cell.documentId())) {
+                    continue;
+                }
                 GuardedCounts.Delta stockDelta = new GuardedCounts.Delta(event.position(), progress,
                         CellLayout.scopeField(cell.documentId(), cell.field()), change);
                 for (String period : StockPeriods.documentsOf(day)) {
@@ -173,8 +180,8 @@ public class StatisticsProjection {
             if (cells.isEmpty() && flows.isEmpty() && artisans.isEmpty() && lastDay == null) {
                 return;
             }
-            store.write(writer, new StatisticsStore.Changes(cells, stockDeltas, flows, branches, highestPosition,
-                    lastDay == null ? null : new StatisticsStore.Days(firstDay, lastDay), artisans));
+            store.write(writer, new StatisticsStore.Changes(positions, token, cells, stockDeltas, flows, branches,
+                    highestPosition, lastDay == null ? null : new StatisticsStore.Days(firstDay, lastDay), artisans));
         }
     }
 }

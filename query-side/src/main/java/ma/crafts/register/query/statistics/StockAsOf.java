@@ -2,6 +2,7 @@ package ma.crafts.register.query.statistics;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,8 @@ import ma.crafts.register.query.statistics.mongo.StatisticsStore;
 
 /**
  * The counts of cell documents at the end of a day (docs/adr/0007 §5). Changes and snapshots are kept per scope and
- * family ({@link CellLayout#scopeDocument}), so a period costs one document per scope read, whatever the branches.
+ * family ({@link CellLayout#scopeDocument}), so a period costs one document per scope read, whatever the branches;
+ * a summary document's changes are its scope's main changes without the trade ({@link CellLayout#changesDocument}).
  * A month is <b>closed</b> once every writer has counted events from the second day of the next month on: no change of
  * it can come any more (a writer's events come in the order they were recorded, give or take a late commit of
  * seconds). A day of a closed month is read from the nearer of the month's two bounding snapshots and the daily deltas
@@ -56,15 +58,21 @@ public class StockAsOf {
     /** {@code base} (by scope document) with the changes of {@code periods} added ({@code sign} 1) or taken away. */
     private Map<String, Map<String, Long>> combined(Map<String, Map<String, Long>> base, int sign,
                                                     List<String> periods, Set<String> scopes) {
-        Map<String, String> scopeOfDelta = new HashMap<>();
+        Map<String, List<String>> scopesOfChanges = new HashMap<>();
         for (String period : periods) {
-            scopes.forEach(scope -> scopeOfDelta.put(StockPeriods.deltaDocument(period, scope), scope));
+            for (String scope : scopes) {
+                scopesOfChanges.computeIfAbsent(StockPeriods.deltaDocument(period, CellLayout.changesDocument(scope)),
+                        changes -> new ArrayList<>()).add(scope);
+            }
         }
         Map<String, Map<String, Long>> counts = new HashMap<>();
         base.forEach((scope, fields) -> counts.put(scope, new HashMap<>(fields)));
-        store.stockDeltas(scopeOfDelta.keySet()).forEach((id, fields) -> {
-            Map<String, Long> scope = counts.computeIfAbsent(scopeOfDelta.get(id), s -> new HashMap<>());
-            fields.forEach((field, change) -> scope.merge(field, sign * change, Long::sum));
+        store.stockDeltas(scopesOfChanges.keySet()).forEach((id, fields) -> {
+            for (String scope : scopesOfChanges.get(id)) {
+                Map<String, Long> counted = counts.computeIfAbsent(scope, s -> new HashMap<>());
+                fields.forEach((field, change) ->
+                        counted.merge(CellLayout.changedField(scope, field), sign * change, Long::sum));
+            }
         });
         return counts;
     }

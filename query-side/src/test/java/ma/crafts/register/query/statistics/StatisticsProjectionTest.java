@@ -183,6 +183,10 @@ class StatisticsProjectionTest {
         assertThat(counts(Map.of("groupBy", "regionCode", "asOf", "2026-04-02")))
                 .isEqualTo(counts(Map.of("groupBy", "regionCode")));
         assertThatThrownBy(() -> queries.actors(Map.of("asOf", "2026-06-02"))).isInstanceOf(InvalidInputException.class);
+        // Those reads name no trade dimension (the summary family), whose changes are the main family's, not kept.
+        assertThat(mongo.database().getCollection(StatisticsStore.STOCK_DELTAS).find()
+                .map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .isNotEmpty().noneMatch(id -> id.endsWith("~summary"));
     }
 
     @Test
@@ -216,26 +220,36 @@ class StatisticsProjectionTest {
         // A process that sealed none of these keys (a query node of the split deployment, or a rebuild).
         StatisticsProjection cold = new StatisticsProjection(store, new ArtisanFolding(), new StatisticsFacts(
                 new PersonalDataVault(mongo.database(), masterKey, 16, Duration.ofMinutes(1)), catalog));
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
-        MessageHandlerInterceptor<EventMessage<?>> flushing =
-                ProjectionBatches.flushing(QueryProcessors.STATISTICS_PROJECTIONS, Optional::empty);
         mongo.commands().clear();
 
-        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(batch,
-                List.of(flushing), message -> {
-                    cold.on((DomainEventMessage<?>) message);
-                    return null;
-                }).proceed());
-
-        assertThat(result.isExceptional()).isFalse();
-        // the folded states, the personal-data keys, and the count markers of cells, stock deltas and flows
+        assertThat(inBatch(cold, events.subList(0, 4)).isExceptional()).isFalse();
+        // the folded states, the personal-data keys, the writer's record (its first batch in this process), and the
+        // count markers of cells, stock deltas and flows (a writer without a record may have counted before)
         assertThat(collectionsOf("find")).containsExactlyInAnyOrder(StatisticsStore.ACTORS,
-                PersonalDataVault.COLLECTION, StatisticsStore.CELLS, StatisticsStore.STOCK_DELTAS, StatisticsStore.FLOWS);
-        // the counts of each, the bookkeeping (position, branches, days), the folded states
-        assertThat(collectionsOf("update")).containsExactlyInAnyOrder(StatisticsStore.CELLS,
+                PersonalDataVault.COLLECTION, StatisticsStore.WRITERS, StatisticsStore.CELLS,
+                StatisticsStore.STOCK_DELTAS, StatisticsStore.FLOWS);
+        mongo.commands().clear();
+
+        assertThat(inBatch(cold, events.subList(4, events.size())).isExceptional()).isFalse();
+        // the folded states only: the same artisans' keys are known, and the writer never began this batch's events
+        assertThat(collectionsOf("find")).containsExactly(StatisticsStore.ACTORS);
+        // what the writer begins, the counts of each, the bookkeeping (position, branches, days), the folded states
+        assertThat(collectionsOf("update")).containsExactlyInAnyOrder(StatisticsStore.WRITERS, StatisticsStore.CELLS,
                 StatisticsStore.STOCK_DELTAS, StatisticsStore.FLOWS, StatisticsStore.CELLS, StatisticsStore.ACTORS);
         assertThat(counts(Map.of("groupBy", "ageBand", "actorKind", "ARTISAN")))
                 .isEqualTo(Map.of("35-44", 1L, "65+", 1L, "25-34", 1L));
+    }
+
+    /** Projects {@code events} as one tracking batch, written at its end as the processor's interceptor does. */
+    private static ResultMessage<?> inBatch(StatisticsProjection projection, List<DomainEventMessage<?>> events) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+        MessageHandlerInterceptor<EventMessage<?>> flushing =
+                ProjectionBatches.flushing(QueryProcessors.STATISTICS_PROJECTIONS, Optional::empty);
+        return batch.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(batch,
+                List.of(flushing), message -> {
+                    projection.on((DomainEventMessage<?>) message);
+                    return null;
+                }).proceed());
     }
 
     /** The collection of each command of a kind ({@code find}, {@code update}) sent since the commands were cleared. */

@@ -24,6 +24,7 @@ import ma.crafts.register.query.mongo.ArtisanStateCodec;
 import ma.crafts.register.query.mongo.CollectionNames;
 import ma.crafts.register.query.mongo.DocumentWrites;
 import ma.crafts.register.query.mongo.GuardedCounts;
+import ma.crafts.register.query.mongo.WriterProgress;
 import org.bson.Document;
 
 /**
@@ -32,8 +33,9 @@ import org.bson.Document;
  * and {@code #counted-days}), {@code query_statistics_stock_deltas} (each cell's change per UTC day and month,
  * {@code D|<day>|<cell>} and {@code M|<month>|<cell>}), {@code query_statistics_stock_snapshots} (each cell's count at
  * the end of a closed month, {@code M|<month>|<cell>}, written by the reads that need them),
- * {@code query_statistics_flows} and {@code query_statistics_actors} (each artisan's folded state and birth month,
- * which the projection needs to know which cell an artisan leaves).
+ * {@code query_statistics_flows}, {@code query_statistics_actors} (each artisan's folded state and birth month,
+ * which the projection needs to know which cell an artisan leaves) and {@code query_statistics_writers} (what each
+ * writer has begun to count, {@link BatchIntents}).
  */
 public class StatisticsStore {
 
@@ -42,7 +44,9 @@ public class StatisticsStore {
     public static final String STOCK_SNAPSHOTS = "query_statistics_stock_snapshots";
     public static final String FLOWS = "query_statistics_flows";
     public static final String ACTORS = "query_statistics_actors";
-    public static final List<String> COLLECTIONS = List.of(CELLS, STOCK_DELTAS, STOCK_SNAPSHOTS, FLOWS, ACTORS);
+    public static final String WRITERS = "query_statistics_writers";
+    public static final List<String> COLLECTIONS = List.of(CELLS, STOCK_DELTAS, STOCK_SNAPSHOTS, FLOWS, ACTORS,
+            WRITERS);
 
     private static final String POSITION = "#position";
     private static final String BRANCHES = "#branches";
@@ -54,6 +58,7 @@ public class StatisticsStore {
 
     private final MongoDatabase database;
     private final CollectionNames names;
+    private final BatchIntents intents = new BatchIntents();
 
     /** The store of the generation {@code names} designates, looked up on every call so that a switch takes effect. */
     public StatisticsStore(MongoDatabase database, CollectionNames names) {
@@ -67,9 +72,11 @@ public class StatisticsStore {
 
     /**
      * What one batch changes; each map goes from document id to the deltas of the events of the batch, in delivery
-     * order. {@code days} spans the UTC days of the batch's events (null for a batch without events).
+     * order. {@code positions} are the batch's events', {@code token} is the tracking token of its last event (null
+     * for a batch without events), and {@code days} spans their UTC days.
      */
-    public record Changes(Map<String, List<GuardedCounts.Delta>> cells,
+    public record Changes(Set<Long> positions, WriterProgress token,
+                          Map<String, List<GuardedCounts.Delta>> cells,
                           Map<String, List<GuardedCounts.Delta>> stockDeltas,
                           Map<String, List<GuardedCounts.Delta>> flows,
                           Set<String> branches, long highestPosition, Days days,
@@ -96,12 +103,15 @@ public class StatisticsStore {
 
     /**
      * Writes a batch: the counts first, each guarded per writer so that a batch delivered again adds nothing twice,
-     * then the artisans' states, which decide what a batch delivered again finds to move.
+     * then the artisans' states, which decide what a batch delivered again finds to move. The counts of a batch the
+     * writer has not begun before are written without reading their markers.
      */
     public void write(String writer, Changes changes) {
-        GuardedCounts.apply(collection(CELLS), writer, changes.cells());
-        GuardedCounts.apply(collection(STOCK_DELTAS), writer, changes.stockDeltas());
-        GuardedCounts.apply(collection(FLOWS), writer, changes.flows());
+        boolean fresh = changes.token() != null
+                && intents.begin(collection(WRITERS), writer, changes.positions(), changes.token());
+        writeCounts(CELLS, writer, changes.cells(), fresh, changes.token());
+        writeCounts(STOCK_DELTAS, writer, changes.stockDeltas(), fresh, changes.token());
+        writeCounts(FLOWS, writer, changes.flows(), fresh, changes.token());
         List<WriteModel<Document>> bookkeeping = new ArrayList<>();
         if (changes.highestPosition() >= 0) {
             bookkeeping.add(new UpdateOneModel<>(Filters.eq("_id", POSITION),
@@ -126,6 +136,16 @@ public class StatisticsStore {
             states.add(d.append(BIRTH_MONTH, artisan.birthMonth() == null ? null : artisan.birthMonth().toString()));
         }
         DocumentWrites.saveAll(collection(ACTORS), List.of(), states);
+    }
+
+    /** Writes the counts of a batch: without reading their markers when it is fresh ({@link BatchIntents}). */
+    private void writeCounts(String base, String writer, Map<String, List<GuardedCounts.Delta>> deltas, boolean fresh,
+                             WriterProgress token) {
+        if (fresh) {
+            GuardedCounts.applyFresh(collection(base), writer, deltas, token);
+        } else {
+            GuardedCounts.apply(collection(base), writer, deltas);
+        }
     }
 
     /** The counts of the cell documents asked for (field to count), absent documents left out. */
@@ -196,6 +216,7 @@ public class StatisticsStore {
 
     public void clear() {
         COLLECTIONS.forEach(name -> collection(name).drop());
+        intents.forget();
     }
 
     private Map<String, Map<String, Long>> counts(MongoCollection<Document> collection, Collection<String> ids) {
