@@ -65,8 +65,8 @@ final class BsonH2Backend extends AbstractMongoBackend {
     /**
      * A commit rewrites every page it changed, so smaller leaves than H2's 48 keys mean less to write per commit:
      * measured with 10k artisans (documents then still held as objects), 16 keys gave reads due at 200/s p99 23 ms
-     * instead of 104 ms and a data file of 1.8 GB instead of 3.3 GB right after the load (freed chunks are kept 45 s
-     * before reuse).
+     * instead of 104 ms and a data file of 1.8 GB instead of 3.3 GB right after the load (freed chunks were then kept
+     * 45 s before reuse).
      */
     private static final int KEYS_PER_PAGE = 16;
     /**
