@@ -9,11 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -40,6 +43,16 @@ import org.slf4j.LoggerFactory;
  * rewrites the live pages of the emptiest chunks itself, a bounded amount at a time, whenever the chunks fall below
  * {@link #CHUNK_FILL_TARGET_PERCENT}; and pages are compressed (LZF), which roughly halves BSON documents.
  *
+ * <p>Space freed by a commit is reused at once ({@link #RETENTION_MS}) instead of after H2's default 45 s, which kept the
+ * last 45 s of commits in the file, most of the file on a short load (docs/embedded-cost.md). What those 45 s
+ * protected is a reader still walking pages an older commit replaced; here every command registers the version it
+ * starts on ({@link MVStore#registerVersionUsage()}, as H2's own transactions do), and H2 reuses no chunk a registered
+ * version still uses. A command reads only while it runs: mongo-java-server materialises a query's results before the
+ * reply, and its cursors hand out those copies. The other purpose H2 gives the retention time, letting the disk write
+ * its buffers before a chunk they reference is overwritten, protects against power loss, which the embedded backend
+ * does not claim to survive (event-store/GUARANTEES.md, section 8); after a {@code kill -9} the OS holds every write in
+ * order, and H2 reopens the newest chunk whose references are all intact.
+ *
  * <p>A data file written by mongo-java-server's own H2 backend (Java-serialised maps) is converted when opened, in one
  * MVStore commit: a crash part way leaves the old maps, and the next start converts them again.
  */
@@ -52,8 +65,8 @@ final class BsonH2Backend extends AbstractMongoBackend {
     /**
      * A commit rewrites every page it changed, so smaller leaves than H2's 48 keys mean less to write per commit:
      * measured with 10k artisans (documents then still held as objects), 16 keys gave reads due at 200/s p99 23 ms
-     * instead of 104 ms and a data file of 1.8 GB instead of 3.3 GB right after the load (freed chunks are kept 45 s
-     * before reuse).
+     * instead of 104 ms and a data file of 1.8 GB instead of 3.3 GB right after the load (freed chunks were then kept
+     * 45 s before reuse).
      */
     private static final int KEYS_PER_PAGE = 16;
     /**
@@ -61,6 +74,8 @@ final class BsonH2Backend extends AbstractMongoBackend {
      * pre-fill slower, not faster (94 against 126 artisans/s at 30k).
      */
     private static final int CACHE_MB = 64;
+    /** How long H2 keeps a chunk after its last live page is gone: not at all, see the class comment. */
+    private static final int RETENTION_MS = 0;
     /** Below this share of live data in the file's chunks, commits rewrite the emptiest chunks' live pages. */
     private static final int CHUNK_FILL_TARGET_PERCENT = 60;
     /** Live bytes one compaction step rewrites: a few milliseconds, taken at most every {@link #COMPACTION_INTERVAL_NANOS}. */
@@ -96,8 +111,10 @@ final class BsonH2Backend extends AbstractMongoBackend {
     }
 
     static BsonH2Backend onFile(String fileName) {
-        return new BsonH2Backend(new MVStore.Builder().fileName(fileName).keysPerPage(KEYS_PER_PAGE)
-                .cacheSize(CACHE_MB).compress().open());
+        MVStore store = new MVStore.Builder().fileName(fileName).keysPerPage(KEYS_PER_PAGE).cacheSize(CACHE_MB)
+                .compress().open();
+        store.setRetentionTime(RETENTION_MS);
+        return new BsonH2Backend(store);
     }
 
     /** The file as it is, for reading only: H2 refuses it while a register has it open. */
@@ -153,13 +170,29 @@ final class BsonH2Backend extends AbstractMongoBackend {
             writesInFlight.incrementAndGet();
         }
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            return readingOneVersion(() -> super.handleCommand(channel, databaseName, command, query));
         } finally {
             if (committed) {
                 long write = writesApplied.incrementAndGet();
                 writesInFlight.decrementAndGet();
                 commitCovering(write);
             }
+        }
+    }
+
+    /** Legacy queries read the maps too. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return readingOneVersion(() -> super.handleQuery(query));
+    }
+
+    /** Keeps the pages of the version {@code reads} starts on from being overwritten until it returns. */
+    private <T> T readingOneVersion(Supplier<T> reads) {
+        MVStore.TxCounter versionInUse = store.registerVersionUsage();
+        try {
+            return reads.get();
+        } finally {
+            store.deregisterVersionUsage(versionInUse);
         }
     }
 
