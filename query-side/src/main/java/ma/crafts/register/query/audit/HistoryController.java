@@ -24,8 +24,8 @@ public class HistoryController {
     @Operation(summary = "The artisan's events, oldest first, a page at a time",
             description = "Read from the event store itself; with minPosition it first waits (at most 5 s) until "
                     + "the store holds that position. Each event carries its trace id, the reason stated for it and "
-                    + "the fields of the artisan's state it changed. Personal data appears for auditors and the "
-                    + "clerks of the artisan's current region; ministry analysts see it masked (\"***\").")
+                    + "the fields of the artisan's state it changed. Personal data appears in clear for auditors only; "
+                    + "every other role, the region's clerks included, sees it masked (\"***\").")
     @QueryApi.Paged
     @QueryApi.HistoryFilters
     public HistoryPage history(@PathVariable String artisanId,

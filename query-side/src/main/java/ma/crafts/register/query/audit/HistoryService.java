@@ -12,8 +12,8 @@ import ma.crafts.register.query.artisan.ArtisanStreamReader;
 
 /**
  * An artisan's history, read straight from the event store (so it is never behind a projection) and folded once with
- * the view's folding. Sealed personal data is opened for auditors and the clerks of the artisan's current region, and
- * masked for every other role.
+ * the view's folding. Sealed personal data is opened for auditors only ({@code ReadAccess.inHistory}), and masked for
+ * every other role, the region's clerks included.
  */
 public class HistoryService {
 

@@ -48,8 +48,8 @@ public class CooperativeController {
     @Operation(summary = "The cooperative's events, oldest first, a page at a time",
             description = "Read from the event store itself, like an artisan's history: each event with its trace "
                     + "id, its reason and the fields of the cooperative's state it changed; the representative's "
-                    + "personal data in clear for auditors and the clerks of the cooperative's region, masked for "
-                    + "ministry analysts.")
+                    + "personal data in clear for auditors only, masked for every other "
+                    + "role.")
     @QueryApi.Paged
     @QueryApi.HistoryFilters
     public HistoryPage history(@PathVariable String id,

@@ -48,8 +48,8 @@ public class EnterpriseController {
     @Operation(summary = "The enterprise's events, oldest first, a page at a time",
             description = "Read from the event store itself, like an artisan's history: each event with its trace "
                     + "id, its reason and the fields of the enterprise's state it changed; the representative's "
-                    + "personal data in clear for auditors and the clerks of the enterprise's region, masked for "
-                    + "ministry analysts.")
+                    + "personal data in clear for auditors only, masked for every other "
+                    + "role.")
     @QueryApi.Paged
     @QueryApi.HistoryFilters
     public HistoryPage history(@PathVariable String id,

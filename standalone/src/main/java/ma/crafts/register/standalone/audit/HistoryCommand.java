@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "A stream's events as stored, oldest first, one JSON object a line (personal data stays sealed).")
+        description = "A stream's events as stored, oldest first, one JSON object a line (sealed personal data "
+                + "stays sealed; text that events recorded in clear before it was sealed, their revision 1, is "
+                + "printed as stored).")
 final class HistoryCommand extends AuditCommand.Sub {
     private static final ObjectMapper JSON = new ObjectMapper();
 
