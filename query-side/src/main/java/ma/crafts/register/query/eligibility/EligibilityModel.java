@@ -104,16 +104,16 @@ public class EligibilityModel {
             }));
             List<ProgrammeVersion> written = writtenVersions();
             Instant now = calendar.now();
-            Map<String, List<ProgrammeEligibility>> verdicts = new HashMap<>();
+            Map<String, List<Verdict>> verdicts = new HashMap<>();
             Moves moves = new Moves(written);
             for (Change change : changes) {
                 folded.apply(change.event()).ifPresent(step -> {
                     String id = step.after().artisanId();
                     ActorKind kind = kinds.computeIfAbsent(id, key -> stored.containsKey(key) ? stored.get(key).kind()
                             : EligibilityFolding.kindRegisteredBy(change.event().payload()).orElseThrow());
-                    List<ProgrammeEligibility> before = verdicts.computeIfAbsent(id,
+                    List<Verdict> before = verdicts.computeIfAbsent(id,
                             key -> stored.containsKey(key) ? stored.get(key).verdicts() : List.of());
-                    List<ProgrammeEligibility> after = judge.judge(kind, step.after(), now, written);
+                    List<Verdict> after = judge.verdicts(kind, step.after(), now, written);
                     moves.add(step.before(), before, step.after(), after, change.event().position(), change.progress());
                     verdicts.put(id, after);
                 });
@@ -219,14 +219,14 @@ public class EligibilityModel {
         List<ProgrammeVersion> written = writtenVersions();
         Instant now = calendar.now();
         Moves moves = new Moves(written);
-        Map<String, List<ProgrammeEligibility>> changed = new HashMap<>();
+        Map<String, List<Verdict>> changed = new HashMap<>();
         long verdicts = 0;
         for (Map.Entry<String, Long> actor : slice) {
             EligibilityRecord record = records.get(actor.getKey());
             if (record == null) {
                 continue;
             }
-            List<ProgrammeEligibility> after = judge.judge(record.kind(), record.state(), now, written);
+            List<Verdict> after = judge.verdicts(record.kind(), record.state(), now, written);
             verdicts += after.size();
             if (!after.equals(record.verdicts())) {
                 long order = (passNumber << POSITION_BITS) | actor.getValue();
@@ -295,11 +295,12 @@ public class EligibilityModel {
             if (version.isEmpty()) {
                 continue;
             }
+            ProgrammeVersion readable = version.get();
             Optional<ProgrammeEligibility> stored = record.flatMap(r -> r.verdict(history.programId(),
-                    version.get().version()));
+                    readable.version())).map(verdict -> verdict.explained(readable));
             byProgramme.put(history.programId(), stored.orElse(null));
             if (stored.isEmpty()) {
-                missing.add(version.get());
+                missing.add(readable);
             }
         }
         if (!missing.isEmpty()) {
@@ -347,8 +348,8 @@ public class EligibilityModel {
             this.versions = versions;
         }
 
-        void add(ArtisanState before, List<ProgrammeEligibility> verdictsBefore, ArtisanState after,
-                 List<ProgrammeEligibility> verdictsAfter, long position, WriterProgress progress) {
+        void add(ArtisanState before, List<Verdict> verdictsBefore, ArtisanState after,
+                 List<Verdict> verdictsAfter, long position, WriterProgress progress) {
             for (ProgrammeVersion version : versions) {
                 Placement from = eligible(verdictsBefore, version) ? ArtisanSearchKeys.placementOf(before) : null;
                 Placement to = eligible(verdictsAfter, version) ? ArtisanSearchKeys.placementOf(after) : null;
@@ -365,8 +366,7 @@ public class EligibilityModel {
         }
     }
 
-    private static boolean eligible(List<ProgrammeEligibility> verdicts, ProgrammeVersion version) {
-        return verdicts.stream().anyMatch(v -> v.eligible() && v.programId().equals(version.programId())
-                && v.programVersion() == version.version());
+    private static boolean eligible(List<Verdict> verdicts, ProgrammeVersion version) {
+        return verdicts.stream().anyMatch(v -> v.eligible() && v.judges(version.programId(), version.version()));
     }
 }

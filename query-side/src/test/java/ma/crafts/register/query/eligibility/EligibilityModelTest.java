@@ -216,7 +216,7 @@ class EligibilityModelTest {
         // The pass is due but not run yet: an actor registered now must still be counted under the new version.
         repository.savePointer(new VersionPointer(AMO, 1, 2, List.of()));
         register("a2", "MA-RAB", "MA-04");
-        assertThat(repository.find("a2").orElseThrow().verdicts()).extracting(ProgrammeEligibility::programVersion)
+        assertThat(repository.find("a2").orElseThrow().verdicts()).extracting(Verdict::programVersion)
                 .containsExactlyInAnyOrder(1, 2);
         assertThat(count(2, null)).isEqualTo(1);
 
@@ -301,13 +301,13 @@ class EligibilityModelTest {
         AtomicReference<Runnable> stall = new AtomicReference<>();
         EligibilityModel stalling = process("stalling process", new ProgrammeJudge(new RuleEngine(), calendar, null) {
             @Override
-            public List<ProgrammeEligibility> judge(ActorKind kind, ArtisanState state, Instant instant,
-                                                    List<ProgrammeVersion> versions) {
+            public List<Verdict> verdicts(ActorKind kind, ArtisanState state, Instant instant,
+                                          List<ProgrammeVersion> versions) {
                 Runnable pause = stall.getAndSet(null);
                 if (pause != null) {
                     pause.run();
                 }
-                return super.judge(kind, state, instant, versions);
+                return super.verdicts(kind, state, instant, versions);
             }
         });
         define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
@@ -334,7 +334,7 @@ class EligibilityModelTest {
         assertThat(model.readableVersion(AMO)).contains(3);
         assertThat(repository.find("a000").orElseThrow().verdicts())
                 .as("the stalled slice's verdicts, judged by versions 1 and 2, are not written over the new ones")
-                .extracting(ProgrammeEligibility::programVersion).contains(3).doesNotContain(1);
+                .extracting(Verdict::programVersion).contains(3).doesNotContain(1);
         assertThat(count(3, null)).isEqualTo(200);
         assertThat(countsByRegion(3)).isEqualTo(recountByRegion(3));
         assertThat(stalling.recomputeIfDue()).as("the lease is free again, and nothing is due").isEmpty();

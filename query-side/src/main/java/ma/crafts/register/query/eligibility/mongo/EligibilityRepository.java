@@ -21,8 +21,8 @@ import ma.crafts.register.eventstore.ScansAccepted;
 import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.platform.lease.LeaseDocument;
 import ma.crafts.register.query.eligibility.EligibilityRecord;
-import ma.crafts.register.query.eligibility.ProgrammeEligibility;
 import ma.crafts.register.query.eligibility.RecomputePass;
+import ma.crafts.register.query.eligibility.Verdict;
 import ma.crafts.register.query.eligibility.VersionPointer;
 import ma.crafts.register.query.mongo.ArtisanSearchIndex;
 import ma.crafts.register.query.mongo.ArtisanStateCodec;
@@ -94,7 +94,7 @@ public class EligibilityRepository {
      * Sets the verdicts of actors the model already holds, leaving their state as it is: a pass rewrites the verdicts
      * alone, and replacing whole records (the state is most of a record) made a pass allocate many times more.
      */
-    public void saveVerdicts(Map<String, List<ProgrammeEligibility>> verdictsByActor) {
+    public void saveVerdicts(Map<String, List<Verdict>> verdictsByActor) {
         if (verdictsByActor.isEmpty()) {
             return;
         }
@@ -179,14 +179,18 @@ public class EligibilityRepository {
                 .append("verdicts", verdicts(record.verdicts()));
     }
 
-    private static List<Document> verdicts(List<ProgrammeEligibility> verdicts) {
+    private static List<Document> verdicts(List<Verdict> verdicts) {
         return verdicts.stream().map(VerdictCodec::toDocument).toList();
     }
 
-    /** Records written before cooperatives and enterprises were judged name no kind: they are artisans'. */
+    /**
+     * Records written before cooperatives and enterprises were judged name no kind: they are artisans'. Verdicts
+     * stored worded, before they were stored as findings, are left out, so readers judge them on the spot until the
+     * model is rebuilt (READ-MODELS.md).
+     */
     private static EligibilityRecord record(Document d) {
         return new EligibilityRecord(ActorKind.valueOf(d.get("actorKind", ActorKind.ARTISAN.name())),
-                ArtisanStateCodec.fromDocument(d), d.getList("verdicts", Document.class, List.of())
-                .stream().map(VerdictCodec::fromDocument).toList());
+                ArtisanStateCodec.fromDocument(d), d.getList("verdicts", Document.class, List.of()).stream()
+                .filter(verdict -> verdict.containsKey("findings")).map(VerdictCodec::fromDocument).toList());
     }
 }
