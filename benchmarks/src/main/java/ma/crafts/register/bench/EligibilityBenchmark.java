@@ -61,6 +61,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.RawBsonDocument;
 
 /**
  * The eligibility model's figures on the embedded server (memory backend), in one process, without Spring or HTTP:
@@ -97,10 +98,12 @@ public final class EligibilityBenchmark {
 
     public static void main(String[] args) throws Exception {
         int size = Integer.parseInt(System.getenv().getOrDefault("ARTISANS", "50000"));
-        new EligibilityBenchmark().run(size);
+        // The query side's default share (register.query.eligibility.pass-share); 1 runs the pass flat out.
+        double passShare = Double.parseDouble(System.getenv().getOrDefault("PASS_SHARE", "0.5"));
+        new EligibilityBenchmark().run(size, passShare);
     }
 
-    private void run(int size) throws Exception {
+    private void run(int size, double passShare) throws Exception {
         MongoServer server = new MongoServer(new MemoryBackend());
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoDatabase database = client.getDatabase("eligibility");
@@ -135,12 +138,13 @@ public final class EligibilityBenchmark {
             EligibilityModel model = new EligibilityModel(
                     new EligibilityRepository(database, CollectionNames.FIRST_GENERATION),
                     new ProgrammeJudge(new RuleEngine(), calendar, null), () -> List.copyOf(programmes), calendar,
-                    folding, new Lease("benchmark", Duration.ofMinutes(1)));
+                    folding, new Lease("benchmark", Duration.ofMinutes(1)), passShare);
             model.recomputeIfDue();
             progress.say("building the eligibility model");
             Rate.Clock modelClock = Rate.Clock.start();
             replay(engine, tokens, serializer, new EligibilityProjection(model, () -> { }));
             progress.say("eligibility model built at %,.0f events/s", modelClock.stop(events).perSecond());
+            double recordBytes = averageRecordBytes(database);
 
             ArtisanViewRepository views = new ArtisanViewRepository(database);
             progress.say("reading for %d s with no recompute running", QUIET_READING.toSeconds());
@@ -168,13 +172,15 @@ public final class EligibilityBenchmark {
 
             double ceiling = ceiling(client.getDatabase("ceiling"), events);
             progress.say("replay ceiling %,.0f events/s", ceiling);
-            System.out.printf(Locale.ROOT, "Eligibility on mongo-java-server (memory): %,d artisans, %,d events%n",
-                    size, events);
+            System.out.printf(Locale.ROOT, "Eligibility on mongo-java-server (memory): %,d artisans, %,d events, "
+                    + "pass share %.2f%n", size, events, passShare);
             System.out.printf(Locale.ROOT, "  artisan view rebuild %,.0f events/s; replay ceiling %,.0f events/s%n",
                     rebuild.perSecond(), ceiling);
             System.out.printf(Locale.ROOT, "  recompute of %s: %,d actors, %,d verdicts in %.1f s (%,.0f verdicts/s), "
                             + "switch in %.1f ms%n", REVISED, pass.actors(), pass.verdicts(), pass.judgingNanos() / 1e9,
                     vps, pass.switchNanos() / 1e6);
+            System.out.printf(Locale.ROOT, "  eligibility record: %,.0f bytes of BSON on average (%d programmes, one "
+                    + "with two versions written)%n", recordBytes, programmes.size());
             System.out.printf(Locale.ROOT, "  eligibility reads with no recompute running: %s%n", quiet);
             System.out.printf(Locale.ROOT, "  eligibility reads during the recompute: %s%n", during);
             System.out.printf(Locale.ROOT, "RESULT recompute_vps=%.0f eligibility_p99_during_ms=%.2f rebuild_vs_ceiling=%.2f%n",
@@ -219,6 +225,14 @@ public final class EligibilityBenchmark {
                     total.getMaxValue() / 1000.0, view.getValueAtPercentile(99) / 1000.0,
                     verdicts.getValueAtPercentile(99) / 1000.0);
         }
+    }
+
+    /** The BSON size of the eligibility records, on average over the first thousand; one is shown on stderr. */
+    private double averageRecordBytes(MongoDatabase database) {
+        List<RawBsonDocument> records = database.getCollection(EligibilityRepository.ACTORS, RawBsonDocument.class)
+                .find().limit(1000).into(new ArrayList<>());
+        progress.say("one eligibility record: %s", records.get(0).toJson());
+        return records.stream().mapToInt(record -> record.getByteBuffer().remaining()).average().orElse(0);
     }
 
     /** The best raw-driver replay of bench/event-store.sh, on its own account workload of {@code events} events. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.platform.lease.Lease;
@@ -60,20 +61,35 @@ public class EligibilityModel {
     private final RegisterCalendar calendar;
     private final EligibilityFolding folding;
     private final Lease lease;
+    private final double passShare;
+
+    /** A model whose passes take their thread whole. */
+    public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
+                            Supplier<List<ProgrammeHistory>> programmes,
+                            RegisterCalendar calendar, ArtisanFolding folding, Lease lease) {
+        this(repository, judge, programmes, calendar, folding, lease, 1);
+    }
 
     /**
      * @param programmes every programme's history, as the programme projection holds it
      * @param lease      this process's claim on the passes, shared with the other query-side processes
+     * @param passShare  the share of its thread's time a pass takes, in (0, 1]: after each slice it rests for the
+     *                   rest. A pass running flat out, with the database's work for it, took the cores the reads
+     *                   wait for (bench/README.md, the eligibility model)
      */
     public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
-                            Supplier<List<ProgrammeHistory>> programmes,
-                            RegisterCalendar calendar, ArtisanFolding folding, Lease lease) {
+                            Supplier<List<ProgrammeHistory>> programmes, RegisterCalendar calendar,
+                            ArtisanFolding folding, Lease lease, double passShare) {
+        if (!(passShare > 0 && passShare <= 1)) {
+            throw new IllegalArgumentException("A pass's share of its thread is in (0, 1], not " + passShare);
+        }
         this.repository = repository;
         this.lease = lease;
         this.judge = judge;
         this.programmes = programmes;
         this.calendar = calendar;
         this.folding = new EligibilityFolding(folding);
+        this.passShare = passShare;
     }
 
     /** One actor event for the model, with what its writer has applied once it is. */
@@ -162,6 +178,7 @@ public class EligibilityModel {
         long verdicts = 0;
         for (int from = 0; from < actors.size(); from += PASS_SLICE) {
             List<Map.Entry<String, Long>> slice = actors.subList(from, Math.min(actors.size(), from + PASS_SLICE));
+            long sliceStarted = System.nanoTime();
             synchronized (WRITE_LOCK) {
                 OptionalLong judged = rejudge(slice, begun.number(), held);
                 if (judged.isEmpty()) {
@@ -169,6 +186,7 @@ public class EligibilityModel {
                 }
                 verdicts += judged.getAsLong();
             }
+            LockSupport.parkNanos((long) ((System.nanoTime() - sliceStarted) * (1 - passShare) / passShare));
         }
         long judged = System.nanoTime();
         synchronized (WRITE_LOCK) {

@@ -5,6 +5,7 @@ import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
@@ -338,6 +339,30 @@ class EligibilityModelTest {
         assertThat(count(3, null)).isEqualTo(200);
         assertThat(countsByRegion(3)).isEqualTo(recountByRegion(3));
         assertThat(stalling.recomputeIfDue()).as("the lease is free again, and nothing is due").isEmpty();
+    }
+
+    @Test
+    void aPassRestingBetweenSlicesSwitchesAllTheSame() {
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        for (int i = 0; i < 3 * EligibilityModel.PASS_SLICE; i++) {
+            register(String.format("a%03d", i), i % 3 == 0 ? "MA-RAB" : "MA-MAR", i % 3 == 0 ? "MA-04" : "MA-07");
+        }
+        revise(2, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-04"));
+        EligibilityModel resting = new EligibilityModel(repository, new ProgrammeJudge(new RuleEngine(), calendar,
+                null), () -> List.copyOf(programmes), calendar, new ArtisanFolding(), new Lease("resting", LEASE_TERM),
+                0.25);
+
+        assertThat(resting.recomputeIfDue()).isPresent();
+        assertThat(model.readableVersion(AMO)).contains(2);
+        assertThat(count(2, null)).isEqualTo(100);
+        assertThat(countsByRegion(2)).isEqualTo(recountByRegion(2));
+    }
+
+    @Test
+    void aPassShareOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new EligibilityModel(repository, null, List::of, calendar, new ArtisanFolding(),
+                new Lease("none", LEASE_TERM), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private EligibilityModel process(String holder, ProgrammeJudge judge) {
