@@ -6,6 +6,7 @@
 #   bench/eligibility.sh                   # ARTISANS=50000 (about five minutes on two shared cores)
 #   ARTISANS=5000 bench/eligibility.sh     # smoke run
 #   BENCH_GC=-XX:+UseG1GC bench/eligibility.sh   # another collector (default ZGC, as the query side runs)
+#   PASS_SHARE=1 bench/eligibility.sh      # the pass flat out (default 0.5, register.query.eligibility.pass-share)
 #
 # Figures go to stdout, progress to stderr. The last line is the RESULT line.
 set -euo pipefail

@@ -443,26 +443,30 @@ public class QuerySideConfiguration {
 
     /** Makes the eligibility model of any generation, its passes run under this process's lease. */
     public record EligibilityModels(MongoDatabase database, ProgrammeJudge judge, ProgrammeRepository programmes,
-                                    RegisterCalendar calendar, ArtisanFolding folding, Lease lease) {
+                                    RegisterCalendar calendar, ArtisanFolding folding, Lease lease, double passShare) {
         public EligibilityModel of(CollectionNames names) {
             return new EligibilityModel(new EligibilityRepository(database, names), judge, programmes::all,
-                    calendar, folding, lease);
+                    calendar, folding, lease, passShare);
         }
     }
 
     /**
-     * Setting: {@code register.query.eligibility.lease-term} (default 60s), how long a process that stopped renewing
-     * its lease on the recompute passes keeps the other query-side processes from taking them over.
+     * Settings: {@code register.query.eligibility.lease-term} (default 60s), how long a process that stopped renewing
+     * its lease on the recompute passes keeps the other query-side processes from taking them over;
+     * {@code register.query.eligibility.pass-share} (default 0.5), the share of its thread's time a recompute pass
+     * takes, resting between slices so the reads keep cores to run on.
      */
     @Bean
     public EligibilityModels queryEligibilityModels(MongoDatabase database, ProgrammeJudge judge,
                                                     ProgrammeRepository programmes,
                                                     RegisterCalendar queryRegisterCalendar, ArtisanFolding folding,
                                                     @Value("${register.query.eligibility.lease-term:60s}")
-                                                    Duration leaseTerm) {
+                                                    Duration leaseTerm,
+                                                    @Value("${register.query.eligibility.pass-share:0.5}")
+                                                    double passShare) {
         String holder = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID();
         return new EligibilityModels(database, judge, programmes, queryRegisterCalendar, folding,
-                new Lease(holder, leaseTerm));
+                new Lease(holder, leaseTerm), passShare);
     }
 
     /** The model serving reads: whichever generation the pointer designates at each call. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import ma.crafts.register.events.programme.ActorKind;
 import ma.crafts.register.platform.lease.Lease;
@@ -60,20 +61,35 @@ public class EligibilityModel {
     private final RegisterCalendar calendar;
     private final EligibilityFolding folding;
     private final Lease lease;
+    private final double passShare;
+
+    /** A model whose passes take their thread whole. */
+    public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
+                            Supplier<List<ProgrammeHistory>> programmes,
+                            RegisterCalendar calendar, ArtisanFolding folding, Lease lease) {
+        this(repository, judge, programmes, calendar, folding, lease, 1);
+    }
 
     /**
      * @param programmes every programme's history, as the programme projection holds it
      * @param lease      this process's claim on the passes, shared with the other query-side processes
+     * @param passShare  the share of its thread's time a pass takes, in (0, 1]: after each slice it rests for the
+     *                   rest. A pass running flat out, with the database's work for it, took the cores the reads
+     *                   wait for (bench/README.md, the eligibility model)
      */
     public EligibilityModel(EligibilityRepository repository, ProgrammeJudge judge,
-                            Supplier<List<ProgrammeHistory>> programmes,
-                            RegisterCalendar calendar, ArtisanFolding folding, Lease lease) {
+                            Supplier<List<ProgrammeHistory>> programmes, RegisterCalendar calendar,
+                            ArtisanFolding folding, Lease lease, double passShare) {
+        if (!(passShare > 0 && passShare <= 1)) {
+            throw new IllegalArgumentException("A pass's share of its thread is in (0, 1], not " + passShare);
+        }
         this.repository = repository;
         this.lease = lease;
         this.judge = judge;
         this.programmes = programmes;
         this.calendar = calendar;
         this.folding = new EligibilityFolding(folding);
+        this.passShare = passShare;
     }
 
     /** One actor event for the model, with what its writer has applied once it is. */
@@ -104,16 +120,16 @@ public class EligibilityModel {
             }));
             List<ProgrammeVersion> written = writtenVersions();
             Instant now = calendar.now();
-            Map<String, List<ProgrammeEligibility>> verdicts = new HashMap<>();
+            Map<String, List<Verdict>> verdicts = new HashMap<>();
             Moves moves = new Moves(written);
             for (Change change : changes) {
                 folded.apply(change.event()).ifPresent(step -> {
                     String id = step.after().artisanId();
                     ActorKind kind = kinds.computeIfAbsent(id, key -> stored.containsKey(key) ? stored.get(key).kind()
                             : EligibilityFolding.kindRegisteredBy(change.event().payload()).orElseThrow());
-                    List<ProgrammeEligibility> before = verdicts.computeIfAbsent(id,
+                    List<Verdict> before = verdicts.computeIfAbsent(id,
                             key -> stored.containsKey(key) ? stored.get(key).verdicts() : List.of());
-                    List<ProgrammeEligibility> after = judge.judge(kind, step.after(), now, written);
+                    List<Verdict> after = judge.verdicts(kind, step.after(), now, written);
                     moves.add(step.before(), before, step.after(), after, change.event().position(), change.progress());
                     verdicts.put(id, after);
                 });
@@ -162,6 +178,7 @@ public class EligibilityModel {
         long verdicts = 0;
         for (int from = 0; from < actors.size(); from += PASS_SLICE) {
             List<Map.Entry<String, Long>> slice = actors.subList(from, Math.min(actors.size(), from + PASS_SLICE));
+            long sliceStarted = System.nanoTime();
             synchronized (WRITE_LOCK) {
                 OptionalLong judged = rejudge(slice, begun.number(), held);
                 if (judged.isEmpty()) {
@@ -169,6 +186,7 @@ public class EligibilityModel {
                 }
                 verdicts += judged.getAsLong();
             }
+            LockSupport.parkNanos((long) ((System.nanoTime() - sliceStarted) * (1 - passShare) / passShare));
         }
         long judged = System.nanoTime();
         synchronized (WRITE_LOCK) {
@@ -219,14 +237,14 @@ public class EligibilityModel {
         List<ProgrammeVersion> written = writtenVersions();
         Instant now = calendar.now();
         Moves moves = new Moves(written);
-        Map<String, List<ProgrammeEligibility>> changed = new HashMap<>();
+        Map<String, List<Verdict>> changed = new HashMap<>();
         long verdicts = 0;
         for (Map.Entry<String, Long> actor : slice) {
             EligibilityRecord record = records.get(actor.getKey());
             if (record == null) {
                 continue;
             }
-            List<ProgrammeEligibility> after = judge.judge(record.kind(), record.state(), now, written);
+            List<Verdict> after = judge.verdicts(record.kind(), record.state(), now, written);
             verdicts += after.size();
             if (!after.equals(record.verdicts())) {
                 long order = (passNumber << POSITION_BITS) | actor.getValue();
@@ -295,11 +313,12 @@ public class EligibilityModel {
             if (version.isEmpty()) {
                 continue;
             }
+            ProgrammeVersion readable = version.get();
             Optional<ProgrammeEligibility> stored = record.flatMap(r -> r.verdict(history.programId(),
-                    version.get().version()));
+                    readable.version())).map(verdict -> verdict.explained(readable));
             byProgramme.put(history.programId(), stored.orElse(null));
             if (stored.isEmpty()) {
-                missing.add(version.get());
+                missing.add(readable);
             }
         }
         if (!missing.isEmpty()) {
@@ -347,8 +366,8 @@ public class EligibilityModel {
             this.versions = versions;
         }
 
-        void add(ArtisanState before, List<ProgrammeEligibility> verdictsBefore, ArtisanState after,
-                 List<ProgrammeEligibility> verdictsAfter, long position, WriterProgress progress) {
+        void add(ArtisanState before, List<Verdict> verdictsBefore, ArtisanState after,
+                 List<Verdict> verdictsAfter, long position, WriterProgress progress) {
             for (ProgrammeVersion version : versions) {
                 Placement from = eligible(verdictsBefore, version) ? ArtisanSearchKeys.placementOf(before) : null;
                 Placement to = eligible(verdictsAfter, version) ? ArtisanSearchKeys.placementOf(after) : null;
@@ -365,8 +384,7 @@ public class EligibilityModel {
         }
     }
 
-    private static boolean eligible(List<ProgrammeEligibility> verdicts, ProgrammeVersion version) {
-        return verdicts.stream().anyMatch(v -> v.eligible() && v.programId().equals(version.programId())
-                && v.programVersion() == version.version());
+    private static boolean eligible(List<Verdict> verdicts, ProgrammeVersion version) {
+        return verdicts.stream().anyMatch(v -> v.eligible() && v.judges(version.programId(), version.version()));
     }
 }

@@ -31,9 +31,20 @@ public class ProgrammeJudge {
      */
     public List<ProgrammeEligibility> judge(ActorKind kind, ArtisanState state, Instant instant,
                                             List<ProgrammeVersion> versions) {
-        EligibilityFacts facts = EligibilityFacts.of(kind, state, calendar.dayOf(instant), calendar.zone(),
-                birthDateIfNeeded(state, versions));
+        EligibilityFacts facts = facts(kind, state, instant, versions);
         return versions.stream().map(programme -> engine.evaluate(programme, facts)).toList();
+    }
+
+    /** The same judgement in the form the model stores, each verdict to be {@linkplain Verdict#explained worded}. */
+    public List<Verdict> verdicts(ActorKind kind, ArtisanState state, Instant instant, List<ProgrammeVersion> versions) {
+        EligibilityFacts facts = facts(kind, state, instant, versions);
+        return versions.stream().map(programme -> engine.judge(programme, facts)).toList();
+    }
+
+    private EligibilityFacts facts(ActorKind kind, ArtisanState state, Instant instant,
+                                   List<ProgrammeVersion> versions) {
+        return EligibilityFacts.of(kind, state, calendar.dayOf(instant), calendar.zone(),
+                birthDateIfNeeded(state, versions));
     }
 
     /**

@@ -5,6 +5,7 @@ import static ma.crafts.register.query.support.TestEvents.message;
 import static ma.crafts.register.query.support.TestEvents.registered;
 import static ma.crafts.register.query.support.TestEvents.sealed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
@@ -216,7 +217,7 @@ class EligibilityModelTest {
         // The pass is due but not run yet: an actor registered now must still be counted under the new version.
         repository.savePointer(new VersionPointer(AMO, 1, 2, List.of()));
         register("a2", "MA-RAB", "MA-04");
-        assertThat(repository.find("a2").orElseThrow().verdicts()).extracting(ProgrammeEligibility::programVersion)
+        assertThat(repository.find("a2").orElseThrow().verdicts()).extracting(Verdict::programVersion)
                 .containsExactlyInAnyOrder(1, 2);
         assertThat(count(2, null)).isEqualTo(1);
 
@@ -301,13 +302,13 @@ class EligibilityModelTest {
         AtomicReference<Runnable> stall = new AtomicReference<>();
         EligibilityModel stalling = process("stalling process", new ProgrammeJudge(new RuleEngine(), calendar, null) {
             @Override
-            public List<ProgrammeEligibility> judge(ActorKind kind, ArtisanState state, Instant instant,
-                                                    List<ProgrammeVersion> versions) {
+            public List<Verdict> verdicts(ActorKind kind, ArtisanState state, Instant instant,
+                                          List<ProgrammeVersion> versions) {
                 Runnable pause = stall.getAndSet(null);
                 if (pause != null) {
                     pause.run();
                 }
-                return super.judge(kind, state, instant, versions);
+                return super.verdicts(kind, state, instant, versions);
             }
         });
         define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
@@ -334,10 +335,34 @@ class EligibilityModelTest {
         assertThat(model.readableVersion(AMO)).contains(3);
         assertThat(repository.find("a000").orElseThrow().verdicts())
                 .as("the stalled slice's verdicts, judged by versions 1 and 2, are not written over the new ones")
-                .extracting(ProgrammeEligibility::programVersion).contains(3).doesNotContain(1);
+                .extracting(Verdict::programVersion).contains(3).doesNotContain(1);
         assertThat(count(3, null)).isEqualTo(200);
         assertThat(countsByRegion(3)).isEqualTo(recountByRegion(3));
         assertThat(stalling.recomputeIfDue()).as("the lease is free again, and nothing is due").isEmpty();
+    }
+
+    @Test
+    void aPassRestingBetweenSlicesSwitchesAllTheSame() {
+        define(1, rule("region", ConditionType.REGION_IN, "MA-07"));
+        model.recomputeIfDue();
+        for (int i = 0; i < 3 * EligibilityModel.PASS_SLICE; i++) {
+            register(String.format("a%03d", i), i % 3 == 0 ? "MA-RAB" : "MA-MAR", i % 3 == 0 ? "MA-04" : "MA-07");
+        }
+        revise(2, clock.instant(), rule("region", ConditionType.REGION_IN, "MA-04"));
+        EligibilityModel resting = new EligibilityModel(repository, new ProgrammeJudge(new RuleEngine(), calendar,
+                null), () -> List.copyOf(programmes), calendar, new ArtisanFolding(), new Lease("resting", LEASE_TERM),
+                0.25);
+
+        assertThat(resting.recomputeIfDue()).isPresent();
+        assertThat(model.readableVersion(AMO)).contains(2);
+        assertThat(count(2, null)).isEqualTo(100);
+        assertThat(countsByRegion(2)).isEqualTo(recountByRegion(2));
+    }
+
+    @Test
+    void aPassShareOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new EligibilityModel(repository, null, List::of, calendar, new ArtisanFolding(),
+                new Lease("none", LEASE_TERM), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private EligibilityModel process(String holder, ProgrammeJudge judge) {

@@ -2,11 +2,10 @@ package ma.crafts.register.query.eligibility.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
-import ma.crafts.register.query.eligibility.ProgrammeEligibility;
-import ma.crafts.register.query.eligibility.RuleOutcome;
-import ma.crafts.register.values.LocalizedText;
+import ma.crafts.register.query.eligibility.RuleFinding;
+import ma.crafts.register.query.eligibility.RuleWording;
+import ma.crafts.register.query.eligibility.Verdict;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -14,29 +13,25 @@ class VerdictCodecTest {
 
     @Test
     void aVerdictComesBackWhole() {
-        ProgrammeEligibility verdict = new ProgrammeEligibility("AMO", 3, Instant.parse("2026-03-01T00:00:00Z"),
-                "CNSS", new LocalizedText("التغطية الصحية", "Assurance maladie"), true, false, List.of(
-                new RuleOutcome("region", true, new LocalizedText("الجهة: MA-07", "région : MA-07"), false),
-                new RuleOutcome("age", false, new LocalizedText("السن", "âge"), true)));
+        Verdict verdict = new Verdict("AMO", 3, false, List.of(
+                new RuleFinding(true, RuleWording.ONE_OF, List.of("MA-07")),
+                new RuleFinding(false, RuleWording.AGE_UNKNOWN, List.of()),
+                new RuleFinding(true, RuleWording.VALID_CARD, List.of("C-1", "2030-01-01"))));
 
         assertThat(VerdictCodec.fromDocument(VerdictCodec.toDocument(verdict))).isEqualTo(verdict);
     }
 
     @Test
-    void absentPartsStayAbsent() {
-        ProgrammeEligibility verdict = new ProgrammeEligibility("ONCF", 1, null, null, null, false, true,
-                List.of(new RuleOutcome("card", true, null, false)));
-
-        assertThat(VerdictCodec.fromDocument(VerdictCodec.toDocument(verdict))).isEqualTo(verdict);
-    }
-
-    @Test
-    void effectiveFromIsStoredAsAnIsoString() {
-        ProgrammeEligibility verdict = new ProgrammeEligibility("AMO", 1, Instant.parse("2026-03-01T00:00:00Z"),
-                "CNSS", null, false, true, List.of());
+    void aFindingIsStoredAsCodesAndValuesWithoutItsWording() {
+        Verdict verdict = new Verdict("ONCF", 1, true, List.of(
+                new RuleFinding(true, RuleWording.ONE_OF, List.of("ACTIVE")),
+                new RuleFinding(false, RuleWording.NOT_A_MEMBER, List.of())));
 
         Document stored = VerdictCodec.toDocument(verdict);
 
-        assertThat(stored.get("effectiveFrom")).isEqualTo("2026-03-01T00:00:00Z");
+        assertThat(stored.getList("findings", Document.class)).containsExactly(
+                new Document("s", true).append("w", "ONE_OF").append("v", List.of("ACTIVE")),
+                new Document("s", false).append("w", "NOT_A_MEMBER"));
+        assertThat(stored.keySet()).containsExactly("programId", "programVersion", "eligible", "findings");
     }
 }
