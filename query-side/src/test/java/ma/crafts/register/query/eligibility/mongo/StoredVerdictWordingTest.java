@@ -34,8 +34,8 @@ import ma.crafts.register.query.programme.ProgrammeVersion;
 import ma.crafts.register.values.ArtisanCategory;
 import ma.crafts.register.values.Gender;
 import ma.crafts.register.values.LocalizedText;
-import ma.crafts.register.values.Qualification;
 import ma.crafts.register.values.QualificationRoute;
+import ma.crafts.register.values.RegisteredQualification;
 import ma.crafts.register.values.SealedPersonalData;
 import ma.crafts.register.values.SealedText;
 import org.bson.Document;
@@ -114,7 +114,7 @@ class StoredVerdictWordingTest {
         SealedPersonalData sealed = new SealedPersonalData("a1", "AES-256-GCM", "bm9uY2U=", "Y2lwaGVydGV4dA==");
         ArtisanEvent registered = new ArtisanEvent("a1", 0, 1, Instant.parse("2020-03-01T10:00:00Z"),
                 new ArtisanRegistered("a1", "NIA-a1", "MA-MAR", "MA-07", "B01-001", "B01", "2021-provisional-1",
-                        Gender.F, new Qualification(QualificationRoute.EXPERIENCE, 12, null),
+                        Gender.F, new RegisteredQualification(QualificationRoute.EXPERIENCE, 12, null),
                         ArtisanCategory.MASTER_ARTISAN, sealed));
         ArtisanEvent card = new ArtisanEvent("a1", 1, 2, Instant.parse("2024-01-10T10:00:00Z"),
                 new CardIssued("a1", "C-1", LocalDate.parse("2024-01-10"), LocalDate.parse("2029-01-09"), null));
