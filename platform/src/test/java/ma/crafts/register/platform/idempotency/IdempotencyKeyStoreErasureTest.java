@@ -2,35 +2,19 @@ package ma.crafts.register.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
-import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ma.crafts.register.platform.mongo.MemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An erasure forgets the stored requests on the erased actors, and only theirs. */
 class IdempotencyKeyStoreErasureTest {
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, null);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final MemoryMongo mongo = new MemoryMongo();
 
     private static void done(IdempotencyKeyStore store, String key, String path, String location) {
         IdempotencyKeyStore.Claim claim = store.claim(new IdempotencyKeyStore.Id("clerk-1", key), "fp-" + key,
@@ -41,7 +25,7 @@ class IdempotencyKeyStoreErasureTest {
 
     @Test
     void theRecordsOnAnErasedActorGoAndOthersStay() {
-        MongoDatabase database = client.getDatabase("idempotency-erasure-" + System.nanoTime());
+        MongoDatabase database = mongo.freshDatabase("idempotency-erasure");
         IdempotencyKeyStore store = new IdempotencyKeyStore(database, Clock.systemUTC(), Duration.ofHours(24));
         done(store, "registration", "/api/v1/artisans", "/api/v1/artisans/a-1");
         done(store, "card", "/api/v1/artisans/a-1/cards", "/api/v1/cards/MA07-C-1");

@@ -13,39 +13,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
 import ma.crafts.register.platform.PlatformStartupException;
-import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
+import ma.crafts.register.platform.mongo.MemoryMongo;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MasterKeyCheckTest {
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo mongo = new MemoryMongo();
     private MongoDatabase database;
-
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, null);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
 
     @BeforeEach
     void freshRegister() {
-        database = client.getDatabase("master-key-" + System.nanoTime());
+        database = mongo.freshDatabase("master-key");
     }
 
     @Test

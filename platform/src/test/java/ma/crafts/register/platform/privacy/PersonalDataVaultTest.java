@@ -14,27 +14,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import ma.crafts.register.platform.PlatformProperties.EmbeddedBackend;
-import ma.crafts.register.platform.mongo.EmbeddedMongoServer;
 import ma.crafts.register.errors.RuleViolationException;
+import ma.crafts.register.platform.mongo.MemoryMongo;
 import ma.crafts.register.values.LocalizedText;
 import ma.crafts.register.values.PersonalData;
 import ma.crafts.register.values.SealedPersonalData;
 import ma.crafts.register.values.SealedText;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PersonalDataVaultTest {
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo mongo = new MemoryMongo();
     private MongoDatabase database;
     private MasterKey masterKey;
     private PersonalDataVault vault;
@@ -43,21 +39,9 @@ class PersonalDataVaultTest {
             new LocalizedText("فاطمة", "Fatima"), new LocalizedText("الزهراء", "Zahra"),
             LocalDate.of(1984, 3, 2), "+212612345678", "درب الدباشي 12، مراكش — Derb Dabachi 12, Marrakech");
 
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, 0, null);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshVault() {
-        database = client.getDatabase("vault-" + System.nanoTime());
+        database = mongo.freshDatabase("vault");
         masterKey = MasterKey.random();
         vault = new PersonalDataVault(database, masterKey, 100, Duration.ofMinutes(1));
     }
@@ -255,7 +239,7 @@ class PersonalDataVaultTest {
 
     @Test
     void cinFingerprintIsStableAcrossInstancesAndKeyedByTheMasterKey() {
-        PersonalDataVault sameKey = new PersonalDataVault(client.getDatabase("elsewhere"), masterKey, 10, Duration.ofMinutes(1));
+        PersonalDataVault sameKey = new PersonalDataVault(mongo.client().getDatabase("elsewhere"), masterKey, 10, Duration.ofMinutes(1));
         PersonalDataVault otherKey = new PersonalDataVault(database, MasterKey.random(), 10, Duration.ofMinutes(1));
         String fingerprint = vault.cinFingerprint("EE123456");
         assertThat(fingerprint).matches("[A-Za-z0-9_-]{43}");
