@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -54,9 +55,12 @@ final class Snapshots {
                 : Optional.of(CommitDocuments.domainEvent(snapshot, aggregateId, null));
     }
 
+    /** In slices: start-up discards the snapshots of every actor ever erased, and a long {@code $in} costs quadratically. */
     void discard(Collection<String> aggregateIds) {
-        if (!aggregateIds.isEmpty()) {
-            snapshots.deleteMany(in(CommitDocuments.ID, aggregateIds));
+        List<String> ids = List.copyOf(aggregateIds);
+        for (int from = 0; from < ids.size(); from += MongoEventStorageEngine.IN_CHUNK) {
+            snapshots.deleteMany(in(CommitDocuments.ID,
+                    ids.subList(from, Math.min(ids.size(), from + MongoEventStorageEngine.IN_CHUNK))));
         }
     }
 
